@@ -1,0 +1,9 @@
+# Sourced by bin/collapselab and .ci/run: BLAS settings that must be in place before the JVM starts.
+# Debian's OpenBLAS 0.3.21 mis-detects recent Xeons as "Prescott" (5x slower); pick the right kernel set.
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+  if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then export OPENBLAS_CORETYPE=SkylakeX
+  elif grep -qw avx2 /proc/cpuinfo 2>/dev/null; then export OPENBLAS_CORETYPE=Haswell; fi
+fi
+# Parallelism lives in Java (runs and cells in parallel); each BLAS call stays on one thread.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+export DJL_OFFLINE=true
