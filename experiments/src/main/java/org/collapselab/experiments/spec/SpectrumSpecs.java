@@ -1,0 +1,100 @@
+package org.collapselab.experiments.spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.collapselab.problem.ParameterException;
+import org.collapselab.spectrum.Spectrum;
+
+/**
+ * Parses the textual spectrum forms used by the CLI and experiment files: {@code iso}, {@code power:A} and
+ * {@code file:PATH} (eigenvalues separated by whitespace, commas or newlines; {@code #} starts a comment).
+ */
+public final class SpectrumSpecs {
+  private static final String ALLOWED = "iso, power:A (A >= 0) or file:PATH";
+
+  private SpectrumSpecs() {}
+
+  /**
+   * Builds the spectrum for dimension {@code d}. For {@code file:} the file fixes the dimension; {@code d} must then be
+   * 0 (take it from the file) or equal to the file's length.
+   */
+  public static Spectrum parse(String text, int d) {
+    if (text == null || text.isBlank()) {
+      throw new ParameterException("spectrum", "an empty value", ALLOWED);
+    }
+    String t = text.trim();
+    String lower = t.toLowerCase(Locale.ROOT);
+    if (lower.equals("iso") || lower.equals("isotropic")) {
+      return Spectrum.isotropic(requireD(d));
+    }
+    if (lower.startsWith("power:")) {
+      String a = t.substring("power:".length()).trim();
+      double alpha;
+      try {
+        alpha = Double.parseDouble(a);
+      } catch (NumberFormatException e) {
+        throw new ParameterException("spectrum", t, ALLOWED);
+      }
+      return Spectrum.powerLaw(requireD(d), alpha);
+    }
+    if (lower.startsWith("file:")) {
+      Path path = Path.of(t.substring("file:".length()).trim());
+      double[] values = readEigenvalues(path);
+      if (d != 0 && d != values.length) {
+        throw new ParameterException("d", d, "0 or equal to the number of eigenvalues in " + path + " (" + values.length + ")");
+      }
+      return Spectrum.of(values, path.getFileName().toString());
+    }
+    throw new ParameterException("spectrum", t, ALLOWED);
+  }
+
+  /** True when the spectrum text fixes its own dimension (a file). */
+  public static boolean fixesDimension(String text) {
+    return text != null && text.trim().toLowerCase(Locale.ROOT).startsWith("file:");
+  }
+
+  private static int requireD(int d) {
+    if (d < 1) {
+      throw new ParameterException("d", d, "an integer >= 1");
+    }
+    return d;
+  }
+
+  private static double[] readEigenvalues(Path path) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(path);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException("spectrum", "file:" + path, "a readable file of eigenvalues (file not found)");
+    } catch (IOException e) {
+      throw new ParameterException("spectrum", "file:" + path, "a readable file of eigenvalues (" + e.getMessage() + ")");
+    }
+    List<Double> values = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : lines) {
+      lineNo++;
+      int hash = line.indexOf('#');
+      String body = hash >= 0 ? line.substring(0, hash) : line;
+      for (String tok : body.split("[\\s,;]+")) {
+        if (tok.isEmpty()) {
+          continue;
+        }
+        try {
+          values.add(Double.parseDouble(tok));
+        } catch (NumberFormatException e) {
+          throw new ParameterException("spectrum", "'" + tok + "' at " + path + ":" + lineNo, "a list of numbers > 0");
+        }
+      }
+    }
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return Spectrum.of(out, path.getFileName().toString()).eigenvalues();
+  }
+}
