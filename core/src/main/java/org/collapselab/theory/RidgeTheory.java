@@ -1,0 +1,116 @@
+package org.collapselab.theory;
+
+import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Problem;
+import org.collapselab.spectrum.Spectrum;
+
+/**
+ * Deterministic equivalent of the test error of ridge regression trained on a real/synthetic mixture, for a general
+ * spectrum Σ (= Σ2), random teacher w1 ~ N(0, I/d) and random shift with E[ΔΔᵀ] = (c²/d)Σ⁻¹.
+ *
+ * <p>κ &gt; 0 solves κ − λ = κ·df1(κ)/n with df1(κ) = tr Σ(Σ+κ)⁻¹, df2(κ) = tr Σ²(Σ+κ)⁻², g = 1/(1 − df2/n); then
+ * <pre>
+ *   Bias = κ² (1/d) tr Σ(Σ+κ)⁻² · g
+ *   Var  = σ² df2/(n − df2)
+ *   ζ    = p2² (c²/d) [df2 + κ² tr(Σ+κ)⁻² (g − 1)] + p2(1 − p2) c² df2/(n − df2)
+ * </pre>
+ * (labels = clean target w1 + p2Δ plus an x-uncorrelated extra noise of variance p2(1−p2)c²). For λ = 0: κ = 0 when
+ * d &lt; n; κ is the positive root of df1(κ) = n when d &gt; n; d = n diverges and is rejected.
+ */
+public final class RidgeTheory {
+  private RidgeTheory() {}
+
+  /** The effective regularisation κ with its solver certificate. */
+  public record Kappa(double kappa, int iterations, double residual, boolean converged) {
+  }
+
+  /** Predicted test error of a {@code RIDGE} problem. */
+  public static TheoryResult predict(Problem p) {
+    if (p.model() != ModelKind.RIDGE) {
+      throw new IllegalArgumentException("RidgeTheory needs a ridge problem, got " + p.model());
+    }
+    return predict(p.spectrum(), p.n(), p.p2(), p.c2(), p.sigma(), p.lambda());
+  }
+
+  /** Same as {@link #predict(Problem)} from raw parameters. */
+  public static TheoryResult predict(Spectrum spectrum, int n, double p2, double c2, double sigma, double lambda) {
+    Kappa k = solveKappa(spectrum, n, lambda);
+    double kappa = k.kappa();
+    int d = spectrum.dimension();
+    double df2 = 0;
+    double trSigmaR2 = 0; // tr Σ(Σ+κ)⁻²
+    double trR2 = 0; // tr (Σ+κ)⁻²
+    for (int i = 0; i < d; i++) {
+      double s = spectrum.eigenvalue(i);
+      double r = 1.0 / (s + kappa);
+      double r2 = r * r;
+      df2 += s * s * r2;
+      trSigmaR2 += s * r2;
+      trR2 += r2;
+    }
+    double shrink = 1.0 - df2 / n;
+    if (!(shrink > 0)) {
+      throw new TheoryException("ridge test error diverges (df2/n = " + (df2 / n) + " >= 1): lambda = " + lambda
+          + " is too close to 0 at the interpolation threshold d = n = " + n);
+    }
+    double g = 1.0 / shrink;
+    double varFactor = (df2 / n) * g; // df2/(n − df2)
+    double kappa2 = kappa * kappa;
+    double bias = kappa2 == 0 ? 0 : kappa2 * (trSigmaR2 / d) * g;
+    double variance = sigma * sigma * varFactor;
+    double zeta = p2 * p2 * (c2 / d) * (df2 + (kappa2 == 0 ? 0 : kappa2 * trR2 * (g - 1)))
+        + p2 * (1 - p2) * c2 * varFactor;
+    double total = bias + variance + zeta;
+    if (!Double.isFinite(total)) {
+      throw new TheoryException("ridge theory overflowed (kappa = " + kappa + ", df2 = " + df2 + ")");
+    }
+    return new TheoryResult(total, bias, variance, zeta, kappa, k.converged(), k.iterations(), k.residual());
+  }
+
+  /**
+   * Solves κ − λ = κ·df1(κ)/n, written as φ(κ) = 1 − df1(κ)/n − λ/κ = 0 with φ strictly increasing in κ, by Brent's
+   * method in u = log κ on a proven bracket: [λ, λ + tr Σ/n] for λ &gt; 0; for λ = 0 and d &gt; n the upper end is
+   * tr Σ/n and the lower end is found by halving. The residual is |φ(κ)| (dimensionless).
+   */
+  public static Kappa solveKappa(Spectrum spectrum, int n, double lambda) {
+    int d = spectrum.dimension();
+    if (lambda == 0) {
+      if (d < n) {
+        return new Kappa(0, 0, 0, true);
+      }
+      if (d == n) {
+        throw new TheoryException("ridgeless (lambda = 0) test error diverges at the interpolation threshold d = n = "
+            + n + "; use lambda > 0 or d != n");
+      }
+    }
+    double hi = lambda + spectrum.trace() / n;
+    double lo = lambda > 0 ? lambda : hi;
+    int halvings = 0;
+    if (lambda == 0) {
+      while (phi(spectrum, n, 0, lo) >= 0) {
+        lo *= 0.5;
+        if (++halvings > 2000 || lo == 0) {
+          throw new TheoryException("could not bracket kappa for lambda = 0, d = " + d + ", n = " + n);
+        }
+      }
+    }
+    if (lo == hi) {
+      return new Kappa(lo, halvings, Math.abs(phi(spectrum, n, lambda, lo)), true);
+    }
+    ScalarRoot.Root root = ScalarRoot.brent(u -> phi(spectrum, n, lambda, Math.exp(u)), Math.log(lo), Math.log(hi),
+        1e-15, 1e-14);
+    double kappa = Math.exp(root.x());
+    double residual = Math.abs(phi(spectrum, n, lambda, kappa));
+    return new Kappa(kappa, root.iterations() + halvings, residual, residual <= 1e-10);
+  }
+
+  /** φ(κ) = 1 − df1(κ)/n − λ/κ. */
+  static double phi(Spectrum spectrum, int n, double lambda, double kappa) {
+    double df1 = 0;
+    for (int i = 0, d = spectrum.dimension(); i < d; i++) {
+      double s = spectrum.eigenvalue(i);
+      df1 += s / (s + kappa);
+    }
+    return 1.0 - df1 / n - lambda / kappa;
+  }
+}
