@@ -68,8 +68,8 @@ public final class RidgeTheory {
   }
 
   /**
-   * Solves κ − λ = κ·df1(κ)/n, written as φ(κ) = 1 − df1(κ)/n − λ/κ = 0 with φ strictly increasing in κ, by Brent's
-   * method in u = log κ on a proven bracket: [λ, λ + tr Σ/n] for λ &gt; 0; for λ = 0 and d &gt; n the upper end is
+   * Solves κ − λ = κ·df1(κ)/n, written as φ(κ) = 1 − df1(κ)/n − λ/κ = 0 with φ strictly increasing in κ, by safeguarded
+   * Newton (bisection fallback) on a proven bracket: [λ, λ + tr Σ/n] for λ &gt; 0; for λ = 0 and d &gt; n the upper end is
    * tr Σ/n and the lower end is found by halving. The residual is |φ(κ)| (dimensionless).
    */
   public static Kappa solveKappa(Spectrum spectrum, int n, double lambda) {
@@ -97,11 +97,25 @@ public final class RidgeTheory {
     if (lo == hi) {
       return new Kappa(lo, halvings, Math.abs(phi(spectrum, n, lambda, lo)), true);
     }
-    ScalarRoot.Root root = ScalarRoot.brent(u -> phi(spectrum, n, lambda, Math.exp(u)), Math.log(lo), Math.log(hi),
-        1e-15, 1e-14);
-    double kappa = Math.exp(root.x());
+    // φ is increasing and concave in κ, so Newton from the left end converges monotonically; the bracket guards it.
+    ScalarRoot.Root root = ScalarRoot.newton((kappa, out) -> phiAndDerivative(spectrum, n, lambda, kappa, out),
+        lo, hi, lo, 1e-15, 1e-13);
+    double kappa = root.x();
     double residual = Math.abs(phi(spectrum, n, lambda, kappa));
     return new Kappa(kappa, root.iterations() + halvings, residual, residual <= 1e-10);
+  }
+
+  private static void phiAndDerivative(Spectrum spectrum, int n, double lambda, double kappa, double[] out) {
+    double df1 = 0;
+    double ddf1 = 0; // −d df1/dκ = Σ s/(s+κ)²
+    for (int i = 0, d = spectrum.dimension(); i < d; i++) {
+      double s = spectrum.eigenvalue(i);
+      double r = 1.0 / (s + kappa);
+      df1 += s * r;
+      ddf1 += s * r * r;
+    }
+    out[0] = 1.0 - df1 / n - lambda / kappa;
+    out[1] = ddf1 / n + lambda / (kappa * kappa);
   }
 
   /** φ(κ) = 1 − df1(κ)/n − λ/κ. */
