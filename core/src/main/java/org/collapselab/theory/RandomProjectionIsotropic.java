@@ -14,7 +14,7 @@ import org.collapselab.spectrum.Spectrum;
  * x₁ = 1 − s, x_m = μ − s, x_n = ν − s (the smallest of the three taken from the cubic itself, so there is no
  * cancellation as λ → 0) and H = x_m s x₁/(x_m + s x₁):
  * <pre>
- *   df2/d = s − H,   g = ν/(x_n + H),   g − 1 = (s − H)/(x_n + H)
+ *   df2/d = s − H = s²(x_m + x₁)/(x_m + s x₁),   g = ν/(x_n + H),   g − 1 = (s − H)/(x_n + H)
  *   Bias  = g μ x₁²/(x_m + s x₁)
  *   K/d   = x_m²/(x_m + s x₁)            (m ≤ d),     μ x₁²/(x_m + s x₁)   (m &gt; d)
  *   ζ     = c² p2 (g − 1)(1 − p2 min(μ, 1)) + p2² c² [df2/d + (g − 1) K/d],   Var = σ²(g − 1)
@@ -45,7 +45,21 @@ public final class RandomProjectionIsotropic {
     double xm = mu - s;
     double xn = nu - s;
     double rhs = lambda * nu * s;
-    if (x1 <= xm && x1 <= xn) {
+    // Exactly tied pairs (m = d, n = d or m = n) are both small: their product comes from the cubic.
+    if (m == d && n == d) {
+      x1 = Math.cbrt(rhs);
+      xm = x1;
+      xn = x1;
+    } else if (m == d && m <= n) {
+      x1 = Math.sqrt(rhs / xn);
+      xm = x1;
+    } else if (n == d && n <= m) {
+      x1 = Math.sqrt(rhs / xm);
+      xn = x1;
+    } else if (m == n && m <= d) {
+      xm = Math.sqrt(rhs / x1);
+      xn = xm;
+    } else if (x1 <= xm && x1 <= xn) {
       x1 = rhs / (xm * xn);
     } else if (xm <= x1 && xm <= xn) {
       xm = rhs / (x1 * xn);
@@ -54,7 +68,7 @@ public final class RandomProjectionIsotropic {
     }
     double den = xm + s * x1;
     double h = xm * s * x1 / den;
-    double df2PerD = s - h;
+    double df2PerD = s * s * (xm + x1) / den; // = s − H without cancellation
     double g = nu / (xn + h);
     double gMinus1 = df2PerD / (xn + h);
     double bias = g * mu * x1 * x1 / den;

@@ -104,23 +104,25 @@ public final class RandomProjectionTheory {
     int q = Math.min(Math.min(m, n), d);
     double gap = fp.gap();
     double d1 = q - gap;
+    double d2 = 0; // D2 = Σ σ²/(σ+θ)²
     double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
     double sa = 0; // Σ θ/(σ+θ) = d − D1
     double sc = 0; // Σ θ²/(σ+θ)²
-    if (theta > 0) {
-      for (int i = 0; i < d; i++) {
-        double s = sig[i];
-        double r = 1.0 / (s + theta);
-        double t = theta * r;
-        e += s * t * r;
-        sa += t;
-        sc += t * t;
-      }
+    for (int i = 0; i < d; i++) {
+      double s = sig[i];
+      double r = 1.0 / (s + theta);
+      double t = s * r;
+      double u = theta * r;
+      d2 += t * t;
+      e += t * u;
+      sa += u;
+      sc += u * u;
     }
     double am = (m - q) + gap;
     double an = (n - q) + gap;
     double h = harmonic(am, e);
-    double df2 = d1 - h;
+    // df2 = D1 − a_m e/(a_m + e), written without cancellation.
+    double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
     double denom = an + h; // n − df2
     if (!(denom > 0)) {
       throw new TheoryException(divergenceMessage(n, m, d, lambda));
@@ -218,7 +220,7 @@ public final class RandomProjectionTheory {
     // Lower bracket from the concave bound A(ε) ≤ A(0) + ε A'(0): h(ε) ≤ (θ*+ε)(m−q+A0+εA'0)(n−q+A0+εA'0)/(dn).
     double epsLo = epsHi;
     int halvings = 0;
-    while (s2.upperBound(epsLo) > lambda) {
+    while (s2.upperBound(0) < lambda && s2.upperBound(epsLo) > lambda) {
       epsLo *= 0.5;
       if (++halvings > 4000 || epsLo == 0) {
         throw new TheoryException("could not bracket the random-projection fixed point for lambda = " + lambda
@@ -226,19 +228,22 @@ public final class RandomProjectionTheory {
       }
     }
     Newton.Result res;
-    if (epsLo == epsHi) {
+    if (s2.upperBound(0) >= lambda) {
+      // λ is below what the threshold θ* resolves (its residual A(0) alone gives h ≥ λ): the ridgeless limit.
+      res = new Newton.Result(Double.NEGATIVE_INFINITY, 0, 0, true);
+    } else if (epsLo == epsHi) {
       res = new Newton.Result(Math.log(epsHi), 0, 0, true);
     } else {
       res = Newton.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-14, MAX_ITERATIONS);
     }
     double eps = Math.exp(res.x());
     double theta = thetaStar + eps;
-    double gap = s2.gap(eps);
-    double g2 = Math.abs(s2.value(eps));
+    double gap = eps == 0 ? gapStar : s2.gap(eps);
+    double g2 = eps == 0 ? 0 : Math.abs(s2.value(eps));
     iterations += res.iterations();
     residual = Math.max(residual, g2);
     converged &= res.converged() || g2 <= RESIDUAL_TOLERANCE;
-    double kappa = lambda * n / ((n - q) + gap); // κ = λ/(1 − D1/n)
+    double kappa = theta * ((m - q) + gap) / d; // κ = θ(m − D1)/d
     return new FixedPoint(theta, thetaStar, kappa, gap, iterations, residual, converged && residual
         <= RESIDUAL_TOLERANCE);
   }
