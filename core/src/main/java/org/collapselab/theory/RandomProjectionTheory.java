@@ -20,7 +20,7 @@ import org.collapselab.spectrum.Spectrum;
  * equivalently the single increasing equation θ (m − D1)(n − D1) = λ d n on D1 &lt; min(m, n). Then, with
  * <pre>
  *   a_m = m − D1,  a_n = n − D1,  h = a_m e / (a_m + e)
- *   df2 = D1 − h                    (= tr F²(F+κ)⁻² of the feature covariance F = SᵀΣS)
+ *   df2 = D1 − h = (D1 e + a_m D2)/(a_m + e)    (≍ tr F²(F+κ)⁻², F = SᵀΣS the feature covariance)
  *   g   = n / (n − df2) = n / (a_n + h)
  *   K   = κ² tr₊(F+κ)⁻² = (r − m) + a_m² / (a_m + e)     (trace over the nonzero eigenvalues of F)
  *   Bias = g θ m e / (d (a_m + e))
@@ -43,13 +43,17 @@ import org.collapselab.spectrum.Spectrum;
  * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
  * the synthetic data adds.
  *
- * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration. Let q = min(m, n, d). If q &lt; d the threshold
- * θ* &gt; 0 with D1(θ*) = q is found first (safeguarded Newton in log θ on a proven bracket), else θ* = 0. Then
- * θ = θ* + ε and the gap A(ε) = q − D1(θ) = [q − D1(θ*)] + Σ σᵢε/((σᵢ+θ*)(σᵢ+θ)) is evaluated without
- * cancellation, so that λ → 0 is accurate on both sides of m = n and d = n; log ε solves
- * log θ + log(m − q + A) + log(n − q + A) = log(λdn) by safeguarded Newton on a proven bracket. λ = 0 is the
- * limit ε = 0 (A = 0). The error diverges exactly when λ = 0 and n = min(m, d) (interpolation threshold of the
- * sketched problem): a {@link TheoryException} is thrown, as it is for any non-finite result.
+ * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration with one division per eigenvalue. Let
+ * q = min(m, n, d). If q &lt; d the threshold θ* &gt; 0 with D1(θ*) = q is found first, else θ* = 0. Then θ = θ* + ε,
+ * and the gap A(ε) = q − D1(θ) = [q − D1(θ*)] + Σ σᵢε/((σᵢ+θ*)(σᵢ+θ)) is evaluated without cancellation, so that
+ * λ → 0 is accurate on both sides of m = n and of d = n; log ε solves
+ * log θ + log(m − q + A) + log(n − q + A) = log(λdn). Both scalar equations are increasing in log θ (resp. log ε)
+ * and are solved by safeguarded Halley/Newton steps on proven brackets ([(d−q)/tr Σ⁻¹, tr Σ/q] for θ*; for ε the
+ * root of a concave upper bound of the left side from below and max(2 tr Σ/min(m, n), 4dλ/m) from above), falling
+ * back to bisection; typically 2–4 iterations each. λ = 0 is the limit ε = 0, A = 0. The error diverges exactly when
+ * λ = 0 and n = min(m, d) (interpolation threshold of the sketched problem): a {@link TheoryException} names the
+ * parameters, as it does for any non-finite result. A λ &gt; 0 too small to move θ off θ* in double precision gives
+ * the ridgeless value.
  */
 public final class RandomProjectionTheory {
   /** Tolerance on the (log-relative) residuals of the fixed points, for the converged flag. */
@@ -168,7 +172,7 @@ public final class RandomProjectionTheory {
   }
 
   /**
-   * Solves the coupled fixed points for θ and κ (see the class comment) for the spectrum {@code sigma}.
+   * Solves the coupled fixed points for θ and κ (see the class comment).
    *
    * @throws TheoryException at the divergent ridgeless threshold λ = 0, n = min(m, d)
    */
