@@ -240,6 +240,7 @@ public final class FigureWriter {
       ds.addSeries(label(g.name()) + "#" + k, data);
       Shape shape = enlarge(SHAPES[Math.floorMod(k, SHAPES.length)], 1.4);
       r.setSeriesShape(k, shape);
+      r.setLegendShape(k, shape);
       r.setSeriesPaint(k, new Color(90, 90, 90));
       k++;
     }
@@ -381,8 +382,11 @@ public final class FigureWriter {
         return to.append('0');
       }
       if (a >= 1e-3 && a < 1e5) {
-        DecimalFormat f = new DecimalFormat("0.####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return to.append(f.format(v));
+        // at most 3 significant digits: 0.001, 0.79, 1.26, 7.94, 12.6, 2000
+        double mag = Math.pow(10, Math.floor(Math.log10(a)) - 2);
+        double r = Math.round(v / mag) * mag;
+        DecimalFormat f = new DecimalFormat("0.######", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return to.append(f.format(r));
       }
       DecimalFormat f = new DecimalFormat("0.##E0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
       return to.append(f.format(v).replace("E", "e"));
