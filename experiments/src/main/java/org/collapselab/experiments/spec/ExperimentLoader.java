@@ -58,6 +58,8 @@ public final class ExperimentLoader {
 
   private final String file;
   private final List<String> errors = new ArrayList<>();
+  /** Parameters given with an invalid value (already reported; no follow-on errors about them). */
+  private final Set<Param> invalid = java.util.EnumSet.noneOf(Param.class);
 
   private ExperimentLoader(String file) {
     this.file = file;
@@ -273,7 +275,9 @@ public final class ExperimentLoader {
         continue;
       }
       List<Object> vals = isSweep ? sweepValues(p, node, field) : fixedValue(p, node, field);
-      if (vals != null) {
+      if (vals == null) {
+        invalid.add(p);
+      } else {
         values.put(p, vals);
         origin.put(p, field);
         if (isSweep) {
@@ -465,11 +469,11 @@ public final class ExperimentLoader {
     values.putIfAbsent(Param.SEED, List.of(0L));
     values.putIfAbsent(Param.M, List.of(0L));
     for (Param req : List.of(Param.N, Param.P2, Param.C2)) {
-      if (!values.containsKey(req)) {
+      if (!values.containsKey(req) && !invalid.contains(req)) {
         error("fixed." + req.key(), null, req.allowed() + " (required: give " + req.key() + " under fixed or sweep)");
       }
     }
-    if (!values.containsKey(Param.D)) {
+    if (!values.containsKey(Param.D) && !invalid.contains(Param.D)) {
       boolean allFiles = values.get(Param.SPECTRUM).stream().allMatch(s -> SpecsHelper.isFile((String) s));
       if (allFiles) {
         values.put(Param.D, List.of(0L));
@@ -482,7 +486,7 @@ public final class ExperimentLoader {
   private void checkModelDependent(Map<Param, List<Object>> values, Map<Param, String> origin) {
     List<Object> models = values.get(Param.MODEL);
     boolean rp = models.contains("rp");
-    boolean mGiven = origin.containsKey(Param.M);
+    boolean mGiven = origin.containsKey(Param.M) || invalid.contains(Param.M);
     if (rp && !mGiven) {
       error("fixed.m", null, Param.M.allowed() + " (required for model rp: the width)");
     }
@@ -621,6 +625,9 @@ public final class ExperimentLoader {
       return null;
     }
     Param p = n.isTextual() ? Param.of(n.asText()) : null;
+    if (p != null && invalid.contains(p)) {
+      return null; // its own error is reported already
+    }
     if (p == null || !swept.contains(p)) {
       error(field + "." + key, n, "a swept parameter (" + names(swept) + ")");
       return null;
@@ -630,7 +637,7 @@ public final class ExperimentLoader {
 
   private static String names(List<Param> ps) {
     if (ps.isEmpty()) {
-      return "none are swept";
+      return "no valid swept parameter";
     }
     StringBuilder b = new StringBuilder();
     for (Param p : ps) {
