@@ -69,6 +69,21 @@ public final class Simulator {
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * Runs {@code runs} trials with a FIXED teacher w1 and shift Δ (only the design, noise and S are redrawn), for
+   * studying a specific teacher/shift pair; compare with {@code RidgeTheory.predictFixed}.
+   */
+  public static SimulationResult simulateFixed(Problem problem, double[] w1, double[] delta, int runs, long seed) {
+    if (runs < 1) {
+      throw new ParameterException("runs", runs, "an integer >= 1");
+    }
+    long[] seeds = runSeeds(seed, runs);
+    long start = System.nanoTime();
+    double[] errors = java.util.stream.IntStream.range(0, runs).parallel()
+        .mapToDouble(r -> runOnce(problem, w1, delta, new SplittableRandom(seeds[r]))).toArray();
+    return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
+  }
+
   /** The seed of each run: a pure function of (seed, r). */
   public static long[] runSeeds(long seed, int runs) {
     return new SplittableRandom(seed).longs(runs).toArray();
