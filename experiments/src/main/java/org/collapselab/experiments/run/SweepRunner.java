@@ -18,7 +18,8 @@ import org.collapselab.experiments.store.StoredCell;
 /**
  * Runs an experiment: expands the grid, reads finished cells back from the result database, computes the others
  * in parallel through a {@link SweepExecutor} (writing each to the database the moment it finishes), then draws
- * the figures. Re-running resumes; a killed run loses only the cells in flight.
+ * the figures. Re-running resumes; a killed run loses only the cells in flight. Stored cells whose theory had
+ * failed get their theory retried (their simulation is kept), so figures pick up theory that lands later.
  */
 public final class SweepRunner {
   private SweepRunner() {}
@@ -37,16 +38,25 @@ public final class SweepRunner {
           continue;
         }
         owned++;
-        if (store.find(c.key()).isPresent()) {
-          reused++;
-        } else {
+        Optional<StoredCell> stored = store.find(c.key());
+        if (stored.isEmpty()) {
           pending.add(new GaussianCellJob(c, e.name(), 1));
+          continue;
+        }
+        GaussianResult prev = GaussianResult.fromJson(c, stored.get().resultJson());
+        boolean simOk = !c.simulation() || prev.simulation() != null;
+        if (c.theory() && prev.theory() == null && simOk) {
+          // Theory failed when stored (e.g. not available for this model yet, or a divergent point): retry it,
+          // keeping the stored simulation. Cheap, and picks up theory that core has gained since.
+          pending.add(new GaussianCellJob(c, e.name(), 1, prev.simulation()));
+        } else {
+          reused++;
         }
       }
       int simThreads = pending.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), pending.size()));
       List<GaussianCellJob> jobs = new ArrayList<>(pending.size());
       for (GaussianCellJob j : pending) {
-        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads));
+        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads, j.reuse()));
       }
       SweepExecutor executor = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
       if (log != null) {
