@@ -33,6 +33,7 @@ public final class SweepRunner {
       List<GaussianCellJob> pending = new ArrayList<>();
       int owned = 0;
       int reused = 0;
+      int retries = 0;
       for (GaussianCell c : cells) {
         if (!o.shard().owns(c.key())) {
           continue;
@@ -49,6 +50,7 @@ public final class SweepRunner {
           // Theory failed when stored (e.g. not available for this model yet, or a divergent point): retry it,
           // keeping the stored simulation. Cheap, and picks up theory that core has gained since.
           pending.add(new GaussianCellJob(c, e.name(), 1, prev.simulation()));
+          retries++;
         } else {
           reused++;
         }
@@ -61,8 +63,9 @@ public final class SweepRunner {
       SweepExecutor executor = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
       if (log != null) {
         log.println(e.name() + ": " + cells.size() + " cells" + (o.shard().count() > 1 ? ", shard " + o.shard()
-            + " owns " + owned : "") + ", " + reused + " already in " + o.database() + ", " + jobs.size()
-            + " to compute on " + executor.name());
+            + " owns " + owned : "") + ", " + (reused + retries) + " already in " + o.database() + ", "
+            + (jobs.size() - retries) + " to compute" + (retries > 0 ? " and " + retries + " to retry theory for"
+            : "") + " on " + executor.name());
       }
       AtomicInteger computed = new AtomicInteger();
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
