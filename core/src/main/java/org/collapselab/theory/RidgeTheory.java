@@ -24,12 +24,13 @@ public final class RidgeTheory {
   public record Kappa(double kappa, int iterations, double residual, boolean converged) {
   }
 
-  /** Predicted test error of a {@code RIDGE} problem. */
+  /** Predicted test error of a {@code RIDGE} problem (at the realised synthetic share round(p2·n)/n). */
   public static TheoryResult predict(Problem p) {
     if (p.model() != ModelKind.RIDGE) {
       throw new IllegalArgumentException("RidgeTheory needs a ridge problem, got " + p.model());
     }
-    return predict(p.spectrum(), p.n(), p.p2(), p.c2(), p.sigma(), p.lambda());
+    // The realised share n2/n (n2 = round(p2·n)) is what the sampler draws, so the theory uses it too.
+    return predict(p.spectrum(), p.n(), (double) p.syntheticCount() / p.n(), p.c2(), p.sigma(), p.lambda());
   }
 
   /** Same as {@link #predict(Problem)} from raw parameters. */
