@@ -1,16 +1,410 @@
 package org.collapselab.theory;
 
+import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.spectrum.Spectrum;
 
 /**
  * Deterministic equivalent of the test error of ridge on m Gaussian random projections (the paper's model of a
- * width-m network) trained on a real/synthetic mixture. Placeholder: being derived.
+ * width-m network) trained on a real/synthetic mixture, for a general spectrum Σ (= Σ2), random teacher
+ * w1 ~ N(0, I/d) and random shift with ‖Δ‖²_Σ = c², E[ΔΔᵀ] = (c²/d)Σ⁻¹. The model is ŵ = S v̂ with S ∈ R^{d×m}
+ * iid N(0, 1/d) and v̂ = argmin (1/n)‖XSv − y‖² + λ‖v‖² (minimum-norm for λ = 0); the prediction is
+ * E ≃ E‖ŵ − w1‖²_Σ over data, noise, teacher, shift and S.
+ *
+ * <p><b>Equations.</b> With D1(θ) = tr Σ(Σ+θ)⁻¹, D2(θ) = tr Σ²(Σ+θ)⁻², e = D1 − D2, r = min(m, d), the input-space
+ * effective regularisation θ &gt; 0 and the feature-space one κ &gt; 0 solve the coupled fixed points
+ * <pre>
+ *   κ = θ (m − D1(θ)) / d          (sketch:  S(SᵀΣS + κ)⁻¹SᵀΣ ≍ (Σ+θ)⁻¹Σ)
+ *   κ − λ = κ D1(θ) / n             (data:    the ridge fixed point of the m-dim problem, df1 ≍ D1(θ))
+ * </pre>
+ * equivalently the single increasing equation θ (m − D1)(n − D1) = λ d n on D1 &lt; min(m, n). Then, with
+ * <pre>
+ *   a_m = m − D1,  a_n = n − D1,  h = a_m e / (a_m + e)
+ *   df2 = D1 − h                    (= tr F²(F+κ)⁻² of the feature covariance F = SᵀΣS)
+ *   g   = n / (n − df2) = n / (a_n + h)
+ *   K   = κ² tr₊(F+κ)⁻² = (r − m) + a_m² / (a_m + e)     (trace over the nonzero eigenvalues of F)
+ *   Bias = g θ m e / (d (a_m + e))
+ *   Var  = σ² (g − 1)
+ *   ζ    = c² p2 (g − 1)(1 − p2 r/d) + p2² (c²/d) [df2 + (g − 1) K]
+ *   E    = Bias + Var + ζ
+ * </pre>
+ * For m &gt; d, K is evaluated as [(m−d) Σθ²/(σᵢ+θ)² + (Σθ/(σᵢ+θ))²] / [(m−d) + d − D2] (the same quantity,
+ * written without cancellation). Derivation: conditionally on S the model is ridge in R^m with covariance F, teacher
+ * v1 = F⁺SᵀΣw1, shift δ = F⁺SᵀΣΔ (E δδᵀ = (c²/d)F⁺), and extra x-independent noise from the part of xᵀw not seen by
+ * z = Sᵀx (variance (1/d)tr Σ − (1/d)tr F⁺SᵀΣ²S for the teacher, c²(1 − r/d) for the shift); test error
+ * = ‖v̂ − v1‖²_F + (1/d) tr (Σ − ΣSF⁺SᵀΣ). The mixture is a clean target v1 + p2δ plus x-uncorrelated noise of
+ * variance p2(1−p2)‖δ‖²_F (as for {@link RidgeTheory}); every trace over S is then a first-order equivalent of
+ * Σ^{1/2}S(F+t)⁻¹SᵀΣ^{1/2} ≍ Σ(Σ+θ(t))⁻¹ or its t-derivative θ'(κ) = d/(m − D2). In the clean case the
+ * missing-feature term cancels and the bias is g[θD1 − κθ'D2]/d. As m → ∞ this is {@link RidgeTheory} with
+ * penalty λd/m (and θ → its κ).
+ *
+ * <p><b>Conventions.</b> {@link #predict(Problem)} uses the realised synthetic share p2 = round(p2·n)/n (the
+ * simulated one). {@link TheoryResult#kappa()} reports θ (the input-space effective regularisation, the analogue of
+ * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
+ * the synthetic data adds.
+ *
+ * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration. Let q = min(m, n, d). If q &lt; d the threshold
+ * θ* &gt; 0 with D1(θ*) = q is found first (safeguarded Newton in log θ on a proven bracket), else θ* = 0. Then
+ * θ = θ* + ε and the gap A(ε) = q − D1(θ) = [q − D1(θ*)] + Σ σᵢε/((σᵢ+θ*)(σᵢ+θ)) is evaluated without
+ * cancellation, so that λ → 0 is accurate on both sides of m = n and d = n; log ε solves
+ * log θ + log(m − q + A) + log(n − q + A) = log(λdn) by safeguarded Newton on a proven bracket. λ = 0 is the
+ * limit ε = 0 (A = 0). The error diverges exactly when λ = 0 and n = min(m, d) (interpolation threshold of the
+ * sketched problem): a {@link TheoryException} is thrown, as it is for any non-finite result.
  */
 public final class RandomProjectionTheory {
+  /** Tolerance on the (log-relative) residuals of the fixed points, for the converged flag. */
+  static final double RESIDUAL_TOLERANCE = 1e-10;
+  private static final int MAX_ITERATIONS = 200;
+
   private RandomProjectionTheory() {}
 
-  /** Predicted expected test error for a {@code RANDOM_PROJECTION} problem. */
+  /**
+   * Solution of the coupled fixed points with its certificate.
+   *
+   * @param theta input-space effective regularisation θ ≥ 0
+   * @param thetaThreshold θ* = the λ → 0 limit of θ (0 when min(m, n) ≥ d)
+   * @param kappa feature-space effective regularisation κ = θ(m − D1(θ))/d ≥ 0
+   * @param gap A = min(m, n, d) − D1(θ) ≥ 0, evaluated without cancellation
+   * @param iterations solver iterations (both stages)
+   * @param residual largest relative residual of the fixed-point equations
+   * @param converged every stage met its tolerance
+   */
+  public record FixedPoint(double theta, double thetaThreshold, double kappa, double gap, int iterations,
+                           double residual, boolean converged) {
+  }
+
+  /** Predicted test error of a {@code RANDOM_PROJECTION} problem (realised synthetic share round(p2·n)/n). */
   public static TheoryResult predict(Problem problem) {
-    throw new TheoryException("random-projection theory not implemented yet");
+    if (problem.model() != ModelKind.RANDOM_PROJECTION) {
+      throw new TheoryException("RandomProjectionTheory needs a random-projection (rp) problem, got "
+          + problem.model().key());
+    }
+    if (problem.syntheticSpectrum() != null) {
+      throw new TheoryException("random-projection theory supports the baseline case Σ2 = Σ only");
+    }
+    double p2 = problem.syntheticCount() / (double) problem.n();
+    return predict(problem.spectrum(), problem.n(), problem.m(), p2, problem.c2(), problem.sigma(),
+        problem.lambda());
+  }
+
+  /**
+   * Same as {@link #predict(Problem)} from raw parameters; here p2 is used as given (no rounding to whole rows).
+   *
+   * @throws org.collapselab.problem.ParameterException for out-of-range parameters
+   * @throws TheoryException when the error is undefined (λ = 0 at n = min(m, d)) or not finite
+   */
+  public static TheoryResult predict(Spectrum spectrum, int n, int m, double p2, double c2, double sigma,
+                                     double lambda) {
+    // Validation with the field names of Problem (throws ParameterException naming the field).
+    Problem.randomProjection(spectrum, n, m, p2, c2, sigma, lambda);
+    double[] sig = spectrum.eigenvalues();
+    int d = sig.length;
+    FixedPoint fp = solve(sig, n, m, lambda);
+    double theta = fp.theta();
+    int q = Math.min(Math.min(m, n), d);
+    double gap = fp.gap();
+    double d1 = q - gap;
+    double d2 = 0; // D2 = Σ σ²/(σ+θ)²
+    double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
+    double sa = 0; // Σ θ/(σ+θ) = d − D1
+    double sc = 0; // Σ θ²/(σ+θ)²
+    for (int i = 0; i < d; i++) {
+      double s = sig[i];
+      double r = 1.0 / (s + theta);
+      double t = s * r;
+      double u = theta * r;
+      d2 += t * t;
+      e += t * u;
+      sa += u;
+      sc += u * u;
+    }
+    double am = (m - q) + gap;
+    double an = (n - q) + gap;
+    double h = harmonic(am, e);
+    // df2 = D1 − a_m e/(a_m + e), written without cancellation.
+    double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
+    double denom = an + h; // n − df2
+    if (!(denom > 0)) {
+      throw new TheoryException(divergenceMessage(n, m, d, lambda));
+    }
+    double g = n / denom;
+    double gMinus1 = df2 / denom;
+    double bias = theta == 0 ? 0 : g * theta * m * e / (d * (am + e));
+    double kk = kappaSquaredTrace(m, d, theta, am, e, sa, sc);
+    double r = Math.min(m, d);
+    double variance = sigma * sigma * gMinus1;
+    double zeta = c2 * p2 * gMinus1 * (1 - p2 * r / d) + p2 * p2 * (c2 / d) * (df2 + gMinus1 * kk);
+    double total = bias + variance + zeta;
+    if (!Double.isFinite(total) || !Double.isFinite(g)) {
+      throw new TheoryException(divergenceMessage(n, m, d, lambda) + " (g = " + g + ")");
+    }
+    return new TheoryResult(total, bias, variance, zeta, theta, fp.converged(), fp.iterations(), fp.residual());
+  }
+
+  /**
+   * κ² tr₊(F+κ)⁻² (trace over the nonzero eigenvalues of F = SᵀΣS): a_m²/(a_m+e) for m ≤ d, and for m &gt; d
+   * [(m−d)·sc + sa²]/[(m−d) + sa + e] with sa = Σθ/(σ+θ), sc = Σθ²/(σ+θ)² (no cancellation as θ → 0).
+   */
+  static double kappaSquaredTrace(int m, int d, double theta, double am, double e, double sa, double sc) {
+    if (m <= d) {
+      return am + e == 0 ? 0 : am * am / (am + e);
+    }
+    if (theta == 0) {
+      return 0;
+    }
+    double big = m - d;
+    return (big * sc + sa * sa) / (big + sa + e);
+  }
+
+  /** a·b/(a+b), with the limit 0 when a = b = 0. */
+  private static double harmonic(double a, double b) {
+    double s = a + b;
+    return s == 0 ? 0 : a * b / s;
+  }
+
+  private static String divergenceMessage(int n, int m, int d, double lambda) {
+    return "random-projection test error diverges: lambda = " + lambda + " at the interpolation threshold n = min(m, d)"
+        + " (n = " + n + ", m = " + m + ", d = " + d + "); use lambda > 0 or move m or n off the threshold";
+  }
+
+  /**
+   * Solves the coupled fixed points for θ and κ (see the class comment) for the spectrum {@code sigma}.
+   *
+   * @throws TheoryException at the divergent ridgeless threshold λ = 0, n = min(m, d)
+   */
+  public static FixedPoint solve(Spectrum spectrum, int n, int m, double lambda) {
+    Problem.randomProjection(spectrum, n, m, 0, 0, 0, lambda);
+    return solve(spectrum.eigenvalues(), n, m, lambda);
+  }
+
+  private static FixedPoint solve(double[] sig, int n, int m, double lambda) {
+    int d = sig.length;
+    int q = Math.min(Math.min(m, n), d);
+    if (lambda == 0 && n == Math.min(m, d)) {
+      throw new TheoryException(divergenceMessage(n, m, d, lambda));
+    }
+    // Stage 1: threshold θ* (D1(θ*) = q) when q < d.
+    double thetaStar = 0;
+    double gapStar = 0;
+    int iterations = 0;
+    double residual = 0;
+    boolean converged = true;
+    if (q < d) {
+      Stage1 s1 = new Stage1(sig, q);
+      double trace = 0;
+      double traceInv = 0;
+      for (double s : sig) {
+        trace += s;
+        traceInv += 1 / s;
+      }
+      double lo = Math.log((d - q) / traceInv); // D1 ≥ d − θ tr Σ⁻¹ ≥ q here
+      double hi = Math.log(trace / q); // D1 ≤ tr Σ/θ ≤ q here
+      double mean = trace / d;
+      double guess = Math.log(mean * (d - q) / q); // exact for Σ ∝ I
+      Newton.Result res = Newton.solve(s1, lo, hi, guess, 1e-14, 1e-15, MAX_ITERATIONS);
+      thetaStar = Math.exp(res.x());
+      gapStar = Math.max(0, q - s1.d1(thetaStar));
+      iterations += res.iterations();
+      residual = Math.max(residual, Math.abs(q - s1.d1(thetaStar)) / q);
+      converged &= res.converged();
+    }
+    if (lambda == 0) {
+      double kappa = thetaStar * (m - q) / d;
+      return new FixedPoint(thetaStar, thetaStar, kappa, 0, iterations, residual, converged && residual
+          <= RESIDUAL_TOLERANCE);
+    }
+    // Stage 2: ε = θ − θ* from log θ + log(m − q + A) + log(n − q + A) = log(λdn), in u = log ε.
+    Stage2 s2 = new Stage2(sig, n, m, q, lambda, thetaStar, gapStar);
+    double thetaHi = Math.max(2 * s2.trace / Math.min(m, n), 4.0 * d * lambda / m) * (1 + 1e-12);
+    double epsHi = thetaHi - thetaStar;
+    // Lower bracket from the concave bound A(ε) ≤ A(0) + ε A'(0): h(ε) ≤ (θ*+ε)(m−q+A0+εA'0)(n−q+A0+εA'0)/(dn).
+    double epsLo = epsHi;
+    int halvings = 0;
+    while (s2.upperBound(0) < lambda && s2.upperBound(epsLo) > lambda) {
+      epsLo *= 0.5;
+      if (++halvings > 4000 || epsLo == 0) {
+        throw new TheoryException("could not bracket the random-projection fixed point for lambda = " + lambda
+            + " (n = " + n + ", m = " + m + ", d = " + d + ")");
+      }
+    }
+    Newton.Result res;
+    if (s2.upperBound(0) >= lambda) {
+      // λ is below what the threshold θ* resolves (its residual A(0) alone gives h ≥ λ): the ridgeless limit.
+      res = new Newton.Result(Double.NEGATIVE_INFINITY, 0, 0, true);
+    } else if (epsLo == epsHi) {
+      res = new Newton.Result(Math.log(epsHi), 0, 0, true);
+    } else {
+      res = Newton.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-14, MAX_ITERATIONS);
+    }
+    double eps = Math.exp(res.x());
+    double theta = thetaStar + eps;
+    double gap = eps == 0 ? gapStar : s2.gap(eps);
+    double g2 = eps == 0 ? 0 : Math.abs(s2.value(eps));
+    iterations += res.iterations();
+    residual = Math.max(residual, g2);
+    converged &= res.converged() || g2 <= RESIDUAL_TOLERANCE;
+    double kappa = theta * ((m - q) + gap) / d; // κ = θ(m − D1)/d
+    return new FixedPoint(theta, thetaStar, kappa, gap, iterations, residual, converged && residual
+        <= RESIDUAL_TOLERANCE);
+  }
+
+  /** Stage 1: f(u) = log q − log D1(e^u), increasing; slope e/D1. */
+  private static final class Stage1 implements Newton.Function {
+    private final double[] sig;
+    private final int q;
+
+    Stage1(double[] sig, int q) {
+      this.sig = sig;
+      this.q = q;
+    }
+
+    double d1(double theta) {
+      double s1 = 0;
+      for (double s : sig) {
+        s1 += s / (s + theta);
+      }
+      return s1;
+    }
+
+    @Override
+    public double value(double u, double[] slope) {
+      double theta = Math.exp(u);
+      double d1 = 0;
+      double d2 = 0;
+      for (double s : sig) {
+        double t = s / (s + theta);
+        d1 += t;
+        d2 += t * t;
+      }
+      slope[0] = (d1 - d2) / d1;
+      return Math.log(q / d1);
+    }
+  }
+
+  /** Stage 2: G(u) = log(θ*+ε) + log(m−q+A) + log(n−q+A) − log(λdn), ε = e^u, increasing. */
+  private static final class Stage2 implements Newton.Function {
+    private final double[] sig;
+    private final double[] inv; // σ/(σ+θ*)
+    private final double thetaStar;
+    private final double gapStar;
+    private final double mq;
+    private final double nq;
+    private final double logTarget;
+    private final double slope0; // A'(0) = Σ σ/(σ+θ*)²
+    private final double dn;
+    final double trace;
+
+    Stage2(double[] sig, int n, int m, int q, double lambda, double thetaStar, double gapStar) {
+      this.sig = sig;
+      this.thetaStar = thetaStar;
+      this.gapStar = gapStar;
+      this.mq = m - q;
+      this.nq = n - q;
+      this.dn = (double) sig.length * n;
+      this.logTarget = Math.log(lambda) + Math.log(sig.length) + Math.log(n);
+      this.inv = new double[sig.length];
+      double s0 = 0;
+      double tr = 0;
+      for (int i = 0; i < sig.length; i++) {
+        double s = sig[i];
+        double w = s / (s + thetaStar);
+        inv[i] = w;
+        s0 += w / (s + thetaStar);
+        tr += s;
+      }
+      this.slope0 = s0;
+      this.trace = tr;
+    }
+
+    /** A(ε) = q − D1(θ* + ε) without cancellation. */
+    double gap(double eps) {
+      double theta = thetaStar + eps;
+      double a = 0;
+      for (int i = 0; i < sig.length; i++) {
+        a += inv[i] / (sig[i] + theta);
+      }
+      return gapStar + eps * a;
+    }
+
+    /** Upper bound on θ(m−D1)(n−D1)/(dn) at θ* + ε (A is concave in ε). */
+    double upperBound(double eps) {
+      double a = gapStar + eps * slope0;
+      return (thetaStar + eps) * (mq + a) / dn * (nq + a);
+    }
+
+    double value(double eps) {
+      double a = gap(eps);
+      return Math.log(thetaStar + eps) + Math.log(mq + a) + Math.log(nq + a) - logTarget;
+    }
+
+    @Override
+    public double value(double u, double[] slope) {
+      double eps = Math.exp(u);
+      double theta = thetaStar + eps;
+      double a = 0;
+      double da = 0;
+      for (int i = 0; i < sig.length; i++) {
+        double s = sig[i];
+        double r = 1.0 / (s + theta);
+        a += inv[i] * r;
+        da += s * r * r;
+      }
+      a = gapStar + eps * a;
+      double am = mq + a;
+      double an = nq + a;
+      slope[0] = eps * (1 / theta + da * (1 / am + 1 / an));
+      return Math.log(theta) + Math.log(am) + Math.log(an) - logTarget;
+    }
+  }
+
+  /** Safeguarded Newton iteration for an increasing scalar function on a bracket (bisection when a step leaves it). */
+  static final class Newton {
+    private Newton() {}
+
+    /** f(x) with its derivative written to slope[0]. */
+    interface Function {
+      double value(double x, double[] slope);
+    }
+
+    /** Root, |f(root)|, iterations, converged. */
+    record Result(double x, double residual, int iterations, boolean converged) {
+    }
+
+    /**
+     * Root of an increasing f with f(lo) ≤ 0 ≤ f(hi) (not evaluated: the caller proves the bracket). Stops when
+     * |f| ≤ fTol or the bracket is narrower than xTol·(1 + |x|).
+     */
+    static Result solve(Function f, double lo, double hi, double x0, double xTol, double fTol, int maxIterations) {
+      double[] slope = new double[1];
+      double x = Math.min(Math.max(x0, lo), hi);
+      double fx = Double.NaN;
+      for (int it = 1; it <= maxIterations; it++) {
+        fx = f.value(x, slope);
+        if (Double.isNaN(fx)) {
+          throw new TheoryException("random-projection fixed point became NaN at " + Math.exp(x));
+        }
+        if (fx == 0) {
+          return new Result(x, 0, it, true);
+        }
+        if (fx < 0) {
+          lo = x;
+        } else {
+          hi = x;
+        }
+        if (Math.abs(fx) <= fTol) {
+          return new Result(x, Math.abs(fx), it, true);
+        }
+        if (hi - lo <= xTol * (1 + Math.abs(x))) {
+          return new Result(x, Math.abs(fx), it, true);
+        }
+        double s = slope[0];
+        double next = x - fx / s;
+        if (!(s > 0) || !(next > lo && next < hi)) {
+          next = 0.5 * (lo + hi);
+        }
+        x = next;
+      }
+      return new Result(x, Math.abs(fx), maxIterations, false);
+    }
   }
 }
