@@ -1,28 +1,16 @@
 package org.collapselab.nn.image;
 
-import ai.djl.engine.Engine;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.store.ResultStore;
-import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.data.IdxFormatException;
-import org.collapselab.nn.image.data.ImageDataset;
-import org.collapselab.nn.image.data.ImageFolder;
-import org.collapselab.nn.image.experiment.ImageExperimentContext;
 import org.collapselab.nn.image.experiment.MnistStudy;
 import org.collapselab.nn.image.experiment.MnistStudyLoader;
-import org.collapselab.nn.image.experiment.StudyClaims;
-import org.collapselab.nn.image.experiment.StudyFigures;
-import org.collapselab.nn.image.experiment.StudyReport;
-import org.collapselab.nn.image.experiment.StudyResults;
-import org.collapselab.nn.image.experiment.StudyRunner;
 
 /**
  * {@code collapselab reproduce mnist}: the paper's image experiment. Feed-forward networks (a two-layer network
@@ -55,8 +43,6 @@ public final class MnistReproduction implements Reproduction {
   @Override
   public ReportSection run(ReproductionOptions o) throws Exception {
     List<String> names = o.quick() ? List.of(STUDIES.get(0)) : STUDIES;
-    Engine engine = TorchRuntime.engine(1);
-    Path figDir = o.outDir().resolve("mnist");
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph("Beyond Gaussian data (Dohmatob et al., ICLR 2025, MNIST experiment): feed-forward "
         + "networks trained by regression on one-hot labels (squared error) on a mixture of n images, a share p2 "
@@ -74,33 +60,21 @@ public final class MnistReproduction implements Reproduction {
     try (ResultStore store = ResultStore.open(o.outDir().resolve("results.db"))) {
       for (String name : names) {
         MnistStudy study = MnistStudyLoader.bundled(name, o.quick());
-        Path folder = study.dataFolder();
-        ImageDataset data;
+        ImageStudies.Outcome outcome;
         try {
-          data = ImageFolder.load(study.dataset(), folder);
+          outcome = ImageStudies.run(study, o.outDir(), store, o.threads(), o.log());
         } catch (IdxFormatException e) {
           if (name.equals(STUDIES.get(0))) {
             throw e;
           }
-          body.append("<h3>").append(Html.escape(study.name())).append("</h3>\n")
-              .append(Html.paragraph("Skipped: " + e.getMessage()));
+          body.append(ImageStudies.skipped(study, e.getMessage()));
           if (o.log() != null) {
             o.log().println("mnist: skipping " + study.name() + ": " + e.getMessage());
           }
           continue;
         }
-        ImageExperimentContext ctx = new ImageExperimentContext(engine, data);
-        StudyResults results = StudyRunner.run(study, ctx, store, o.threads(), o.log());
-        List<StudyFigures.Figure> figures = StudyFigures.write(results, figDir);
-        body.append(StudyReport.html(results, data, folder, figures, o.outDir()));
-        for (Claim c : StudyClaims.all(results)) {
-          claims.add(new Claim("[" + study.dataset() + "] " + c.claim(), c.measured(), c.verdict()));
-        }
-        if (o.log() != null) {
-          o.log().printf(Locale.ROOT, "%s: %d cells in %.1f s (%d trained, %d reused, %d failed)%n", study.name(),
-              results.results().size() + results.failed(), results.seconds(), results.computed(), results.reused(),
-              results.failed());
-        }
+        body.append(outcome.html());
+        claims.addAll(outcome.claims());
       }
     }
     body.append(Html.paragraph("Deviations from the paper and choices where it is silent: the synthetic targets "

@@ -81,9 +81,12 @@ public final class TestImages {
     return null;
   }
 
-  /** Real MNIST when present, otherwise a toy data set written under {@code tmp}. */
+  /**
+   * Real MNIST when present, otherwise a toy data set written under {@code tmp} (forced by the environment variable
+   * {@code COLLAPSELAB_TEST_TOY=1}, to check the tests without the data).
+   */
   public static ImageDataset mnistOrToy(Path tmp) throws IOException {
-    Path real = realMnist();
+    Path real = "1".equals(System.getenv("COLLAPSELAB_TEST_TOY")) ? null : realMnist();
     if (real != null) {
       return ImageFolder.load("mnist", real);
     }
