@@ -4,7 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import com.hazelcast.core.HazelcastInstance;
+import org.collapselab.distributed.ClusterNodes;
+import org.collapselab.distributed.ClusterSettings;
+import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.Workflows;
+import org.collapselab.problem.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +49,36 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "N", description = "Rows of the summary table (default: ${DEFAULT-VALUE}).")
   int rows = 40;
 
+  @Option(names = "--engine", defaultValue = "local", paramLabel = "local|hazelcast",
+      description = {"Execution engine (default: ${DEFAULT-VALUE}). hazelcast: this process joins the cluster given by",
+          "--members as a driver and the cells run on 'collapselab worker' nodes; results are stored here."})
+  String engine;
+
+  @Option(names = "--members", paramLabel = "HOSTS", description = "Cluster members host[:port],... (for --engine hazelcast).")
+  String members;
+
+  @Option(names = "--cluster", defaultValue = "collapselab", description = "Cluster name (default: ${DEFAULT-VALUE}).")
+  String cluster;
+
+  @Option(names = "--port", defaultValue = "5701", description = "Driver's port (default: ${DEFAULT-VALUE}).")
+  int port;
+
   @Override
   public Integer call() {
-    return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, System.out, System.err);
+    if ("local".equals(engine)) {
+      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, System.out, System.err);
+    }
+    if (!"hazelcast".equals(engine)) {
+      throw new ParameterException("engine", engine, "one of local, hazelcast");
+    }
+    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true);
+    HazelcastInstance driver = ClusterNodes.startDriver(settings);
+    try {
+      // --threads bounds the cells in flight on the cluster.
+      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows,
+          new HazelcastSweepExecutor(driver, threads), System.out, System.err);
+    } finally {
+      driver.shutdown();
+    }
   }
 }

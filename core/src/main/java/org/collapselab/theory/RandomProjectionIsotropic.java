@@ -10,9 +10,10 @@ import org.collapselab.spectrum.Spectrum;
  * <pre>
  *   (1 − s)(μ − s)(ν − s) = λ ν s,
  * </pre>
- * whose smallest real root is the one sought (solved by Cardano's formula / the trigonometric method). With
- * x₁ = 1 − s, x_m = μ − s, x_n = ν − s (the smallest of the three taken from the cubic itself, so there is no
- * cancellation as λ → 0) and H = x_m s x₁/(x_m + s x₁):
+ * whose smallest real root is the one sought (Cardano's formula / the trigonometric method, polished by Newton).
+ * With x₁ = 1 − s, x_m = μ − s, x_n = ν − s (the small gap(s), those of the parameters equal to min(1, μ, ν), are
+ * re-solved from the cubic written in the gap, so there is no cancellation as λ → 0, even at ties such as m = d)
+ * and H = x_m s x₁/(x_m + s x₁):
  * <pre>
  *   df2/d = s − H = s²(x_m + x₁)/(x_m + s x₁),   g = ν/(x_n + H),   g − 1 = (s − H)/(x_n + H)
  *   Bias  = g μ x₁²/(x_m + s x₁)
@@ -40,32 +41,32 @@ public final class RandomProjectionIsotropic {
     double mu = (double) m / d;
     double nu = (double) n / d;
     double s = smallestRoot(mu, nu, lambda);
-    // The two largest of x1, xm, xn directly; the smallest from the cubic (1−s)(μ−s)(ν−s) = λνs.
-    double x1 = 1 - s;
-    double xm = mu - s;
-    double xn = nu - s;
-    double rhs = lambda * nu * s;
-    // Exactly tied pairs (m = d, n = d or m = n) are both small: their product comes from the cubic.
-    if (m == d && n == d) {
-      x1 = Math.cbrt(rhs);
-      xm = x1;
-      xn = x1;
-    } else if (m == d && m <= n) {
-      x1 = Math.sqrt(rhs / xn);
-      xm = x1;
-    } else if (n == d && n <= m) {
-      x1 = Math.sqrt(rhs / xm);
-      xn = x1;
-    } else if (m == n && m <= d) {
-      xm = Math.sqrt(rhs / x1);
-      xn = xm;
-    } else if (x1 <= xm && x1 <= xn) {
-      x1 = rhs / (xm * xn);
-    } else if (xm <= x1 && xm <= xn) {
-      xm = rhs / (x1 * xn);
-    } else {
-      xn = rhs / (x1 * xm);
+    // Gaps x1 = 1 − s, xm = μ − s, xn = ν − s. The ones whose parameter equals sMax = min(1, μ, ν) share the small
+    // gap x = sMax − s; for small x it is re-solved from x^k Π(others) = λν(sMax − x) (k = number of tied
+    // parameters), which is well conditioned where the cubic in s has a (near-)double root.
+    double sMax = Math.min(1, Math.min(mu, nu));
+    boolean t1 = d <= m && d <= n;
+    boolean tm = m <= d && m <= n;
+    boolean tn = n <= d && n <= m;
+    int k = (t1 ? 1 : 0) + (tm ? 1 : 0) + (tn ? 1 : 0);
+    double x = sMax - s;
+    if (x < 1e-2 * sMax) {
+      x = Math.max(x, Double.MIN_NORMAL);
+      for (int it = 0; it < 100; it++) {
+        double others = (t1 ? 1 : 1 - sMax + x) * (tm ? 1 : mu - sMax + x) * (tn ? 1 : nu - sMax + x);
+        double next = Math.pow(lambda * nu * (sMax - x) / others, 1.0 / k);
+        boolean done = Math.abs(next - x) <= 1e-15 * next;
+        x = next;
+        if (done) {
+          break;
+        }
+      }
+      s = sMax - x;
     }
+    double x1 = t1 ? x : 1 - s;
+    double xm = tm ? x : mu - s;
+    double xn = tn ? x : nu - s;
+    double rhs = lambda * nu * s;
     double den = xm + s * x1;
     double h = xm * s * x1 / den;
     double df2PerD = s * s * (xm + x1) / den; // = s − H without cancellation

@@ -20,7 +20,7 @@ import org.collapselab.spectrum.Spectrum;
  * equivalently the single increasing equation θ (m − D1)(n − D1) = λ d n on D1 &lt; min(m, n). Then, with
  * <pre>
  *   a_m = m − D1,  a_n = n − D1,  h = a_m e / (a_m + e)
- *   df2 = D1 − h                    (= tr F²(F+κ)⁻² of the feature covariance F = SᵀΣS)
+ *   df2 = D1 − h = (D1 e + a_m D2)/(a_m + e)    (≍ tr F²(F+κ)⁻², F = SᵀΣS the feature covariance)
  *   g   = n / (n − df2) = n / (a_n + h)
  *   K   = κ² tr₊(F+κ)⁻² = (r − m) + a_m² / (a_m + e)     (trace over the nonzero eigenvalues of F)
  *   Bias = g θ m e / (d (a_m + e))
@@ -43,13 +43,17 @@ import org.collapselab.spectrum.Spectrum;
  * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
  * the synthetic data adds.
  *
- * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration. Let q = min(m, n, d). If q &lt; d the threshold
- * θ* &gt; 0 with D1(θ*) = q is found first (safeguarded Newton in log θ on a proven bracket), else θ* = 0. Then
- * θ = θ* + ε and the gap A(ε) = q − D1(θ) = [q − D1(θ*)] + Σ σᵢε/((σᵢ+θ*)(σᵢ+θ)) is evaluated without
- * cancellation, so that λ → 0 is accurate on both sides of m = n and d = n; log ε solves
- * log θ + log(m − q + A) + log(n − q + A) = log(λdn) by safeguarded Newton on a proven bracket. λ = 0 is the
- * limit ε = 0 (A = 0). The error diverges exactly when λ = 0 and n = min(m, d) (interpolation threshold of the
- * sketched problem): a {@link TheoryException} is thrown, as it is for any non-finite result.
+ * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration with one division per eigenvalue. Let
+ * q = min(m, n, d). If q &lt; d the threshold θ* &gt; 0 with D1(θ*) = q is found first, else θ* = 0. Then θ = θ* + ε,
+ * and the gap A(ε) = q − D1(θ) = [q − D1(θ*)] + Σ σᵢε/((σᵢ+θ*)(σᵢ+θ)) is evaluated without cancellation, so that
+ * λ → 0 is accurate on both sides of m = n and of d = n; log ε solves
+ * log θ + log(m − q + A) + log(n − q + A) = log(λdn). Both scalar equations are increasing in log θ (resp. log ε)
+ * and are solved by safeguarded Halley/Newton steps on proven brackets ([(d−q)/tr Σ⁻¹, tr Σ/q] for θ*; for ε the
+ * root of a concave upper bound of the left side from below and max(2 tr Σ/min(m, n), 4dλ/m) from above), falling
+ * back to bisection; typically 2–4 iterations each. λ = 0 is the limit ε = 0, A = 0. The error diverges exactly when
+ * λ = 0 and n = min(m, d) (interpolation threshold of the sketched problem): a {@link TheoryException} names the
+ * parameters, as it does for any non-finite result. A λ &gt; 0 too small to move θ off θ* in double precision gives
+ * the ridgeless value.
  */
 public final class RandomProjectionTheory {
   /** Tolerance on the (log-relative) residuals of the fixed points, for the converged flag. */
@@ -168,7 +172,7 @@ public final class RandomProjectionTheory {
   }
 
   /**
-   * Solves the coupled fixed points for θ and κ (see the class comment) for the spectrum {@code sigma}.
+   * Solves the coupled fixed points for θ and κ (see the class comment).
    *
    * @throws TheoryException at the divergent ridgeless threshold λ = 0, n = min(m, d)
    */
@@ -190,22 +194,23 @@ public final class RandomProjectionTheory {
     double residual = 0;
     boolean converged = true;
     if (q < d) {
-      Stage1 s1 = new Stage1(sig, q);
       double trace = 0;
       double traceInv = 0;
       for (double s : sig) {
         trace += s;
         traceInv += 1 / s;
       }
-      double lo = Math.log((d - q) / traceInv); // D1 ≥ d − θ tr Σ⁻¹ ≥ q here
-      double hi = Math.log(trace / q); // D1 ≤ tr Σ/θ ≤ q here
-      double mean = trace / d;
-      double guess = Math.log(mean * (d - q) / q); // exact for Σ ∝ I
-      Newton.Result res = Newton.solve(s1, lo, hi, guess, 1e-14, 1e-15, MAX_ITERATIONS);
+      double lo = Math.log((d - q) / traceInv); // D1(θ) ≥ d − θ tr Σ⁻¹ ≥ q here
+      double hi = Math.log(trace / q); // D1(θ) ≤ tr Σ/θ ≤ q here
+      // θ* ≈ d(d − q)/(q tr Σ⁻¹): exact for Σ ∝ I, the right limit as q → d, and a good start in between.
+      double guess = Math.log((double) d * (d - q) / (q * traceInv));
+      Stage1 s1 = new Stage1(sig, q);
+      Newton.Result res = Newton.solve(s1, lo, hi, guess, 1e-15, 1e-13, MAX_ITERATIONS);
       thetaStar = Math.exp(res.x());
-      gapStar = Math.max(0, q - s1.d1(thetaStar));
+      double d1 = q * Math.exp(-res.value()); // f = log(q/D1) at the returned point
+      gapStar = Math.max(0, q - d1);
       iterations += res.iterations();
-      residual = Math.max(residual, Math.abs(q - s1.d1(thetaStar)) / q);
+      residual = Math.max(residual, Math.abs(q - d1) / q);
       converged &= res.converged();
     }
     if (lambda == 0) {
@@ -215,40 +220,55 @@ public final class RandomProjectionTheory {
     }
     // Stage 2: ε = θ − θ* from log θ + log(m − q + A) + log(n − q + A) = log(λdn), in u = log ε.
     Stage2 s2 = new Stage2(sig, n, m, q, lambda, thetaStar, gapStar);
-    double thetaHi = Math.max(2 * s2.trace / Math.min(m, n), 4.0 * d * lambda / m) * (1 + 1e-12);
-    double epsHi = thetaHi - thetaStar;
-    // Lower bracket from the concave bound A(ε) ≤ A(0) + ε A'(0): h(ε) ≤ (θ*+ε)(m−q+A0+εA'0)(n−q+A0+εA'0)/(dn).
-    double epsLo = epsHi;
-    int halvings = 0;
-    while (s2.upperBound(0) < lambda && s2.upperBound(epsLo) > lambda) {
-      epsLo *= 0.5;
-      if (++halvings > 4000 || epsLo == 0) {
-        throw new TheoryException("could not bracket the random-projection fixed point for lambda = " + lambda
-            + " (n = " + n + ", m = " + m + ", d = " + d + ")");
-      }
-    }
-    Newton.Result res;
+    double eps;
+    double gap;
     if (s2.upperBound(0) >= lambda) {
       // λ is below what the threshold θ* resolves (its residual A(0) alone gives h ≥ λ): the ridgeless limit.
-      res = new Newton.Result(Double.NEGATIVE_INFINITY, 0, 0, true);
-    } else if (epsLo == epsHi) {
-      res = new Newton.Result(Math.log(epsHi), 0, 0, true);
+      eps = 0;
+      gap = gapStar;
     } else {
-      res = Newton.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-14, MAX_ITERATIONS);
+      double thetaHi = Math.max(2 * s2.trace / Math.min(m, n), 4.0 * d * lambda / m) * (1 + 1e-12);
+      double epsHi = thetaHi - thetaStar;
+      // Lower bracket from the concave bound A(ε) ≤ A(0) + εA'(0):
+      // h(ε) ≤ (θ* + ε)(m − q + A(0) + εA'(0))(n − q + A(0) + εA'(0))/(dn) ≤ λ.
+      double epsLo = epsHi;
+      int halvings = 0;
+      while (s2.upperBound(epsLo) > lambda) {
+        epsLo *= 0.5;
+        if (++halvings > 4000 || epsLo == 0) {
+          throw new TheoryException("could not bracket the random-projection fixed point for lambda = " + lambda
+              + " (n = " + n + ", m = " + m + ", d = " + d + ")");
+        }
+      }
+      // Refine to the root of the (O(1)) bound by bisection: the best proven lower bracket and starting point.
+      if (epsLo < epsHi) {
+        double a = epsLo;
+        double b = Math.min(2 * epsLo, epsHi);
+        for (int i = 0; i < 24; i++) {
+          double mid = 0.5 * (a + b);
+          if (s2.upperBound(mid) > lambda) {
+            b = mid;
+          } else {
+            a = mid;
+          }
+        }
+        epsLo = a;
+      }
+      Newton.Result res = Newton.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-13,
+          MAX_ITERATIONS);
+      eps = Math.exp(res.x());
+      gap = s2.lastGap; // A at the returned point (its last evaluation)
+      iterations += res.iterations();
+      residual = Math.max(residual, Math.abs(res.value()));
+      converged &= res.converged();
     }
-    double eps = Math.exp(res.x());
     double theta = thetaStar + eps;
-    double gap = eps == 0 ? gapStar : s2.gap(eps);
-    double g2 = eps == 0 ? 0 : Math.abs(s2.value(eps));
-    iterations += res.iterations();
-    residual = Math.max(residual, g2);
-    converged &= res.converged() || g2 <= RESIDUAL_TOLERANCE;
     double kappa = theta * ((m - q) + gap) / d; // κ = θ(m − D1)/d
     return new FixedPoint(theta, thetaStar, kappa, gap, iterations, residual, converged && residual
         <= RESIDUAL_TOLERANCE);
   }
 
-  /** Stage 1: f(u) = log q − log D1(e^u), increasing; slope e/D1. */
+  /** Stage 1: f(u) = log q − log D1(e^u), increasing; f' = (D1 − D2)/D1, f'' from D3 = Σ t³ (t = σ/(σ+θ)). */
   private static final class Stage1 implements Newton.Function {
     private final double[] sig;
     private final int q;
@@ -258,33 +278,30 @@ public final class RandomProjectionTheory {
       this.q = q;
     }
 
-    double d1(double theta) {
-      double s1 = 0;
-      for (double s : sig) {
-        s1 += s / (s + theta);
-      }
-      return s1;
-    }
-
     @Override
-    public double value(double u, double[] slope) {
+    public double value(double u, double[] derivatives) {
       double theta = Math.exp(u);
       double d1 = 0;
       double d2 = 0;
+      double d3 = 0;
       for (double s : sig) {
         double t = s / (s + theta);
+        double t2 = t * t;
         d1 += t;
-        d2 += t * t;
+        d2 += t2;
+        d3 += t2 * t;
       }
-      slope[0] = (d1 - d2) / d1;
+      double e = d1 - d2; // −dD1/du
+      double f1 = e / d1;
+      derivatives[0] = f1;
+      derivatives[1] = -(e - 2 * (d2 - d3)) / d1 + f1 * f1;
       return Math.log(q / d1);
     }
   }
 
-  /** Stage 2: G(u) = log(θ*+ε) + log(m−q+A) + log(n−q+A) − log(λdn), ε = e^u, increasing. */
+  /** Stage 2: G(u) = log(θ*+ε) + log(m−q+A) + log(n−q+A) − log(λdn), ε = e^u, increasing; with G', G''. */
   private static final class Stage2 implements Newton.Function {
     private final double[] sig;
-    private final double[] inv; // σ/(σ+θ*)
     private final double thetaStar;
     private final double gapStar;
     private final double mq;
@@ -293,6 +310,8 @@ public final class RandomProjectionTheory {
     private final double slope0; // A'(0) = Σ σ/(σ+θ*)²
     private final double dn;
     final double trace;
+    /** A(ε) at the last evaluated point. */
+    double lastGap;
 
     Stage2(double[] sig, int n, int m, int q, double lambda, double thetaStar, double gapStar) {
       this.sig = sig;
@@ -302,28 +321,15 @@ public final class RandomProjectionTheory {
       this.nq = n - q;
       this.dn = (double) sig.length * n;
       this.logTarget = Math.log(lambda) + Math.log(sig.length) + Math.log(n);
-      this.inv = new double[sig.length];
       double s0 = 0;
       double tr = 0;
-      for (int i = 0; i < sig.length; i++) {
-        double s = sig[i];
-        double w = s / (s + thetaStar);
-        inv[i] = w;
-        s0 += w / (s + thetaStar);
+      for (double s : sig) {
+        double r = 1.0 / (s + thetaStar);
+        s0 += s * r * r;
         tr += s;
       }
       this.slope0 = s0;
       this.trace = tr;
-    }
-
-    /** A(ε) = q − D1(θ* + ε) without cancellation. */
-    double gap(double eps) {
-      double theta = thetaStar + eps;
-      double a = 0;
-      for (int i = 0; i < sig.length; i++) {
-        a += inv[i] / (sig[i] + theta);
-      }
-      return gapStar + eps * a;
     }
 
     /** Upper bound on θ(m−D1)(n−D1)/(dn) at θ* + ε (A is concave in ε). */
@@ -332,79 +338,89 @@ public final class RandomProjectionTheory {
       return (thetaStar + eps) * (mq + a) / dn * (nq + a);
     }
 
-    double value(double eps) {
-      double a = gap(eps);
-      return Math.log(thetaStar + eps) + Math.log(mq + a) + Math.log(nq + a) - logTarget;
-    }
-
     @Override
-    public double value(double u, double[] slope) {
+    public double value(double u, double[] derivatives) {
       double eps = Math.exp(u);
       double theta = thetaStar + eps;
       double a = 0;
-      double da = 0;
-      for (int i = 0; i < sig.length; i++) {
-        double s = sig[i];
-        double r = 1.0 / (s + theta);
-        a += inv[i] * r;
-        da += s * r * r;
+      double a1 = 0; // Σ σ/(σ+θ)² = dA/dε
+      double a2 = 0; // Σ σ/(σ+θ)³ = −(1/2) d²A/dε²
+      for (double s : sig) {
+        double c = s + thetaStar;
+        double rr = 1.0 / (c * (s + theta)); // 1/((σ+θ*)(σ+θ)): one division for both factors
+        double r = c * rr; // 1/(σ+θ)
+        double sr2 = s * r * r;
+        a += s * rr;
+        a1 += sr2;
+        a2 += sr2 * r;
       }
       a = gapStar + eps * a;
-      double am = mq + a;
-      double an = nq + a;
-      slope[0] = eps * (1 / theta + da * (1 / am + 1 / an));
-      return Math.log(theta) + Math.log(am) + Math.log(an) - logTarget;
+      lastGap = a;
+      double im = 1 / (mq + a);
+      double in = 1 / (nq + a);
+      double p = im + in;
+      double b = eps * a1; // dA/du
+      double c = eps / theta;
+      derivatives[0] = c + b * p;
+      derivatives[1] = c * thetaStar / theta + (b - 2 * eps * eps * a2) * p - b * b * (im * im + in * in);
+      return Math.log(theta) - Math.log(im) - Math.log(in) - logTarget;
     }
   }
 
-  /** Safeguarded Newton iteration for an increasing scalar function on a bracket (bisection when a step leaves it). */
+  /**
+   * Safeguarded Halley/Newton iteration for an increasing scalar function on a bracket: a Halley step when it is
+   * well defined and stays inside the bracket, else a Newton step, else bisection.
+   */
   static final class Newton {
     private Newton() {}
 
-    /** f(x) with its derivative written to slope[0]. */
+    /** f(x) with f'(x) written to derivatives[0] and f''(x) to derivatives[1]. */
     interface Function {
-      double value(double x, double[] slope);
+      double value(double x, double[] derivatives);
     }
 
-    /** Root, |f(root)|, iterations, converged. */
-    record Result(double x, double residual, int iterations, boolean converged) {
+    /** Root x (the last evaluated point), f(x), iterations, converged. */
+    record Result(double x, double value, int iterations, boolean converged) {
     }
 
     /**
      * Root of an increasing f with f(lo) ≤ 0 ≤ f(hi) (not evaluated: the caller proves the bracket). Stops when
-     * |f| ≤ fTol or the bracket is narrower than xTol·(1 + |x|).
+     * |f| ≤ fTol or the bracket is narrower than xTol·(1 + |x|); the returned point is always the last one evaluated.
      */
     static Result solve(Function f, double lo, double hi, double x0, double xTol, double fTol, int maxIterations) {
-      double[] slope = new double[1];
+      double[] der = new double[2];
       double x = Math.min(Math.max(x0, lo), hi);
-      double fx = Double.NaN;
-      for (int it = 1; it <= maxIterations; it++) {
-        fx = f.value(x, slope);
+      for (int it = 1; ; it++) {
+        double fx = f.value(x, der);
         if (Double.isNaN(fx)) {
           throw new TheoryException("random-projection fixed point became NaN at " + Math.exp(x));
-        }
-        if (fx == 0) {
-          return new Result(x, 0, it, true);
         }
         if (fx < 0) {
           lo = x;
         } else {
           hi = x;
         }
-        if (Math.abs(fx) <= fTol) {
-          return new Result(x, Math.abs(fx), it, true);
+        if (Math.abs(fx) <= fTol || hi - lo <= xTol * (1 + Math.abs(x))) {
+          return new Result(x, fx, it, true);
         }
-        if (hi - lo <= xTol * (1 + Math.abs(x))) {
-          return new Result(x, Math.abs(fx), it, true);
+        if (it >= maxIterations) {
+          return new Result(x, fx, it, false);
         }
-        double s = slope[0];
-        double next = x - fx / s;
-        if (!(s > 0) || !(next > lo && next < hi)) {
+        double f1 = der[0];
+        double f2 = der[1];
+        double next = Double.NaN;
+        if (f1 > 0) {
+          double den = 2 * f1 * f1 - fx * f2;
+          next = den > 0 ? x - 2 * fx * f1 / den : Double.NaN;
+          if (!(next > lo && next < hi)) {
+            next = x - fx / f1;
+          }
+        }
+        if (!(next > lo && next < hi)) {
           next = 0.5 * (lo + hi);
         }
         x = next;
       }
-      return new Result(x, Math.abs(fx), maxIterations, false);
     }
   }
 }

@@ -17,6 +17,7 @@ import org.collapselab.experiments.run.RunOptions;
 import org.collapselab.experiments.run.RunSummary;
 import org.collapselab.experiments.run.Shard;
 import org.collapselab.experiments.run.SummaryTable;
+import org.collapselab.experiments.run.SweepExecutor;
 import org.collapselab.experiments.run.SweepRunner;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.ExperimentFileException;
@@ -48,6 +49,12 @@ public final class Workflows {
    */
   public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
                         boolean figures, int maxRows, PrintStream out, PrintStream err) {
+    return run(file, outDir, threads, quick, shard, db, merge, figures, maxRows, null, out, err);
+  }
+
+  /** As above, on a given execution engine (null: a local thread pool with {@code threads} threads). */
+  public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
+                        boolean figures, int maxRows, SweepExecutor executor, PrintStream out, PrintStream err) {
     try {
       if (threads < 1) {
         throw new ParameterException("--threads", threads, "an integer >= 1");
@@ -55,7 +62,7 @@ public final class Workflows {
       Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
       Experiment e = ExperimentLoader.load(file, quick);
       Path dir = outDir != null ? outDir : Path.of("out", e.name());
-      RunOptions o = new RunOptions(dir, db, threads, s, null, figures, err);
+      RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
       if (merge != null && !merge.isEmpty()) {
         try (ResultStore store = ResultStore.open(o.database())) {
           for (Path m : merge) {

@@ -240,7 +240,6 @@ public final class FigureWriter {
       ds.addSeries(label(g.name()) + "#" + k, data);
       Shape shape = enlarge(SHAPES[Math.floorMod(k, SHAPES.length)], 1.4);
       r.setSeriesShape(k, shape);
-      r.setLegendShape(k, shape);
       r.setSeriesPaint(k, new Color(90, 90, 90));
       k++;
     }
@@ -258,6 +257,22 @@ public final class FigureWriter {
     plot.setDataset(idx, ds);
     plot.setRenderer(idx, r);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    // XYShapeRenderer's own legend ignores the per-series shapes: build the legend explicitly.
+    org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+    for (int i = 0; i < sp.overlays().size(); i++) {
+      org.jfree.chart.LegendItem li = plot.getRenderer(i).getLegendItem(i, 0);
+      if (li != null) {
+        legend.add(li);
+      }
+    }
+    for (int g = 0; g < sp.groups().size(); g++) {
+      String name = sp.groups().get(g).name();
+      if (name != null && !name.isEmpty()) {
+        legend.add(new org.jfree.chart.LegendItem(name, null, null, null, r.getSeriesShape(g), new Color(150, 150, 150),
+            new BasicStroke(1f), new Color(40, 40, 40)));
+      }
+    }
+    plot.setFixedLegendItems(legend);
 
     JFreeChart chart = finish(new JFreeChart(sp.title(), titleFont(), plot, true));
     NumberAxis zAxis = new NumberAxis(sp.colorLabel());

@@ -6,7 +6,10 @@ import java.util.Locale;
 import org.collapselab.experiments.figures.ExperimentFigures;
 import org.collapselab.experiments.spec.Param;
 
-/** The table printed at the end of {@code collapselab run}: one line per cell (the swept parameters, theory, simulation). */
+/**
+ * The table printed at the end of {@code collapselab run}: one line per cell (the swept parameters, theory,
+ * simulation, and z = (sim mean − theory)/standard error).
+ */
 public final class SummaryTable {
   private SummaryTable() {}
 
@@ -19,6 +22,7 @@ public final class SummaryTable {
     }
     header.add("theory E");
     header.add("sim mean ± std");
+    header.add("z");
     header.add("note");
     List<List<String>> rows = new ArrayList<>();
     for (GaussianResult r : s.results()) {
@@ -32,6 +36,9 @@ public final class SummaryTable {
       row.add(r.theory() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.theory().testError()));
       row.add(r.simulation() == null ? "-" : String.format(Locale.ROOT, "%.4g ± %.2g", r.simulation().mean(),
           r.simulation().std()));
+      // (sim − theory) in standard errors of the simulated mean: |z| < 3 is agreement.
+      row.add(r.theory() == null || r.simulation() == null || !(r.simulation().stderr() > 0) ? "-"
+          : String.format(Locale.ROOT, "%+.1f", (r.simulation().mean() - r.theory().testError()) / r.simulation().stderr()));
       String note = r.theoryError() != null ? "theory: " + r.theoryError()
           : r.simulationError() != null ? "simulation: " + r.simulationError() : "";
       row.add(note.length() > 60 ? note.substring(0, 57) + "..." : note);

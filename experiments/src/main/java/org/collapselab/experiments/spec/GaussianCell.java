@@ -55,6 +55,10 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
     o.put("p2", p2);
     o.put("sigma", sigma);
     o.put("spectrum", spectrum);
+    String content = SpectrumSpecs.contentFingerprint(spectrum);
+    if (content != null) {
+      o.put("spectrumContent", content); // editing a file: spectrum in place changes the key, so it is recomputed
+    }
     return o;
   }
 

@@ -58,6 +58,22 @@ public final class SpectrumSpecs {
     return text != null && text.trim().toLowerCase(Locale.ROOT).startsWith("file:");
   }
 
+  /**
+   * SHA-256 of a {@code file:} spectrum's bytes (so that result keys follow the file's content, not just its path);
+   * null for the built-in forms or an unreadable file.
+   */
+  public static String contentFingerprint(String text) {
+    if (!fixesDimension(text)) {
+      return null;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(Path.of(text.trim().substring("file:".length()).trim()));
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+
   private static int requireD(int d) {
     if (d < 1) {
       throw new ParameterException("d", d, "an integer >= 1");
