@@ -1,0 +1,170 @@
+package org.collapselab.nn.image.synthetic;
+
+import ai.djl.engine.Engine;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.collapselab.nn.image.data.ImageSet;
+import org.collapselab.nn.image.model.Evaluation;
+import org.collapselab.nn.image.model.FirstLayer;
+import org.collapselab.nn.image.model.TrainingTrace;
+import org.collapselab.nn.image.model.TwoLayerNetwork;
+
+/**
+ * Synthetic targets for every image of a training pool, produced by a generator network trained on a reserved slice
+ * of real images, with the generator's measured quality.
+ *
+ * <p>The reserved slice is the last {@code reserved} images of a fixed permutation of the training split (drawn from
+ * {@link GeneratorSpec#seed()}); the generator trains on the first {@link GeneratorSpec#samples()} of them. The
+ * remaining images form the pool that real and synthetic training samples are drawn from, so the studied models never
+ * see the generator's own training images.
+ */
+public final class SyntheticLabels {
+  private final GeneratorSpec spec;
+  private final int classes;
+  private final int[] pool;
+  private final float[] targets;
+  private final SyntheticQuality poolQuality;
+  private final SyntheticQuality generatorTest;
+  private final TrainingTrace generatorTrace;
+
+  private SyntheticLabels(GeneratorSpec spec, int classes, int[] pool, float[] targets, SyntheticQuality poolQuality,
+      SyntheticQuality generatorTest, TrainingTrace generatorTrace) {
+    this.spec = spec;
+    this.classes = classes;
+    this.pool = pool;
+    this.targets = targets;
+    this.poolQuality = poolQuality;
+    this.generatorTest = generatorTest;
+    this.generatorTrace = generatorTrace;
+  }
+
+  /**
+   * Trains the generator and labels the pool.
+   *
+   * @param train training split
+   * @param test test split (only to report the generator's own test quality)
+   * @param reserved size of the reserved generator slice (≥ spec.samples())
+   * @param mean input standardisation mean
+   * @param std input standardisation standard deviation
+   */
+  public static SyntheticLabels generate(Engine engine, ImageSet train, ImageSet test, GeneratorSpec spec,
+      int reserved, double mean, double std) {
+    if (reserved < spec.samples()) {
+      throw new IllegalArgumentException("generator samples (" + spec.samples() + ") exceed the reserved slice ("
+          + reserved + ")");
+    }
+    if (reserved >= train.count()) {
+      throw new IllegalArgumentException("reserved generator slice (" + reserved + ") must be smaller than the "
+          + "training split (" + train.count() + " images)");
+    }
+    int[] perm = permutation(train.count(), spec.seed());
+    int[] genIdx = Arrays.copyOfRange(perm, train.count() - reserved, train.count() - reserved + spec.samples());
+    int[] pool = Arrays.copyOfRange(perm, 0, train.count() - reserved);
+    int classes = train.classes();
+    int d = train.dimension();
+    float[] gx = train.features(genIdx, mean, std);
+    float[] gy = Evaluation.oneHot(train.labelsOf(genIdx), classes);
+    try (TwoLayerNetwork gen = TwoLayerNetwork.create(engine, d, spec.width(), classes, FirstLayer.TRAINED,
+        spec.seed() + 1)) {
+      TrainingTrace trace = gen.fit(gx, gy, genIdx.length, spec.training(), spec.seed() + 2, null);
+      float[] out = predictInChunks(gen, train, pool, mean, std);
+      if (spec.labels() == LabelKind.HARD) {
+        int[] cls = Evaluation.argMax(out, classes);
+        out = Evaluation.oneHot(cls, classes);
+      }
+      if (spec.noise() > 0) {
+        SplittableRandom rng = new SplittableRandom(spec.seed() + 3);
+        for (int i = 0; i < out.length; i++) {
+          out[i] += (float) (spec.noise() * rng.nextGaussian());
+        }
+      }
+      SyntheticQuality q = quality(out, train.labelsOf(pool), classes);
+      int[] all = new int[test.count()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      float[] testOut = predictInChunks(gen, test, all, mean, std);
+      Evaluation ev = Evaluation.of(testOut, test.labels(), classes);
+      return new SyntheticLabels(spec, classes, pool, out, q, new SyntheticQuality(ev.mse(), ev.error(), ev.count()),
+          trace);
+    }
+  }
+
+  private static float[] predictInChunks(TwoLayerNetwork gen, ImageSet set, int[] idx, double mean, double std) {
+    int classes = gen.classes();
+    float[] out = new float[idx.length * classes];
+    int chunk = 5000;
+    for (int from = 0; from < idx.length; from += chunk) {
+      int[] part = Arrays.copyOfRange(idx, from, Math.min(idx.length, from + chunk));
+      float[] p = gen.predict(set.features(part, mean, std), part.length);
+      System.arraycopy(p, 0, out, from * classes, p.length);
+    }
+    return out;
+  }
+
+  /** Quality of targets (row-major {@code labels.length × classes}) against true labels. */
+  public static SyntheticQuality quality(float[] targets, int[] labels, int classes) {
+    Evaluation ev = Evaluation.of(targets, labels, classes);
+    return new SyntheticQuality(ev.mse(), ev.error(), ev.count());
+  }
+
+  /** A fixed pseudo-random permutation of {@code 0..n-1}. */
+  public static int[] permutation(int n, long seed) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  /** The generator's recipe. */
+  public GeneratorSpec spec() {
+    return spec;
+  }
+
+  /** Training-split indices of the pool that real and synthetic samples are drawn from (generator slice excluded). */
+  public int[] pool() {
+    return pool.clone();
+  }
+
+  /** Size of the pool. */
+  public int poolSize() {
+    return pool.length;
+  }
+
+  /** Training-split index of the {@code k}-th pool image. */
+  public int poolImage(int k) {
+    return pool[k];
+  }
+
+  /** Synthetic targets of the given pool positions (not image indices), row-major. */
+  public float[] targetsAt(int[] poolPositions) {
+    float[] out = new float[poolPositions.length * classes];
+    for (int i = 0; i < poolPositions.length; i++) {
+      System.arraycopy(targets, poolPositions[i] * classes, out, i * classes, classes);
+    }
+    return out;
+  }
+
+  /** Quality of the synthetic targets over the whole pool (the reported c²). */
+  public SyntheticQuality poolQuality() {
+    return poolQuality;
+  }
+
+  /** The generator's own test MSE and error on the real test split. */
+  public SyntheticQuality generatorTestQuality() {
+    return generatorTest;
+  }
+
+  /** How the generator trained. */
+  public TrainingTrace generatorTrace() {
+    return generatorTrace;
+  }
+}
