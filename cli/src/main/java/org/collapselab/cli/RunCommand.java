@@ -8,7 +8,13 @@ import com.hazelcast.core.HazelcastInstance;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
+import java.nio.file.Files;
 import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.nn.image.ImageStudies;
+import org.collapselab.nn.image.experiment.MnistStudy;
+import org.collapselab.nn.image.experiment.MnistStudyLoader;
 import org.collapselab.problem.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +70,10 @@ public final class RunCommand implements Callable<Integer> {
   int port;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (Files.isRegularFile(file) && MnistStudyLoader.isImageStudy(Files.readString(file))) {
+      return runImageStudy();
+    }
     if ("local".equals(engine)) {
       return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, System.out, System.err);
     }
@@ -80,5 +89,23 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       driver.shutdown();
     }
+  }
+
+  /** Image-experiment files ({@code kind: image}, e.g. studies/mnist.yaml) run on the nn module, locally. */
+  private int runImageStudy() throws Exception {
+    MnistStudy study;
+    try {
+      study = MnistStudyLoader.load(file, quick);
+    } catch (ExperimentFileException e) {
+      e.errors().forEach(System.err::println);
+      return 2;
+    }
+    Path dir = out != null ? out : Path.of("out", study.name());
+    ImageStudies.Outcome outcome = ImageStudies.runFile(study, dir, threads, System.err);
+    for (Claim c : outcome.claims()) {
+      System.out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
+    }
+    System.out.println("results: " + dir.resolve("results.db"));
+    return 0;
   }
 }

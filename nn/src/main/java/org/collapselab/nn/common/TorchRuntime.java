@@ -1,18 +1,21 @@
 package org.collapselab.nn.common;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 
 /**
- * Configures DJL + PyTorch CPU once per process: offline mode (the native library comes from the Maven jar, never
- * from the network), a cache folder under the user's home, and the intra-op thread count.
+ * Configures DJL + PyTorch CPU for this process: offline mode (the native library comes from the Maven jar, never
+ * from the network), a cache folder under the user's home, and the intra-op thread count. PyTorch's thread count is
+ * process-wide, so each experiment sets the count it wants when it starts (the image experiment runs several
+ * 1-thread trainings side by side; the language models train one model on every core).
  */
 public final class TorchRuntime {
   private static volatile Engine engine;
 
   private TorchRuntime() {}
 
-  /** Returns the PyTorch engine, configuring it on first use to use {@code threads} intra-op threads. */
+  /** Returns the PyTorch engine, set to {@code threads} intra-op threads from now on. */
   public static synchronized Engine engine(int threads) {
     if (engine == null) {
       System.setProperty("ai.djl.offline", "true");
@@ -22,6 +25,10 @@ public final class TorchRuntime {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, threads)));
       engine = Engine.getEngine("PyTorch");
+    }
+    int wanted = Math.max(1, threads);
+    if (JniUtils.getNumThreads() != wanted) {
+      JniUtils.setNumThreads(wanted);
     }
     return engine;
   }
