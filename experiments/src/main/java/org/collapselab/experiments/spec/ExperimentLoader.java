@@ -81,20 +81,27 @@ public final class ExperimentLoader {
 
   /** Validates YAML text; {@code fileName} is used in messages. */
   public static Experiment parse(String fileName, String yaml, boolean quick) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      throw new ExperimentFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
-    }
+    JsonNode root = readYamlTree(fileName, yaml);
     ExperimentLoader l = new ExperimentLoader(fileName);
     Experiment e = l.build(root, quick);
     if (!l.errors.isEmpty()) {
       throw new ExperimentFileException(l.errors);
     }
     return e;
+  }
+
+  /**
+   * Parses YAML text into a tree; malformed YAML becomes an {@link ExperimentFileException} naming the file, line and
+   * column. Shared by every experiment-file reader (Gaussian sweeps here, image studies in the nn module).
+   */
+  public static JsonNode readYamlTree(String fileName, String yaml) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ")";
+      throw new ExperimentFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
+    }
   }
 
   private void error(String field, Object value, String allowed) {

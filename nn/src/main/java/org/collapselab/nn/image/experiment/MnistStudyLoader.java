@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.nn.image.synthetic.LabelKind;
 
 /**
@@ -101,14 +102,7 @@ public final class MnistStudyLoader {
 
   /** Parses and validates study text; {@code fileName} is used in messages. */
   public static MnistStudy parse(String fileName, String yaml, boolean quick) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      throw new ExperimentFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
-    }
+    JsonNode root = ExperimentLoader.readYamlTree(fileName, yaml);
     MnistStudyLoader l = new MnistStudyLoader(fileName);
     MnistStudy s = l.build(root, quick);
     if (!l.errors.isEmpty()) {
