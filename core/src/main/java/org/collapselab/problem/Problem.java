@@ -18,7 +18,7 @@ import org.collapselab.spectrum.Spectrum;
  * @param lambda ridge penalty ≥ 0 (0 = minimum-norm least squares)
  */
 public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, int n, int m,
-                      double p2, double c2, double sigma, double lambda) {
+                      double p2, double c2, double sigma, double lambda) implements java.io.Serializable {
 
   /** Largest n, d or m accepted (dense n×d designs beyond this do not fit in memory anyway). */
   public static final int MAX_SIZE = 1 << 24;

@@ -7,7 +7,8 @@ import org.collapselab.problem.ParameterException;
  * The eigenvalues of a covariance Σ (without loss of generality Σ is diagonal in its eigenbasis).
  * Immutable; every theory formula and sampler reads Σ only through this type.
  */
-public final class Spectrum {
+public final class Spectrum implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final double[] eigenvalues;
   private final String label;
   private final double trace;

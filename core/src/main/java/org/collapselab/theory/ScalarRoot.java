@@ -104,4 +104,46 @@ public final class ScalarRoot {
     }
     return new Root(b, Math.abs(fb), MAX_ITERATIONS, false);
   }
+
+  /** A function returning its value and derivative at x: {@code out[0] = f(x)}, {@code out[1] = f'(x)}. */
+  @FunctionalInterface
+  public interface Differentiable {
+    void evaluate(double x, double[] out);
+  }
+
+  /**
+   * Safeguarded Newton for an increasing f on a bracket [lo, hi] with f(lo) &lt; 0 &lt; f(hi): Newton steps from
+   * {@code x0}, replaced by a bisection whenever a step leaves the current bracket or fails to shrink |f| enough, so
+   * it converges whatever f's curvature; quadratically near the root. Stops when |f| ≤ fTol or the bracket is below
+   * xTol (relative).
+   */
+  public static Root newton(Differentiable f, double lo, double hi, double x0, double xTol, double fTol) {
+    double[] v = new double[2];
+    double x = Math.min(Math.max(x0, lo), hi);
+    f.evaluate(x, v);
+    for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
+      double fx = v[0];
+      if (Double.isNaN(fx)) {
+        throw new TheoryException("fixed-point function is NaN at " + x);
+      }
+      if (Math.abs(fx) <= fTol) {
+        return new Root(x, Math.abs(fx), iter, true);
+      }
+      if (fx < 0) {
+        lo = x;
+      } else {
+        hi = x;
+      }
+      if (hi - lo <= xTol * Math.max(Math.abs(hi), Math.abs(lo))) {
+        return new Root(x, Math.abs(fx), iter, true);
+      }
+      double next = v[1] > 0 ? x - fx / v[1] : Double.NaN;
+      if (!(next > lo && next < hi)) {
+        next = lo > 0 && hi / lo > 4 ? Math.sqrt(lo * hi) : 0.5 * (lo + hi); // bisection (geometric for wide positive brackets)
+      }
+      x = next;
+      f.evaluate(x, v);
+    }
+    return new Root(x, Math.abs(v[0]), MAX_ITERATIONS, Math.abs(v[0]) <= fTol);
+  }
 }

@@ -1,0 +1,58 @@
+package org.collapselab.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.collapselab.bench.KernelBenchmark;
+import org.collapselab.linalg.Blas;
+import org.collapselab.problem.Problem;
+import org.collapselab.simulation.SimulationResult;
+import org.collapselab.spectrum.Spectrum;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code collapselab bench}: the performance table the targets are stated in. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark: dgemm rate, a ridge simulation cell (d=1000, n=4000) and its kernels' rate, a theory point.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--d", defaultValue = "1000", description = "Dimension of the benchmark cell (default: ${DEFAULT-VALUE}).")
+  int d;
+
+  @Option(names = "--n", defaultValue = "4000", description = "Rows of the benchmark cell (default: ${DEFAULT-VALUE}).")
+  int n;
+
+  @Option(names = "--reps", defaultValue = "5", description = "Repetitions per measurement, best kept (default: ${DEFAULT-VALUE}).")
+  int reps;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("BLAS: " + Blas.describe());
+    double dgemm = KernelBenchmark.dgemmGflops(2000, reps);
+    KernelBenchmark.RidgeRun run = KernelBenchmark.ridgeRun(d, n, reps);
+    int threads = Runtime.getRuntime().availableProcessors();
+    SimulationResult cell = KernelBenchmark.cell(d, n, 2 * threads, threads);
+    Spectrum power = Spectrum.powerLaw(1000, 1.0);
+    double ridgeMicros = KernelBenchmark.theoryMicros(Problem.ridge(power, 2000, 0.1, 1, 0.5, 1e-3), 20000);
+    double rpMicros = KernelBenchmark.theoryMicros(Problem.randomProjection(power, 2000, 1500, 0.1, 1, 0.5, 1e-3), 5000);
+    out.println();
+    out.printf("%-52s %12s  %s%n", "measurement", "value", "target / note");
+    out.printf("%-52s %12.1f  %s%n", "dgemm 2000x2000 [GFLOP/s]", dgemm, "reference rate of this BLAS");
+    out.printf("%-52s %12.1f  %s%n", "ridge run d=" + d + " n=" + n + ": sample X,y [ms]", run.sampleSeconds() * 1e3, "");
+    out.printf("%-52s %12.1f  %.1f GFLOP/s%n", "  Gram XᵀX/n (dsyrk) [ms]", run.gramSeconds() * 1e3, run.gramGflops());
+    out.printf("%-52s %12.1f  %.1f GFLOP/s%n", "  Cholesky solve (dpotrf+dpotrs) [ms]", run.solveSeconds() * 1e3, run.solveGflops());
+    out.printf("%-52s %12.1f  %s%n", "  Gram+solve kernels [GFLOP/s]", run.kernelGflops(),
+        String.format("%.0f%% of dgemm (target >= 70%%)", 100 * run.kernelGflops() / dgemm));
+    out.printf("%-52s %12.1f  %s%n", "  whole fit (RidgeRegression.fit) [ms]", run.fitSeconds() * 1e3, "");
+    out.printf("%-52s %12.2f  %s%n", "cell: " + cell.runs().length + " runs on " + threads + " threads [s]", cell.seconds(),
+        String.format("%.3f s per run", cell.seconds() / cell.runs().length * threads));
+    out.printf("%-52s %12.2f  %s%n", "theory point, ridge, d=1000 [µs]", ridgeMicros, "target <= 20 µs");
+    out.printf("%-52s %12s  %s%n", "theory point, random projections, d=1000 [µs]",
+        Double.isNaN(rpMicros) ? "n/a" : String.format("%.2f", rpMicros), "target <= 20 µs");
+    return 0;
+  }
+}

@@ -1,0 +1,41 @@
+package org.collapselab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.collapselab.problem.Problem;
+
+/** JSON output helpers for the commands. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  /** The problem's parameters as a JSON object. */
+  static ObjectNode problem(Problem p) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("model", p.model().key());
+    o.put("spectrum", p.spectrum().label());
+    if (p.syntheticSpectrum() != null) {
+      o.put("syntheticSpectrum", p.syntheticSpectrum().label());
+    }
+    o.put("d", p.d());
+    o.put("n", p.n());
+    if (p.model() == org.collapselab.problem.ModelKind.RANDOM_PROJECTION) {
+      o.put("m", p.m());
+    }
+    o.put("p2", p.p2());
+    o.put("c2", p.c2());
+    o.put("sigma", p.sigma());
+    o.put("lambda", p.lambda());
+    return o;
+  }
+
+  static String write(Object node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.collapselab.cli;
+
+import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.ParameterException;
+import org.collapselab.problem.Problem;
+import org.collapselab.spectrum.Spectrum;
+import picocli.CommandLine.Option;
+
+/** The flags that define one {@link Problem}, shared by {@code theory} and {@code simulate}. */
+final class ProblemOptions {
+  @Option(names = "--model", defaultValue = "ridge", paramLabel = "ridge|rp",
+      description = "Model: ridge on x, or ridge on m random projections (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--d", required = true, paramLabel = "D", description = "Dimension d (>= 1; with file: spectra, 0 or the file's length).")
+  int d;
+
+  @Option(names = "--n", required = true, paramLabel = "N", description = "Training-set size n (>= 1).")
+  int n;
+
+  @Option(names = "--m", paramLabel = "M", description = "Width m of the random projection (required for --model rp).")
+  Integer m;
+
+  @Option(names = "--p2", defaultValue = "0", paramLabel = "P", description = "Synthetic share p2 in [0, 1] (default: ${DEFAULT-VALUE}).")
+  double p2;
+
+  @Option(names = "--c2", defaultValue = "1", paramLabel = "C",
+      description = "Synthetic quality c² = ‖Δ‖²_Σ >= 0; 0 = perfect synthetic data (default: ${DEFAULT-VALUE}).")
+  double c2;
+
+  @Option(names = "--sigma", defaultValue = "0", paramLabel = "S", description = "Label-noise std σ >= 0 (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--lambda", defaultValue = "0", paramLabel = "L",
+      description = "Ridge penalty λ >= 0; 0 = minimum-norm least squares (default: ${DEFAULT-VALUE}).")
+  double lambda;
+
+  @Option(names = "--spectrum", defaultValue = "iso", paramLabel = "SPEC",
+      description = "Covariance spectrum: iso, power:A (λ_i ∝ i^-A, trace d) or file:PATH (default: ${DEFAULT-VALUE}).")
+  String spectrum;
+
+  @Option(names = "--synthetic-spectrum", paramLabel = "SPEC",
+      description = "A different covariance Σ2 for the synthetic rows (simulation only; default: same as --spectrum).")
+  String syntheticSpectrum;
+
+  @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
+  boolean withNoise;
+
+  /** Builds and validates the problem; errors name the flag. */
+  Problem toProblem() {
+    ModelKind kind = ModelKind.parse(model);
+    if (kind == ModelKind.RANDOM_PROJECTION && m == null) {
+      throw new ParameterException("m", "nothing", "an integer in [1, " + Problem.MAX_SIZE + "] (required for --model rp)");
+    }
+    Spectrum s = SpectrumSpecs.parse(spectrum, d);
+    Spectrum s2 = null;
+    if (syntheticSpectrum != null) {
+      try {
+        s2 = SpectrumSpecs.parse(syntheticSpectrum, s.dimension());
+      } catch (ParameterException e) {
+        throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
+      }
+    }
+    return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2, sigma, lambda);
+  }
+
+  /** σ² when {@code --with-noise} is given, else 0. */
+  double noiseFloor() {
+    return withNoise ? sigma * sigma : 0;
+  }
+}

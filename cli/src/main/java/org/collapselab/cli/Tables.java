@@ -1,0 +1,16 @@
+package org.collapselab.cli;
+
+import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Problem;
+
+/** Readable one-line summaries for table output. */
+final class Tables {
+  private Tables() {}
+
+  static String problemLine(Problem p) {
+    return p.model().key() + "  spectrum=" + p.spectrum().label()
+        + (p.syntheticSpectrum() != null ? " synthetic-spectrum=" + p.syntheticSpectrum().label() : "")
+        + "  d=" + p.d() + "  n=" + p.n() + (p.model() == ModelKind.RANDOM_PROJECTION ? "  m=" + p.m() : "")
+        + "  p2=" + p.p2() + "  c2=" + p.c2() + "  sigma=" + p.sigma() + "  lambda=" + p.lambda();
+  }
+}

@@ -1,0 +1,62 @@
+package org.collapselab.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.collapselab.problem.Problem;
+import org.collapselab.theory.Theory;
+import org.collapselab.theory.TheoryResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code collapselab theory}: the deterministic-equivalent test error and its parts for one point. */
+@Command(name = "theory", mixinStandardHelpOptions = true,
+    description = "Predict the test error (bias, variance, synthetic term ζ) in closed form, in microseconds.")
+final class TheoryCommand implements Callable<Integer> {
+  @Mixin
+  ProblemOptions options;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Problem p = options.toProblem();
+    TheoryResult r = Theory.predict(p);
+    PrintWriter out = spec.commandLine().getOut();
+    double floor = options.noiseFloor();
+    if (json) {
+      ObjectNode o = Json.problem(p);
+      put(o, r, floor);
+      out.println(Json.write(o));
+    } else {
+      out.println(Tables.problemLine(p));
+      out.printf("  test error  %.6g%s%n", r.testError() + floor, floor > 0 ? "  (includes σ²)" : "");
+      out.printf("  bias        %.6g%n", r.bias());
+      out.printf("  variance    %.6g%n", r.variance());
+      out.printf("  zeta        %.6g   (extra error from synthetic data)%n", r.zeta());
+      out.printf("  kappa       %.6g%n", r.kappa());
+      out.printf("  solver      %s after %d iterations, residual %.2e%n", r.converged() ? "converged" : "NOT converged",
+          r.iterations(), r.residual());
+    }
+    return r.converged() ? 0 : Errors.FAILED;
+  }
+
+  /** Adds the theory fields to a JSON object. */
+  static void put(ObjectNode o, TheoryResult r, double floor) {
+    o.put("testError", r.testError() + floor);
+    o.put("bias", r.bias());
+    o.put("variance", r.variance());
+    o.put("zeta", r.zeta());
+    o.put("kappa", r.kappa());
+    o.put("converged", r.converged());
+    o.put("iterations", r.iterations());
+    o.put("residual", r.residual());
+  }
+}

@@ -1,0 +1,62 @@
+package org.collapselab.experiments.run;
+
+import org.collapselab.experiments.spec.GaussianCell;
+import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.problem.Problem;
+import org.collapselab.simulation.SimulationResult;
+import org.collapselab.simulation.Simulator;
+import org.collapselab.theory.Theory;
+import org.collapselab.theory.TheoryResult;
+
+/**
+ * Computes one Gaussian cell: the deterministic-equivalent theory and/or the Monte Carlo simulation. A failing part
+ * (divergent theory point, theory not available for a model yet, simulation error) is recorded in the result with
+ * its message; the sweep goes on.
+ *
+ * @param cell the cell
+ * @param experiment experiment name stored with it
+ * @param simulationThreads threads for the simulation's runs (cells already run in parallel)
+ */
+public record GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads) implements CellJob {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public String key() {
+    return cell.key();
+  }
+
+  @Override
+  public StoredCell compute() {
+    long start = System.nanoTime();
+    Problem problem = cell.problem(SpectrumSpecs.parse(cell.spectrum(), cell.d()));
+    TheoryResult theory = null;
+    String theoryError = null;
+    double theorySeconds = 0;
+    if (cell.theory()) {
+      long t0 = System.nanoTime();
+      try {
+        theory = Theory.predict(problem);
+        if (!Double.isFinite(theory.testError())) {
+          theoryError = "theory returned a non-finite error (" + theory.testError() + ")";
+          theory = null;
+        }
+      } catch (RuntimeException e) {
+        theoryError = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      theorySeconds = (System.nanoTime() - t0) / 1e9;
+    }
+    SimulationResult sim = null;
+    String simError = null;
+    long seed = cell.seed();
+    if (cell.simulation()) {
+      try {
+        sim = Simulator.simulate(problem, cell.runs(), seed, Math.max(1, simulationThreads));
+      } catch (RuntimeException e) {
+        simError = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+    }
+    GaussianResult r = new GaussianResult(cell, seed, theory, theoryError, theorySeconds, sim, simError);
+    return StoredCell.now(cell.key(), experiment, cell.configJson(), r.toJson(), (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,22 @@
+package org.collapselab.experiments.store;
+
+/**
+ * One finished cell of a sweep as stored in the result database. The payloads are JSON so that any experiment
+ * (Gaussian, MNIST, language models) can use the same store; the export flattens them into columns.
+ *
+ * @param key content key ({@link CellKeys#key})
+ * @param experiment experiment name (the file's {@code name}, or a reproduction's name)
+ * @param configJson the cell's full configuration (canonical JSON object)
+ * @param resultJson the cell's results (JSON object)
+ * @param seconds wall time spent computing the cell
+ * @param version project version that computed it
+ * @param createdAtMillis when it was written (epoch milliseconds)
+ */
+public record StoredCell(String key, String experiment, String configJson, String resultJson, double seconds,
+                         String version, long createdAtMillis) {
+  /** A new cell stamped with the current version and time. */
+  public static StoredCell now(String key, String experiment, String configJson, String resultJson, double seconds) {
+    return new StoredCell(key, experiment, configJson, resultJson, seconds, ProjectVersion.get(),
+        System.currentTimeMillis());
+  }
+}

@@ -1,0 +1,35 @@
+package org.collapselab.experiments.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.ReportSection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReproductionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void gaussianIsRegisteredThroughServiceLoader() {
+    assertThat(Reproductions.available()).containsKey("gaussian");
+    assertThat(Reproductions.resolve(List.of())).extracting(Reproduction::name).containsExactly("gaussian");
+    assertThat(Reproductions.resolve(List.of("all"))).extracting(Reproduction::name).contains("gaussian");
+    assertThatThrownBy(() -> Reproductions.resolve(List.of("nope")))
+        .hasMessageStartingWith("reproduction: got [nope]; allowed: all or gaussian");
+  }
+
+  @Test
+  void laterRunsAddSectionsToTheSameReport() throws Exception {
+    Reproductions.publish(dir, new ReportSection("gaussian", "Gaussian", "<p>g</p>",
+        List.of(new Claim("plateau", "1.0", Claim.Verdict.SUPPORTED))));
+    Path report = Reproductions.publish(dir, new ReportSection("mnist", "MNIST", "<p>m</p>", List.of()));
+    String html = Files.readString(report);
+    assertThat(html).contains("<h2>Gaussian</h2>").contains("<h2>MNIST</h2>").contains("verdict supported");
+    assertThat(html.indexOf("Gaussian</h2>")).isLessThan(html.indexOf("MNIST</h2>"));
+  }
+}

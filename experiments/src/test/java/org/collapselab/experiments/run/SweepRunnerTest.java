@@ -1,0 +1,125 @@
+package org.collapselab.experiments.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.collapselab.experiments.spec.Experiment;
+import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.store.ResultStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepRunnerTest {
+  @TempDir Path dir;
+
+  static final String FILE = """
+      name: resume
+      compute: both
+      runs: 2
+      seed: 11
+      fixed: {model: ridge, spectrum: iso, d: 8, sigma: 0.5, lambda: 0.01, c2: 1}
+      sweep:
+        n: [20, 40, 80]
+        p2: [0, 0.2]
+      figures:
+        - {name: scaling, x: n, series: p2}
+      """;
+
+  /** Counts the jobs that reach the engine. */
+  static final class CountingExecutor implements SweepExecutor {
+    final List<String> computed = new ArrayList<>();
+    final LocalSweepExecutor inner = new LocalSweepExecutor(2);
+
+    @Override
+    public String name() {
+      return "counting";
+    }
+
+    @Override
+    public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
+      jobs.forEach(j -> computed.add(j.key()));
+      inner.execute(jobs, onDone);
+    }
+  }
+
+  @Test
+  void secondRunRecomputesNothingAndGivesTheSameNumbers() throws Exception {
+    Experiment e = ExperimentLoader.parse("r.yaml", FILE, false);
+    CountingExecutor first = new CountingExecutor();
+    RunSummary a = SweepRunner.run(e, new RunOptions(dir, null, 2, Shard.ALL, first, true, null));
+    assertThat(first.computed).hasSize(6);
+    assertThat(a.computed()).isEqualTo(6);
+    assertThat(a.results()).hasSize(6).allSatisfy(r -> {
+      assertThat(r.theory()).isNotNull();
+      assertThat(r.simulation().runs()).hasSize(2);
+    });
+    assertThat(a.figures()).extracting(p -> p.getFileName().toString()).containsExactly("scaling.png", "scaling.svg");
+    assertThat(Files.size(dir.resolve("scaling.png"))).isGreaterThan(1000);
+
+    CountingExecutor second = new CountingExecutor();
+    RunSummary b = SweepRunner.run(e, new RunOptions(dir, null, 2, Shard.ALL, second, true, null));
+    assertThat(second.computed).isEmpty();
+    assertThat(b.reused()).isEqualTo(6);
+    assertThat(b.computed()).isZero();
+    for (int i = 0; i < 6; i++) {
+      assertThat(b.results().get(i).simulation().mean()).isEqualTo(a.results().get(i).simulation().mean());
+    }
+
+    // Growing the grid computes only the new cells.
+    Experiment bigger = ExperimentLoader.parse("r.yaml", FILE.replace("[20, 40, 80]", "[20, 40, 80, 160]"), false);
+    CountingExecutor third = new CountingExecutor();
+    RunSummary c = SweepRunner.run(bigger, new RunOptions(dir, null, 2, Shard.ALL, third, false, null));
+    assertThat(third.computed).hasSize(2);
+    assertThat(c.reused()).isEqualTo(6);
+  }
+
+  @Test
+  void shardsPartitionTheGridAndMergeBack() throws Exception {
+    Experiment e = ExperimentLoader.parse("r.yaml", FILE, false);
+    int total = 0;
+    List<Path> dbs = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      Path db = dir.resolve("shard" + k + ".db");
+      dbs.add(db);
+      RunSummary s = SweepRunner.run(e, new RunOptions(dir, db, 1, new Shard(k, 3), null, false, null));
+      total += s.computed();
+    }
+    assertThat(total).isEqualTo(6);
+    try (ResultStore all = ResultStore.open(dir.resolve("merged.db"))) {
+      for (Path db : dbs) {
+        all.mergeFrom(db);
+      }
+      assertThat(all.count()).isEqualTo(6);
+    }
+    RunSummary after = SweepRunner.run(e, new RunOptions(dir, dir.resolve("merged.db"), 1, Shard.ALL, null, false,
+        null));
+    assertThat(after.computed()).isZero();
+  }
+
+  @Test
+  void theoryFailuresAreRecordedPerCellWithoutStoppingTheSweep() throws Exception {
+    // Ridgeless at n = d diverges: theory error recorded, the other cells still computed.
+    Experiment e = ExperimentLoader.parse("t.yaml", """
+        name: diverge
+        compute: theory
+        fixed: {d: 10, sigma: 1, lambda: 0, p2: 0.1, c2: 1}
+        sweep: {n: [5, 10, 40]}
+        """, false);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    RunSummary s = SweepRunner.run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false,
+        new PrintStream(log, true, StandardCharsets.UTF_8)));
+    assertThat(s.computed()).isEqualTo(3);
+    assertThat(s.theoryErrors()).isGreaterThanOrEqualTo(1);
+    assertThat(s.results().get(2).theory()).isNotNull();
+    assertThat(s.results().get(2).simulation()).isNull();
+    assertThat(SummaryTable.format(s, 10)).contains("3 cells: 3 computed").contains("theory: TheoryException");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("diverge: 3 cells");
+  }
+}
