@@ -35,9 +35,9 @@ public record LmExperimentConfig(Path corpus, List<String> files, TextCorpus.Uni
     TrainingPlan generatorPlan, double generatorSlice, double temperature, long syntheticTokens,
     long curveEvalTokens, long finalEvalTokens, int sampleLength, int samples, long baseSeed) {
 
-  /** The three model sizes (layers × width): 1×64, 2×96, 4×128, context 64 characters, 32-wide heads. */
+  /** The three model sizes (layers × width): 1×64, 2×96, 3×128, context 64 characters, 32-wide heads. */
   public static final List<GptConfig> SIZES = List.of(
-      new GptConfig("S", 1, 64, 2, 64), new GptConfig("M", 2, 96, 3, 64), new GptConfig("L", 4, 128, 4, 64));
+      new GptConfig("S", 1, 64, 2, 64), new GptConfig("M", 2, 96, 3, 64), new GptConfig("L", 3, 128, 4, 64));
 
   /** Synthetic shares: none, small, medium, large, all. */
   public static final List<Double> P2S = List.of(0.0, 0.05, 0.2, 0.5, 1.0);
@@ -77,24 +77,24 @@ public record LmExperimentConfig(Path corpus, List<String> files, TextCorpus.Uni
   }
 
   /**
-   * Full run (about 45 min on 2 cores): 3 sizes × 5 shares × 2 seeds at 2M training tokens each (about 1.6 passes
-   * over the 1.24M-character real training split), synthetic data (1M tokens) from a 2×96 model trained on 300k
-   * tokens.
+   * Full run (about 45 min on 2 cores): 3 sizes × 5 shares × 2 seeds at 1.5M training tokens each (about 1.2
+   * passes over the 1.24M-character real training split), synthetic data (800k tokens) from a 2×96 model trained on
+   * 300k tokens.
    */
   public static LmExperimentConfig full(Path corpus) {
     return new LmExperimentConfig(corpus, TextCorpus.CHILDREN_STORIES, TextCorpus.Unit.BLOCK, 0.1, 20, SIZES,
-        new TrainingPlan(2_000_000, 16, 3e-3, 0.05, 0.1, 0.0, 16), P2S, 2, SIZES.get(1),
-        new TrainingPlan(300_000, 16, 3e-3, 0.05, 0.1, 0.0, 4), 1.0, 1.0, 1_000_000, 8192, 65_536, 600, 2, 2024);
+        new TrainingPlan(1_500_000, 16, 3e-3, 0.05, 0.1, 0.0, 16), P2S, 2, SIZES.get(1),
+        new TrainingPlan(300_000, 16, 3e-3, 0.05, 0.1, 0.0, 4), 1.0, 1.0, 800_000, 8192, 65_536, 600, 2, 2024);
   }
 
   /**
-   * Quick run (under 10 min on 2 cores): the same grid and the same generator with one seed, 500k training tokens
+   * Quick run (under 10 min on 2 cores): the same grid and the same generator with one seed, 400k training tokens
    * per model and 300k synthetic tokens.
    */
   public static LmExperimentConfig quick(Path corpus) {
     LmExperimentConfig f = full(corpus);
     return new LmExperimentConfig(corpus, f.files(), f.unit(), f.testFraction(), f.splitChunk(), f.models(),
-        new TrainingPlan(500_000, 16, 3e-3, 0.05, 0.1, 0.0, 10), f.p2s(), 1, f.generator(), f.generatorPlan(),
+        new TrainingPlan(400_000, 16, 3e-3, 0.05, 0.1, 0.0, 10), f.p2s(), 1, f.generator(), f.generatorPlan(),
         f.generatorSlice(), f.temperature(), 300_000, 8192, 32_768, 600, 2, f.baseSeed());
   }
 }
