@@ -253,7 +253,10 @@ public final class GptBlock extends AbstractBlock {
         k = cache.keys[index].concat(k, 2);
         v = cache.values[index].concat(v, 2);
       }
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(hd));
+      // k may belong to the cache's manager; keep the transposed view in this step's manager so it is freed
+      NDArray kt = k.transpose(0, 1, 3, 2);
+      kt.attach(x.getManager());
+      NDArray scores = q.matMul(kt).mul(1f / (float) Math.sqrt(hd));
       if (maskOffset != null) {
         scores = scores.add(maskOffset);
       }
