@@ -14,12 +14,22 @@ import org.collapselab.theory.TheoryResult;
  * (divergent theory point, theory not available for a model yet, simulation error) is recorded in the result with
  * its message; the sweep goes on.
  *
+ * <p>{@code reuse} carries a stored simulation when only the theory is retried (e.g. a cell stored while the theory
+ * for its model was not available yet): theory is cheap, the simulation is kept.
+ *
  * @param cell the cell
  * @param experiment experiment name stored with it
  * @param simulationThreads threads for the simulation's runs (cells already run in parallel)
+ * @param reuse a stored simulation result to keep, or null
  */
-public record GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads) implements CellJob {
+public record GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads, SimulationResult reuse)
+    implements CellJob {
   private static final long serialVersionUID = 1L;
+
+  /** A job computing everything the cell asks for. */
+  public GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads) {
+    this(cell, experiment, simulationThreads, null);
+  }
 
   @Override
   public String key() {
@@ -49,7 +59,9 @@ public record GaussianCellJob(GaussianCell cell, String experiment, int simulati
     SimulationResult sim = null;
     String simError = null;
     long seed = cell.seed();
-    if (cell.simulation()) {
+    if (cell.simulation() && reuse != null) {
+      sim = reuse; // stored earlier: only the theory is being retried
+    } else if (cell.simulation()) {
       try {
         sim = Simulator.simulate(problem, cell.runs(), seed, Math.max(1, simulationThreads));
       } catch (RuntimeException e) {

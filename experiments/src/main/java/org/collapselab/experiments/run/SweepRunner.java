@@ -18,7 +18,8 @@ import org.collapselab.experiments.store.StoredCell;
 /**
  * Runs an experiment: expands the grid, reads finished cells back from the result database, computes the others
  * in parallel through a {@link SweepExecutor} (writing each to the database the moment it finishes), then draws
- * the figures. Re-running resumes; a killed run loses only the cells in flight.
+ * the figures. Re-running resumes; a killed run loses only the cells in flight. Stored cells whose theory had
+ * failed get their theory retried (their simulation is kept), so figures pick up theory that lands later.
  */
 public final class SweepRunner {
   private SweepRunner() {}
@@ -32,27 +33,39 @@ public final class SweepRunner {
       List<GaussianCellJob> pending = new ArrayList<>();
       int owned = 0;
       int reused = 0;
+      int retries = 0;
       for (GaussianCell c : cells) {
         if (!o.shard().owns(c.key())) {
           continue;
         }
         owned++;
-        if (store.find(c.key()).isPresent()) {
-          reused++;
-        } else {
+        Optional<StoredCell> stored = store.find(c.key());
+        if (stored.isEmpty()) {
           pending.add(new GaussianCellJob(c, e.name(), 1));
+          continue;
+        }
+        GaussianResult prev = GaussianResult.fromJson(c, stored.get().resultJson());
+        boolean simOk = !c.simulation() || prev.simulation() != null;
+        if (c.theory() && prev.theory() == null && simOk) {
+          // Theory failed when stored (e.g. not available for this model yet, or a divergent point): retry it,
+          // keeping the stored simulation. Cheap, and picks up theory that core has gained since.
+          pending.add(new GaussianCellJob(c, e.name(), 1, prev.simulation()));
+          retries++;
+        } else {
+          reused++;
         }
       }
       int simThreads = pending.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), pending.size()));
       List<GaussianCellJob> jobs = new ArrayList<>(pending.size());
       for (GaussianCellJob j : pending) {
-        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads));
+        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads, j.reuse()));
       }
       SweepExecutor executor = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
       if (log != null) {
         log.println(e.name() + ": " + cells.size() + " cells" + (o.shard().count() > 1 ? ", shard " + o.shard()
-            + " owns " + owned : "") + ", " + reused + " already in " + o.database() + ", " + jobs.size()
-            + " to compute on " + executor.name());
+            + " owns " + owned : "") + ", " + (reused + retries) + " already in " + o.database() + ", "
+            + (jobs.size() - retries) + " to compute" + (retries > 0 ? " and " + retries + " to retry theory for"
+            : "") + " on " + executor.name());
       }
       AtomicInteger computed = new AtomicInteger();
       List<String> failures = Collections.synchronizedList(new ArrayList<>());

@@ -121,5 +121,9 @@ class SweepRunnerTest {
     assertThat(s.results().get(2).simulation()).isNull();
     assertThat(SummaryTable.format(s, 10)).contains("3 cells: 3 computed").contains("theory: TheoryException");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("diverge: 3 cells");
+    // Failed theory parts are retried on the next run (cheap); successful cells are reused.
+    RunSummary again = SweepRunner.run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false, null));
+    assertThat(again.reused()).isEqualTo(3 - (int) s.theoryErrors());
+    assertThat(again.computed()).isEqualTo((int) s.theoryErrors());
   }
 }
