@@ -1,5 +1,7 @@
 package org.collapselab.nn.text;
 
+import org.collapselab.nn.common.TorchRuntime;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +70,7 @@ public final class LanguageModelReproduction implements Reproduction {
   /** Runs a given configuration (used by {@link #run(ReproductionOptions)} and by tests). */
   public ReportSection run(LmExperimentConfig c, ReproductionOptions o) throws Exception {
     long t0 = System.nanoTime();
-    TorchThreads.engine(o.threads());
+    TorchRuntime.engine(o.threads());
     Path dir = o.outDir().resolve("lm");
     LanguageModelExperiment.Outcome out;
     try (ResultStore store = ResultStore.open(o.outDir().resolve("results.db"))) {
