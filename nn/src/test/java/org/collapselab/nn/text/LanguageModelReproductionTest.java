@@ -42,7 +42,7 @@ class LanguageModelReproductionTest {
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(logBytes, true,
         StandardCharsets.UTF_8));
-    TorchThreads.engine(2);
+    org.collapselab.nn.common.TorchRuntime.engine(2);
     ReportSection section = new LanguageModelReproduction().run(c, o);
 
     // files: figures, samples, synthetic corpus, database

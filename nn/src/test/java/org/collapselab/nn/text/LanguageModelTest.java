@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LanguageModelTest {
   @BeforeAll
   static void engine() {
-    TorchThreads.engine(2);
+    org.collapselab.nn.common.TorchRuntime.engine(2);
   }
 
   @Test
