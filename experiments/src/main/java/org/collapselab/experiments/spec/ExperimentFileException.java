@@ -14,6 +14,27 @@ public class ExperimentFileException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  /**
+   * The one-line form every experiment-file reader uses: {@code FILE: FIELD: got VALUE; allowed: WHAT}. Values are
+   * shown as given (text quoted; a missing or null node as "nothing").
+   */
+  public static String line(String file, String field, Object value, String allowed) {
+    return file + ": " + field + ": got " + show(value) + "; allowed: " + allowed;
+  }
+
+  private static String show(Object v) {
+    if (v == null) {
+      return "nothing";
+    }
+    if (v instanceof com.fasterxml.jackson.databind.JsonNode n) {
+      if (n.isMissingNode() || n.isNull()) {
+        return "nothing";
+      }
+      return n.isTextual() ? "'" + n.asText() + "'" : n.toString();
+    }
+    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+  }
+
   /** One line per error. */
   public List<String> errors() {
     return errors;

@@ -105,20 +105,7 @@ public final class ExperimentLoader {
   }
 
   private void error(String field, Object value, String allowed) {
-    errors.add(file + ": " + field + ": got " + show(value) + "; allowed: " + allowed);
-  }
-
-  private static String show(Object v) {
-    if (v == null) {
-      return "nothing";
-    }
-    if (v instanceof JsonNode n) {
-      if (n.isMissingNode() || n.isNull()) {
-        return "nothing";
-      }
-      return n.isTextual() ? "'" + n.asText() + "'" : n.toString();
-    }
-    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    errors.add(ExperimentFileException.line(file, field, value, allowed));
   }
 
   private Experiment build(JsonNode root, boolean quick) {
