@@ -231,20 +231,7 @@ public final class TwoLayerNetwork implements Regressor {
 
   @Override
   public float[] predict(float[] inputs, int n) {
-    if (inputs.length != (long) n * inputDim) {
-      throw new IllegalArgumentException("expected " + n + "x" + inputDim + " inputs, got " + inputs.length);
-    }
-    float[] out = new float[Math.multiplyExact(n, classes)];
-    for (int from = 0; from < n; from += EVAL_BATCH) {
-      int m = Math.min(EVAL_BATCH, n - from);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray x = manager.create(FloatBuffer.wrap(inputs, from * inputDim, m * inputDim), new Shape(m, inputDim));
-        float[] part = forward(x).toFloatArray();
-        System.arraycopy(part, 0, out, from * classes, part.length);
-      }
-    }
-    return out;
+    return BatchedPrediction.predict(manager, inputs, n, inputDim, classes, EVAL_BATCH, this::forward);
   }
 
   private static void shuffle(int[] a, SplittableRandom rng) {
