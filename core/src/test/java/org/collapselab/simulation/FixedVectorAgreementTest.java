@@ -1,12 +1,11 @@
 package org.collapselab.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.SplittableRandom;
 import org.collapselab.data.SyntheticShift;
 import org.collapselab.data.Teacher;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.testing.Agreement;
 import org.collapselab.theory.RidgeTheory;
 import org.collapselab.theory.TheoryResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,7 @@ class FixedVectorAgreementTest {
       "power:1.5, 300, 150, 0.01, false",
   })
   void fixedVectorsTheoryMatchesSimulation(String spec, int d, int n, double lambda, boolean aligned) {
-    Spectrum s = spec.equals("iso") ? Spectrum.isotropic(d) : Spectrum.powerLaw(d, Double.parseDouble(spec.substring(6)));
+    Spectrum s = Agreement.spectrum(spec, d);
     SplittableRandom rng = new SplittableRandom(11);
     double[] w1 = Teacher.random(d, rng);
     double[] delta;
@@ -40,9 +39,6 @@ class FixedVectorAgreementTest {
     Problem problem = Problem.ridge(s, n, p2, 1.0, 0.3, lambda);
     TheoryResult theory = RidgeTheory.predictFixed(s, n, p2, 0.3, lambda, w1, delta);
     SimulationResult sim = Simulator.simulateFixed(problem, w1, delta, 300, 5);
-    assertThat(sim.stderr() / sim.mean()).isLessThan(0.02);
-    assertThat(Math.abs(sim.mean() - theory.testError()))
-        .as("theory %.5f vs sim %.5f ± %.5f", theory.testError(), sim.mean(), sim.stderr())
-        .isLessThan(3 * sim.stderr());
+    Agreement.assertAgrees(theory.testError(), sim);
   }
 }

@@ -1,9 +1,8 @@
 package org.collapselab.simulation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.testing.Agreement;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +23,10 @@ class RidgeAgreementTest {
   })
   void theoryWithinThreeStandardErrors(String spectrum, int d, int n, double p2, double c2, double sigma,
                                        double lambda) {
-    Spectrum s = spectrum.equals("iso") ? Spectrum.isotropic(d)
-        : Spectrum.powerLaw(d, Double.parseDouble(spectrum.substring("power:".length())));
+    Spectrum s = Agreement.spectrum(spectrum, d);
     Problem problem = Problem.ridge(s, n, p2, c2, sigma, lambda);
     TheoryResult theory = Theory.predict(problem);
     SimulationResult sim = Simulator.simulate(problem, 300, 20261125L, 2);
-    assertThat(sim.stderr() / sim.mean()).as("relative standard error").isLessThan(0.02);
-    assertThat(Math.abs(sim.mean() - theory.testError()))
-        .as("|sim − theory| for theory %.5f, sim %.5f ± %.5f", theory.testError(), sim.mean(), sim.stderr())
-        .isLessThan(3 * sim.stderr());
+    Agreement.assertAgrees(theory.testError(), sim);
   }
 }

@@ -1,11 +1,10 @@
 package org.collapselab.theory;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.testing.Agreement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,14 +30,10 @@ class RandomProjectionAgreementTest {
   })
   void theoryWithinThreeStandardErrors(String spectrum, int d, int n, int m, double p2, double c2, double sigma,
                                        double lambda) {
-    Spectrum s = spectrum.equals("iso") ? Spectrum.isotropic(d)
-        : Spectrum.powerLaw(d, Double.parseDouble(spectrum.substring("power:".length())));
+    Spectrum s = Agreement.spectrum(spectrum, d);
     Problem problem = Problem.randomProjection(s, n, m, p2, c2, sigma, lambda);
     TheoryResult theory = Theory.predict(problem);
     SimulationResult sim = Simulator.simulate(problem, 300, 20261125L, 2);
-    assertThat(sim.stderr() / sim.mean()).as("relative standard error").isLessThan(0.02);
-    assertThat(Math.abs(sim.mean() - theory.testError()))
-        .as("|sim − theory| for theory %.5f, sim %.5f ± %.5f", theory.testError(), sim.mean(), sim.stderr())
-        .isLessThan(3 * sim.stderr());
+    Agreement.assertAgrees(theory.testError(), sim);
   }
 }
