@@ -15,7 +15,7 @@ import org.collapselab.experiments.spec.ExperimentFileException;
 import org.collapselab.nn.image.ImageStudies;
 import org.collapselab.nn.image.experiment.MnistStudy;
 import org.collapselab.nn.image.experiment.MnistStudyLoader;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.collapselab.data.MixtureSampler;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SyntheticShift;
 import org.collapselab.data.Teacher;
 import org.collapselab.data.TrainingSet;
@@ -16,7 +17,7 @@ import org.collapselab.model.LinearModel;
 import org.collapselab.model.RandomProjectionRidge;
 import org.collapselab.model.RidgeRegression;
 import org.collapselab.model.TestError;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 
 /**
@@ -99,15 +100,28 @@ public final class Simulator {
 
   /** One trial with an explicit teacher and shift. */
   public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng) {
+    requireSupported(problem);
     TrainingSet train = MixtureSampler.sample(problem, w1, delta, rng);
     LinearModel fitted = switch (problem.model()) {
       case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y());
       case RANDOM_PROJECTION -> {
-        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), problem.m(), rng);
+        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
         yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y());
       }
     };
     return TestError.excessRisk(fitted.weights(), w1, problem.spectrum());
+  }
+
+  private static void requireSupported(Problem p) {
+    if (p.syntheticWeight() != 1.0) {
+      throw new ParameterException("syntheticWeight", p.syntheticWeight(), "1 (weighted fits are not simulated yet)");
+    }
+    if (p.estimator() != org.collapselab.problem.Estimator.MIX) {
+      throw new ParameterException("estimator", p.estimator().key(), "mix (the prior estimator is not simulated yet)");
+    }
+    if (p.generations().looping()) {
+      throw new ParameterException("generations", p.generations().count(), "0 (loops are not simulated yet)");
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -24,7 +24,7 @@ import org.collapselab.experiments.spec.ExperimentFileException;
 import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The experiment workflows behind the {@code run}, {@code export} and {@code reproduce} commands. Each returns a
