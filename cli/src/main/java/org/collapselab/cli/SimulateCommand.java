@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -46,7 +49,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (t < 1) {
       throw new ParameterException("threads", t, "an integer >= 1");
     }
-    SimulationResult raw = Simulator.simulate(p, runs, seed, t);
+    LoopSimulator.Result loop = p.generations().looping() ? LoopSimulator.simulate(p, runs, seed, t) : null;
+    SimulationResult raw = loop != null ? loop.last() : Simulator.simulate(p, runs, seed, t);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();
     for (int i = 0; i < perRun.length; i++) {
@@ -54,9 +58,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
     SimulationResult r = SimulationResult.of(perRun, raw.seconds());
     TheoryResult theory = null;
+    GenerationsPrediction loopTheory = null;
     String theoryNote = null;
     try {
-      theory = Theory.predict(p);
+      loopTheory = loop != null ? GenerationsTheory.predict(p) : null;
+      theory = loop != null ? loopTheory.last() : Theory.predict(p);
     } catch (TheoryException e) {
       theoryNote = e.getMessage();
     }
@@ -79,6 +85,12 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         o.put("theoryUnavailable", theoryNote);
       }
+      if (loop != null) {
+        GenerationsOutput.putSimulation(o, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.putLoop(o, loopTheory, floor);
+        }
+      }
       out.println(Json.write(o));
     } else {
       out.println(Tables.problemLine(p));
@@ -91,6 +103,12 @@ final class SimulateCommand implements Callable<Integer> {
             zScore(r, theory.testError() + floor));
       } else {
         out.println("  theory      unavailable: " + theoryNote);
+      }
+      if (loop != null) {
+        GenerationsOutput.printSimulation(out, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.printLoop(out, loopTheory, floor);
+        }
       }
     }
     return 0;

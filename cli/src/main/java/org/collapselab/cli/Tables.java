@@ -11,6 +11,8 @@ final class Tables {
     return p.model().key() + "  spectrum=" + p.spectrum().label()
         + (p.syntheticSpectrum() != null ? " synthetic-spectrum=" + p.syntheticSpectrum().label() : "")
         + "  d=" + p.d() + "  n=" + p.n() + (p.model() == ModelKind.RANDOM_PROJECTION ? "  m=" + p.m() : "")
-        + "  p2=" + p.p2() + "  c2=" + p.c2() + "  sigma=" + p.sigma() + "  lambda=" + p.lambda();
+        + "  p2=" + p.p2() + "  c2=" + p.c2() + "  sigma=" + p.sigma() + "  lambda=" + p.lambda()
+        + (p.generations().looping() ? "  generations=" + p.generations().count() + " schedule="
+            + p.generations().schedule().key() + " fresh-real=" + p.generations().freshReal() : "");
   }
 }

@@ -4,13 +4,17 @@ import org.collapselab.problem.Problem;
 
 /**
  * Single entry point to the deterministic equivalents: dispatches to {@link RidgeTheory} or
- * {@link RandomProjectionTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
+ * {@link RandomProjectionTheory}; a retraining loop ({@code generations > 0}) gives its last generation
+ * ({@link GenerationsTheory} has all of them). Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
   private Theory() {}
 
   /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
   public static TheoryResult predict(Problem problem) {
+    if (problem.generations().looping()) {
+      return GenerationsTheory.predict(problem).last(); // the last generation; every generation: GenerationsTheory
+    }
     if (!problem.isBaseline()) {
       throw new TheoryException("theory covers one synthetic source with Σ2 = Σ1, σ2 = σ1, weight 1, mixing and "
           + "a single fit; simulate this problem instead");

@@ -1,0 +1,101 @@
+package org.collapselab.theory;
+
+import org.collapselab.problem.Generations;
+import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Problem;
+import org.collapselab.problem.Schedule;
+
+/**
+ * Theory of retraining loops (issue 10, beyond.md §2), generation by generation. Generation 0 is
+ * {@link Theory#predict} of the single-step problem; generation k ≥ 1 draws n fresh rows of which round(r·n) are
+ * real and the rest are labelled by generation k−1 (r = fresh-real share, synthetic share p = 1 − round(r·n)/n).
+ *
+ * <p>Where it holds:
+ * <ul>
+ *   <li><b>replace, ridge, any spectrum, λ ≥ 0, any r</b>: the recursion of second-order deterministic equivalents
+ *       of {@link RidgeLoopRecursion} (large-size limit, O(d) per generation). For λ = 0 and n &gt; d + 1 it is
+ *       exact at r = 0 (E_t = E_0 + t·σ²d/(n − d − 1)); at r &gt; 0 it treats the label-source mixing as noise, as the
+ *       single-step theory does. Stability: contraction factor ρ ({@link LoopStability}); for OLS
+ *       ρ = p2² + p2·p1·φ/(1 − φ).</li>
+ *   <li><b>accumulate, λ = 0, r = 0, any spectrum</b>: exact. Min-norm least squares satisfies the normal
+ *       equations, so every generation adds an independent noise increment and
+ *       E_k = E_0 + σ² Σ_{i=2..k+1} V(i·n)/i with V(N) = E tr Σ(XᵀX)⁺ over N rows: d/(N − d − 1) (exact) for
+ *       N &gt; d + 1, the deterministic equivalent df2/(N − df2) below. Bounded: the added error stays below
+ *       (π²/6 − 1)·σ²d/(n − d − 1) (n &gt; d + 1), while the strong-collapse part of E_0 stays forever.</li>
+ *   <li><b>accumulate with λ &gt; 0 or r &gt; 0</b>: not covered. Generation k's pooled fit shares all its rows
+ *       with the fits that produced its synthetic labels, so its resolvent is not independent of the previous
+ *       error and the error is not a function of the previous generation's covariance (for OLS at r = 0 the
+ *       normal equations remove this dependence; with λ &gt; 0 or real rows they do not). Simulation only; a
+ *       {@link TheoryException} says so.</li>
+ *   <li><b>accumulate-subsample</b>: simulation only (no closed form is known); a {@link TheoryException} says
+ *       so.</li>
+ *   <li><b>random projections</b>: not yet; a
+ *       {@link TheoryException}.</li>
+ * </ul>
+ */
+public final class GenerationsTheory {
+  private GenerationsTheory() {}
+
+  /** Message prefix of every "simulation only" answer, for callers that label it. */
+  public static final String SIMULATION_ONLY = "simulation only";
+
+  /** Predicted error of every generation 0..K of a looping problem (K = 0 gives the single-step point). */
+  public static GenerationsPrediction predict(Problem problem) {
+    Generations loop = problem.generations();
+    Problem single = problem.withGenerations(Generations.NONE);
+    TheoryResult g0 = Theory.predict(single);
+    if (!loop.looping()) {
+      LoopStability none = new LoopStability(LoopStability.Status.STABLE, 0, g0.testError(), "no loop");
+      return new GenerationsPrediction(new double[] {g0.testError()}, g0, none, "single step",
+          g0.converged(), g0.iterations(), g0.residual());
+    }
+    Schedule schedule = loop.schedule();
+    if (schedule == Schedule.ACCUMULATE_SUBSAMPLE) {
+      throw new TheoryException(SIMULATION_ONLY + ": accumulate-subsample has no theory (no closed form is known); "
+          + "use simulate");
+    }
+    if (problem.model() != ModelKind.RIDGE) {
+      throw new TheoryException(SIMULATION_ONLY + ": loop theory for random projections is not available yet; "
+          + "use simulate");
+    }
+    if (schedule == Schedule.ACCUMULATE) {
+      return AccumulateTheory.predict(problem, g0);
+    }
+    return replaceRidge(problem, g0);
+  }
+
+  /** Synthetic share of generations ≥ 1: p = (n − round(r·n))/n, the realised share the simulation draws. */
+  public static double loopSyntheticShare(Problem problem) {
+    long n = problem.n();
+    return (n - Math.round(problem.generations().freshReal() * n)) / (double) n;
+  }
+
+  private static GenerationsPrediction replaceRidge(Problem problem, TheoryResult g0) {
+    RidgeTheory.Kappa k = RidgeTheory.solveKappa(problem.spectrum(), problem.n(), problem.lambda());
+    RidgeLoopRecursion rec = new RidgeLoopRecursion(problem.spectrum(), problem.n(), problem.lambda(),
+        problem.sigma(), k.kappa());
+    int count = problem.generations().count();
+    double[] errors = new double[count + 1];
+    errors[0] = g0.testError();
+    double p0 = (double) problem.syntheticCount() / problem.n();
+    RidgeLoopRecursion.State s = rec.generationZero(p0, problem.c2());
+    double p = loopSyntheticShare(problem);
+    for (int g = 1; g <= count; g++) {
+      s = rec.step(s, p);
+      errors[g] = s.error();
+    }
+    requireFinite(errors);
+    String basis = "deterministic-equivalent recursion (ridge, replace, large-size limit)"
+        + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "");
+    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, g0.converged() && k.converged(),
+        g0.iterations() + k.iterations(), Math.max(g0.residual(), k.residual()));
+  }
+
+  static void requireFinite(double[] errors) {
+    for (int g = 0; g < errors.length; g++) {
+      if (!Double.isFinite(errors[g])) {
+        throw new TheoryException("loop theory overflowed at generation " + g + " (the loop diverges)");
+      }
+    }
+  }
+}
