@@ -20,8 +20,10 @@ import org.collapselab.spectrum.Spectrum;
  * E(XᵀX)⁻¹ = Σ⁻¹/(n − d − 1), which makes the r = 0 closed form E_t = E_0 + t·σ²d/(n − d − 1) exact. O(d) per step.
  *
  * <p>The part of the step linear in v is M = diag(p²t_i²) + α βᵀ with α_i = h q_i, β_j = p²κ²q_j + p(1−p)σ_j
- * (b converges on its own at rate p·t_i &lt; 1); its spectral radius ρ, the loop's contraction factor, is
- * max p²t_i² when αβ = 0 and otherwise the root μ &gt; max p²t_i² of the secular equation Σ α_iβ_i/(μ − p²t_i²) = 1.
+ * (b converges on its own at rate p·t_i); its spectral radius ρ_v is max p²t_i² when αβ = 0 and otherwise the root
+ * μ &gt; max p²t_i² of the secular equation Σ α_iβ_i/(μ − p²t_i²) = 1. The loop's contraction factor is the spectral
+ * radius of the whole (block-triangular) map on (v, b): ρ = max(ρ_v, p·max t_i) when κ &gt; 0; for κ = 0 (OLS) b stays
+ * 0, so ρ = ρ_v = p² + p(1−p)·d·h (beyond.md §2: p2² + p2·p1·φ/(1 − φ)).
  */
 final class RidgeLoopRecursion {
   private final int d;
@@ -108,9 +110,11 @@ final class RidgeLoopRecursion {
   LoopStability stability(double p) {
     double maxD = 0;
     double mass = 0; // Σ α_i β_i
+    double maxT = 0;
     for (int i = 0; i < d; i++) {
       maxD = Math.max(maxD, p * p * t[i] * t[i]);
       mass += alphaBeta(i, p);
+      maxT = Math.max(maxT, t[i]);
     }
     double rho = maxD;
     if (mass > 0) {
@@ -126,6 +130,9 @@ final class RidgeLoopRecursion {
         }
       }
       rho = hi;
+    }
+    if (kappa2 > 0) {
+      rho = Math.max(rho, p * maxT); // the cross moment b is excited only when ridge shrinks (κ > 0)
     }
     String rhoText = String.format(java.util.Locale.ROOT, "%.6g", rho);
     if (rho < 1 && maxD < 1) {
