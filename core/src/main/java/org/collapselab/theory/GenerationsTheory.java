@@ -71,9 +71,8 @@ public final class GenerationsTheory {
   }
 
   private static GenerationsPrediction replaceRidge(Problem problem, TheoryResult g0) {
-    RidgeTheory.Kappa k = RidgeTheory.solveKappa(problem.spectrum(), problem.n(), problem.lambda());
     RidgeLoopRecursion rec = new RidgeLoopRecursion(problem.spectrum(), problem.n(), problem.lambda(),
-        problem.sigma(), k.kappa());
+        problem.sigma(), g0.effectiveRegularization()); // generation 0's κ: same n, λ and Σ
     int count = problem.generations().count();
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
@@ -87,8 +86,8 @@ public final class GenerationsTheory {
     requireFinite(errors);
     String basis = "deterministic-equivalent recursion (ridge, replace, large-size limit)"
         + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "");
-    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, g0.converged() && k.converged(),
-        g0.iterations() + k.iterations(), Math.max(g0.residual(), k.residual()));
+    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, g0.converged(), g0.iterations(),
+        g0.residual());
   }
 
   static void requireFinite(double[] errors) {

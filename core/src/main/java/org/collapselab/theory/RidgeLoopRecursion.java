@@ -111,25 +111,21 @@ final class RidgeLoopRecursion {
     double maxD = 0;
     double mass = 0; // Σ α_i β_i
     double maxT = 0;
+    double[] diag = new double[d];
+    double[] ab = new double[d];
     for (int i = 0; i < d; i++) {
-      maxD = Math.max(maxD, p * p * t[i] * t[i]);
-      mass += alphaBeta(i, p);
+      diag[i] = p * p * t[i] * t[i];
+      ab[i] = h * q[i] * (p * p * kappa2 * q[i] + p * (1 - p) * sig[i]);
+      maxD = Math.max(maxD, diag[i]);
+      mass += ab[i];
       maxT = Math.max(maxT, t[i]);
     }
     double rho = maxD;
     if (mass > 0) {
-      // F(μ) = Σ α_iβ_i/(μ − D_i) decreases on (maxD, ∞) from +∞; F(maxD + mass) ≤ 1, so the root is bracketed.
-      double lo = maxD;
+      // 1 − F(μ), F(μ) = Σ α_iβ_i/(μ − D_i), increases and is concave on (maxD, ∞) from −∞; F(maxD + mass) ≤ 1
+      // brackets the root. Safeguarded Newton from the right end.
       double hi = maxD + mass;
-      for (int it = 0; it < 200 && hi - lo > 1e-15 * hi; it++) {
-        double mid = 0.5 * (lo + hi);
-        if (secular(p, mid) > 1) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      rho = hi;
+      rho = ScalarRoot.newton((mu, out) -> secular(diag, ab, mu, out), maxD, hi, hi, 1e-15, 1e-14).x();
     }
     if (kappa2 > 0) {
       rho = Math.max(rho, p * maxT); // the cross moment b is excited only when ridge shrinks (κ > 0)
@@ -148,16 +144,17 @@ final class RidgeLoopRecursion {
         "divergent (contraction factor rho = " + rhoText + " >= 1): grows without bound");
   }
 
-  private double alphaBeta(int i, double p) {
-    return h * q[i] * (p * p * kappa2 * q[i] + p * (1 - p) * sig[i]);
-  }
-
-  private double secular(double p, double mu) {
+  /** out[0] = 1 − F(μ) and its derivative Σ α_iβ_i/(μ − D_i)². */
+  private static void secular(double[] diag, double[] ab, double mu, double[] out) {
     double f = 0;
-    for (int i = 0; i < d; i++) {
-      f += alphaBeta(i, p) / (mu - p * p * t[i] * t[i]);
+    double df = 0;
+    for (int i = 0; i < diag.length; i++) {
+      double x = ab[i] / (mu - diag[i]);
+      f += x;
+      df += x / (mu - diag[i]);
     }
-    return f;
+    out[0] = 1 - f;
+    out[1] = df;
   }
 
   /**
