@@ -12,8 +12,8 @@ import org.collapselab.problem.Schedule;
  *
  * <p>Where it holds:
  * <ul>
- *   <li><b>replace, ridge, any spectrum, λ ≥ 0, any r</b>: the recursion of second-order deterministic equivalents
- *       of {@link RidgeLoopRecursion} (large-size limit, O(d) per generation). For λ = 0 and n &gt; d + 1 it is
+ *   <li><b>replace, ridge or random projections, any spectrum, λ ≥ 0, any r</b>: the recursion of second-order
+ *       deterministic equivalents of {@link LoopRecursion} (large-size limit, O(d) per generation). For λ = 0 and n &gt; d + 1 it is
  *       exact at r = 0 (E_t = E_0 + t·σ²d/(n − d − 1)); at r &gt; 0 it treats the label-source mixing as noise, as the
  *       single-step theory does. Stability: contraction factor ρ ({@link LoopStability}); for OLS
  *       ρ = p2² + p2·p1·φ/(1 − φ).</li>
@@ -29,8 +29,7 @@ import org.collapselab.problem.Schedule;
  *       {@link TheoryException} says so.</li>
  *   <li><b>accumulate-subsample</b>: simulation only (no closed form is known); a {@link TheoryException} says
  *       so.</li>
- *   <li><b>random projections</b>: not yet; a
- *       {@link TheoryException}.</li>
+ *   <li><b>random projections under accumulate</b>: not covered (simulation only; a {@link TheoryException}).</li>
  * </ul>
  */
 public final class GenerationsTheory {
@@ -54,14 +53,14 @@ public final class GenerationsTheory {
       throw new TheoryException(SIMULATION_ONLY + ": accumulate-subsample has no theory (no closed form is known); "
           + "use simulate");
     }
-    if (problem.model() != ModelKind.RIDGE) {
-      throw new TheoryException(SIMULATION_ONLY + ": loop theory for random projections is not available yet; "
-          + "use simulate");
-    }
     if (schedule == Schedule.ACCUMULATE) {
+      if (problem.model() != ModelKind.RIDGE) {
+        throw new TheoryException(SIMULATION_ONLY + ": accumulate theory covers ridge (lambda = 0, fresh-real 0) "
+            + "only; random projections draw a new S each generation over shared rows; use simulate");
+      }
       return AccumulateTheory.predict(problem, g0);
     }
-    return replaceRidge(problem, g0);
+    return replace(problem, g0);
   }
 
   /** Synthetic share of generations ≥ 1: p = (n − round(r·n))/n, the realised share the simulation draws. */
@@ -70,24 +69,37 @@ public final class GenerationsTheory {
     return (n - Math.round(problem.generations().freshReal() * n)) / (double) n;
   }
 
-  private static GenerationsPrediction replaceRidge(Problem problem, TheoryResult g0) {
-    RidgeLoopRecursion rec = new RidgeLoopRecursion(problem.spectrum(), problem.n(), problem.lambda(),
-        problem.sigma(), g0.effectiveRegularization()); // generation 0's κ: same n, λ and Σ
+  private static GenerationsPrediction replace(Problem problem, TheoryResult g0) {
+    LoopRecursion rec;
+    int iterations = g0.iterations();
+    double residual = g0.residual();
+    boolean converged = g0.converged();
+    if (problem.model() == ModelKind.RIDGE) {
+      // Generation 0's κ: same n, λ and Σ in every generation.
+      rec = LoopRecursion.ridge(problem.spectrum(), problem.n(), problem.lambda(), problem.sigma(),
+          g0.effectiveRegularization());
+    } else {
+      RandomProjectionTheory.FixedPoint fp = RandomProjectionTheory.solve(problem.spectrum(), problem.n(),
+          problem.m(), problem.lambda());
+      rec = LoopRecursion.randomProjection(problem.spectrum(), problem.n(), problem.m(), problem.sigma(), fp);
+      iterations += fp.iterations();
+      residual = Math.max(residual, fp.residual());
+      converged &= fp.converged();
+    }
     int count = problem.generations().count();
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
     double p0 = (double) problem.syntheticCount() / problem.n();
-    RidgeLoopRecursion.State s = rec.generationZero(p0, problem.c2());
+    LoopRecursion.State s = rec.generationZero(p0, problem.c2());
     double p = loopSyntheticShare(problem);
     for (int g = 1; g <= count; g++) {
       s = rec.step(s, p);
       errors[g] = s.error();
     }
     requireFinite(errors);
-    String basis = "deterministic-equivalent recursion (ridge, replace, large-size limit)"
+    String basis = "deterministic-equivalent recursion (" + problem.model().key() + ", replace, large-size limit)"
         + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "");
-    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, g0.converged(), g0.iterations(),
-        g0.residual());
+    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, converged, iterations, residual);
   }
 
   static void requireFinite(double[] errors) {

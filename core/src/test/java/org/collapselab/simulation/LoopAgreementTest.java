@@ -45,6 +45,18 @@ class LoopAgreementTest {
     assertEveryGenerationAgrees(loop(spectrum, d, n, p2, lambda, 4, Schedule.REPLACE, r), 300);
   }
 
+  @ParameterizedTest(name = "rp {0} d={1} n={2} m={3} lambda={4} r={5}")
+  @CsvSource({
+      "iso,       200, 300, 150, 0,    0",
+      "power:1.0, 200, 100, 300, 0.01, 0.5",
+      "power:1.0, 100, 200, 150, 0,    0.3",
+  })
+  void replaceRandomProjectionRecursion(String spectrum, int d, long n, long m, double lambda, double r) {
+    Problem p = Problem.randomProjection(Agreement.spectrum(spectrum, d), n, m, 0.3, 1.0, 0.5, lambda)
+        .withGenerations(new Generations(3, Schedule.REPLACE, r));
+    assertEveryGenerationAgrees(p, 300);
+  }
+
   @ParameterizedTest(name = "{0} d={1} n={2}")
   @CsvSource({"iso, 50, 200", "power:1.0, 100, 250", "iso, 300, 200"})
   void accumulateOls(String spectrum, int d, long n) {

@@ -129,10 +129,32 @@ class GenerationsTheoryTest {
     for (double lambda : new double[] {0, 1e-3, 0.1}) {
       for (long n : new long[] {100, 400}) {
         TheoryResult one = RidgeTheory.predict(s, n, 0.3, 2.0, 0.4, lambda);
-        RidgeLoopRecursion rec = new RidgeLoopRecursion(s, n, lambda, 0.4, one.effectiveRegularization());
+        LoopRecursion rec = LoopRecursion.ridge(s, n, lambda, 0.4, one.effectiveRegularization());
         assertThat(rec.generationZero(0.3, 2.0).error()).isCloseTo(one.testError(), within(1e-12 * one.testError()));
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0} d={1} n={2} m={3} lambda={4}")
+  @CsvSource({"iso, 200, 100, 150, 0", "iso, 200, 300, 150, 0.01", "power:1.2, 200, 100, 400, 0.001",
+      "power:1.2, 200, 400, 300, 0", "power:1.0, 100, 300, 250, 0", "power:1.0, 300, 100, 1000, 0.1"})
+  void randomProjectionGenerationZeroStateReproducesTheSingleStepTheory(String spectrum, int d, long n, long m,
+                                                                       double lambda) {
+    Spectrum s = Agreement.spectrum(spectrum, d);
+    TheoryResult one = RandomProjectionTheory.predict(s, n, m, 0.3, 2.0, 0.4, lambda);
+    LoopRecursion rec = LoopRecursion.randomProjection(s, n, m, 0.4, RandomProjectionTheory.solve(s, n, m, lambda));
+    assertThat(rec.generationZero(0.3, 2.0).error()).isCloseTo(one.testError(), within(1e-10 * one.testError()));
+  }
+
+  @Test
+  void ridgelessRandomProjectionsWithoutRealDataGrowLinearly() {
+    // λ = 0, m < n: each generation adds the m-feature least-squares noise σ²m/(n − m); nothing contracts (ρ = 1).
+    Problem p = Problem.randomProjection(Spectrum.isotropic(200), 300, 150, 0.3, 1, 0.5, 0)
+        .withGenerations(new Generations(300, Schedule.REPLACE, 0));
+    GenerationsPrediction g = GenerationsTheory.predict(p);
+    assertThat(g.stability().status()).isEqualTo(LoopStability.Status.MARGINAL);
+    assertThat(g.stability().stationaryError()).isNaN();
+    assertThat(g.testError(300) - g.testError(299)).isCloseTo(0.25 * 150 / 150, within(1e-9));
   }
 
   @Test
