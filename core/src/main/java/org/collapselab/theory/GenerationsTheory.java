@@ -70,22 +70,17 @@ public final class GenerationsTheory {
   }
 
   private static GenerationsPrediction replace(Problem problem, TheoryResult g0) {
-    LoopRecursion rec;
     int iterations = g0.iterations();
     double residual = g0.residual();
     boolean converged = g0.converged();
-    if (problem.model() == ModelKind.RIDGE) {
-      // Generation 0's κ: same n, λ and Σ in every generation.
-      rec = LoopRecursion.ridge(problem.spectrum(), problem.n(), problem.lambda(), problem.sigma(),
-          g0.effectiveRegularization());
-    } else {
-      RandomProjectionTheory.FixedPoint fp = RandomProjectionTheory.solve(problem.spectrum(), problem.n(),
-          problem.m(), problem.lambda());
-      rec = LoopRecursion.randomProjection(problem.spectrum(), problem.n(), problem.m(), problem.sigma(), fp);
+    RandomProjectionTheory.FixedPoint fp = null;
+    if (problem.model() == ModelKind.RANDOM_PROJECTION) {
+      fp = RandomProjectionTheory.solve(problem.spectrum(), problem.n(), problem.m(), problem.lambda());
       iterations += fp.iterations();
       residual = Math.max(residual, fp.residual());
       converged &= fp.converged();
     }
+    LoopRecursion rec = recursion(problem, g0.effectiveRegularization(), fp);
     int count = problem.generations().count();
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
@@ -100,6 +95,52 @@ public final class GenerationsTheory {
     String basis = "deterministic-equivalent recursion (" + problem.model().key() + ", replace, large-size limit)"
         + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "");
     return new GenerationsPrediction(errors, g0, rec.stability(p), basis, converged, iterations, residual);
+  }
+
+  /** The replace recursion of the problem's model; ridge uses generation 0's κ (same n, λ and Σ every generation). */
+  private static LoopRecursion recursion(Problem problem, double kappa, RandomProjectionTheory.FixedPoint fp) {
+    return problem.model() == ModelKind.RIDGE
+        ? LoopRecursion.ridge(problem.spectrum(), problem.n(), problem.lambda(), problem.sigma(), kappa)
+        : LoopRecursion.randomProjection(problem.spectrum(), problem.n(), problem.m(), problem.sigma(), fp);
+  }
+
+  /**
+   * Contraction factor and verdict of the {@code replace} loop of this problem's model at a synthetic share p of
+   * every generation ≥ 1 (p used as given, not rounded to whole rows). Independent of p2, c², and the loop fields.
+   */
+  public static LoopStability replaceStability(Problem problem, double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new org.collapselab.validation.ParameterException("p", p, "in [0, 1]");
+    }
+    Problem one = problem.withGenerations(Generations.NONE);
+    if (problem.model() == ModelKind.RIDGE) {
+      return recursion(one, RidgeTheory.solveKappa(one.spectrum(), one.n(), one.lambda()).kappa(), null).stability(p);
+    }
+    return recursion(one, 0, RandomProjectionTheory.solve(one.spectrum(), one.n(), one.m(), one.lambda()))
+        .stability(p);
+  }
+
+  /**
+   * The stability boundary of the fresh-real {@code replace} loop: the largest synthetic share p* of each generation
+   * with contraction factor ρ(p) &lt; 1 for all p &lt; p* (bisection to 1e-6; ρ(0) &lt; 1 always). Returns 1 when
+   * every share p &lt; 1 is stable. For OLS p* = (1 − φ)/(2φ − 1) when φ &gt; ½, i.e. φ* = (1 + p2)/(1 + 2p2).
+   */
+  public static double criticalSyntheticShare(Problem problem) {
+    double top = 1 - 1e-6;
+    if (replaceStability(problem, top).status() == LoopStability.Status.STABLE) {
+      return 1;
+    }
+    double lo = 0;
+    double hi = top;
+    while (hi - lo > 1e-6) {
+      double mid = 0.5 * (lo + hi);
+      if (replaceStability(problem, mid).status() == LoopStability.Status.STABLE) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
   }
 
   static void requireFinite(double[] errors) {

@@ -90,9 +90,9 @@ class GenerationsTheoryTest {
   @Test
   void freshRealLoopIsLabelledDivergentBeyondTheThreshold() {
     // p2 = ½: stable iff d/n < 0.75 (large n).
-    long n = 100_000;
-    GenerationsPrediction below = GenerationsTheory.predict(loop("iso", 74_000, n, 0, 0, 1, 0, 3, Schedule.REPLACE, 0.5));
-    GenerationsPrediction above = GenerationsTheory.predict(loop("iso", 76_000, n, 0, 0, 1, 0, 3, Schedule.REPLACE, 0.5));
+    long n = 20_000;
+    GenerationsPrediction below = GenerationsTheory.predict(loop("iso", 14_700, n, 0, 0, 1, 0, 3, Schedule.REPLACE, 0.5));
+    GenerationsPrediction above = GenerationsTheory.predict(loop("iso", 15_300, n, 0, 0, 1, 0, 3, Schedule.REPLACE, 0.5));
     assertThat(GenerationsClosedForms.criticalRatio(0.5)).isEqualTo(0.75);
     assertThat(below.stability().status()).isEqualTo(LoopStability.Status.STABLE);
     assertThat(below.stability().contractionFactor()).isLessThan(1);
@@ -100,6 +100,28 @@ class GenerationsTheoryTest {
     assertThat(above.stability().contractionFactor()).isGreaterThan(1);
     assertThat(above.stability().stationaryError()).isNaN();
     assertThat(above.stability().description()).startsWith("divergent");
+  }
+
+  @ParameterizedTest(name = "phi={0}")
+  @CsvSource({"0.55", "0.6", "0.75", "0.9"})
+  void criticalShareIsTheClosedFormThresholdForOls(double phi) {
+    long n = 20_000;
+    Problem p = loop("iso", (int) Math.round(phi * n), n, 0, 0, 1, 0, 1, Schedule.REPLACE, 0);
+    double critical = GenerationsTheory.criticalSyntheticShare(p);
+    double expected = Math.min(1, (1 - phi) / (2 * phi - 1)); // φ < (1 + p2)/(1 + 2p2) ⇔ p2 < (1 − φ)/(2φ − 1)
+    assertThat(critical).isCloseTo(expected, within(1e-3));
+    if (expected < 1) {
+      assertThat(GenerationsClosedForms.criticalRatio(critical)).isCloseTo(phi, within(1e-3));
+    }
+  }
+
+  @Test
+  void ridgePenaltyWidensTheStableRegion() {
+    Problem ols = loop("power:1.0", 900, 1000, 0, 0, 1, 0, 1, Schedule.REPLACE, 0);
+    double c0 = GenerationsTheory.criticalSyntheticShare(ols);
+    double c1 = GenerationsTheory.criticalSyntheticShare(ols.withLambda(0.1));
+    assertThat(c0).isLessThan(0.2);
+    assertThat(c1).isGreaterThan(c0);
   }
 
   @ParameterizedTest(name = "{0} d={1} n={2} lambda={3} r={4}")
