@@ -156,10 +156,13 @@ public final class GenerationsStudy {
       GenerationsCurve c = curves.get(i);
       Color color = SCHEDULE_COLORS[i % SCHEDULE_COLORS.length];
       double[] x = ks(c.count());
-      series.add(PlotSeries.line(c.label() + " theory", x, c.theory(), color));
+      boolean theory = java.util.Arrays.stream(c.theory()).anyMatch(Double::isFinite);
+      if (theory) {
+        series.add(PlotSeries.line(c.label() + " theory", x, c.theory(), color));
+      }
       if (c.simulation() != null) {
-        series.add(PlotSeries.markers(c.label() + " simulation ± 1.96 se", x, c.simulated(false, 0),
-            c.simulated(true, GenerationsClaims.Z), color));
+        series.add(PlotSeries.markers(c.label() + (theory ? " simulation" : " simulation (no theory)")
+            + " ± 1.96 se", x, c.simulated(false, 0), c.simulated(true, GenerationsClaims.Z), color));
       }
     }
     if (extra != null) {
