@@ -80,33 +80,34 @@ public final class LoopSimulator {
     Problem next = new Problem(problem.model(), problem.spectrum(), null, problem.n(), problem.m(),
         GenerationsTheory.loopSyntheticShare(problem), 0, problem.sigma(), problem.lambda());
     RowPool pool = new RowPool();
-    if (loop.schedule() != Schedule.REPLACE) {
-      pool.add(rows);
-    }
+    pool.add(rows);
+    int n = rows.y().length;
     for (int g = 1; g <= loop.count(); g++) {
       double[] shift = new double[w.length];
       for (int i = 0; i < shift.length; i++) {
         shift[i] = w[i] - w1[i];
       }
       TrainingSet fresh = MixtureSampler.sample(next, w1, shift, rng);
-      TrainingSet train = switch (loop.schedule()) {
-        case REPLACE -> fresh;
-        case ACCUMULATE -> {
-          pool.add(fresh);
-          yield pool.all();
-        }
-        case ACCUMULATE_SUBSAMPLE -> {
-          pool.add(fresh);
-          yield pool.subsample(fresh.y().length, rng);
-        }
-      };
+      TrainingSet train = fresh;
+      if (loop.schedule() != Schedule.REPLACE) {
+        pool.add(fresh);
+        train = pool.gather(loop.schedule().trainingRows(g, n, rng));
+      }
       w = Simulator.fitMixture(next, train, rng);
       errors[g] = TestError.excessRisk(w, w1, problem.spectrum());
     }
     return errors;
   }
 
+  /** Most pooled matrix entries ((K+1)·n·d) the accumulate schedules hold in memory (2 GiB of doubles). */
+  public static final long MAX_POOL_ENTRIES = 1L << 28;
+
   private static void requireSupported(Problem p) {
+    Generations loop = p.generations();
+    if (loop.schedule() != Schedule.REPLACE && (loop.count() + 1L) * p.n() * p.d() > MAX_POOL_ENTRIES) {
+      throw new ParameterException("generations", loop.count(), "at most " + (MAX_POOL_ENTRIES / (p.n() * p.d()) - 1)
+          + " for " + loop.schedule().key() + " at n = " + p.n() + ", d = " + p.d() + " (all pooled rows are kept)");
+    }
     if (p.estimator() != Estimator.MIX) {
       throw new ParameterException("estimator", p.estimator().key(), "mix with --generations > 0");
     }

@@ -2,14 +2,13 @@ package org.collapselab.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.collapselab.data.TrainingSet;
 import org.collapselab.linalg.Matrix;
 
 /**
  * The rows of all generations so far, with the labels they were given then, for the {@code accumulate} schedules
- * of {@link LoopSimulator}. Blocks are kept as drawn; {@link #all()} stacks them and {@link #subsample} draws rows
- * uniformly without replacement.
+ * of {@link LoopSimulator}. Blocks are kept as drawn (generation-major); {@link #gather} stacks the rows a
+ * {@link org.collapselab.problem.Schedule#trainingRows} selection names.
  */
 final class RowPool {
   private final List<TrainingSet> blocks = new ArrayList<>();
@@ -20,36 +19,8 @@ final class RowPool {
     rows += block.y().length;
   }
 
-  int rows() {
-    return rows;
-  }
-
-  /** All rows stacked in generation order. */
-  TrainingSet all() {
-    int[] index = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      index[i] = i;
-    }
-    return gather(index);
-  }
-
-  /** {@code count} rows drawn uniformly without replacement (partial Fisher–Yates), in draw order. */
-  TrainingSet subsample(int count, RandomGenerator rng) {
-    int[] perm = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      perm[i] = i;
-    }
-    for (int i = 0; i < count; i++) {
-      int j = i + rng.nextInt(rows - i);
-      int tmp = perm[i];
-      perm[i] = perm[j];
-      perm[j] = tmp;
-    }
-    return gather(java.util.Arrays.copyOf(perm, count));
-  }
-
   /** The pooled rows at the given global indices (realRows of the result counts the ones that were real). */
-  private TrainingSet gather(int[] index) {
+  TrainingSet gather(int[] index) {
     int d = blocks.get(0).x().cols();
     int out = index.length;
     int[] block = new int[out];
