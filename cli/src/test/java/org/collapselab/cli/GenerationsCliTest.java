@@ -41,7 +41,7 @@ class GenerationsCliTest {
     assertThat(loop.get("stationaryError").isNull()).isTrue();
     CliTest.Result table = CliTest.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
         "--fresh-real", "0.5");
-    assertThat(table.out()).contains("loop        divergent (contraction factor rho = 1.71552 > 1)")
+    assertThat(table.out()).contains("loop        divergent (contraction factor rho = 1.715517 > 1)")
         .contains("E_inf       none (divergent)");
   }
 

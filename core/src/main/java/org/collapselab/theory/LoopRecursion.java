@@ -50,6 +50,7 @@ final class LoopRecursion {
   private final double h;
   private final double hDetEq;
   private final boolean shrinks;
+  private final boolean sketch; // γ, y nonzero (random projections)
 
   /** State of one generation: v_i = E e_i², b_i = E w1_i e_i and the error E = Σ σ_i v_i. */
   record State(double[] v, double[] b, double error) {
@@ -69,6 +70,7 @@ final class LoopRecursion {
     this.hDetEq = hDetEq;
     this.h = h;
     this.shrinks = shrinks;
+    this.sketch = java.util.Arrays.stream(gamma).anyMatch(g -> g != 0);
   }
 
   /** Ridge with effective regularisation κ (generation 0's). */
@@ -167,7 +169,9 @@ final class LoopRecursion {
     for (int i = 0; i < d; i++) {
       double u = a + 2 * p * b0[i] + p * p * v0[i];
       zu += z[i] * u;
-      yu += y[i] * u;
+      if (sketch) {
+        yu += y[i] * u;
+      }
     }
     double extra = hh * (zu + sigma2 + p * (1 - p) * prev.error());
     double[] v = new double[d];
@@ -176,7 +180,7 @@ final class LoopRecursion {
     for (int i = 0; i < d; i++) {
       double w = a + p * b0[i];
       double u = w + p * b0[i] + p * p * v0[i];
-      v[i] = t[i] * t[i] * u - 2 * t[i] * w + a + pi[i] * extra + gamma[i] * yu;
+      v[i] = t[i] * t[i] * u - 2 * t[i] * w + a + pi[i] * extra + (sketch ? gamma[i] * yu : 0);
       b[i] = t[i] * w - a;
       e += sig[i] * v[i];
     }
@@ -205,13 +209,14 @@ final class LoopRecursion {
     if (mass > 0) {
       // 1 − ρ(F(μ)) increases from −∞ on (maxD, ∞); ρ(F(maxD + mass)) ≤ 1 brackets the root.
       double hi = maxD + mass;
-      rho = ScalarRoot.newton((mu, out) -> perronDefect(diag, alpha, beta, mu, out), maxD, hi, hi, 1e-15, 1e-14)
-          .x();
+      int rank = sketch ? 2 : 1;
+      rho = ScalarRoot.newton((mu, out) -> perronDefect(rank, diag, alpha, beta, mu, out), maxD, hi, hi, 1e-15,
+          1e-14).x();
     }
     if (shrinks) {
       rho = Math.max(rho, p * maxT); // the cross moment b is excited only when the fit shrinks
     }
-    String rhoText = String.format(java.util.Locale.ROOT, "%.6g", rho);
+    String rhoText = Double.toString(Math.round(rho * 1e6) / 1e6); // String.format costs more than the recursion
     if (Math.abs(rho - 1) <= MARGINAL_TOLERANCE) {
       return new LoopStability(LoopStability.Status.MARGINAL, rho, Double.NaN,
           "marginal (contraction factor rho = 1: nothing contracts the error, e.g. no fresh real data and no "
@@ -226,13 +231,14 @@ final class LoopRecursion {
   }
 
   /** out[0] = 1 − ρ(F(μ)) for the 2×2 nonnegative F(μ)_kl = Σ β_k α_l/(μ − D), out[1] its μ-derivative. */
-  private static void perronDefect(double[] diag, double[][] alpha, double[][] beta, double mu, double[] out) {
+  private static void perronDefect(int rank, double[] diag, double[][] alpha, double[][] beta, double mu,
+                                   double[] out) {
     double[] f = new double[4];
     double[] df = new double[4];
     for (int i = 0; i < diag.length; i++) {
       double inv = 1.0 / (mu - diag[i]);
-      for (int k = 0; k < 2; k++) {
-        for (int l = 0; l < 2; l++) {
+      for (int k = 0; k < rank; k++) {
+        for (int l = 0; l < rank; l++) {
           double x = beta[k][i] * alpha[l][i] * inv;
           f[2 * k + l] += x;
           df[2 * k + l] -= x * inv;
