@@ -11,7 +11,7 @@ import org.collapselab.distributed.HazelcastSweepExecutor;
 import java.nio.file.Files;
 import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.nn.image.ImageStudies;
 import org.collapselab.nn.image.experiment.MnistStudy;
 import org.collapselab.nn.image.experiment.MnistStudyLoader;
@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
     MnistStudy study;
     try {
       study = MnistStudyLoader.load(file, quick);
-    } catch (ExperimentFileException e) {
+    } catch (StudyFileException e) {
       e.errors().forEach(System.err::println);
       return 2;
     }

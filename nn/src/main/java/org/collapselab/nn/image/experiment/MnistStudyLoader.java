@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.nn.image.synthetic.LabelKind;
 
@@ -45,7 +45,7 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  * </pre>
  *
  * Every problem is reported at once, one line each naming the file, the field, the value and what is allowed
- * ({@link ExperimentFileException}).
+ * ({@link StudyFileException}).
  */
 public final class MnistStudyLoader {
   /** Resource folder of the bundled studies (the repository's {@code studies/}, packed by the experiments module). */
@@ -85,7 +85,7 @@ public final class MnistStudyLoader {
     try {
       text = Files.readString(path);
     } catch (IOException e) {
-      throw new ExperimentFileException(List.of(path + ": cannot read: " + e.getMessage()));
+      throw new StudyFileException(List.of(path + ": cannot read: " + e.getMessage()));
     }
     return parse(path.toString(), text, quick);
   }
@@ -106,7 +106,7 @@ public final class MnistStudyLoader {
     MnistStudyLoader l = new MnistStudyLoader(fileName);
     MnistStudy s = l.build(root, quick);
     if (!l.errors.isEmpty()) {
-      throw new ExperimentFileException(l.errors);
+      throw new StudyFileException(l.errors);
     }
     return s;
   }
@@ -389,6 +389,6 @@ public final class MnistStudyLoader {
   }
 
   private void error(String field, Object value, String allowed) {
-    errors.add(ExperimentFileException.line(file, field, value, allowed));
+    errors.add(StudyFileException.line(file, field, value, allowed));
   }
 }

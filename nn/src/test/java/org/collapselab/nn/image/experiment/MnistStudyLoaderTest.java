@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.collapselab.experiments.reproduce.Reproductions;
-import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.study.StudyFileException;
 import org.junit.jupiter.api.Test;
 
 class MnistStudyLoaderTest {
@@ -48,8 +48,8 @@ class MnistStudyLoaderTest {
         width_sweeps: [{network: mlp, n: 100, widths: [0, 10]}]
         """;
     assertThatThrownBy(() -> MnistStudyLoader.parse("bad.yaml", yaml, false))
-        .isInstanceOf(ExperimentFileException.class)
-        .satisfies(e -> assertThat(((ExperimentFileException) e).errors()).contains(
+        .isInstanceOf(StudyFileException.class)
+        .satisfies(e -> assertThat(((StudyFileException) e).errors()).contains(
             "bad.yaml: runs: got 0; allowed: an integer in [1, 100]",
             "bad.yaml: p2[1]: got 1.5; allowed: a number in [0, 1]",
             "bad.yaml: generator.labels: got 'fuzzy'; allowed: soft or hard",

@@ -1,4 +1,4 @@
-package org.collapselab.experiments.reproduce;
+package org.collapselab.experiments.gaussian;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +12,10 @@ import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.report.ReportSection;
-import org.collapselab.experiments.run.GaussianResult;
-import org.collapselab.experiments.run.RunOptions;
-import org.collapselab.experiments.run.RunSummary;
-import org.collapselab.experiments.run.Shard;
-import org.collapselab.experiments.run.SweepRunner;
+import org.collapselab.experiments.spec.GaussianResult;
+import org.collapselab.experiments.reproduce.Reproduction;
+import org.collapselab.experiments.reproduce.ReproductionOptions;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.FigureSpec;
 import org.collapselab.experiments.spec.GaussianCell;
@@ -32,6 +31,9 @@ import org.collapselab.theory.TheoryException;
  * claims checked against the measured numbers.
  */
 public final class GaussianReproduction implements Reproduction {
+  /** The bundled studies of the paper's Gaussian figures, in report order. */
+  public static final List<String> STUDIES = List.of("fig1-pareto", "fig2-width", "fig3-scaling");
+
   @Override
   public String name() {
     return "gaussian";
@@ -44,18 +46,17 @@ public final class GaussianReproduction implements Reproduction {
 
   @Override
   public ReportSection run(ReproductionOptions o) throws Exception {
-    Map<String, RunSummary> runs = new LinkedHashMap<>();
-    for (String study : Studies.GAUSSIAN) {
-      Experiment e = Studies.load(study, o.quick());
-      RunSummary s = SweepRunner.run(e, new RunOptions(o.outDir(), null, o.threads(), Shard.ALL, null, true, o.log()));
-      runs.put(study, s);
+    Map<String, GaussianRun> runs = new LinkedHashMap<>();
+    for (String name : STUDIES) {
+      GaussianStudy study = (GaussianStudy) StudyRuns.bundled(name, o.quick());
+      runs.put(name, GaussianRun.of(study, StudyRuns.run(study, o).summary()));
     }
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph("Synthetic Gaussian data as in Dohmatob et al. (ICLR 2025): x ~ N(0, Σ), real labels "
         + "y = xᵀw1 + ε, synthetic labels from w2 = w1 + Δ with ‖Δ‖²_Σ = c². Theory: deterministic equivalents of "
         + "module core; simulation: Monte Carlo with per-cell seeds derived from the base seed and the cell's "
         + "parameters. " + (o.quick() ? "Quick mode: reduced grids and runs." : "Full grids.")));
-    for (Map.Entry<String, RunSummary> en : runs.entrySet()) {
+    for (Map.Entry<String, GaussianRun> en : runs.entrySet()) {
       body.append(studyHtml(o.outDir(), en.getValue()));
     }
     List<Claim> claims = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class GaussianReproduction implements Reproduction {
     return new ReportSection("gaussian", "Gaussian experiments (ridge and random projections)", body.toString(), claims);
   }
 
-  private static String studyHtml(Path outDir, RunSummary s) {
+  private static String studyHtml(Path outDir, GaussianRun s) {
     Experiment e = s.experiment();
     StringBuilder b = new StringBuilder();
     b.append("<h3>").append(Html.escape(e.name())).append("</h3>\n").append(Html.paragraph(e.description()));
@@ -90,8 +91,8 @@ public final class GaussianReproduction implements Reproduction {
     String theoryNote = s.results().stream().filter(r -> r.theoryError() != null).map(GaussianResult::theoryError)
         .findFirst().map(m -> " Theory missing for " + s.theoryErrors() + " cells, e.g.: " + m + ".").orElse("");
     b.append(Html.paragraph(String.format(Locale.ROOT, "%d cells (%d with theory, %d simulated); %d computed now, %d "
-        + "read back from the database; %.1f s.%s", s.totalCells(), theoryOk, simOk, s.computed(), s.reused(),
-        s.seconds(), theoryNote)));
+        + "read back from the database; %.1f s.%s", s.summary().plan().total(), theoryOk, simOk,
+        s.summary().computed(), s.summary().plan().ownedStored(), s.summary().seconds(), theoryNote)));
     return b.toString();
   }
 
@@ -109,7 +110,7 @@ public final class GaussianReproduction implements Reproduction {
 
   // ---------------------------------------------------------------- scaling: plateau at p2²c²
 
-  static List<Claim> scalingClaims(RunSummary s) {
+  static List<Claim> scalingClaims(GaussianRun s) {
     List<Claim> out = new ArrayList<>();
     Map<Double, TreeMap<Integer, GaussianResult>> byP2 = new TreeMap<>();
     for (GaussianResult r : s.results()) {
@@ -208,7 +209,7 @@ public final class GaussianReproduction implements Reproduction {
     return Math.log(hi.theory().testError() / lo.getValue().theory().testError()) / Math.log((double) nMax / lo.getKey());
   }
 
-  static Claim agreementClaim(RunSummary s, String model) {
+  static Claim agreementClaim(GaussianRun s, String model) {
     List<Double> rel = new ArrayList<>();
     int within = 0;
     for (GaussianResult r : s.results()) {
@@ -237,7 +238,7 @@ public final class GaussianReproduction implements Reproduction {
   // ---------------------------------------------------------------- width: peak near m = n
 
   /** E(p2) − E(0) per (c2, m), using theory when every cell has it, else simulation means. */
-  static List<Claim> widthClaims(RunSummary s) {
+  static List<Claim> widthClaims(GaussianRun s) {
     List<Claim> out = new ArrayList<>();
     boolean theory = s.results().stream().allMatch(r -> r.theory() != null);
     String src = theory ? "theory" : "simulation means";
@@ -329,7 +330,7 @@ public final class GaussianReproduction implements Reproduction {
 
   // ---------------------------------------------------------------- Pareto: best model size vs quality
 
-  static List<Claim> paretoClaims(RunSummary s) {
+  static List<Claim> paretoClaims(GaussianRun s) {
     List<Claim> out = new ArrayList<>();
     boolean theory = s.results().stream().allMatch(r -> r.theory() != null);
     String src = theory ? "theory" : "simulation means";

@@ -1,8 +1,10 @@
-package org.collapselab.experiments.run;
+package org.collapselab.experiments.gaussian;
 
 import org.collapselab.experiments.spec.GaussianCell;
+import org.collapselab.experiments.spec.GaussianResult;
 import org.collapselab.experiments.spec.SpectrumSpecs;
 import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
@@ -11,11 +13,11 @@ import org.collapselab.theory.TheoryResult;
 
 /**
  * Computes one Gaussian cell: the deterministic-equivalent theory and/or the Monte Carlo simulation. A failing part
- * (divergent theory point, theory not available for a model yet, simulation error) is recorded in the result with
+ * (divergent theory point, simulation error) is recorded in the result with
  * its message; the sweep goes on.
  *
- * <p>{@code reuse} carries a stored simulation when only the theory is retried (e.g. a cell stored while the theory
- * for its model was not available yet): theory is cheap, the simulation is kept.
+ * <p>{@code reuse} carries a stored simulation when only the theory is retried (a cell stored when its theory failed):
+ * theory is cheap, the simulation is kept.
  *
  * @param cell the cell
  * @param experiment experiment name stored with it
@@ -34,6 +36,16 @@ public record GaussianCellJob(GaussianCell cell, String experiment, int simulati
   @Override
   public String key() {
     return cell.key();
+  }
+
+  @Override
+  public String label() {
+    return cell.configJson();
+  }
+
+  @Override
+  public CellJob withThreads(int threads) {
+    return new GaussianCellJob(cell, experiment, threads, reuse);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.study;
 
 import java.util.List;
 
@@ -6,10 +6,10 @@ import java.util.List;
  * An experiment file failed validation. {@link #errors()} has one line per problem, each naming the file, the
  * field, the value and what is allowed; the CLI prints them all and exits non-zero.
  */
-public class ExperimentFileException extends RuntimeException {
+public class StudyFileException extends RuntimeException {
   private final List<String> errors;
 
-  public ExperimentFileException(List<String> errors) {
+  public StudyFileException(List<String> errors) {
     super(String.join("\n", errors));
     this.errors = List.copyOf(errors);
   }

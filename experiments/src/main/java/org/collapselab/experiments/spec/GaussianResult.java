@@ -1,4 +1,4 @@
-package org.collapselab.experiments.run;
+package org.collapselab.experiments.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,18 +26,18 @@ public record GaussianResult(GaussianCell cell, long seed, TheoryResult theory, 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The best available estimate of a metric: theory when present, else the simulation mean (error only). */
-  public double value(org.collapselab.experiments.spec.FigureSpec.Metric metric, boolean preferTheory) {
+  public double value(FigureSpec.Metric metric, boolean preferTheory) {
     if (preferTheory && theory != null) {
       return theoryValue(metric);
     }
-    if (metric == org.collapselab.experiments.spec.FigureSpec.Metric.ERROR && simulation != null) {
+    if (metric == FigureSpec.Metric.ERROR && simulation != null) {
       return simulation.mean();
     }
     return theory != null ? theoryValue(metric) : Double.NaN;
   }
 
   /** A theory metric, NaN when theory is missing. */
-  public double theoryValue(org.collapselab.experiments.spec.FigureSpec.Metric metric) {
+  public double theoryValue(FigureSpec.Metric metric) {
     if (theory == null) {
       return Double.NaN;
     }

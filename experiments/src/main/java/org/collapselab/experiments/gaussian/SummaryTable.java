@@ -1,9 +1,11 @@
-package org.collapselab.experiments.run;
+package org.collapselab.experiments.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.collapselab.experiments.figures.ExperimentFigures;
+import org.collapselab.experiments.spec.Experiment;
+import org.collapselab.experiments.spec.GaussianResult;
 import org.collapselab.experiments.spec.Param;
 
 /**
@@ -14,8 +16,8 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   /** Formats up to {@code maxRows} cells (then a line saying how many more). */
-  public static String format(RunSummary s, int maxRows) {
-    List<Param> cols = new ArrayList<>(s.experiment().swept());
+  public static String format(Experiment e, List<GaussianResult> results, int maxRows) {
+    List<Param> cols = new ArrayList<>(e.swept());
     List<String> header = new ArrayList<>();
     for (Param p : cols) {
       header.add(p.key());
@@ -25,7 +27,7 @@ public final class SummaryTable {
     header.add("z");
     header.add("note");
     List<List<String>> rows = new ArrayList<>();
-    for (GaussianResult r : s.results()) {
+    for (GaussianResult r : results) {
       if (rows.size() >= maxRows) {
         break;
       }
@@ -61,13 +63,14 @@ public final class SummaryTable {
     for (List<String> r : rows) {
       appendRow(b, r, w);
     }
-    if (s.results().size() > rows.size()) {
-      b.append("... ").append(s.results().size() - rows.size())
+    if (results.size() > rows.size()) {
+      b.append("... ").append(results.size() - rows.size())
           .append(" more cells (collapselab export DIR --format csv for all)\n");
     }
-    b.append(String.format(Locale.ROOT, "%d cells: %d computed, %d reused from the database, %d failed; "
-            + "%d theory errors, %d simulation errors; %.1f s%n", s.totalCells(), s.computed(), s.reused(), s.failed(),
-        s.theoryErrors(), s.simulationErrors(), s.seconds()));
+    long theoryErrors = results.stream().filter(r -> r.theoryError() != null).count();
+    long simErrors = results.stream().filter(r -> r.simulationError() != null).count();
+    b.append(String.format(Locale.ROOT, "%d cells: %d theory errors, %d simulation errors%n", results.size(),
+        theoryErrors, simErrors));
     return b.toString();
   }
 
