@@ -13,8 +13,8 @@ import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.nn.image.ImageStudies;
-import org.collapselab.nn.image.experiment.MnistStudy;
-import org.collapselab.nn.image.experiment.MnistStudyLoader;
+import org.collapselab.nn.image.study.ImageStudy;
+import org.collapselab.nn.image.study.ImageStudyReader;
 import org.collapselab.problem.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.isRegularFile(file) && MnistStudyLoader.isImageStudy(Files.readString(file))) {
+    if (Files.isRegularFile(file) && ImageStudyReader.isImageStudy(Files.readString(file))) {
       return runImageStudy();
     }
     if ("local".equals(engine)) {
@@ -93,9 +93,9 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Image-experiment files ({@code kind: image}, e.g. studies/mnist.yaml) run on the nn module, locally. */
   private int runImageStudy() throws Exception {
-    MnistStudy study;
+    ImageStudy study;
     try {
-      study = MnistStudyLoader.load(file, quick);
+      study = ImageStudyReader.load(file, quick);
     } catch (StudyFileException e) {
       e.errors().forEach(System.err::println);
       return 2;

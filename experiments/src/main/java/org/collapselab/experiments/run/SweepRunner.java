@@ -108,6 +108,7 @@ public final class SweepRunner {
             blocked.add(j);
           }
         }
+        wave.sort(java.util.Comparator.comparingDouble(CellJob::cost).reversed());
         if (wave.isEmpty()) {
           for (CellJob j : blocked) {
             failures.add(j.label() + ": a cell it needs failed");

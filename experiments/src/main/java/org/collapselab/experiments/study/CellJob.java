@@ -26,6 +26,11 @@ public interface CellJob extends Serializable {
     return key().substring(0, Math.min(12, key().length()));
   }
 
+  /** Rough relative cost, so that the runner starts the largest jobs first (default 1). */
+  default double cost() {
+    return 1;
+  }
+
   /** Keys of cells whose results this one needs as inputs (empty: none). */
   default List<String> needs() {
     return List.of();

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import java.util.List;
 

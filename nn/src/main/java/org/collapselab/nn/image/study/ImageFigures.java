@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.collapselab.experiments.figures.ColorScales;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
-import org.collapselab.nn.image.experiment.Curves.Stats;
+import org.collapselab.nn.image.study.Curves.Stats;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
 
 /**
@@ -21,16 +21,16 @@ import org.collapselab.nn.image.synthetic.SyntheticQuality;
  * seeds with ± one standard deviation; and error vs p2 per generator quality. Each figure has an MSE panel and a
  * classification-error panel.
  */
-public final class StudyFigures {
+public final class ImageFigures {
   /** A written figure. */
   public record Figure(String caption, Path png, Path svg) {}
 
-  private StudyFigures() {}
+  private ImageFigures() {}
 
   /** Writes every figure of the study into {@code dir}. */
-  public static List<Figure> write(StudyResults r, Path dir) throws IOException {
+  public static List<Figure> write(ImageResults r, Path dir) throws IOException {
     List<Figure> out = new ArrayList<>();
-    MnistStudy s = r.study();
+    ImageStudy s = r.study();
     for (WidthSweep w : s.widthSweeps()) {
       String base = s.name() + "-width-" + slug(w.network()) + "-n" + w.n();
       List<LinePlot> panels = new ArrayList<>();
@@ -94,12 +94,12 @@ public final class StudyFigures {
   }
 
   /** Measured c² of the generator trained on {@code samples} images (NaN if unknown). */
-  static double generatorC2(StudyResults r, int samples) {
+  static double generatorC2(ImageResults r, int samples) {
     SyntheticQuality[] q = r.generators().get(samples);
     return q == null ? Double.NaN : q[0].mse();
   }
 
-  private static List<PlotSeries> shareSeries(StudyResults r, java.util.function.Predicate<CellSpec> filter,
+  private static List<PlotSeries> shareSeries(ImageResults r, java.util.function.Predicate<CellSpec> filter,
       java.util.function.ToDoubleFunction<CellSpec> xOf, Metric m) {
     List<PlotSeries> out = new ArrayList<>();
     List<Double> shares = r.study().p2();
@@ -167,7 +167,7 @@ public final class StudyFigures {
     return PlotSeries.line(name, new double[] {x, x}, new double[] {lo, hi}, Color.GRAY);
   }
 
-  private static List<PlotSeries> floors(MnistStudy s, SizeSweep z, double c2, List<PlotSeries> series) {
+  private static List<PlotSeries> floors(ImageStudy s, SizeSweep z, double c2, List<PlotSeries> series) {
     double lo = Double.POSITIVE_INFINITY;
     for (PlotSeries p : series) {
       for (double v : p.y()) {
@@ -189,7 +189,7 @@ public final class StudyFigures {
     return out;
   }
 
-  private static String title(MnistStudy s, NetworkKind k) {
+  private static String title(ImageStudy s, NetworkKind k) {
     return s.dataset() + ": " + name(k);
   }
 

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Aggregates cell results over seeds: mean and standard deviation per x, and paired (same seed) differences between
- * two synthetic shares. Pure functions over a finished {@link StudyResults}.
+ * two synthetic shares. Pure functions over a finished {@link ImageResults}.
  */
 public final class Curves {
   private Curves() {}

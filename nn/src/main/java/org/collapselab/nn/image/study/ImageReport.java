@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +10,13 @@ import org.collapselab.nn.image.data.ImageDataset;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
 
 /** The HTML of one image study in the report: data, synthetic-data quality, parameters, figures, run summary. */
-public final class StudyReport {
-  private StudyReport() {}
+public final class ImageReport {
+  private ImageReport() {}
 
   /** Body HTML of a finished study. */
-  public static String html(StudyResults r, ImageDataset data, Path dataFolder, List<StudyFigures.Figure> figures,
+  public static String html(ImageResults r, ImageDataset data, Path dataFolder, List<ImageFigures.Figure> figures,
       Path reportDir) {
-    MnistStudy s = r.study();
+    ImageStudy s = r.study();
     StringBuilder b = new StringBuilder();
     b.append("<h3>").append(Html.escape(s.name())).append("</h3>\n");
     if (!s.description().isEmpty()) {
@@ -51,28 +51,28 @@ public final class StudyReport {
     params.add(List.of("synthetic shares p2", join(s.p2())));
     params.add(List.of("seeds per cell", s.runs() + " (from " + s.seed() + ")"));
     for (WidthSweep w : s.widthSweeps()) {
-      params.add(List.of("width sweep: " + StudyFigures.name(w.network()), "n = " + w.n() + ", widths "
+      params.add(List.of("width sweep: " + ImageFigures.name(w.network()), "n = " + w.n() + ", widths "
           + joinInts(w.widths())));
     }
     for (SizeSweep z : s.sizeSweeps()) {
-      params.add(List.of("size sweep: " + StudyFigures.name(z.network()), "width " + z.width() + ", n "
+      params.add(List.of("size sweep: " + ImageFigures.name(z.network()), "width " + z.width() + ", n "
           + joinInts(z.n())));
     }
     if (s.qualitySweep() != null) {
       QualitySweep q = s.qualitySweep();
-      params.add(List.of("quality sweep: " + StudyFigures.name(q.network()), "width " + q.width() + ", n = " + q.n()
+      params.add(List.of("quality sweep: " + ImageFigures.name(q.network()), "width " + q.width() + ", n = " + q.n()
           + ", generators on " + joinInts(q.generatorSamples()) + " real images"));
     }
     TrainingPlan t = s.training();
     params.add(List.of("training (Adam)", String.format(Locale.ROOT, "loss: mean over images of the squared error "
         + "summed over the %d outputs (one-hot targets); batch %d, learning rate %s, weight decay %s, at least %d "
-        + "epochs and %d steps", data.train().classes(), t.batchSize(), StudyFigures.fmt(t.learningRate()),
-        StudyFigures.fmt(t.weightDecay()), t.epochs(), t.minSteps())));
+        + "epochs and %d steps", data.train().classes(), t.batchSize(), ImageFigures.fmt(t.learningRate()),
+        ImageFigures.fmt(t.weightDecay()), t.epochs(), t.minSteps())));
     params.add(List.of("random features", "first layer N(0, 1/d), ReLU, frozen; readout + intercept by ridge, λ = "
-        + StudyFigures.fmt(s.ridge()) + " (loss (1/n)Σ‖·‖² + λ‖v‖²), solved exactly in double precision"));
+        + ImageFigures.fmt(s.ridge()) + " (loss (1/n)Σ‖·‖² + λ‖v‖²), solved exactly in double precision"));
     params.add(List.of("inputs", "pixels/255 standardised by the training split's mean and s.d."));
     b.append(Html.table(List.of("parameter", "value"), params));
-    for (StudyFigures.Figure f : figures) {
+    for (ImageFigures.Figure f : figures) {
       b.append(Html.figure(reportDir, f.png(), f.svg(), f.caption()));
     }
     double trainSeconds = 0;
@@ -89,22 +89,18 @@ public final class StudyReport {
         rf++;
       }
     }
-    b.append(Html.paragraph(String.format(Locale.ROOT, "%d cells: %d trained now, %d read back from the result "
-        + "database, %d failed; %.1f s for this study. Adam training throughput %.0f images/s per worker thread "
+    b.append(Html.paragraph(String.format(Locale.ROOT, "%d cells in the result database, %d missing (other "
+        + "shards or failed). Adam training throughput %.0f images/s per worker thread "
         + "(forward + backward, averaged over all trained cells); random-features ridge solves %.2f s on average.",
-        r.results().size() + r.failed(), r.computed(), r.reused(), r.failed(), r.seconds(),
+        r.results().size(), r.missing(),
         trainSeconds > 0 ? samples / trainSeconds : Double.NaN, rf > 0 ? rfSeconds / rf : Double.NaN)));
-    if (!r.failures().isEmpty()) {
-      b.append(Html.paragraph("Failed cells: " + String.join("; ", r.failures().subList(0,
-          Math.min(5, r.failures().size())))));
-    }
     return b.toString();
   }
 
   private static String join(List<Double> v) {
     List<String> t = new ArrayList<>();
     for (double x : v) {
-      t.add(StudyFigures.fmt(x));
+      t.add(ImageFigures.fmt(x));
     }
     return String.join(", ", t);
   }

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 /** Which network a cell trains. */
 public enum NetworkKind {

@@ -1,24 +1,16 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyFileException;
-import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.nn.image.synthetic.LabelKind;
 
 /**
@@ -47,127 +39,63 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  * Every problem is reported at once, one line each naming the file, the field, the value and what is allowed
  * ({@link StudyFileException}).
  */
-public final class MnistStudyLoader {
-  /** Resource folder of the bundled studies (the repository's {@code studies/}, packed by the experiments module). */
-  public static final String BUNDLED = "/org/collapselab/experiments/studies/";
-
+public final class ImageStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "dataset", "data_dir", "runs", "seed",
       "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
       "weight_decay");
   private static final Set<String> GENERATOR_KEYS = Set.of("samples", "width", "epochs", "min_steps", "batch_size",
       "learning_rate", "weight_decay", "labels", "noise", "seed");
-  private static final String NETWORKS = "two_layer, random_features or random_features_adam";
 
-  private final String file;
-  private final List<String> errors = new ArrayList<>();
+  private StudyFile f;
 
-  private MnistStudyLoader(String file) {
-    this.file = file;
+  @Override
+  public String kind() {
+    return "image";
   }
 
-  /** Loads a bundled study ({@code mnist}, {@code mnist-fashion}); {@code quick} applies its quick overrides. */
-  public static MnistStudy bundled(String name, boolean quick) {
-    String res = BUNDLED + name + ".yaml";
-    try (InputStream in = MnistStudyLoader.class.getResourceAsStream(res)) {
-      if (in == null) {
-        throw new IllegalStateException("study " + name + " is not bundled (" + res + ")");
-      }
-      return parse("studies/" + name + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8), quick);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read bundled study " + name, e);
-    }
+  @Override
+  public ImageStudy read(StudyFile file, boolean quick) {
+    ImageStudyReader r = new ImageStudyReader();
+    r.f = file;
+    return r.build(quick);
+  }
+
+  /** A bundled study ({@code mnist}, {@code mnist-fashion}); {@code quick} applies its quick overrides. */
+  public static ImageStudy bundled(String name, boolean quick) {
+    return parse(StudyFile.bundled(name), quick);
   }
 
   /** Reads and validates a study file. */
-  public static MnistStudy load(Path path, boolean quick) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new StudyFileException(List.of(path + ": cannot read: " + e.getMessage()));
-    }
-    return parse(path.toString(), text, quick);
-  }
-
-  /** True when the YAML text declares {@code kind: image} (so the image experiment, not the Gaussian one, runs it). */
-  public static boolean isImageStudy(String yaml) {
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-      return root != null && "image".equals(root.path("kind").asText(""));
-    } catch (JsonProcessingException e) {
-      return false;
-    }
+  public static ImageStudy load(Path path, boolean quick) {
+    return parse(StudyFile.read(path), quick);
   }
 
   /** Parses and validates study text; {@code fileName} is used in messages. */
-  public static MnistStudy parse(String fileName, String yaml, boolean quick) {
-    JsonNode root = ExperimentLoader.readYamlTree(fileName, yaml);
-    MnistStudyLoader l = new MnistStudyLoader(fileName);
-    MnistStudy s = l.build(root, quick);
-    if (!l.errors.isEmpty()) {
-      throw new StudyFileException(l.errors);
-    }
+  public static ImageStudy parse(String fileName, String yaml, boolean quick) {
+    return parse(StudyFile.parse(fileName, yaml), quick);
+  }
+
+  private static ImageStudy parse(StudyFile file, boolean quick) {
+    ImageStudy s = new ImageStudyReader().read(file, quick);
+    file.check();
     return s;
   }
 
-  private MnistStudy build(JsonNode root, boolean quick) {
-    if (root == null || !root.isObject()) {
-      errors.add(file + ": expected a mapping of study keys (" + new TreeSet<>(KEYS) + ")");
+  private ImageStudy build(boolean quick) {
+    if (!f.root().isObject()) {
+      f.error("(top level)", f.root(), "a mapping with keys " + new TreeSet<>(KEYS));
       return null;
     }
-    unknownKeys(root, KEYS, "");
-    ObjectNode merged = ((ObjectNode) root).deepCopy();
-    JsonNode q = root.path("quick");
-    if (!q.isMissingNode() && !q.isNull()) {
-      if (!q.isObject()) {
-        error("quick", q, "a mapping overriding study keys");
-      } else {
-        Set<String> allowedQuick = new TreeSet<>(KEYS);
-        allowedQuick.removeAll(Set.of("name", "kind", "quick"));
-        unknownKeys(q, allowedQuick, "quick.");
-        if (quick) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = q.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> en = it.next();
-            JsonNode base = merged.get(en.getKey());
-            if (base instanceof ObjectNode bo && en.getValue().isObject()) {
-              bo.setAll((ObjectNode) en.getValue());
-            } else {
-              merged.set(en.getKey(), en.getValue());
-            }
-          }
-        }
-      }
-    }
-    JsonNode kind = merged.path("kind");
-    if (!kind.isMissingNode() && !"image".equals(kind.asText())) {
-      error("kind", kind, "image (or omit it)");
-    }
-    String name = text(merged, "name", true);
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-      error("name", name, "letters, digits, '-', '_' or '.', at most 64 characters");
-    }
+    f.unknownKeys(f.root(), KEYS, "");
+    ObjectNode merged = f.withQuick(quick, KEYS);
+    String name = f.studyName(merged);
     String description = text(merged, "description", false);
     String dataset = text(merged, "dataset", true);
     String dataDir = text(merged, "data_dir", false);
     int runs = integer(merged, "runs", 1, 100, 3);
     long seed = longValue(merged, "seed", 0);
-    List<Double> p2 = new ArrayList<>();
-    JsonNode p2Node = merged.path("p2");
-    if (!p2Node.isArray() || p2Node.isEmpty()) {
-      error("p2", p2Node, "a non-empty list of numbers in [0, 1]");
-    } else {
-      for (int i = 0; i < p2Node.size(); i++) {
-        JsonNode v = p2Node.get(i);
-        if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
-          error("p2[" + i + "]", v, "a number in [0, 1]");
-        } else if (p2.contains(v.asDouble())) {
-          error("p2[" + i + "]", v, "each share once");
-        } else {
-          p2.add(v.asDouble());
-        }
-      }
-    }
+    List<Double> p2 = f.realList(merged.path("p2"), "p2", 0, 1);
     int reserved = integer(merged, "reserved", 10, 999_999, 5000);
     TrainingPlan training = training(merged.path("training"), "training", TRAINING_KEYS);
     GeneratorPlan generator = generator(merged.path("generator"), reserved);
@@ -223,13 +151,13 @@ public final class MnistStudyLoader {
         quality = new QualitySweep(k, width, n, gs);
       }
     }
-    if (widthSweeps.isEmpty() && sizeSweeps.isEmpty() && quality == null && errors.isEmpty()) {
-      errors.add(file + ": width_sweeps, size_sweeps, quality_sweep: got nothing; allowed: at least one sweep");
+    if (widthSweeps.isEmpty() && sizeSweeps.isEmpty() && quality == null && f.ok()) {
+      f.error("width_sweeps, size_sweeps, quality_sweep", null, "at least one sweep");
     }
-    if (!errors.isEmpty()) {
+    if (!f.ok()) {
       return null;
     }
-    return new MnistStudy(name, description == null ? "" : description, dataset, dataDir, runs, seed, p2, generator,
+    return new ImageStudy(name, description == null ? "" : description, dataset, dataDir, runs, seed, p2, generator,
         reserved, training, ridge, widthSweeps, sizeSweeps, quality);
   }
 
@@ -275,6 +203,8 @@ public final class MnistStudyLoader {
     return new GeneratorPlan(samples, width, t, labels, noise, seed);
   }
 
+
+
   private NetworkKind network(JsonNode v, String field) {
     String s = v.asText("").toUpperCase(Locale.ROOT).replace('-', '_');
     for (NetworkKind k : NetworkKind.values()) {
@@ -282,113 +212,49 @@ public final class MnistStudyLoader {
         return k;
       }
     }
-    error(field, v, NETWORKS);
+    error(field, v, "two_layer, random_features or random_features_adam");
     return null;
   }
 
-  private List<Integer> intList(JsonNode v, String field, int min, int max) {
-    if (!v.isArray() || v.isEmpty()) {
-      error(field, v, "a non-empty list of integers in [" + min + ", " + max + "]");
-      return null;
-    }
-    List<Integer> out = new ArrayList<>();
-    boolean ok = true;
-    for (int i = 0; i < v.size(); i++) {
-      JsonNode x = v.get(i);
-      if (!x.canConvertToInt() || !x.isIntegralNumber() || x.asInt() < min || x.asInt() > max) {
-        error(field + "[" + i + "]", x, "an integer in [" + min + ", " + max + "]");
-        ok = false;
-      } else if (out.contains(x.asInt())) {
-        error(field + "[" + i + "]", x, "each value once");
-        ok = false;
-      } else {
-        out.add(x.asInt());
-      }
-    }
-    return ok ? out : null;
-  }
 
   private String text(JsonNode node, String key, boolean required) {
-    JsonNode v = node.path(key);
-    if (v.isMissingNode() || v.isNull()) {
-      if (required) {
-        error(key, v, "a non-empty text");
-      }
-      return null;
-    }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      error(key, v, "a non-empty text");
-      return null;
-    }
-    return v.asText();
+    return f.text(node, key, key, required);
   }
 
   private int integer(JsonNode node, String key, int min, int max, int dflt) {
-    return integer(node, key, key, min, max, dflt);
+    return f.integer(node, key, key, min, max, dflt);
   }
 
   private int integer(JsonNode node, String key, String field, int min, int max, int dflt) {
-    JsonNode v = node.path(key);
-    if (v.isMissingNode() || v.isNull()) {
-      if (dflt < 0) {
-        error(field, v, "an integer in [" + min + ", " + max + "]");
-      }
-      return dflt;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-      error(field, v, "an integer in [" + min + ", " + max + "]");
-      return -1;
-    }
-    return v.asInt();
+    return f.integer(node, key, field, min, max, dflt);
   }
 
   private long longValue(JsonNode node, String key, long dflt) {
-    return longValue(node, key, key, dflt);
+    return f.longValue(node, key, key, Long.MIN_VALUE, Long.MAX_VALUE, dflt);
   }
 
   private long longValue(JsonNode node, String key, String field, long dflt) {
-    JsonNode v = node.path(key);
-    if (v.isMissingNode() || v.isNull()) {
-      return dflt;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      error(field, v, "an integer");
-      return dflt;
-    }
-    return v.asLong();
+    return f.longValue(node, key, field, Long.MIN_VALUE, Long.MAX_VALUE, dflt);
   }
 
   private double real(JsonNode node, String key, double min, double max, double dflt, boolean minInclusive) {
-    return real(node, key, key, min, max, dflt, minInclusive);
+    return f.real(node, key, key, min, max, dflt, minInclusive);
   }
 
   private double real(JsonNode node, String key, String field, double min, double max, double dflt,
       boolean minInclusive) {
-    JsonNode v = node.path(key);
-    if (v.isMissingNode() || v.isNull()) {
-      return dflt;
-    }
-    double x = v.asDouble(Double.NaN);
-    if (!v.isNumber() || !Double.isFinite(x) || x > max || (minInclusive ? x < min : x < min)) {
-      error(field, v, "a number in " + (minInclusive ? "[" : "(") + (minInclusive ? min : 0) + ", " + max + "]");
-      return Double.NaN;
-    }
-    return x;
+    return f.real(node, key, field, min, max, dflt, minInclusive);
+  }
+
+  private List<Integer> intList(JsonNode v, String field, int min, int max) {
+    return f.intList(v, field, min, max);
   }
 
   private void unknownKeys(JsonNode node, Set<String> allowed, String prefix) {
-    if (!node.isObject()) {
-      return;
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        errors.add(file + ": " + prefix + k + ": unknown key; allowed: " + String.join(", ", new TreeSet<>(allowed)));
-      }
-    }
+    f.unknownKeys(node, allowed, prefix);
   }
 
   private void error(String field, Object value, String allowed) {
-    errors.add(StudyFileException.line(file, field, value, allowed));
+    f.error(field, value, allowed);
   }
 }

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,28 +8,28 @@ import org.collapselab.experiments.reproduce.Reproductions;
 import org.collapselab.experiments.study.StudyFileException;
 import org.junit.jupiter.api.Test;
 
-class MnistStudyLoaderTest {
+class ImageStudyReaderTest {
   @Test
   void bundledStudiesParseAndQuickIsSmaller() {
-    MnistStudy full = MnistStudyLoader.bundled("mnist", false);
-    MnistStudy quick = MnistStudyLoader.bundled("mnist", true);
+    ImageStudy full = ImageStudyReader.bundled("mnist", false);
+    ImageStudy quick = ImageStudyReader.bundled("mnist", true);
     assertThat(full.p2()).contains(0.0, 0.01, 0.1).anyMatch(p -> p >= 0.5);
     assertThat(full.widthSweeps()).extracting(WidthSweep::network)
         .contains(NetworkKind.TWO_LAYER, NetworkKind.RANDOM_FEATURES);
     assertThat(full.sizeSweeps()).isNotEmpty();
     assertThat(full.qualitySweep()).isNotNull();
     assertThat(quick.qualitySweep()).isNull();
-    assertThat(quick.cells().size()).isLessThan(full.cells().size() / 2);
+    assertThat(quick.specs().size()).isLessThan(full.specs().size() / 2);
     assertThat(quick.runs()).isGreaterThanOrEqualTo(2);
-    MnistStudy fashion = MnistStudyLoader.bundled("mnist-fashion", false);
+    ImageStudy fashion = ImageStudyReader.bundled("mnist-fashion", false);
     assertThat(fashion.dataset()).isEqualTo("fashion-mnist");
     assertThat(fashion.dataFolder().toString()).contains("fashion");
   }
 
   @Test
   void cleanCellsAreSharedAcrossGenerators() {
-    MnistStudy full = MnistStudyLoader.bundled("mnist", false);
-    List<CellSpec> cells = full.cells();
+    ImageStudy full = ImageStudyReader.bundled("mnist", false);
+    List<CellSpec> cells = full.specs();
     assertThat(cells).doesNotHaveDuplicates();
     assertThat(cells).filteredOn(c -> c.p2() == 0)
         .allMatch(c -> c.generator().samples() == full.generator().samples());
@@ -47,7 +47,7 @@ class MnistStudyLoaderTest {
         training: {epochs: 3, learning_rate: -1}
         width_sweeps: [{network: mlp, n: 100, widths: [0, 10]}]
         """;
-    assertThatThrownBy(() -> MnistStudyLoader.parse("bad.yaml", yaml, false))
+    assertThatThrownBy(() -> ImageStudyReader.parse("bad.yaml", yaml, false))
         .isInstanceOf(StudyFileException.class)
         .satisfies(e -> assertThat(((StudyFileException) e).errors()).contains(
             "bad.yaml: runs: got 0; allowed: an integer in [1, 100]",
@@ -63,8 +63,8 @@ class MnistStudyLoaderTest {
 
   @Test
   void recognisesImageStudiesAndIsRegistered() {
-    assertThat(MnistStudyLoader.isImageStudy("name: x\nkind: image\n")).isTrue();
-    assertThat(MnistStudyLoader.isImageStudy("name: x\nfixed: {model: ridge}\n")).isFalse();
+    assertThat(ImageStudyReader.isImageStudy("name: x\nkind: image\n")).isTrue();
+    assertThat(ImageStudyReader.isImageStudy("name: x\nfixed: {model: ridge}\n")).isFalse();
     assertThat(Reproductions.available()).containsKey("mnist");
   }
 

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +9,18 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
-import org.collapselab.nn.image.experiment.Curves.Stats;
+import org.collapselab.nn.image.study.Curves.Stats;
 
 /**
  * The paper's claims checked against a finished image study, each with the numbers behind the verdict. Decision
  * rules (stated in every row): differences between synthetic shares are paired over seeds and called significant
  * beyond two standard errors.
  */
-public final class StudyClaims {
-  private StudyClaims() {}
+public final class ImageClaims {
+  private ImageClaims() {}
 
   /** All claims the study's sweeps can speak to. */
-  public static List<Claim> all(StudyResults r) {
+  public static List<Claim> all(ImageResults r) {
     List<Claim> out = new ArrayList<>();
     out.addAll(risesWithShare(r));
     for (SizeSweep z : r.study().sizeSweeps()) {
@@ -41,16 +41,16 @@ public final class StudyClaims {
 
   private record Sweep(String label, Predicate<CellSpec> filter, ToDoubleFunction<CellSpec> xOf, String xName) {}
 
-  private static List<Sweep> sweeps(MnistStudy s) {
+  private static List<Sweep> sweeps(ImageStudy s) {
     List<Sweep> out = new ArrayList<>();
     int gen = s.generator().samples();
     for (WidthSweep w : s.widthSweeps()) {
-      out.add(new Sweep(StudyFigures.name(w.network()) + " vs width at n = " + w.n(),
+      out.add(new Sweep(ImageFigures.name(w.network()) + " vs width at n = " + w.n(),
           c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen, c -> c.width(),
           "width"));
     }
     for (SizeSweep z : s.sizeSweeps()) {
-      out.add(new Sweep(StudyFigures.name(z.network()) + " width " + z.width() + " vs n",
+      out.add(new Sweep(ImageFigures.name(z.network()) + " width " + z.width() + " vs n",
           c -> c.network() == z.network() && c.width() == z.width() && z.n().contains(c.n())
               && c.generator().samples() == gen, c -> c.n(), "n"));
     }
@@ -61,8 +61,8 @@ public final class StudyClaims {
    * Test error on real data rises with p2 at fixed n (and fixed width), one claim per sweep: Kendall τ between p2
    * and the mean error at every point of the sweep, and whether the largest share is significantly worse than clean.
    */
-  static List<Claim> risesWithShare(StudyResults r) {
-    MnistStudy s = r.study();
+  static List<Claim> risesWithShare(ImageResults r) {
+    ImageStudy s = r.study();
     List<Claim> out = new ArrayList<>();
     List<Double> shares = s.p2().stream().sorted().toList();
     if (shares.size() < 2 || shares.get(0) != 0) {
@@ -119,7 +119,7 @@ public final class StudyClaims {
             sig++;
           } else {
             breaks.add(String.format(Locale.ROOT, "%s = %s (τ = %.2f, p2 = %s vs clean %+.4f)", sw.xName,
-                StudyFigures.fmt(x), tau, StudyFigures.fmt(pMax), d.mean()));
+                ImageFigures.fmt(x), tau, ImageFigures.fmt(pMax), d.mean()));
           }
         }
       }
@@ -133,8 +133,8 @@ public final class StudyClaims {
           + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired, > 2 s.e.) "
           + "at %d of %d%s; the smallest share p2 = %s adds %+.4f MSE on average (significant at %d of %d). Rule: "
           + "supported if the mean τ(p2, MSE) ≥ 0.5 and the largest share is significantly worse at ≥ 80%% of the "
-          + "points.", tau, tauErrSum / count, count, sw.xName, StudyFigures.fmt(pMax), sig, points,
-          breaks.isEmpty() ? "" : " (not at " + String.join(", ", breaks) + ")", StudyFigures.fmt(pMin),
+          + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
+          breaks.isEmpty() ? "" : " (not at " + String.join(", ", breaks) + ")", ImageFigures.fmt(pMin),
           small.mean(), countSignificant(dMin), dMin.size());
       Verdict v = tau >= 0.5 && sig >= 0.8 * points ? Verdict.SUPPORTED
           : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
@@ -144,10 +144,10 @@ public final class StudyClaims {
   }
 
   /** Adding data at fixed p2 > 0 stops helping: the error flattens at the collapse floor instead of following n. */
-  static Claim plateau(StudyResults r, SizeSweep z) {
-    MnistStudy s = r.study();
+  static Claim plateau(ImageResults r, SizeSweep z) {
+    ImageStudy s = r.study();
     int gen = s.generator().samples();
-    double c2 = StudyFigures.generatorC2(r, gen);
+    double c2 = ImageFigures.generatorC2(r, gen);
     Predicate<CellSpec> f = c -> c.network() == z.network() && c.width() == z.width() && z.n().contains(c.n())
         && c.generator().samples() == gen;
     List<Integer> ns = z.n().stream().sorted().toList();
@@ -160,7 +160,7 @@ public final class StudyClaims {
     }
     String claim = "Strong model collapse: at a fixed synthetic share p2 > 0, adding training data stops helping — "
         + "the error on real data flattens (at about the floor p2²c²) while the clean error keeps falling ("
-        + StudyFigures.name(z.network()) + ", width " + z.width() + ").";
+        + ImageFigures.name(z.network()) + ", width " + z.width() + ").";
     if (ns.size() < 2) {
       return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE);
     }
@@ -200,10 +200,10 @@ public final class StudyClaims {
           contradicted = true;
         }
         parts.add(String.format(Locale.ROOT, "p2 = %s: %.4f → %.4f (%.0f%% lower; floor p2²c² = %.4f)",
-            StudyFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor));
+            ImageFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor));
       } else {
         beyond.add(String.format(Locale.ROOT, "p2 = %s (%.4f → %.4f, %.0f%% lower, floor %.2g, penalty over clean "
-            + "%.0f%% → %.0f%% of the clean error)", StudyFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor,
+            + "%.0f%% → %.0f%% of the clean error)", ImageFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor,
             100 * (a.mean() / c0Prev.mean() - 1), 100 * (b.mean() / c0.mean() - 1)));
       }
     }
@@ -219,11 +219,11 @@ public final class StudyClaims {
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */
-  static Claim penaltyPeaksAtThreshold(StudyResults r, WidthSweep w) {
-    MnistStudy s = r.study();
+  static Claim penaltyPeaksAtThreshold(ImageResults r, WidthSweep w) {
+    ImageStudy s = r.study();
     int gen = s.generator().samples();
     Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
-    String claim = "Model size (random-projection theory, " + StudyFigures.name(w.network()) + ", n = " + w.n()
+    String claim = "Model size (random-projection theory, " + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): the extra error due to synthetic data grows with width up to the interpolation threshold (width ≈ n) "
         + "and larger models beyond it reduce it without removing it.";
     List<String> parts = new ArrayList<>();
@@ -253,7 +253,7 @@ public final class StudyClaims {
       boolean reduced = last != null && last.mean() < peak;
       boolean remains = last != null && significantlyPositive(last);
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %+.4f ± "
-          + "%.2g", StudyFigures.fmt(p), StudyFigures.fmt(peakW), peak, maxWidth,
+          + "%.2g", ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
           last == null ? Double.NaN : last.mean(), last == null ? Double.NaN : 2 * last.stderr()));
       if (p <= 0.3) {
         checked++;
@@ -275,12 +275,12 @@ public final class StudyClaims {
   }
 
   /** Trained two-layer networks: the widest model is still hurt by synthetic data. */
-  static Claim largeModelsDoNotEscape(StudyResults r, WidthSweep w) {
-    MnistStudy s = r.study();
+  static Claim largeModelsDoNotEscape(ImageResults r, WidthSweep w) {
+    ImageStudy s = r.study();
     int gen = s.generator().samples();
     Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
     int maxWidth = w.widths().stream().mapToInt(Integer::intValue).max().orElse(0);
-    String claim = "Larger models do not escape collapse (" + StudyFigures.name(w.network()) + ", n = " + w.n()
+    String claim = "Larger models do not escape collapse (" + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): at the largest width the error on real data is still higher with synthetic data.";
     List<String> parts = new ArrayList<>();
     int checked = 0;
@@ -301,8 +301,8 @@ public final class StudyClaims {
         sig++;
       }
       parts.add(String.format(Locale.ROOT, "p2 = %s: %+.4f ± %.4f MSE at width %d (%+.4f at width %s)",
-          StudyFigures.fmt(p), last.mean(), 2 * last.stderr(), maxWidth, first == null ? Double.NaN : first.mean(),
-          StudyFigures.fmt(d.firstKey())));
+          ImageFigures.fmt(p), last.mean(), 2 * last.stderr(), maxWidth, first == null ? Double.NaN : first.mean(),
+          ImageFigures.fmt(d.firstKey())));
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : sig == checked ? Verdict.SUPPORTED : sig == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
@@ -311,14 +311,14 @@ public final class StudyClaims {
   }
 
   /** Worse synthetic data (larger c²) hurt more. */
-  static Claim quality(StudyResults r) {
+  static Claim quality(ImageResults r) {
     QualitySweep q = r.study().qualitySweep();
-    String claim = "Worse synthetic data (larger c²) hurt more at the same share p2 (" + StudyFigures.name(q.network())
+    String claim = "Worse synthetic data (larger c²) hurt more at the same share p2 (" + ImageFigures.name(q.network())
         + ", width " + q.width() + ", n = " + q.n() + ").";
     List<Integer> gens = q.generatorSamples();
     double[] c2 = new double[gens.size()];
     for (int i = 0; i < gens.size(); i++) {
-      c2[i] = StudyFigures.generatorC2(r, gens.get(i));
+      c2[i] = ImageFigures.generatorC2(r, gens.get(i));
     }
     List<String> parts = new ArrayList<>();
     double tauSum = 0;
@@ -345,7 +345,7 @@ public final class StudyClaims {
       double tau = Curves.kendallTau(c2, m);
       tauSum += tau;
       count++;
-      parts.add(String.format(Locale.ROOT, "p2 = %s: τ(c², MSE) = %.2f", StudyFigures.fmt(p), tau));
+      parts.add(String.format(Locale.ROOT, "p2 = %s: τ(c², MSE) = %.2f", ImageFigures.fmt(p), tau));
     }
     List<String> gq = new ArrayList<>();
     for (int i = 0; i < gens.size(); i++) {

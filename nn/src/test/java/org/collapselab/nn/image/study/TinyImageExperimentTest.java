@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.experiment;
+package org.collapselab.nn.image.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,15 +76,15 @@ class TinyImageExperimentTest {
         width_sweeps: [{network: random_features, n: 150, widths: [30, 150, 600]}]
         size_sweeps: [{network: two_layer, width: 16, n: [100, 300]}]
         """.formatted(ctx.dataset().name());
-    MnistStudy study = MnistStudyLoader.parse("tiny.yaml", yaml, false);
+    ImageStudy study = ImageStudyReader.parse("tiny.yaml", yaml, false);
     Path db = tmp.resolve("results.db");
-    StudyResults first;
+    ImageResults first;
     try (ResultStore store = ResultStore.open(db)) {
       first = StudyRunner.run(study, ctx, store, 2, null);
     }
     assertThat(first.failed()).isZero();
     assertThat(first.computed()).isEqualTo(10);
-    StudyResults second;
+    ImageResults second;
     try (ResultStore store = ResultStore.open(db)) {
       second = StudyRunner.run(study, ctx, store, 2, null);
       assertThat(store.list("tiny")).hasSize(10);
@@ -94,12 +94,12 @@ class TinyImageExperimentTest {
     for (CellSpec c : first.results().keySet()) {
       assertThat(second.results().get(c).testMse()).isEqualTo(first.results().get(c).testMse());
     }
-    List<StudyFigures.Figure> figs = StudyFigures.write(second, tmp.resolve("figs"));
+    List<ImageFigures.Figure> figs = ImageFigures.write(second, tmp.resolve("figs"));
     assertThat(figs).hasSize(2);
-    for (StudyFigures.Figure f : figs) {
+    for (ImageFigures.Figure f : figs) {
       assertThat(Files.size(f.png())).isPositive();
     }
-    List<Claim> claims = StudyClaims.all(second);
+    List<Claim> claims = ImageClaims.all(second);
     assertThat(claims).isNotEmpty();
     assertThat(claims).allSatisfy(c -> assertThat(c.measured()).isNotBlank());
   }
