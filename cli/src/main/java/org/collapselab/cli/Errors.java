@@ -1,7 +1,6 @@
 package org.collapselab.cli;
 
-import java.util.Map;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -12,13 +11,11 @@ final class Errors {
   /** Exit code for a well-formed request that cannot be computed (e.g. a divergent theory point). */
   static final int FAILED = 1;
 
-  private static final Map<String, String> FLAGS = Map.of("syntheticSpectrum", "synthetic-spectrum");
-
   private Errors() {}
 
-  /** The CLI flag for a {@link ParameterException} field. */
+  /** The CLI flag for a {@link ParameterException} field: camelCase becomes kebab-case ({@code freshReal} → {@code --fresh-real}). */
   static String flag(String field) {
-    return "--" + FLAGS.getOrDefault(field, field);
+    return "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   static int onParameterError(CommandLine.ParameterException e, String[] args) {

@@ -28,6 +28,20 @@ final class Json {
     o.put("c2", p.c2());
     o.put("sigma", p.sigma());
     o.put("lambda", p.lambda());
+    if (p.syntheticSigma() != p.sigma()) {
+      o.put("syntheticSigma", p.syntheticSigma());
+    }
+    if (p.syntheticWeight() != 1.0) {
+      o.put("syntheticWeight", p.syntheticWeight());
+    }
+    if (p.estimator() != org.collapselab.problem.Estimator.MIX) {
+      o.put("estimator", p.estimator().key());
+    }
+    if (p.generations().looping()) {
+      o.put("generationCount", p.generations().count());
+      o.put("schedule", p.generations().schedule().key());
+      o.put("freshReal", p.generations().freshReal());
+    }
     return o;
   }
 

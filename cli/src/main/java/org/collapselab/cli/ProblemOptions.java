@@ -1,9 +1,12 @@
 package org.collapselab.cli;
 
 import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.problem.Estimator;
+import org.collapselab.problem.Generations;
 import org.collapselab.problem.ModelKind;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.Schedule;
 import org.collapselab.spectrum.Spectrum;
 import picocli.CommandLine.Option;
 
@@ -17,10 +20,10 @@ final class ProblemOptions {
   int d;
 
   @Option(names = "--n", required = true, paramLabel = "N", description = "Training-set size n (>= 1).")
-  int n;
+  long n;
 
   @Option(names = "--m", paramLabel = "M", description = "Width m of the random projection (required for --model rp).")
-  Integer m;
+  Long m;
 
   @Option(names = "--p2", defaultValue = "0", paramLabel = "P", description = "Synthetic share p2 in [0, 1] (default: ${DEFAULT-VALUE}).")
   double p2;
@@ -41,8 +44,33 @@ final class ProblemOptions {
   String spectrum;
 
   @Option(names = "--synthetic-spectrum", paramLabel = "SPEC",
-      description = "A different covariance Σ2 for the synthetic rows (simulation only; default: same as --spectrum).")
+      description = "A different covariance Σ2 for the synthetic rows, diagonal in Σ1's basis (default: same as --spectrum).")
   String syntheticSpectrum;
+
+  @Option(names = "--synthetic-sigma", paramLabel = "S",
+      description = "Label-noise std σ2 >= 0 of the synthetic rows (default: same as --sigma).")
+  Double syntheticSigma;
+
+  @Option(names = "--synthetic-weight", defaultValue = "1", paramLabel = "A",
+      description = "Weight A >= 0 of each synthetic row in the loss; 1 = plain mixing (default: ${DEFAULT-VALUE}).")
+  double syntheticWeight;
+
+  @Option(names = "--estimator", defaultValue = "mix", paramLabel = "mix|prior",
+      description = "mix: synthetic rows join the training set; prior: ridge on the real rows shrunk toward the "
+          + "synthetic teacher (default: ${DEFAULT-VALUE}).")
+  String estimator;
+
+  @Option(names = "--generations", defaultValue = "0", paramLabel = "K",
+      description = "Retraining generations after generation 0 (default: ${DEFAULT-VALUE} = a single fit).")
+  int generations;
+
+  @Option(names = "--schedule", defaultValue = "replace", paramLabel = "replace|accumulate|accumulate-subsample",
+      description = "What generation k >= 1 trains on (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(names = "--fresh-real", defaultValue = "0", paramLabel = "R",
+      description = "Share r in [0, 1] of real rows among each generation's fresh rows (default: ${DEFAULT-VALUE}).")
+  double freshReal;
 
   @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
   boolean withNoise;
@@ -62,7 +90,9 @@ final class ProblemOptions {
         throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
       }
     }
-    return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2, sigma, lambda);
+    Generations loop = new Generations(generations, Schedule.parse(schedule), freshReal);
+    return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2, sigma, lambda,
+        syntheticSigma == null ? sigma : syntheticSigma, syntheticWeight, Estimator.parse(estimator), loop);
   }
 
   /** σ² when {@code --with-noise} is given, else 0. */

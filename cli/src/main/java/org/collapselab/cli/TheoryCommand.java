@@ -41,7 +41,8 @@ final class TheoryCommand implements Callable<Integer> {
       out.printf("  bias        %.6g%n", r.bias());
       out.printf("  variance    %.6g%n", r.variance());
       out.printf("  zeta        %.6g   (extra error from synthetic data)%n", r.zeta());
-      out.printf("  kappa       %.6g%n", r.kappa());
+      out.printf("  %s       %.6g   (effective regularisation)%n",
+          p.model() == org.collapselab.problem.ModelKind.RIDGE ? "kappa" : "theta", r.effectiveRegularization());
       out.printf("  solver      %s after %d iterations, residual %.2e%n", r.converged() ? "converged" : "NOT converged",
           r.iterations(), r.residual());
     }
@@ -54,7 +55,7 @@ final class TheoryCommand implements Callable<Integer> {
     o.put("bias", r.bias());
     o.put("variance", r.variance());
     o.put("zeta", r.zeta());
-    o.put("kappa", r.kappa());
+    o.put("effectiveRegularization", r.effectiveRegularization());
     o.put("converged", r.converged());
     o.put("iterations", r.iterations());
     o.put("residual", r.residual());

@@ -63,10 +63,16 @@ class CliTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "--d 10 --n -5                      | --n must be an integer in [1, 16777216], got -5",
+      "--d 10 --n -5                      | --n must be an integer in [1, 1000000000000000], got -5",
       "--d 10 --n 100 --p2 1.5            | --p2 must be in [0, 1], got 1.5",
       "--d 10 --n 100 --p2 NaN            | --p2 must be in [0, 1], got NaN",
-      "--d 10 --n 100 --model rp          | --m must be an integer in [1, 16777216] (required for --model rp), got nothing",
+      "--d 10 --n 100 --model rp          | --m must be an integer in [1, 1000000000000000] (required for --model rp), got nothing",
+      "--d 10 --n 100 --synthetic-sigma -1 | --synthetic-sigma must be finite and >= 0, got -1.0",
+      "--d 10 --n 100 --synthetic-weight -2 | --synthetic-weight must be finite and >= 0, got -2.0",
+      "--d 10 --n 100 --estimator both    | --estimator must be one of mix, prior, got both",
+      "--d 10 --n 100 --generations -1    | --generations must be an integer in [0, 10000], got -1",
+      "--d 10 --n 100 --schedule keep     | --schedule must be one of replace, accumulate, accumulate-subsample, got keep",
+      "--d 10 --n 100 --fresh-real 1.5    | --fresh-real must be in [0, 1], got 1.5",
       "--d 10 --n 100 --spectrum power:x  | --spectrum must be iso, power:A (A >= 0) or file:PATH, got power:x",
       "--d 10 --n 100 --lambda -1         | --lambda must be finite and >= 0, got -1.0",
       "--d 0 --n 100                      | --d must be an integer >= 1, got 0",

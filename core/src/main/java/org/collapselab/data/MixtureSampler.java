@@ -2,13 +2,13 @@ package org.collapselab.data;
 
 import java.util.random.RandomGenerator;
 import org.collapselab.linalg.Matrix;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 
 /**
  * Samples the real/synthetic mixture of a {@link Problem}: n1 rows x ~ N(0, Σ) labelled y = xᵀw1 + σε and n2 rows
- * x ~ N(0, Σ2) labelled y = xᵀ(w1 + Δ) + σε. Teacher and shift are passed explicitly (draw them with
+ * x ~ N(0, Σ2) labelled y = xᵀ(w1 + Δ) + σ2ε. Teacher and shift are passed explicitly (draw them with
  * {@link Teacher} and {@link SyntheticShift}, or give your own vectors).
  */
 public final class MixtureSampler {
@@ -19,8 +19,8 @@ public final class MixtureSampler {
     int d = problem.d();
     requireLength("w1", w1, d);
     requireLength("delta", delta, d);
-    int n = problem.n();
-    int n1 = problem.realCount();
+    int n = SimulationLimits.rows(problem);
+    int n1 = (int) problem.realCount();
     Matrix x = Matrix.zeros(n, d);
     double[] a = x.data();
     Spectrum real = problem.spectrum();
@@ -51,9 +51,11 @@ public final class MixtureSampler {
       }
     }
     double sigma = problem.sigma();
-    if (sigma > 0) {
-      for (int i = 0; i < n; i++) {
-        y[i] += sigma * rng.nextGaussian();
+    double sigma2 = problem.syntheticSigma();
+    for (int i = 0; i < n; i++) {
+      double s = i < n1 ? sigma : sigma2;
+      if (s > 0) {
+        y[i] += s * rng.nextGaussian();
       }
     }
     return new TrainingSet(x, y, n1, n - n1);

@@ -2,7 +2,7 @@ package org.collapselab.model;
 
 import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * Ridge estimator ŵ = argmin (1/n)‖Xw − y‖² + λ‖w‖²; λ = 0 gives the minimum-norm least-squares solution.

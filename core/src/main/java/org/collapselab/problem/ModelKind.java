@@ -1,5 +1,7 @@
 package org.collapselab.problem;
 
+import org.collapselab.validation.ParameterException;
+
 import java.util.Locale;
 
 /** The two model families of the paper: ridge on the raw features, ridge on m random projections. */

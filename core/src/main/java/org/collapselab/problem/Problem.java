@@ -1,27 +1,38 @@
 package org.collapselab.problem;
 
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.validation.ParameterException;
 
 /**
- * One point of the paper's setting: a model (ridge or random projections of width m) fitted on n samples of
- * which a share p2 is synthetic, with shift quality c² = ‖Δ‖²_Σ, label noise σ and ridge penalty λ.
- * Theory and simulation both take this value. Every field is validated here, with messages naming the field.
+ * One point of the setting: a model (ridge or random projections of width m) fitted on n rows of which a share p2
+ * come from a synthetic source, with shift quality c² = ‖Δ‖²_Σ1, label noise σ and ridge penalty λ. The synthetic
+ * source may differ from the real one in covariance (Σ2), noise (σ2) and weight (A per row in the loss), may be used
+ * as a prior instead of as data ({@link Estimator}), and the fit may be repeated over generations
+ * ({@link Generations}). Theory and simulation both take this value; every field is validated here, with messages
+ * naming the field. Sizes are {@code long} because theory is O(d) and answers for n, m up to {@link #MAX_SIZE};
+ * what allocates memory (simulation) checks its own, smaller limits.
  *
  * @param model ridge or random projections
- * @param spectrum eigenvalues of the real covariance Σ (its length is d)
- * @param syntheticSpectrum eigenvalues of the synthetic covariance Σ2, or null for Σ2 = Σ
- * @param n training-set size (n2 = round(p2·n) synthetic rows)
+ * @param spectrum eigenvalues of the real covariance Σ1 (its length is d)
+ * @param syntheticSpectrum eigenvalues of the synthetic covariance Σ2 (diagonal in Σ1's basis), or null for Σ2 = Σ1
+ * @param n training-set size n = n1 + n2 (n2 = round(p2·n) synthetic rows)
  * @param m width for random projections (ignored, and 0, for ridge)
  * @param p2 synthetic share in [0, 1]
- * @param c2 synthetic quality c² = ‖Δ‖²_Σ ≥ 0 (0 = perfect synthetic data)
- * @param sigma label-noise standard deviation ≥ 0
+ * @param c2 synthetic quality c² = ‖Δ‖²_Σ1 ≥ 0 (0 = perfect synthetic data)
+ * @param sigma real label-noise standard deviation σ1 ≥ 0
  * @param lambda ridge penalty ≥ 0 (0 = minimum-norm least squares)
+ * @param syntheticSigma synthetic label-noise standard deviation σ2 ≥ 0 (σ1 unless given)
+ * @param syntheticWeight weight A ≥ 0 of each synthetic row: ŵ = argmin (1/n)[Σ_real r² + A·Σ_syn r²] + λ‖w‖²
+ * @param estimator how the synthetic source is used (mix = as rows; prior = shrink the real fit toward w2)
+ * @param generations the retraining loop ({@link Generations#NONE} = a single fit)
  */
-public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, int n, int m,
-                      double p2, double c2, double sigma, double lambda) implements java.io.Serializable {
+public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, long n, long m,
+                      double p2, double c2, double sigma, double lambda, double syntheticSigma,
+                      double syntheticWeight, Estimator estimator, Generations generations)
+    implements java.io.Serializable {
 
-  /** Largest n, d or m accepted (dense n×d designs beyond this do not fit in memory anyway). */
-  public static final int MAX_SIZE = 1 << 24;
+  /** Largest n or m accepted by theory (10¹⁵: the strong-collapse question is about n → ∞). */
+  public static final long MAX_SIZE = 1_000_000_000_000_000L;
 
   public Problem {
     if (model == null) {
@@ -48,9 +59,24 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     requireRange("c2", c2, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("sigma", sigma, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("lambda", lambda, 0, Double.MAX_VALUE, "finite and >= 0");
+    requireRange("syntheticSigma", syntheticSigma, 0, Double.MAX_VALUE, "finite and >= 0");
+    requireRange("syntheticWeight", syntheticWeight, 0, Double.MAX_VALUE, "finite and >= 0");
+    if (estimator == null) {
+      throw new ParameterException("estimator", null, "one of mix, prior");
+    }
+    if (generations == null) {
+      generations = Generations.NONE;
+    }
     if (syntheticSpectrum != null && syntheticSpectrum.equals(spectrum)) {
       syntheticSpectrum = null;
     }
+  }
+
+  /** Today's setting: one synthetic source differing from the real one only in its labels, weight 1, one fit. */
+  public Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, long n, long m, double p2, double c2,
+                 double sigma, double lambda) {
+    this(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, sigma, 1.0, Estimator.MIX,
+        Generations.NONE);
   }
 
   private static void requireRange(String field, double v, double lo, double hi, String allowed) {
@@ -60,12 +86,12 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
   }
 
   /** Ridge problem with Σ2 = Σ. */
-  public static Problem ridge(Spectrum spectrum, int n, double p2, double c2, double sigma, double lambda) {
+  public static Problem ridge(Spectrum spectrum, long n, double p2, double c2, double sigma, double lambda) {
     return new Problem(ModelKind.RIDGE, spectrum, null, n, 0, p2, c2, sigma, lambda);
   }
 
   /** Random-projection problem of width m with Σ2 = Σ. */
-  public static Problem randomProjection(Spectrum spectrum, int n, int m, double p2, double c2, double sigma,
+  public static Problem randomProjection(Spectrum spectrum, long n, long m, double p2, double c2, double sigma,
                                          double lambda) {
     return new Problem(ModelKind.RANDOM_PROJECTION, spectrum, null, n, m, p2, c2, sigma, lambda);
   }
@@ -76,12 +102,12 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
   }
 
   /** Number of synthetic rows n2 = round(p2·n). */
-  public int syntheticCount() {
-    return (int) Math.round(p2 * n);
+  public long syntheticCount() {
+    return Math.round(p2 * n);
   }
 
   /** Number of real rows n1 = n − n2. */
-  public int realCount() {
+  public long realCount() {
     return n - syntheticCount();
   }
 
@@ -90,20 +116,31 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     return syntheticSpectrum == null ? spectrum : syntheticSpectrum;
   }
 
-  /** Copies with one field changed (handy for sweeps). */
-  public Problem withN(int newN) {
-    return new Problem(model, spectrum, syntheticSpectrum, newN, m, p2, c2, sigma, lambda);
+  /**
+   * True for today's single-source setting (Σ2 = Σ1, σ2 = σ1, A = 1, mixing, no generations), whose formulas are
+   * the paper's.
+   */
+  public boolean isBaseline() {
+    return syntheticSpectrum == null && syntheticSigma == sigma && syntheticWeight == 1.0
+        && estimator == Estimator.MIX && !generations.looping();
   }
 
-  public Problem withM(int newM) {
-    return new Problem(model, spectrum, syntheticSpectrum, n, newM, p2, c2, sigma, lambda);
-  }
-
-  public Problem withP2(double newP2) {
-    return new Problem(model, spectrum, syntheticSpectrum, n, m, newP2, c2, sigma, lambda);
-  }
-
+  /** A copy with another ridge penalty. */
   public Problem withLambda(double newLambda) {
-    return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, newLambda);
+    return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, newLambda, syntheticSigma,
+        syntheticWeight, estimator, generations);
+  }
+
+  /** A copy with two-source settings: Σ2 (null = Σ1), σ2, weight A and estimator. */
+  public Problem withSources(Spectrum newSyntheticSpectrum, double newSyntheticSigma, double newSyntheticWeight,
+                             Estimator newEstimator) {
+    return new Problem(model, spectrum, newSyntheticSpectrum, n, m, p2, c2, sigma, lambda, newSyntheticSigma,
+        newSyntheticWeight, newEstimator, generations);
+  }
+
+  /** A copy with a retraining loop. */
+  public Problem withGenerations(Generations newGenerations) {
+    return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, syntheticSigma,
+        syntheticWeight, estimator, newGenerations);
   }
 }

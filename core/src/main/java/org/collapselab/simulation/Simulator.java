@@ -8,15 +8,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.collapselab.data.MixtureSampler;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SyntheticShift;
 import org.collapselab.data.Teacher;
 import org.collapselab.data.TrainingSet;
 import org.collapselab.linalg.Matrix;
-import org.collapselab.model.LinearModel;
 import org.collapselab.model.RandomProjectionRidge;
 import org.collapselab.model.RidgeRegression;
 import org.collapselab.model.TestError;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
+import org.collapselab.problem.Estimator;
+import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 
 /**
@@ -99,15 +101,41 @@ public final class Simulator {
 
   /** One trial with an explicit teacher and shift. */
   public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng) {
-    TrainingSet train = MixtureSampler.sample(problem, w1, delta, rng);
-    LinearModel fitted = switch (problem.model()) {
-      case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y());
-      case RANDOM_PROJECTION -> {
-        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), problem.m(), rng);
-        yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y());
+    requireSupported(problem);
+    TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, rng);
+    double[] w;
+    if (problem.estimator() == Estimator.PRIOR) {
+      // ŵ = w2 + argmin (1/n1)‖(y1 − X1w2) − X1v‖² + λ‖v‖² (beyond.md §4).
+      double[] w2 = new double[w1.length];
+      for (int i = 0; i < w2.length; i++) {
+        w2[i] = w1[i] + delta[i];
       }
-    };
-    return TestError.excessRisk(fitted.weights(), w1, problem.spectrum());
+      TrainingSet residual = sampled.realRowsMinus(w2);
+      double[] v = new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights();
+      w = new double[w1.length];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = w2[i] + v[i];
+      }
+    } else {
+      TrainingSet train = sampled.weighted(problem.syntheticWeight());
+      w = switch (problem.model()) {
+        case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
+        case RANDOM_PROJECTION -> {
+          Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
+          yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
+        }
+      };
+    }
+    return TestError.excessRisk(w, w1, problem.spectrum());
+  }
+
+  private static void requireSupported(Problem p) {
+    if (p.estimator() == Estimator.PRIOR && p.model() != ModelKind.RIDGE) {
+      throw new ParameterException("estimator", p.estimator().key(), "mix for model rp (prior is defined for ridge)");
+    }
+    if (p.generations().looping()) {
+      throw new ParameterException("generations", p.generations().count(), "0 (loops are not simulated yet)");
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -1,13 +1,16 @@
 package org.collapselab.spectrum;
 
 import java.util.Arrays;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The eigenvalues of a covariance Σ (without loss of generality Σ is diagonal in its eigenbasis).
  * Immutable; every theory formula and sampler reads Σ only through this type.
  */
 public final class Spectrum implements java.io.Serializable {
+  /** Largest dimension d accepted (the eigenvalues are held in memory; theory is O(d) per evaluation). */
+  public static final int MAX_DIMENSION = 1 << 24;
+
   private static final long serialVersionUID = 1L;
   private final double[] eigenvalues;
   private final String label;
@@ -63,9 +66,9 @@ public final class Spectrum implements java.io.Serializable {
     return new Spectrum(eigenvalues.clone(), label);
   }
 
-  private static void requireDimension(int d) {
-    if (d < 1) {
-      throw new ParameterException("d", d, "an integer >= 1");
+  private static void requireDimension(long d) {
+    if (d < 1 || d > MAX_DIMENSION) {
+      throw new ParameterException("d", d, "an integer in [1, " + MAX_DIMENSION + "]");
     }
   }
 

@@ -33,7 +33,7 @@ public final class RandomProjectionIsotropic {
   private RandomProjectionIsotropic() {}
 
   /** Isotropic prediction for any λ ≥ 0 (p2 used as given); {@link TheoryResult#kappa()} is θ = (1 − s)/s. */
-  public static TheoryResult predict(int d, int n, int m, double p2, double c2, double sigma, double lambda) {
+  public static TheoryResult predict(int d, long n, long m, double p2, double c2, double sigma, double lambda) {
     Problem.randomProjection(Spectrum.isotropic(d), n, m, p2, c2, sigma, lambda);
     if (lambda == 0) {
       return ridgeless(d, n, m, p2, c2, sigma);
@@ -85,7 +85,7 @@ public final class RandomProjectionIsotropic {
   }
 
   /** Ridgeless (λ = 0) closed form; throws {@link TheoryException} at n = min(m, d). */
-  public static TheoryResult ridgeless(int d, int n, int m, double p2, double c2, double sigma) {
+  public static TheoryResult ridgeless(int d, long n, long m, double p2, double c2, double sigma) {
     Problem.randomProjection(Spectrum.isotropic(d), n, m, p2, c2, sigma, 0);
     double bias;
     double gMinus1;

@@ -94,10 +94,10 @@ public final class RandomProjectionTheory {
   /**
    * Same as {@link #predict(Problem)} from raw parameters; here p2 is used as given (no rounding to whole rows).
    *
-   * @throws org.collapselab.problem.ParameterException for out-of-range parameters
+   * @throws org.collapselab.validation.ParameterException for out-of-range parameters
    * @throws TheoryException when the error is undefined (λ = 0 at n = min(m, d)) or not finite
    */
-  public static TheoryResult predict(Spectrum spectrum, int n, int m, double p2, double c2, double sigma,
+  public static TheoryResult predict(Spectrum spectrum, long n, long m, double p2, double c2, double sigma,
                                      double lambda) {
     // Validation with the field names of Problem (throws ParameterException naming the field).
     Problem.randomProjection(spectrum, n, m, p2, c2, sigma, lambda);
@@ -105,7 +105,7 @@ public final class RandomProjectionTheory {
     int d = sig.length;
     FixedPoint fp = solve(sig, n, m, lambda);
     double theta = fp.theta();
-    int q = Math.min(Math.min(m, n), d);
+    int q = (int) Math.min(Math.min(m, n), d);
     double gap = fp.gap();
     double d1 = q - gap;
     double d2 = 0; // D2 = Σ σ²/(σ+θ)²
@@ -149,7 +149,7 @@ public final class RandomProjectionTheory {
    * κ² tr₊(F+κ)⁻² (trace over the nonzero eigenvalues of F = SᵀΣS): a_m²/(a_m+e) for m ≤ d, and for m &gt; d
    * [(m−d)·sc + sa²]/[(m−d) + sa + e] with sa = Σθ/(σ+θ), sc = Σθ²/(σ+θ)² (no cancellation as θ → 0).
    */
-  static double kappaSquaredTrace(int m, int d, double theta, double am, double e, double sa, double sc) {
+  static double kappaSquaredTrace(long m, int d, double theta, double am, double e, double sa, double sc) {
     if (m <= d) {
       return am + e == 0 ? 0 : am * am / (am + e);
     }
@@ -166,7 +166,7 @@ public final class RandomProjectionTheory {
     return s == 0 ? 0 : a * b / s;
   }
 
-  private static String divergenceMessage(int n, int m, int d, double lambda) {
+  private static String divergenceMessage(long n, long m, int d, double lambda) {
     return "random-projection test error diverges: lambda = " + lambda + " at the interpolation threshold n = min(m, d)"
         + " (n = " + n + ", m = " + m + ", d = " + d + "); use lambda > 0 or move m or n off the threshold";
   }
@@ -176,14 +176,14 @@ public final class RandomProjectionTheory {
    *
    * @throws TheoryException at the divergent ridgeless threshold λ = 0, n = min(m, d)
    */
-  public static FixedPoint solve(Spectrum spectrum, int n, int m, double lambda) {
+  public static FixedPoint solve(Spectrum spectrum, long n, long m, double lambda) {
     Problem.randomProjection(spectrum, n, m, 0, 0, 0, lambda);
     return solve(spectrum.eigenvalues(), n, m, lambda);
   }
 
-  private static FixedPoint solve(double[] sig, int n, int m, double lambda) {
+  private static FixedPoint solve(double[] sig, long n, long m, double lambda) {
     int d = sig.length;
-    int q = Math.min(Math.min(m, n), d);
+    int q = (int) Math.min(Math.min(m, n), d);
     if (lambda == 0 && n == Math.min(m, d)) {
       throw new TheoryException(divergenceMessage(n, m, d, lambda));
     }
@@ -313,7 +313,7 @@ public final class RandomProjectionTheory {
     /** A(ε) at the last evaluated point. */
     double lastGap;
 
-    Stage2(double[] sig, int n, int m, int q, double lambda, double thetaStar, double gapStar) {
+    Stage2(double[] sig, long n, long m, int q, double lambda, double thetaStar, double gapStar) {
       this.sig = sig;
       this.thetaStar = thetaStar;
       this.gapStar = gapStar;

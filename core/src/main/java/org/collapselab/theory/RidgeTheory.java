@@ -34,7 +34,7 @@ public final class RidgeTheory {
   }
 
   /** Same as {@link #predict(Problem)} from raw parameters. */
-  public static TheoryResult predict(Spectrum spectrum, int n, double p2, double c2, double sigma, double lambda) {
+  public static TheoryResult predict(Spectrum spectrum, long n, double p2, double c2, double sigma, double lambda) {
     Kappa k = solveKappa(spectrum, n, lambda);
     double kappa = k.kappa();
     int d = spectrum.dimension();
@@ -80,11 +80,11 @@ public final class RidgeTheory {
    * The last line is the teacher/shift cross term; it vanishes in expectation for independent random w1 and Δ and
    * can make ζ negative when Δ counteracts the ridge shrinkage of w1.
    */
-  public static TheoryResult predictFixed(Spectrum spectrum, int n, double p2, double sigma, double lambda,
+  public static TheoryResult predictFixed(Spectrum spectrum, long n, double p2, double sigma, double lambda,
                                           double[] w1, double[] delta) {
     int d = spectrum.dimension();
     if (w1.length != d || delta.length != d) {
-      throw new org.collapselab.problem.ParameterException("w1/delta", w1.length + "/" + delta.length,
+      throw new org.collapselab.validation.ParameterException("w1/delta", w1.length + "/" + delta.length,
           "vectors of length d = " + d);
     }
     Kappa k = solveKappa(spectrum, n, lambda);
@@ -128,7 +128,7 @@ public final class RidgeTheory {
    * Newton (bisection fallback) on a proven bracket: [λ, λ + tr Σ/n] for λ &gt; 0; for λ = 0 and d &gt; n the upper end is
    * tr Σ/n and the lower end is found by halving. The residual is |φ(κ)| (dimensionless).
    */
-  public static Kappa solveKappa(Spectrum spectrum, int n, double lambda) {
+  public static Kappa solveKappa(Spectrum spectrum, long n, double lambda) {
     int d = spectrum.dimension();
     if (lambda == 0) {
       if (d < n) {
@@ -161,7 +161,7 @@ public final class RidgeTheory {
     return new Kappa(kappa, root.iterations() + halvings, residual, residual <= 1e-10);
   }
 
-  private static void phiAndDerivative(Spectrum spectrum, int n, double lambda, double kappa, double[] out) {
+  private static void phiAndDerivative(Spectrum spectrum, long n, double lambda, double kappa, double[] out) {
     double df1 = 0;
     double ddf1 = 0; // −d df1/dκ = Σ s/(s+κ)²
     for (int i = 0, d = spectrum.dimension(); i < d; i++) {
@@ -175,7 +175,7 @@ public final class RidgeTheory {
   }
 
   /** φ(κ) = 1 − df1(κ)/n − λ/κ. */
-  static double phi(Spectrum spectrum, int n, double lambda, double kappa) {
+  static double phi(Spectrum spectrum, long n, double lambda, double kappa) {
     double df1 = 0;
     for (int i = 0, d = spectrum.dimension(); i < d; i++) {
       double s = spectrum.eigenvalue(i);

@@ -11,9 +11,9 @@ public final class Theory {
 
   /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
   public static TheoryResult predict(Problem problem) {
-    if (problem.syntheticSpectrum() != null) {
-      throw new TheoryException("theory supports the baseline case Σ2 = Σ only; simulate a different synthetic "
-          + "covariance instead");
+    if (!problem.isBaseline()) {
+      throw new TheoryException("theory covers one synthetic source with Σ2 = Σ1, σ2 = σ1, weight 1, mixing and "
+          + "a single fit; simulate this problem instead");
     }
     return switch (problem.model()) {
       case RIDGE -> RidgeTheory.predict(problem);

@@ -9,11 +9,12 @@ package org.collapselab.theory;
  * @param bias clean bias
  * @param variance clean variance (label noise σ²)
  * @param zeta synthetic-data term ζ
- * @param kappa the effective regularisation κ solving the main fixed point (for rp: of the outer problem)
+ * @param effectiveRegularization the effective regularisation solving the main fixed point: κ for ridge, the
+ *     input-space θ for random projections
  * @param converged true when every fixed point met its tolerance
  * @param iterations total solver iterations
  * @param residual largest relative residual of the fixed-point equations at the returned solution
  */
-public record TheoryResult(double testError, double bias, double variance, double zeta, double kappa,
+public record TheoryResult(double testError, double bias, double variance, double zeta, double effectiveRegularization,
                            boolean converged, int iterations, double residual) {
 }

@@ -7,7 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class RandomProjectionTheoryTest {
         assertRelativelyClose(general.bias(), closed.bias(), 1e-8, "bias at " + at);
         assertRelativelyClose(general.variance(), closed.variance(), 1e-9, "variance at " + at);
         assertRelativelyClose(general.zeta(), closed.zeta(), 1e-9, "zeta at " + at);
-        assertRelativelyClose(general.kappa(), closed.kappa(), 1e-9, "theta at " + at);
+        assertRelativelyClose(general.effectiveRegularization(), closed.effectiveRegularization(), 1e-9, "theta at " + at);
         assertThat(general.converged()).as("converged at " + at).isTrue();
       }
     }
@@ -175,7 +175,7 @@ class RandomProjectionTheoryTest {
     assertRelativelyClose(wide.testError(), ridge.testError(), 2e-4, "E");
     assertRelativelyClose(wide.zeta(), ridge.zeta(), 2e-4, "zeta");
     assertThat(wide.bias()).isCloseTo(ridge.bias(), offset(2e-4 * ridge.testError()));
-    assertRelativelyClose(wide.kappa(), ridge.kappa(), 2e-4, "theta vs ridge kappa");
+    assertRelativelyClose(wide.effectiveRegularization(), ridge.effectiveRegularization(), 2e-4, "theta vs ridge kappa");
     // Finite but large widths converge towards it: the gap shrinks like d/m.
     double gapSmall = Math.abs(RandomProjectionTheory.predict(s, n, 20 * d, 0.2, 2, 0.5, ridgeLambda * 20)
         .testError() - ridge.testError());
@@ -200,7 +200,7 @@ class RandomProjectionTheoryTest {
               TheoryResult r = RandomProjectionTheory.predict(s, n, m, 0.3, 1, 0.5, lambda);
               maxIterations = Math.max(maxIterations, r.iterations());
               boolean ok = r.converged() && r.residual() <= 1e-10 && Double.isFinite(r.testError())
-                  && r.bias() >= 0 && r.variance() >= 0 && r.zeta() >= 0 && r.kappa() >= 0;
+                  && r.bias() >= 0 && r.variance() >= 0 && r.zeta() >= 0 && r.effectiveRegularization() >= 0;
               if (!ok) {
                 failures.add(kind + " d=" + d + " n=" + n + " m=" + m + " lambda=" + lambda + " -> " + r);
               }

@@ -23,7 +23,7 @@ class RidgeTheoryTest {
     double[] closed = IsotropicClosedForms.ridge(phi, p2, c2, sigma, lambda);
     assertThat(t.converged()).isTrue();
     assertThat(t.residual()).isLessThan(1e-10);
-    assertThat(t.kappa()).isCloseTo(IsotropicClosedForms.kappa(phi, lambda), within(1e-9 * (1 + t.kappa())));
+    assertThat(t.effectiveRegularization()).isCloseTo(IsotropicClosedForms.kappa(phi, lambda), within(1e-9 * (1 + t.effectiveRegularization())));
     assertThat(t.bias()).isCloseTo(closed[0], within(1e-8 * (1 + closed[0])));
     assertThat(t.variance()).isCloseTo(closed[1], within(1e-8 * (1 + closed[1])));
     assertThat(t.zeta()).isCloseTo(closed[2], within(1e-8 * (1 + closed[2])));

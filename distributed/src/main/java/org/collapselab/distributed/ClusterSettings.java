@@ -4,7 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import java.util.ArrayList;
 import java.util.List;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * How a Collapse Lab process joins a Hazelcast cluster: TCP/IP join to an explicit member list (multicast off, so it

@@ -12,7 +12,7 @@ import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.run.CellOutcome;
 import org.collapselab.experiments.run.LocalSweepExecutor;
 import org.collapselab.experiments.store.StoredCell;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;

@@ -25,7 +25,7 @@ import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The experiment workflows behind the {@code run}, {@code export} and {@code reproduce} commands. Each returns a

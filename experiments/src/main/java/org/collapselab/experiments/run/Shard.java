@@ -1,6 +1,6 @@
 package org.collapselab.experiments.run;
 
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * Static sharding of a sweep over N processes or machines: shard k of N takes the cells whose key, read as a number,

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.problem.ModelKind;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 

@@ -59,7 +59,7 @@ public record GaussianResult(GaussianCell cell, long seed, TheoryResult theory, 
       t.put("bias", theory.bias());
       t.put("variance", theory.variance());
       t.put("zeta", theory.zeta());
-      t.put("kappa", theory.kappa());
+      t.put("kappa", theory.effectiveRegularization());
       t.put("converged", theory.converged());
       t.put("iterations", theory.iterations());
       t.put("residual", theory.residual());

@@ -2,6 +2,7 @@ package org.collapselab.experiments.spec;
 
 import java.util.Locale;
 import org.collapselab.problem.Problem;
+import org.collapselab.spectrum.Spectrum;
 
 /**
  * The parameters an experiment file may fix or sweep, with their type and allowed values. Names are those of
@@ -10,7 +11,7 @@ import org.collapselab.problem.Problem;
 public enum Param {
   MODEL("model", Type.TEXT, "ridge or rp"),
   SPECTRUM("spectrum", Type.TEXT, "iso, power:A (A >= 0) or file:PATH"),
-  D("d", Type.INT, "an integer in [1, " + Problem.MAX_SIZE + "]"),
+  D("d", Type.INT, "an integer in [1, " + Spectrum.MAX_DIMENSION + "]"),
   N("n", Type.INT, "an integer in [1, " + Problem.MAX_SIZE + "]"),
   M("m", Type.INT, "an integer in [1, " + Problem.MAX_SIZE + "]"),
   P2("p2", Type.REAL, "a number in [0, 1]"),
@@ -84,7 +85,8 @@ public enum Param {
     return switch (this) {
       case MODEL -> v instanceof String s && (s.equals("ridge") || s.equals("rp"));
       case SPECTRUM -> v instanceof String s && !s.isBlank();
-      case D, N, M -> v instanceof Long l && l >= 1 && l <= Problem.MAX_SIZE;
+      case D -> v instanceof Long l && l >= 1 && l <= Spectrum.MAX_DIMENSION;
+      case N, M -> v instanceof Long l && l >= 1 && l <= Problem.MAX_SIZE;
       case P2 -> v instanceof Double x && x >= 0 && x <= 1;
       case C2, SIGMA, LAMBDA -> v instanceof Double x && Double.isFinite(x) && x >= 0;
       case SEED -> v instanceof Long;

@@ -1,6 +1,6 @@
 package org.collapselab.nn.text;
 
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /** Range checks that raise a {@link ParameterException} naming the field, value and allowed range. */
 final class Checks {

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.collapselab.nn.text.TextCorpus.Document;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * A train/test split of a corpus in which no model ever sees the test documents. Documents are grouped into

@@ -1,6 +1,6 @@
 package org.collapselab.nn.text;
 
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * Shape of a GPT-style decoder-only transformer: {@code layers} pre-LayerNorm blocks of causal self-attention and a

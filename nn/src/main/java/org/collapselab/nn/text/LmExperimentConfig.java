@@ -2,7 +2,7 @@ package org.collapselab.nn.text;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * Everything the language-model collapse experiment varies, read from a study file ({@code kind: lm}, the bundled

@@ -109,7 +109,7 @@ public final class LmStudyReader implements StudyFamily {
       return new LmStudy(name, new LmExperimentConfig(corpus, files, unit, testFraction, splitChunk, models, plan, p2,
           seeds, generator, generatorPlan, slice, temperature, synthetic, curveEval, finalEval, sampleLength, samples,
           seed), quick);
-    } catch (org.collapselab.problem.ParameterException e) {
+    } catch (org.collapselab.validation.ParameterException e) {
       f.error(e.field(), e.value(), e.allowed());
       return null;
     }

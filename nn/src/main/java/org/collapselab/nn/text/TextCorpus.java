@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * A plain-text corpus cut into documents. Line endings (CRLF, CR, LF) are normalised; inside a document every run of

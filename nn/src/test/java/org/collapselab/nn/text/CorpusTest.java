@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.collapselab.nn.text.TextCorpus.Document;
-import org.collapselab.problem.ParameterException;
+import org.collapselab.validation.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.collapselab.problem;
+package org.collapselab.validation;
 
 /**
  * Bad input: names the offending field, the value given and the allowed range, so that every layer
@@ -16,7 +16,7 @@ public class ParameterException extends IllegalArgumentException {
     this.allowed = allowed;
   }
 
-  /** The parameter's name as used in {@link Problem} (e.g. {@code p2}). */
+  /** The parameter's name as used in the problem records (e.g. {@code p2}). */
   public String field() {
     return field;
   }
