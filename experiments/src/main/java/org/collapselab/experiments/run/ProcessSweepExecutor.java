@@ -45,7 +45,7 @@ public final class ProcessSweepExecutor implements SweepExecutor {
   }
 
   /** {@code java} of this JVM with its options (debug agents left out) and class path. */
-  static List<String> javaCommand() {
+  public static List<String> javaCommand() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

@@ -83,8 +83,6 @@ public final class SweepRunner {
     try (ResultStore store = ResultStore.open(o.database())) {
       Plan plan = plan(study, store, o.shard());
       List<CellJob> left = new ArrayList<>(plan.todo());
-      int parallel = Math.max(1, Math.min(o.threads(), left.size()));
-      int threadsPerJob = Math.max(1, o.threads() / parallel);
       SweepExecutor base = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
       SweepExecutor executor = study.isolated() ? new ProcessSweepExecutor(base) : base;
       if (log != null) {
@@ -94,19 +92,16 @@ public final class SweepRunner {
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
       Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left.size());
       while (!left.isEmpty()) {
-        // one wave: every job whose inputs are stored
-        List<CellJob> wave = new ArrayList<>();
+        // one wave: every job whose inputs are stored; the threads split evenly over the jobs running at once
+        List<CellJob> ready = new ArrayList<>();
         List<CellJob> blocked = new ArrayList<>();
         for (CellJob j : left) {
-          Map<String, String> inputs = new HashMap<>();
-          for (String k : j.needs()) {
-            store.find(k).ifPresent(s -> inputs.put(k, s.resultJson()));
-          }
-          if (inputs.size() == j.needs().size()) {
-            wave.add((j.needs().isEmpty() ? j : j.withInputs(inputs)).withThreads(threadsPerJob));
-          } else {
-            blocked.add(j);
-          }
+          (store.findAll(j.needs()).size() == j.needs().size() ? ready : blocked).add(j);
+        }
+        int threadsPerJob = ready.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), ready.size()));
+        List<CellJob> wave = new ArrayList<>();
+        for (CellJob j : ready) {
+          wave.add((j.needs().isEmpty() ? j : j.withInputs(store.findAll(j.needs()))).withThreads(threadsPerJob));
         }
         wave.sort(java.util.Comparator.comparingDouble(CellJob::cost).reversed());
         if (wave.isEmpty()) {

@@ -229,7 +229,7 @@ public final class StudyFile {
     }
     double x = v.asDouble(Double.NaN);
     if (!v.isNumber() || !Double.isFinite(x) || x > max || (minInclusive ? x < min : x <= min)) {
-      error(field, v, "a number in " + (minInclusive ? "[" : "(") + min + ", " + max + "]");
+      error(field, v, "a number in " + (minInclusive ? "[" : "(") + num(min) + ", " + num(max) + "]");
       return Double.NaN;
     }
     return x;
@@ -261,7 +261,7 @@ public final class StudyFile {
   /** A non-empty list of distinct numbers in [min, max]; null when invalid. */
   public List<Double> realList(JsonNode v, String field, double min, double max) {
     if (!v.isArray() || v.isEmpty()) {
-      error(field, v, "a non-empty list of numbers in [" + min + ", " + max + "]");
+      error(field, v, "a non-empty list of numbers in [" + num(min) + ", " + num(max) + "]");
       return null;
     }
     List<Double> out = new ArrayList<>();
@@ -269,7 +269,7 @@ public final class StudyFile {
     for (int i = 0; i < v.size(); i++) {
       JsonNode x = v.get(i);
       if (!x.isNumber() || x.asDouble() < min || x.asDouble() > max) {
-        error(field + "[" + i + "]", x, "a number in [" + min + ", " + max + "]");
+        error(field + "[" + i + "]", x, "a number in [" + num(min) + ", " + num(max) + "]");
         ok = false;
       } else if (out.contains(x.asDouble())) {
         error(field + "[" + i + "]", x, "each value once");
@@ -279,6 +279,11 @@ public final class StudyFile {
       }
     }
     return ok ? out : null;
+  }
+
+  /** A bound as written by people: 1 rather than 1.0. */
+  static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** One of an enum's constants, written in any case with '-' or '_'; {@code dflt} when absent, null when invalid. */

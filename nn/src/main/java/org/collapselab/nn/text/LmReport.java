@@ -48,8 +48,12 @@ final class LmReport {
         runs.add(LanguageModelExperiment.JSON.readValue(json.get(), LmRunResult.class));
       }
     }
-    if (gen == null || runs.isEmpty()) {
-      return new StudyReport(List.of(), Html.paragraph("No language-model runs stored yet."), List.of(), "");
+    int expected = stored.cells().size() - 1;
+    if (gen == null || runs.size() < expected) {
+      String note = String.format(Locale.ROOT, "%s: %d of %d training runs stored%s; the figures and claims need "
+          + "all of them (merge the other shards' databases, or run again to retry failed runs).", study.name(),
+          runs.size(), expected, gen == null ? " and no generator" : "");
+      return new StudyReport(List.of(), Html.paragraph(note), List.of(), note + "\n");
     }
     LanguageModelExperiment.Outcome out = new LanguageModelExperiment.Outcome(c, d.split(), d.tokenizer(), gen, runs,
         0, 0);

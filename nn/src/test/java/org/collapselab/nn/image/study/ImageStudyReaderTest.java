@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.collapselab.experiments.reproduce.Reproductions;
+import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyFileException;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +58,16 @@ class ImageStudyReaderTest {
             "bad.yaml: width_sweeps[0].network: got 'mlp'; allowed: two_layer, random_features or "
                 + "random_features_adam",
             "bad.yaml: width_sweeps[0].widths[0]: got 0; allowed: an integer in [1, 200000]")
-            .anyMatch(m -> m.startsWith("bad.yaml: foo: unknown key"))
+            .anyMatch(m -> m.startsWith("bad.yaml: foo: got 'foo'; allowed: a known key"))
             .anyMatch(m -> m.startsWith("bad.yaml: generator.samples: got 5"))
             .anyMatch(m -> m.startsWith("bad.yaml: training.learning_rate: got -1")));
   }
 
   @Test
   void recognisesImageStudiesAndIsRegistered() {
-    assertThat(ImageStudyReader.isImageStudy("name: x\nkind: image\n")).isTrue();
-    assertThat(ImageStudyReader.isImageStudy("name: x\nfixed: {model: ridge}\n")).isFalse();
+    assertThat(StudyFamilies.available()).containsKeys("gaussian", "image", "lm");
+    assertThat(StudyFile.parse("x.yaml", "name: x\nkind: image\n").kind()).isEqualTo("image");
+    assertThat(StudyFile.parse("x.yaml", "name: x\nfixed: {model: ridge}\n").kind()).isEqualTo("gaussian");
     assertThat(Reproductions.available()).containsKey("mnist");
   }
 

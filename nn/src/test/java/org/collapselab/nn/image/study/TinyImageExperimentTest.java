@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.run.RunOptions;
+import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.TestImages;
@@ -20,10 +23,12 @@ class TinyImageExperimentTest {
   @TempDir
   static Path tmp;
   static ImageExperimentContext ctx;
+  static Path folder;
 
   @BeforeAll
   static void setUp() throws Exception {
     ImageDataset ds = TestImages.mnistOrToy(tmp);
+    folder = TestImages.mnistOrToyFolder(tmp);
     // a few hundred test images are enough and keep evaluation cheap
     ctx = new ImageExperimentContext(TorchRuntime.engine(1), new ImageDataset(ds.name(), ds.train(),
         ds.test().head(Math.min(1000, ds.test().count()))));
@@ -76,30 +81,31 @@ class TinyImageExperimentTest {
         width_sweeps: [{network: random_features, n: 150, widths: [30, 150, 600]}]
         size_sweeps: [{network: two_layer, width: 16, n: [100, 300]}]
         """.formatted(ctx.dataset().name());
-    ImageStudy study = ImageStudyReader.parse("tiny.yaml", yaml, false);
-    Path db = tmp.resolve("results.db");
-    ImageResults first;
-    try (ResultStore store = ResultStore.open(db)) {
-      first = StudyRunner.run(study, ctx, store, 2, null);
-    }
-    assertThat(first.failed()).isZero();
-    assertThat(first.computed()).isEqualTo(10);
-    ImageResults second;
-    try (ResultStore store = ResultStore.open(db)) {
-      second = StudyRunner.run(study, ctx, store, 2, null);
+    ImageStudy study = ImageStudyReader.parse("tiny.yaml", yaml + "data_dir: " + folder + "\n", false);
+    ImageContexts.put(study.dataset(), study.dataFolder(), ctx);
+    RunOptions o = new RunOptions(tmp.resolve("out"), null, 2, Shard.ALL, null, true, null);
+    StudyRuns.Outcome first = StudyRuns.run(study, o, 10);
+    assertThat(first.summary().failed()).isZero();
+    assertThat(first.summary().computed()).isEqualTo(10);
+    assertThat(first.report().figures()).hasSize(4);
+    StudyRuns.Outcome second = StudyRuns.run(study, o, 10);
+    try (ResultStore store = ResultStore.open(o.database())) {
       assertThat(store.list("tiny")).hasSize(10);
     }
-    assertThat(second.computed()).isZero();
-    assertThat(second.reused()).isEqualTo(10);
-    for (CellSpec c : first.results().keySet()) {
-      assertThat(second.results().get(c).testMse()).isEqualTo(first.results().get(c).testMse());
+    assertThat(second.summary().computed()).isZero();
+    assertThat(second.summary().plan().ownedStored()).isEqualTo(10);
+    assertThat(second.summary().results().stored()).isEqualTo(first.summary().results().stored());
+    java.util.Map<CellSpec, CellResult> byCell = new java.util.LinkedHashMap<>();
+    for (ImageCellJob j : second.summary().results().present(ImageCellJob.class)) {
+      byCell.put(j.spec(), ImageCellJob.result(second.summary().results().stored().get(j.key()).resultJson()));
     }
-    List<ImageFigures.Figure> figs = ImageFigures.write(second, tmp.resolve("figs"));
+    ImageResults results = new ImageResults(study, byCell, study.generators(ctx, null), 0);
+    List<ImageFigures.Figure> figs = ImageFigures.write(results, tmp.resolve("figs"));
     assertThat(figs).hasSize(2);
     for (ImageFigures.Figure f : figs) {
       assertThat(Files.size(f.png())).isPositive();
     }
-    List<Claim> claims = ImageClaims.all(second);
+    List<Claim> claims = ImageClaims.all(results);
     assertThat(claims).isNotEmpty();
     assertThat(claims).allSatisfy(c -> assertThat(c.measured()).isNotBlank());
   }
