@@ -224,7 +224,7 @@ public final class GaussianReproduction implements Reproduction {
     }
     if (rel.isEmpty()) {
       return new Claim("The deterministic-equivalent theory matches simulation (" + model + ").",
-          "No cell has both theory and simulation (theory unavailable for this model so far).", Verdict.INCONCLUSIVE);
+          "No cell has both theory and simulation.", Verdict.INCONCLUSIVE);
     }
     rel.sort(Double::compare);
     double median = rel.get(rel.size() / 2);

@@ -18,8 +18,8 @@ import org.collapselab.experiments.run.ProcessSweepExecutor;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
-import org.collapselab.nn.text.LanguageModelReproductionTest;
-import org.collapselab.nn.text.LanguageModelTest;
+import org.collapselab.nn.text.study.LanguageModelReproductionTest;
+import org.collapselab.nn.text.model.LanguageModelTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

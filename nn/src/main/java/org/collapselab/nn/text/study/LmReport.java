@@ -1,4 +1,9 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.synthetic.SyntheticCorpus;
+import org.collapselab.nn.text.corpus.CorpusSplit;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.synthetic.GeneratorResult;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -41,7 +46,7 @@ final class LmReport {
         continue;
       }
       if (j instanceof LmGeneratorJob) {
-        LanguageModelExperiment.Generated g = LmGeneratorJob.read(json.get());
+        SyntheticCorpus.Generated g = LmGeneratorJob.read(json.get());
         gen = g.result();
         Files.writeString(dir.resolve(gen.syntheticFile()), g.text(), StandardCharsets.UTF_8);
       } else {

@@ -1,4 +1,7 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingCurve;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
 
 /**
  * Fixed evaluation windows cut from an encoded stream: non-overlapping windows of {@code context + 1} tokens, taken

@@ -1,5 +1,6 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.model;
 
+import org.collapselab.nn.common.Checks;
 import org.collapselab.validation.ParameterException;
 
 /**

@@ -1,9 +1,9 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.corpus.TextCorpus.Document;
 
 /**
  * Character-level tokenizer. The vocabulary is id 0 = unknown character (shown as {@code �}), id 1 = the document

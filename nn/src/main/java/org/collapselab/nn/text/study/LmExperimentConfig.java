@@ -1,4 +1,9 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.common.Checks;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
 
 import java.nio.file.Path;
 import java.util.List;

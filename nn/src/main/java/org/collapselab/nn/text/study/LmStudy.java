@@ -1,4 +1,6 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.model.GptConfig;
 
 import java.util.ArrayList;
 import java.util.List;

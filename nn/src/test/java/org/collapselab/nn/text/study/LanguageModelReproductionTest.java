@@ -1,4 +1,8 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.corpus.CorpusSplit;
+import org.collapselab.nn.text.model.LanguageModelTest;
+import org.collapselab.nn.text.model.TrainingCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +20,7 @@ import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFile;
-import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

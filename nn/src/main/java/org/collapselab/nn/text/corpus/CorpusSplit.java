@@ -1,10 +1,12 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
+
+import org.collapselab.nn.common.Checks;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.collapselab.validation.ParameterException;
 
 /**

@@ -1,4 +1,10 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.model;
+
+import org.collapselab.nn.text.corpus.CharTokenizer;
+import org.collapselab.nn.text.corpus.CorpusSplit;
+import org.collapselab.nn.text.corpus.EvalWindows;
+import org.collapselab.nn.text.corpus.MixtureSampler;
+import org.collapselab.nn.text.corpus.TextCorpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

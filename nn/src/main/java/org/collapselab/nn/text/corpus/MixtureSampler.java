@@ -1,4 +1,6 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
+
+import org.collapselab.nn.common.Checks;
 
 import java.util.SplittableRandom;
 

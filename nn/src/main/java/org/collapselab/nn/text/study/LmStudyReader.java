@@ -1,4 +1,8 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,6 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.corpus.TextCorpus;
 
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.Reproduction;

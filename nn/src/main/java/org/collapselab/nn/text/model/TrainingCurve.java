@@ -1,4 +1,4 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.synthetic;
 
 /**
  * The synthetic-data generator and what it produced.

@@ -1,4 +1,8 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.model;
+
+import org.collapselab.nn.common.Checks;
+import org.collapselab.nn.text.corpus.EvalWindows;
+import org.collapselab.nn.text.corpus.MixtureSampler;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;

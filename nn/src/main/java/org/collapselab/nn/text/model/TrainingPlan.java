@@ -1,4 +1,6 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.model;
+
+import org.collapselab.nn.common.Checks;
 
 /**
  * How one language model is trained: a fixed budget of training tokens (predicted positions), AdamW with a linear

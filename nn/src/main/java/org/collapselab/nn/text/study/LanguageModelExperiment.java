@@ -1,4 +1,16 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.corpus.CharTokenizer;
+import org.collapselab.nn.text.corpus.CorpusSplit;
+import org.collapselab.nn.text.corpus.EvalWindows;
+import org.collapselab.nn.text.corpus.MixtureSampler;
+import org.collapselab.nn.text.corpus.Prompts;
+import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.LanguageModel;
+import org.collapselab.nn.text.model.TrainingCurve;
+import org.collapselab.nn.text.synthetic.GeneratorResult;
+import org.collapselab.nn.text.synthetic.SyntheticCorpus;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.collapselab.experiments.store.CellKeys;
-import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.corpus.TextCorpus.Document;
 
 /**
  * The computations of the language-model collapse experiment, run as cells by the one runner
@@ -126,7 +138,7 @@ public final class LanguageModelExperiment {
     int[] synthTrain = tok.encodeStream(synthTrainDocs);
     EvalWindows synthEval = EvalWindows.of(tok.encodeStream(synthTestDocs), c.generator().context(),
         c.curveEvalTokens());
-    int[][] prompts = prompts(d.split().train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
+    int[][] prompts = Prompts.of(d.split().train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
     long runSeed = d.runSeed(seed);
     String label = String.format(java.util.Locale.ROOT, "%s p2=%s seed=%d", m.shape(), p2, seed);
     long t0 = System.nanoTime();
@@ -148,63 +160,12 @@ public final class LanguageModelExperiment {
     }
   }
 
-  /**
-   * A generator and the synthetic corpus it sampled.
-   *
-   * @param result what is reported about it
-   * @param text the synthetic corpus (documents separated as in {@link CharTokenizer#documents})
-   */
-  public record Generated(GeneratorResult result, String text) {}
-
   /** Trains the generator on real training text and samples the synthetic corpus. */
-  public static Generated generator(Prepared d, PrintStream log) {
+  public static SyntheticCorpus.Generated generator(Prepared d, PrintStream log) {
     LmExperimentConfig c = d.config();
-    CharTokenizer tok = d.tokenizer();
-    long t0 = System.nanoTime();
-    GptConfig m = c.generator();
-    int[] slice = tok.encodeStream(d.split().trainSlice(c.generatorSlice()));
-    try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), c.generatorPlan(), c.baseSeed() + 101)) {
-      TrainingCurve curve = lm.train(new MixtureSampler(slice, null, 0.0, c.baseSeed() + 202),
-          EvalWindows.of(d.test(), m.context(), c.curveEvalTokens()), log, "generator");
-      double loss = lm.loss(d.finalEval());
-      int rows = (int) Math.max(64, Math.min(1024, c.syntheticTokens() / 1000));
-      int length = (int) Math.min(Integer.MAX_VALUE, (c.syntheticTokens() + rows - 1) / rows);
-      int[][] prompts = prompts(d.split().train(), tok, rows, 16, c.baseSeed() + 303);
-      long g0 = System.nanoTime();
-      int[][] out = lm.generate(prompts, length, c.temperature(), c.baseSeed() + 404);
-      double genSecs = (System.nanoTime() - g0) / 1e9;
-      StringBuilder text = new StringBuilder();
-      for (int[] row : out) {
-        // each stream starts mid-document: drop everything before its first separator
-        int first = 0;
-        while (first < row.length && row[first] != CharTokenizer.SEPARATOR) {
-          first++;
-        }
-        text.append(tok.decode(row, Math.min(row.length, first + 1), row.length)).append('\n');
-      }
-      String file = "synthetic-" + d.generatorKey().substring(0, 12) + ".txt";
-      GeneratorResult g = new GeneratorResult(m.shape(), curve.tokens(), loss, curve.tokensPerSecond(),
-          (long) rows * length, (long) rows * length / genSecs, file, text.substring(0, Math.min(1500,
-          text.length())), (System.nanoTime() - t0) / 1e9);
-      return new Generated(g, text.toString());
-    }
-  }
-
-  /** Prompts: the first {@code length} characters of training documents at least that long, chosen by seed. */
-  static int[][] prompts(List<Document> train, CharTokenizer tok, int count, int length, long seed) {
-    List<Document> longOnes = train.stream().filter(d -> d.text().length() >= 4 * length).toList();
-    if (longOnes.isEmpty()) {
-      longOnes = train.stream().filter(d -> d.text().length() >= length).toList();
-    }
-    SplittableRandom r = new SplittableRandom(seed);
-    int[][] out = new int[count][];
-    for (int i = 0; i < count; i++) {
-      if (longOnes.isEmpty()) {
-        out[i] = new int[] {CharTokenizer.SEPARATOR};
-      } else {
-        out[i] = tok.encode(longOnes.get(r.nextInt(longOnes.size())).text().substring(0, length));
-      }
-    }
-    return out;
+    return SyntheticCorpus.generate(c.generator(), c.generatorPlan(), d.tokenizer(),
+        d.split().trainSlice(c.generatorSlice()), d.split().train(), d.test(), d.finalEval(), c.curveEvalTokens(),
+        c.syntheticTokens(), c.temperature(), c.baseSeed(), "synthetic-" + d.generatorKey().substring(0, 12) + ".txt",
+        log);
   }
 }

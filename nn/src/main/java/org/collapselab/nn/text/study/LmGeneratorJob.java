@@ -1,4 +1,7 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.study;
+
+import org.collapselab.nn.text.synthetic.SyntheticCorpus;
+import org.collapselab.nn.text.synthetic.GeneratorResult;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -44,7 +47,7 @@ public record LmGeneratorJob(LmExperimentConfig config, String experiment, int t
   public StoredCell compute() throws IOException {
     TorchRuntime.engine(threads);
     LanguageModelExperiment.Prepared d = prepared();
-    LanguageModelExperiment.Generated g = LanguageModelExperiment.generator(d, quiet());
+    SyntheticCorpus.Generated g = LanguageModelExperiment.generator(d, quiet());
     ObjectNode o = LanguageModelExperiment.JSON.valueToTree(g.result());
     o.put("syntheticText", g.text());
     return StoredCell.now(d.generatorKey(), experiment, d.generatorJson(),
@@ -52,11 +55,11 @@ public record LmGeneratorJob(LmExperimentConfig config, String experiment, int t
   }
 
   /** The generator and its corpus from a stored result. */
-  static LanguageModelExperiment.Generated read(String json) throws IOException {
+  static SyntheticCorpus.Generated read(String json) throws IOException {
     ObjectNode o = (ObjectNode) LanguageModelExperiment.JSON.readTree(json);
     String text = o.path("syntheticText").asText("");
     o.remove("syntheticText");
-    return new LanguageModelExperiment.Generated(LanguageModelExperiment.JSON.treeToValue(o, GeneratorResult.class),
+    return new SyntheticCorpus.Generated(LanguageModelExperiment.JSON.treeToValue(o, GeneratorResult.class),
         text);
   }
 

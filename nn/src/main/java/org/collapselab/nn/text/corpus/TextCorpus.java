@@ -1,4 +1,4 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

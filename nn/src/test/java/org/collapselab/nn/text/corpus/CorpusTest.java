@@ -1,4 +1,7 @@
-package org.collapselab.nn.text;
+package org.collapselab.nn.text.corpus;
+
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +12,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.collapselab.validation.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
