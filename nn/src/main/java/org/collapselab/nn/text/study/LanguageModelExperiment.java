@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.collapselab.experiments.store.CellKeys;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
 
