@@ -1,5 +1,8 @@
 package org.collapselab.nn.text.study;
 
+import org.collapselab.experiments.report.Interval;
+import org.collapselab.experiments.report.Threshold;
+
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.TrainingCurve;
 
@@ -15,9 +18,12 @@ import java.util.TreeMap;
  */
 final class LmAnalysis {
   /** Tolerance (nats/token) used when only one seed is available. */
-  static final double SINGLE_SEED_TOLERANCE = 0.02;
+  static final Threshold SINGLE_SEED_TOLERANCE = new Threshold("SINGLE_SEED_TOLERANCE", 0.02,
+      "penalty tolerance with one seed, nats/char");
   /** Smallest tolerance (nats/token) even when seeds agree closely. */
-  static final double MIN_TOLERANCE = 0.01;
+  static final Threshold MIN_TOLERANCE = new Threshold("MIN_TOLERANCE", 0.01, "smallest penalty tolerance, nats/char");
+  /** Standard errors of the difference over seeds that make the tolerance. */
+  static final Threshold TOLERANCE_Z = new Threshold("TOLERANCE_Z", 2, "standard errors of the seed difference");
 
   /** Mean and sample standard deviation over seeds. */
   record Stat(double mean, double std, int n) {
@@ -68,11 +74,17 @@ final class LmAnalysis {
     return new double[] {a.mean() - b.mean(), tolerance(a, b)};
   }
 
+  /** The penalty as an interval: L(p2) − L(0) ± its tolerance. */
+  Interval penaltyInterval(String model, double p2) {
+    double[] p = penalty(model, p2);
+    return Interval.around(p[0], p[1], 1);
+  }
+
   static double tolerance(Stat a, Stat b) {
     if (a.n() < 2 || b.n() < 2) {
-      return SINGLE_SEED_TOLERANCE;
+      return SINGLE_SEED_TOLERANCE.value();
     }
-    return Math.max(MIN_TOLERANCE, 2 * Math.sqrt(a.std() * a.std() / a.n() + b.std() * b.std() / b.n()));
+    return Math.max(MIN_TOLERANCE.value(), TOLERANCE_Z.value() * Math.sqrt(a.std() * a.std() / a.n() + b.std() * b.std() / b.n()));
   }
 
   /** Mean curve over seeds: [tokens, realTokens, testLoss mean, testLoss std] per point. */

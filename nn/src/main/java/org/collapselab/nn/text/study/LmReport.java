@@ -17,8 +17,6 @@ import org.collapselab.experiments.figures.ColorScales;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
-import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
@@ -72,7 +70,7 @@ final class LmReport {
     files.addAll(fin);
     Path samples = writeSamples(dir, out);
     String body = body(c, o.outDir(), study.quick(), out, a, curves, real, fin, samples, dir);
-    return new StudyReport(files, body, claims(c, a, out), "");
+    return new StudyReport(files, body, LmClaims.all(c, a), "");
   }
 
   // ------------------------------------------------------------------------------------------------ figures
@@ -125,7 +123,7 @@ final class LmReport {
             false, pen));
   }
 
-  private static String paramsLabel(LmAnalysis a, GptConfig m) {
+  static String paramsLabel(LmAnalysis a, GptConfig m) {
     long p = a.groups.get(m.name()).values().iterator().next().get(0).parameters();
     return p >= 1_000_000 ? String.format(Locale.ROOT, "%.2fM params", p / 1e6)
         : String.format(Locale.ROOT, "%.0fk params", p / 1e3);
@@ -214,7 +212,7 @@ final class LmReport {
         "bits/char", "penalty vs p2 = 0 (tolerance)", "p2 = 0 loss after the same real tokens",
         "synthetic-test loss"), rows));
     b.append(Html.paragraph("The tolerance is twice the standard error of the difference over seeds (at least "
-        + LmAnalysis.MIN_TOLERANCE + " nats), or " + LmAnalysis.SINGLE_SEED_TOLERANCE + " nats with one seed."));
+        + LmAnalysis.MIN_TOLERANCE.value() + " nats), or " + LmAnalysis.SINGLE_SEED_TOLERANCE.value() + " nats with one seed."));
 
     List<List<String>> q = new ArrayList<>();
     q.add(List.of("generator " + g.model() + " (trained on " + g.trainTokens() + " real tokens)",
@@ -265,100 +263,6 @@ final class LmReport {
 
   // ------------------------------------------------------------------------------------------------ claims
 
-  static List<Claim> claims(LmExperimentConfig c, LmAnalysis a, LanguageModelExperiment.Outcome out) {
-    List<Claim> claims = new ArrayList<>();
-    List<Double> p2s = c.p2s().stream().sorted().toList();
-    boolean hasZero = p2s.contains(0.0);
-    if (!hasZero || p2s.size() < 2) {
-      return claims;
-    }
-    // 1. loss rises with p2
-    List<String> m1 = new ArrayList<>();
-    boolean mono = true;
-    boolean rises = true;
-    for (GptConfig m : c.models()) {
-      List<String> vals = new ArrayList<>();
-      for (int i = 0; i < p2s.size(); i++) {
-        vals.add(fmt4(a.finalLoss(m.name(), p2s.get(i)).mean()));
-        if (i > 0) {
-          LmAnalysis.Stat lo = a.finalLoss(m.name(), p2s.get(i - 1));
-          LmAnalysis.Stat hi = a.finalLoss(m.name(), p2s.get(i));
-          mono &= hi.mean() - lo.mean() > -LmAnalysis.tolerance(hi, lo);
-        }
-      }
-      double[] last = a.penalty(m.name(), p2s.get(p2s.size() - 1));
-      rises &= last[0] > last[1];
-      m1.add(m.name() + ": " + String.join(" → ", vals));
-    }
-    claims.add(new Claim("The real-test loss gets worse as the synthetic share p2 grows (fixed token budget).",
-        "final real-test loss (nats/char) at p2 = " + p2s + ": " + String.join("; ", m1),
-        mono && rises ? Verdict.SUPPORTED : rises ? Verdict.INCONCLUSIVE : Verdict.CONTRADICTED));
-
-    // 2. even a small share hurts
-    double small = p2s.stream().filter(p -> p > 0).findFirst().orElse(Double.NaN);
-    List<String> m2 = new ArrayList<>();
-    int above = 0;
-    int below = 0;
-    for (GptConfig m : c.models()) {
-      double[] pen = a.penalty(m.name(), small);
-      m2.add(String.format(Locale.ROOT, "%s %+.4f (±%.3f)", m.name(), pen[0], pen[1]));
-      above += pen[0] > pen[1] ? 1 : 0;
-      below += pen[0] < -pen[1] ? 1 : 0;
-    }
-    claims.add(new Claim("Strong collapse: even a small synthetic share (here p2 = " + fmt(small) + ") raises the "
-        + "real-test loss above training on real data only.", "L(p2 = " + fmt(small) + ") − L(0): "
-        + String.join(", ", m2) + " nats/char",
-        above == c.models().size() ? Verdict.SUPPORTED : below > 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE));
-
-    // 3. the gap does not close with more tokens
-    List<String> m3 = new ArrayList<>();
-    int closing = 0;
-    int open = 0;
-    for (GptConfig m : c.models()) {
-      for (double p2 : p2s) {
-        if (p2 == 0 || p2 >= 1) {
-          continue;
-        }
-        double[][] cv = a.curve(m.name(), p2);
-        double[][] c0 = a.curve(m.name(), 0.0);
-        int n = Math.min(cv[2].length, c0[2].length);
-        if (n < 2) {
-          continue;
-        }
-        int mid = (n - 1) / 2;
-        double gMid = cv[2][mid] - c0[2][mid];
-        double gEnd = cv[2][n - 1] - c0[2][n - 1];
-        double tol = a.penalty(m.name(), p2)[1];
-        if (gEnd < gMid - tol) {
-          closing++;
-        } else {
-          open++;
-        }
-        m3.add(String.format(Locale.ROOT, "%s p2=%s: %+.3f → %+.3f", m.name(), fmt(p2), gMid, gEnd));
-      }
-    }
-    claims.add(new Claim("The synthetic penalty does not fade with more training: the mixture curves stay above the "
-        + "clean curve instead of converging to it.", "gap to p2 = 0 at half vs full budget (nats/char): "
-        + String.join("; ", m3), closing == 0 && open > 0 ? Verdict.SUPPORTED
-        : open == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE));
-
-    // 4. larger models do not escape
-    double large = p2s.stream().filter(p -> p < 1 && p > 0).reduce((x, y) -> y).orElse(small);
-    List<String> m4 = new ArrayList<>();
-    boolean allHurt = true;
-    for (GptConfig m : c.models()) {
-      double[] pen = a.penalty(m.name(), large);
-      allHurt &= pen[0] > pen[1];
-      m4.add(String.format(Locale.ROOT, "%s (%s, %s): %+.4f", m.name(), m.shape(), paramsLabel(a, m), pen[0]));
-    }
-    GptConfig biggest = c.models().get(c.models().size() - 1);
-    double[] bigPen = a.penalty(biggest.name(), large);
-    claims.add(new Claim("Larger models do not escape collapse: the penalty of synthetic data persists at every "
-        + "model size.", "L(p2 = " + fmt(large) + ") − L(0) by size: " + String.join("; ", m4) + " nats/char",
-        allHurt ? Verdict.SUPPORTED : bigPen[0] < bigPen[1] ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE));
-    return claims;
-  }
-
   // ------------------------------------------------------------------------------------------------ format
 
   static String fmt(double v) {
@@ -368,7 +272,7 @@ final class LmReport {
     return String.format(Locale.ROOT, "%s", v);
   }
 
-  private static String fmt4(double v) {
+  static String fmt4(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
