@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
@@ -56,73 +58,92 @@ public final class GenerationsStudy {
   public record Outcome(List<Claim> claims, List<Path> figures, List<GenerationsCurve> curves) {
   }
 
-  /** Runs every curve, writes the figures under {@code dir} and judges the claims. */
-  public static Outcome run(Settings s, Path dir, int threads) throws IOException {
-    List<Path> figures = new ArrayList<>();
-    List<GenerationsCurve> all = new ArrayList<>();
-    double sigma = 0.5;
-    // 1. Error vs generation per schedule, three panels (p2 of generation 0, fresh-real r, λ, spectrum).
-    String[][] panels = {{"0.5", "0", "0", "iso"}, {"0.5", "0.5", "0", "iso"}, {"0.2", "0.2", "0.05", "power:1.0"}};
-    List<LinePlot> schedulePanels = new ArrayList<>();
-    List<List<GenerationsCurve>> byPanel = new ArrayList<>();
-    for (String[] panel : panels) {
+  /** One loop of the study: an id (stable across runs: it names the stored cell), a legend label and the problem. */
+  public record CurveSpec(String id, String label, Problem problem) implements java.io.Serializable {
+  }
+
+  /** Panels of the schedule figure: p2 of generation 0, fresh-real r, λ, spectrum. Panel 0 feeds the OLS claims. */
+  private static final String[][] PANELS = {{"0.5", "0", "0", "iso"}, {"0.5", "0.5", "0", "iso"},
+      {"0.2", "0.2", "0.05", "power:1.0"}};
+  private static final double SIGMA = 0.5;
+
+  /**
+   * Every loop of the study: {@code panelI-SCHEDULE} for each panel and schedule (panel 1's replace loop is the
+   * iterative mixing of the paper's Fig. 10), and {@code below}/{@code above}: OLS loops at p2 = ½ with
+   * d/n = 0.6 and 0.85, on both sides of the threshold 0.75.
+   */
+  public static List<CurveSpec> specs(Settings s) {
+    List<CurveSpec> out = new ArrayList<>();
+    for (int i = 0; i < PANELS.length; i++) {
+      String[] panel = PANELS[i];
       Spectrum spectrum = panel[3].equals("iso") ? Spectrum.isotropic(s.d()) : Spectrum.powerLaw(s.d(), 1.0);
-      Problem base = Problem.ridge(spectrum, s.n(), Double.parseDouble(panel[0]), 1.0, sigma,
+      Problem base = Problem.ridge(spectrum, s.n(), Double.parseDouble(panel[0]), 1.0, SIGMA,
           Double.parseDouble(panel[2]));
-      List<GenerationsCurve> curves = new ArrayList<>();
       for (Schedule schedule : Schedule.values()) {
-        Problem p = base.withGenerations(new Generations(s.generations(), schedule, Double.parseDouble(panel[1])));
-        curves.add(GenerationsCurve.compute(schedule.key(), p, s.runs(), s.seed(), threads));
+        out.add(new CurveSpec("panel" + i + "-" + schedule.key(), schedule.key(), base.withGenerations(
+            new Generations(s.generations(), schedule, Double.parseDouble(panel[1])))));
       }
-      byPanel.add(curves);
-      all.addAll(curves);
-      schedulePanels.add(panel(String.format("p2=%s r=%s λ=%s %s", panel[0], panel[1], panel[2], panel[3]), curves,
-          null));
+    }
+    for (String side : new String[] {"below", "above"}) {
+      int d = (int) Math.round((side.equals("below") ? 0.6 : 0.85) * s.n());
+      Problem p = Problem.ridge(Spectrum.isotropic(d), s.n(), 0.5, 0, SIGMA, 0).withGenerations(
+          new Generations(Math.max(s.generations(), THRESHOLD_GENERATIONS), Schedule.REPLACE, 0.5));
+      out.add(new CurveSpec(side, "d/n = " + (double) d / s.n(), p));
+    }
+    return out;
+  }
+
+  /** The real half alone: one fit on n/2 real rows (the comparison of the paper's Fig. 10). */
+  public static Problem realHalf(Settings s) {
+    return Problem.ridge(Spectrum.isotropic(s.d()), s.n() / 2, 0, 0, SIGMA, 0);
+  }
+
+  /** Computes every loop and the real half, then {@link #report}. */
+  public static Outcome run(Settings s, Path dir, int threads) throws IOException {
+    Map<String, GenerationsCurve> curves = new LinkedHashMap<>();
+    for (CurveSpec c : specs(s)) {
+      curves.put(c.id(), GenerationsCurve.compute(c.label(), c.problem(), s.runs(), s.seed(), threads));
+    }
+    return report(s, curves, Simulator.simulate(realHalf(s), s.runs(), s.seed(), threads), dir);
+  }
+
+  /** Figures under {@code dir} and the claims, from the loops of {@link #specs} (by id) and the real half. */
+  public static Outcome report(Settings s, Map<String, GenerationsCurve> curves, SimulationResult halfSim, Path dir)
+      throws IOException {
+    List<Path> figures = new ArrayList<>();
+    List<LinePlot> schedulePanels = new ArrayList<>();
+    for (int i = 0; i < PANELS.length; i++) {
+      List<GenerationsCurve> panel = new ArrayList<>();
+      for (Schedule schedule : Schedule.values()) {
+        panel.add(curves.get("panel" + i + "-" + schedule.key()));
+      }
+      schedulePanels.add(panel(String.format("p2=%s r=%s λ=%s %s", PANELS[i][0], PANELS[i][1], PANELS[i][2],
+          PANELS[i][3]), panel, null));
     }
     figures.addAll(FigureWriter.write(dir, "generations-schedules", schedulePanels));
-    List<GenerationsCurve> ols = byPanel.get(0);
-
-    // 2. Iterative mixing (r = ½, generation 0 half synthetic) vs the real half alone.
-    Problem half = Problem.ridge(Spectrum.isotropic(s.d()), s.n() / 2, 0, 0, sigma, 0);
-    double halfTheory = Theory.predict(half).testError();
-    SimulationResult halfSim = Simulator.simulate(half, s.runs(), s.seed(), threads);
-    GenerationsCurve mixing = byPanel.get(1).get(0);
+    GenerationsCurve replace = curves.get("panel0-replace");
+    GenerationsCurve mixing = curves.get("panel1-replace");
+    double halfTheory = Theory.predict(realHalf(s)).testError();
     figures.addAll(FigureWriter.write(dir, "generations-mixing", List.of(panel("iterative mixing (r = 0.5) vs real half",
-        List.of(mixing), constant("real half alone (n/2 real rows)", halfTheory, s.generations())))));
-
-    // 3. Vanishing real data: replace, r = 0, with the line E_0 + t·E (E = one clean fit's error).
-    GenerationsCurve replace = ols.get(0);
-    double cleanError = Theory.predict(Problem.ridge(Spectrum.isotropic(s.d()), s.n(), 0, 0, sigma, 0)).testError();
-    double[] line = new double[s.generations() + 1];
-    for (int t = 0; t <= s.generations(); t++) {
+        List.of(mixing), constant("real half alone (n/2 real rows)", halfTheory, mixing.count())))));
+    // Vanishing real data: replace, r = 0, with the line E_0 + t·E (E = one clean fit's error).
+    double cleanError = Theory.predict(Problem.ridge(Spectrum.isotropic(s.d()), s.n(), 0, 0, SIGMA, 0)).testError();
+    double[] line = new double[replace.count() + 1];
+    for (int t = 0; t < line.length; t++) {
       line[t] = replace.theory()[0] + t * cleanError;
     }
     figures.addAll(FigureWriter.write(dir, "generations-vanishing-real", List.of(panel(
-        "vanishing real data: E_t ≈ E_0 + t·E", List.of(replace), PlotSeries.line("E_0 + t·E", ks(s.generations()),
+        "vanishing real data: E_t ≈ E_0 + t·E", List.of(replace), PlotSeries.line("E_0 + t·E", ks(replace.count()),
             line, Color.GRAY)))));
-
-    // 4. Stable/unstable boundary in (d/n, p2), and simulated loops on both sides of it at p2 = ½.
     figures.addAll(FigureWriter.write(dir, "generations-boundary", List.of(boundary(s.boundaryRows()))));
-    Problem edge = Problem.ridge(Spectrum.isotropic(1), s.n(), 0.5, 0, sigma, 0);
-    GenerationsCurve below = thresholdCurve(edge, (int) Math.round(0.6 * s.n()), s, threads);
-    GenerationsCurve above = thresholdCurve(edge, (int) Math.round(0.85 * s.n()), s, threads);
-    all.add(mixing);
-    all.add(below);
-    all.add(above);
-
     List<Claim> claims = List.of(
         GenerationsClaims.replaceGrowsLinearly(replace),
-        GenerationsClaims.accumulateStaysBounded(ols.get(1)),
-        GenerationsClaims.fixedBudget(ols.get(0), ols.get(1), ols.get(2)),
+        GenerationsClaims.accumulateStaysBounded(curves.get("panel0-accumulate")),
+        GenerationsClaims.fixedBudget(replace, curves.get("panel0-accumulate"),
+            curves.get("panel0-accumulate-subsample")),
         GenerationsClaims.mixingWorseThanRealHalf(mixing, halfSim, halfTheory),
-        GenerationsClaims.divergenceThreshold(below, above));
-    return new Outcome(claims, figures, all);
-  }
-
-  private static GenerationsCurve thresholdCurve(Problem edge, int d, Settings s, int threads) {
-    Problem p = new Problem(edge.model(), Spectrum.isotropic(d), null, edge.n(), 0, 0.5, 0, edge.sigma(), 0)
-        .withGenerations(new Generations(Math.max(s.generations(), THRESHOLD_GENERATIONS), Schedule.REPLACE, 0.5));
-    return GenerationsCurve.compute("d/n = " + (double) d / edge.n(), p, s.runs(), s.seed(), threads);
+        GenerationsClaims.divergenceThreshold(curves.get("below"), curves.get("above")));
+    return new Outcome(claims, figures, List.copyOf(curves.values()));
   }
 
   /** Critical synthetic share p2* against d/n for OLS (closed form) and ridge penalties (recursion), iso, n rows. */
