@@ -118,15 +118,12 @@ public final class GenerationsClaims {
             above.stability().contractionFactor(), above.stability().status().key(), grows.format()), v);
   }
 
-  /** Per-run (E_K − E_{K−TAIL})/E_K. */
+  /** (E_K − E_{K−TAIL})/mean E_K: the paired per-run difference over the last generation's mean (no ratio bias). */
   private static Estimate tailGrowth(GenerationsCurve c) {
     int k = c.count();
-    double[] diff = RunStatistics.differences(c, k - TAIL, k);
-    double[] last = c.runs(k);
-    for (int r = 0; r < diff.length; r++) {
-      diff[r] /= last[r];
-    }
-    return RunStatistics.of(diff, Z);
+    Estimate diff = RunStatistics.of(RunStatistics.differences(c, k - TAIL, k), Z);
+    double scale = c.generation(k).mean();
+    return new Estimate(diff.mean() / scale, diff.half() / scale);
   }
 
   private static double phi(GenerationsCurve c) {
