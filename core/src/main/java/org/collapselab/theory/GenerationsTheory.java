@@ -120,18 +120,30 @@ public final class GenerationsTheory {
         .stability(p);
   }
 
+  /** Grid of shares scanned by {@link #criticalSyntheticShare} before bisecting. */
+  static final int SHARE_GRID = 100;
+
   /**
-   * The stability boundary of the fresh-real {@code replace} loop: the largest synthetic share p* of each generation
-   * with contraction factor ρ(p) &lt; 1 for all p &lt; p* (bisection to 1e-6; ρ(0) &lt; 1 always). Returns 1 when
-   * every share p &lt; 1 is stable. For OLS p* = (1 − φ)/(2φ − 1) when φ &gt; ½, i.e. φ* = (1 + p2)/(1 + 2p2).
+   * The stability boundary of the fresh-real {@code replace} loop: the smallest synthetic share p* of each generation
+   * at which the contraction factor reaches 1 (ρ(0) &lt; 1 always). The unstable shares need not reach p = 1: with
+   * ridge shrinkage (κ &gt; 0) ρ → max t_i² &lt; 1 as p → 1, so the unstable set is an interval inside (0, 1). Found on a
+   * grid of {@value #SHARE_GRID} shares, then refined by bisection to 1e-6; returns 1 when no grid share is unstable.
+   * For OLS p* = (1 − φ)/(2φ − 1) when φ &gt; 2/3, i.e. φ* = (1 + p2)/(1 + 2p2).
    */
   public static double criticalSyntheticShare(Problem problem) {
-    double top = 1 - 1e-6;
-    if (replaceStability(problem, top).status() == LoopStability.Status.STABLE) {
+    double lo = 0;
+    double hi = -1;
+    for (int i = 1; i <= SHARE_GRID && hi < 0; i++) {
+      double p = i == SHARE_GRID ? 1 - 1e-9 : (double) i / SHARE_GRID;
+      if (replaceStability(problem, p).status() == LoopStability.Status.STABLE) {
+        lo = p;
+      } else {
+        hi = p;
+      }
+    }
+    if (hi < 0) {
       return 1;
     }
-    double lo = 0;
-    double hi = top;
     while (hi - lo > 1e-6) {
       double mid = 0.5 * (lo + hi);
       if (replaceStability(problem, mid).status() == LoopStability.Status.STABLE) {

@@ -155,10 +155,10 @@ public final class GenerationsStudy {
     List<PlotSeries> series = new ArrayList<>();
     double[] closed = new double[phi.length];
     for (int i = 0; i < phi.length; i++) {
-      closed[i] = phi[i] <= 2.0 / 3 ? 1 : Math.min(1, (1 - phi[i]) / (2 * phi[i] - 1));
+      closed[i] = phi[i] >= 1 ? Double.NaN : phi[i] <= 2.0 / 3 ? 1 : (1 - phi[i]) / (2 * phi[i] - 1); // OLS: d < n
     }
     series.add(PlotSeries.line("OLS closed form (1−φ)/(2φ−1)", phi, closed, Color.BLACK));
-    double[] lambdas = {0, 0.01, 0.1};
+    double[] lambdas = {0, 1e-4, 1e-3};
     for (int j = 0; j < lambdas.length; j++) {
       double[] crit = new double[phi.length];
       for (int i = 0; i < phi.length; i++) {
@@ -168,7 +168,7 @@ public final class GenerationsStudy {
       }
       series.add(PlotSeries.markers("recursion, λ = " + lambdas[j], phi, crit, null, SCHEDULE_COLORS[j]));
     }
-    return new LinePlot("stable below each curve: critical synthetic share", "d/n", "p2*", false, false, series);
+    return new LinePlot("fresh-real loop: smallest unstable synthetic share", "d/n", "p2*", false, false, series);
   }
 
   private static LinePlot panel(String title, List<GenerationsCurve> curves, PlotSeries extra) {
