@@ -15,7 +15,7 @@ final class Errors {
 
   /** The CLI flag for a {@link ParameterException} field: camelCase becomes kebab-case ({@code freshReal} → {@code --fresh-real}). */
   static String flag(String field) {
-    return "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    return "--" + org.collapselab.experiments.spec.ProblemFlags.flagName(field);
   }
 
   static int onParameterError(CommandLine.ParameterException e, String[] args) {
