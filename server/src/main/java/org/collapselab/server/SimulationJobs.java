@@ -58,14 +58,13 @@ final class SimulationJobs implements AutoCloseable {
     long seed = body.has("seed") ? longField(body, "seed") : 1L;
     boolean withNoise = body.has("with-noise") && body.get("with-noise").asBoolean();
     Sweep sweep = body.hasNonNull("sweep") ? Sweep.parse(body.get("sweep").asText(), Limits.MAX_SIM_POINTS) : null;
-    int count = sweep == null ? 1 : sweep.points();
-    double[] xs = new double[count];
-    Problem[] problems = new Problem[count];
+    double[] xs = sweep == null ? new double[1]
+        : java.util.stream.IntStream.range(0, sweep.points()).mapToDouble(sweep::value).toArray();
+    Problem[] problems;
     try {
-      for (int i = 0; i < count; i++) {
-        xs[i] = sweep == null ? 0 : sweep.value(i);
-        problems[i] = sweep == null ? base : sweep.apply(base, xs[i]);
-        requireSimulable(problems[i]);
+      problems = sweep == null ? new Problem[] {base} : sweep.problems(base);
+      for (Problem q : problems) {
+        requireSimulable(q);
       }
     } catch (ParameterException e) {
       throw ApiError.badParameter(e);

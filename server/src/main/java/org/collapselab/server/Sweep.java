@@ -54,6 +54,17 @@ record Sweep(String name, double from, double to, int points, boolean log) {
     return name.equals("n") || name.equals("m");
   }
 
+  /** The problem at every grid value (the ends are checked first, so an error names the range's bad end). */
+  Problem[] problems(Problem base) {
+    apply(base, value(0));
+    apply(base, value(points - 1));
+    Problem[] out = new Problem[points];
+    for (int i = 0; i < points; i++) {
+      out[i] = apply(base, value(i));
+    }
+    return out;
+  }
+
   /** The problem with this parameter set to {@code v}; range errors name the parameter. */
   Problem apply(Problem p, double v) {
     long n = name.equals("n") ? (long) v : p.n();

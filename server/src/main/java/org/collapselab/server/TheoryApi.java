@@ -37,11 +37,9 @@ final class TheoryApi {
     }
     Sweep sweep = Sweep.parse(extras.get("sweep"), Limits.MAX_SWEEP_POINTS);
     requireWork(sweep.points(), base.d());
-    Problem[] problems = new Problem[sweep.points()];
+    Problem[] problems;
     try {
-      for (int i = 0; i < problems.length; i++) {
-        problems[i] = sweep.apply(base, sweep.value(i));
-      }
+      problems = sweep.problems(base);
     } catch (ParameterException e) {
       throw ApiError.badParameter(e);
     }
