@@ -137,10 +137,11 @@ function marker(x) {
 const CONFIG = {displayModeBar: false, responsive: true};
 
 function draw(c) {
+  const state = c.state; // the controls as they were when these curves were asked for
   const P = {react: (id, data, lay) => window.Plotly.react(id, data, lay, CONFIG)};
   const sim = Lab.sims;
   const withSim = (name, traces) => (sim[name] ? traces.concat([sim[name]]) : traces);
-  const floor = state.model === 'ridge' ? state.p2 * state.p2 * state.c2 : null;
+  const floor = state.model === 'ridge' ? state.p2 * state.p2 * state.c2 + (state['with-noise'] ? state.sigma ** 2 : 0) : null;
   const nTraces = [{x: c.n.values, y: ys(c.n, 'testError'), name: 'theory', mode: 'lines', line: {color: '#1f77b4'}}];
   if (floor > 0) nTraces.push({x: [c.n.values[0], c.n.values.at(-1)], y: [floor, floor], name: 'p2²c²', mode: 'lines', line: {dash: 'dash', color: '#d62728'}});
   const jobs = [
@@ -179,6 +180,7 @@ function showPoint(pt, err) {
 
 async function refresh(t0) {
   const seq = ++Lab.seq;
+  const snapshot = Object.assign({}, state);
   const r = ranges();
   const rp = {model: 'rp', m: state.m};
   try {
@@ -191,15 +193,22 @@ async function refresh(t0) {
     ]);
     if (seq !== Lab.seq) return; // a newer change is already on its way
     showPoint(point.failed ? null : point, point.failed);
-    Lab.curves = {n, m, p2, pareto};
+    const t1 = performance.now();
+    Lab.curves = {n, m, p2, pareto, state: snapshot};
     await Lab.redrawPlots();
-    Lab.lastRedrawMs = performance.now() - t0;
+    if (seq !== Lab.seq) return;
+    const t2 = performance.now();
+    Lab.lastRedrawMs = t2 - t0;
+    Lab.lastFetchMs = t1 - t0;
+    Lab.lastDrawMs = t2 - t1;
     Lab.redraws++;
-    document.getElementById('status').textContent = `redraw ${Lab.lastRedrawMs.toFixed(0)} ms · server ${(n.millis + m.millis + p2.millis + pareto.millis).toFixed(1)} ms`;
+    Lab.drawnSeq = seq;
+    document.getElementById('status').textContent = `redraw ${Lab.lastRedrawMs.toFixed(0)} ms (answers ${Lab.lastFetchMs.toFixed(0)}, plots ${Lab.lastDrawMs.toFixed(0)}) · server ${(n.millis + m.millis + p2.millis + pareto.millis).toFixed(1)} ms`;
   } catch (e) {
     if (seq !== Lab.seq) return;
     showPoint(null, e.message);
     Lab.redraws++;
+    Lab.drawnSeq = seq;
   }
 }
 
