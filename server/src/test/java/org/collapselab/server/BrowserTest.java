@@ -84,6 +84,8 @@ class BrowserTest {
     List<Double> total = new ArrayList<>();
     List<Double> fetch = new ArrayList<>();
     List<Double> draw = new ArrayList<>();
+    double browserCpu0 = browserCpuMs();
+    double jvmCpu0 = jvmCpuMs();
     for (int i = 0; i < 20; i++) {
       p2.sendKeys(i % 2 == 0 ? Keys.ARROW_LEFT : Keys.ARROW_RIGHT);
       waitForRedraw(js, wait);
@@ -93,10 +95,13 @@ class BrowserTest {
       fetch.add(t.get(1).doubleValue());
       draw.add(t.get(2).doubleValue());
     }
+    double browserCpu = (browserCpuMs() - browserCpu0) / total.size();
+    double jvmCpu = (jvmCpuMs() - jvmCpu0) / total.size();
     String timing = String.format(java.util.Locale.ROOT, "page redraw after one control change (5 plots from 4 sweeps "
         + "of 101-200 points + 1 point, d=200), %d changes: total median %.1f ms (min %.1f, max %.1f); "
-        + "of which API answers median %.1f ms, Plotly drawing median %.1f ms; load average %s%n", total.size(),
-        median(total), min(total), max(total), median(fetch), median(draw), loadAverage());
+        + "of which API answers median %.1f ms, Plotly drawing median %.1f ms; CPU per change: Chromium "
+        + "(all processes) %.1f ms, test JVM (server + Selenium client) %.1f ms; load average %s%n", total.size(),
+        median(total), min(total), max(total), median(fetch), median(draw), browserCpu, jvmCpu, loadAverage());
     System.out.print(timing);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/browser-redraw.txt"), timing + "total: " + total + "\n");
@@ -151,6 +156,17 @@ class BrowserTest {
 
   private static double max(List<Double> v) {
     return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  /** CPU time of every process this JVM started (chromedriver, Chromium and its children). */
+  private static double browserCpuMs() {
+    return ProcessHandle.current().descendants()
+        .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
+  }
+
+  private static double jvmCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
   }
 
   private static String loadAverage() {

@@ -121,6 +121,22 @@ function sweepText(name, r, points) {
 }
 Lab.sweepText = sweepText;
 
+// Axis ranges rounded out (decades on log axes, 1-2-5 steps on linear ones): while a control moves, the ranges
+// mostly stay put and Plotly redraws only the traces, not the axes (several times faster).
+function logRange(...arrays) {
+  const v = arrays.flat().filter(x => x > 0 && isFinite(x));
+  if (!v.length) return undefined;
+  let lo = Math.floor((Math.log10(Math.min(...v)) - 0.03) * 2) / 2, hi = Math.ceil((Math.log10(Math.max(...v)) + 0.03) * 2) / 2;
+  if (hi - lo < 0.5) hi = lo + 0.5;
+  return [lo, hi];
+}
+function linRange(...arrays) {
+  const v = arrays.flat().filter(x => x !== null && isFinite(x));
+  const max = v.length ? Math.max(...v) : 1;
+  const e = 10 ** Math.floor(Math.log10(max || 1));
+  const step = [1, 2, 5, 10].map(k => k * e).find(k => k >= max) || 10 * e;
+  return [0, step];
+}
 function ys(curve, key) {
   return curve.points.map(p => (p.error ? null : p[key]));
 }
@@ -129,6 +145,11 @@ function layout(title, xtitle, xlog, ylog, extra) {
     xaxis: {title: {text: xtitle}, type: xlog ? 'log' : 'linear'},
     yaxis: {title: {text: 'test error'}, type: ylog ? 'log' : 'linear'},
     legend: {x: 1, xanchor: 'right', y: 1, bgcolor: 'rgba(255,255,255,.6)', font: {size: 10}}, showlegend: true}, extra || {});
+}
+function ranged(lay, xr, yr) {
+  if (xr) Object.assign(lay.xaxis, {range: xr, autorange: false});
+  if (yr) Object.assign(lay.yaxis, {range: yr, autorange: false});
+  return lay;
 }
 function marker(x) {
   return {type: 'line', x0: x, x1: x, yref: 'paper', y0: 0, y1: 1, line: {color: '#999', dash: 'dot', width: 1}};
@@ -141,15 +162,19 @@ function draw(c) {
   const P = {react: (id, data, lay) => window.Plotly.react(id, data, lay, CONFIG)};
   const sim = Lab.sims;
   const withSim = (name, traces) => (sim[name] ? traces.concat([sim[name]]) : traces);
+  const simY = name => (sim[name] ? sim[name].y.map((y, i) => [y - sim[name].error_y.array[i], y + sim[name].error_y.array[i]]).flat() : []);
   const floor = state.model === 'ridge' ? state.p2 * state.p2 * state.c2 + (state['with-noise'] ? state.sigma ** 2 : 0) : null;
   const nTraces = [{x: c.n.values, y: ys(c.n, 'testError'), name: 'theory', mode: 'lines', line: {color: '#1f77b4'}}];
   if (floor > 0) nTraces.push({x: [c.n.values[0], c.n.values.at(-1)], y: [floor, floor], name: 'p2²c²', mode: 'lines', line: {dash: 'dash', color: '#d62728'}});
   const jobs = [
-    P.react('plot-n', withSim('n', nTraces), layout('error vs n', 'n', true, true, {shapes: [marker(+state.n)]})),
+    P.react('plot-n', withSim('n', nTraces), ranged(layout('error vs n', 'n', true, true, {shapes: [marker(+state.n)]}),
+      logRange(c.n.values), logRange(ys(c.n, 'testError'), floor > 0 ? [floor] : [], simY('n')))),
     P.react('plot-m', withSim('m', [{x: c.m.values, y: ys(c.m, 'testError'), name: 'rp theory', mode: 'lines', line: {color: '#2ca02c'}}]),
-      layout('error vs m (random projections)', 'm', true, true, {shapes: [marker(+state.m)]})),
+      ranged(layout('error vs m (random projections)', 'm', true, true, {shapes: [marker(+state.m)], showlegend: !!sim.m}),
+        logRange(c.m.values), logRange(ys(c.m, 'testError'), simY('m')))),
     P.react('plot-p2', withSim('p2', [{x: c.p2.values, y: ys(c.p2, 'testError'), name: 'theory', mode: 'lines', line: {color: '#9467bd'}}]),
-      layout('error vs p2', 'p2', false, false, {shapes: [marker(+state.p2)]})),
+      ranged(layout('error vs p2', 'p2', false, false, {shapes: [marker(+state.p2)], showlegend: !!sim.p2}),
+        [0, 1], linRange(ys(c.p2, 'testError'), simY('p2')))),
   ];
   const clean = ys(c.pareto, 'testError'), mixed = ys(c.m, 'testError');
   const logmn = c.m.values.map(m => Math.log10(m / state.n));
@@ -157,13 +182,15 @@ function draw(c) {
   const hi = Math.max(...clean.filter(v => v > 0), ...mixed.filter(v => v > 0));
   jobs.push(P.react('plot-pareto', [
     {x: clean, y: mixed, mode: 'markers', name: 'widths m', marker: {color: logmn, colorscale: 'Viridis', size: 5,
+      cmin: Math.floor(Math.min(...logmn)), cmax: Math.ceil(Math.max(...logmn)),
       colorbar: {title: {text: 'log₁₀ m/n', side: 'right'}, thickness: 10}}, text: c.m.values.map(m => 'm = ' + m)},
     {x: [lo, hi], y: [lo, hi], mode: 'lines', name: 'y = x', line: {color: '#999', dash: 'dot'}}],
-  layout('Pareto: mixture vs real-only over widths', 'real-only error (p2 = 0)', true, true,
-    {yaxis: {title: {text: 'mixture error (p2)'}, type: 'log'}, showlegend: false})));
+  ranged(layout('Pareto: mixture vs real-only over widths', 'real-only error (p2 = 0)', true, true,
+    {yaxis: {title: {text: 'mixture error (p2)'}, type: 'log'}, showlegend: false}), logRange(clean), logRange(mixed))));
   const stack = (key, name, color) => ({x: c.n.values, y: ys(c.n, key), name, stackgroup: 'one', line: {color, width: 0.5}});
   jobs.push(P.react('plot-split', [stack('bias', 'bias', '#1f77b4'), stack('variance', 'variance', '#ff7f0e'), stack('zeta', 'ζ (synthetic)', '#d62728')],
-    layout('bias / variance / ζ split vs n', 'n', true, false, {shapes: [marker(+state.n)]})));
+    ranged(layout('bias / variance / ζ split vs n', 'n', true, false, {shapes: [marker(+state.n)]}),
+      logRange(c.n.values), linRange(ys(c.n, 'testError').map(v => (v === null ? null : v - (state['with-noise'] ? state.sigma ** 2 : 0)))))));
   return Promise.all(jobs);
 }
 Lab.redrawPlots = () => (Lab.curves.n && window.Plotly ? draw(Lab.curves) : Promise.resolve());
@@ -187,9 +214,9 @@ async function refresh(t0) {
     const [point, n, m, p2, pareto] = await Promise.all([
       theory(params()).catch(e => ({failed: e.message})),
       theory(params({sweep: sweepText('n', r.n, 200)})),
-      theory(params(Object.assign({sweep: sweepText('m', r.m, 120)}, rp))),
+      theory(params(Object.assign({sweep: sweepText('m', r.m, 80)}, rp))),
       theory(params({sweep: sweepText('p2', r.p2, 101)})),
-      theory(params(Object.assign({sweep: sweepText('m', r.m, 120), p2: 0}, rp))),
+      theory(params(Object.assign({sweep: sweepText('m', r.m, 80), p2: 0}, rp))),
     ]);
     if (seq !== Lab.seq) return; // a newer change is already on its way
     showPoint(point.failed ? null : point, point.failed);
