@@ -15,10 +15,10 @@ final class ServeLauncher {
     try {
       server = CollapseLabServer.start(new ServerConfig(host, port, out, threads));
     } catch (RuntimeException e) {
-      if (e.getMessage() != null && e.getMessage().contains("bind")) {
-        throw new IllegalStateException("cannot listen on " + host + ":" + port + " (in use? try --port 0)");
+      if (e instanceof IllegalArgumentException) {
+        throw e;
       }
-      throw e;
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + " (port in use? try --port 0)");
     }
     String shown = host.contains(":") ? "[" + host + "]" : host;
     console.println("collapselab serve: http://" + shown + ":" + server.port() + "/"

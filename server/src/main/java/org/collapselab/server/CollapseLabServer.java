@@ -74,7 +74,12 @@ public final class CollapseLabServer implements AutoCloseable {
         }
       });
     });
-    app.start(config.host(), config.port());
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      jobs.close();
+      throw e;
+    }
   }
 
   /** Starts a server; {@link #port()} tells the port when 0 was asked. */
