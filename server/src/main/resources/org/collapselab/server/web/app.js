@@ -121,12 +121,12 @@ function sweepText(name, r, points) {
 }
 Lab.sweepText = sweepText;
 
-// Axis ranges rounded out (decades on log axes, 1-2-5 steps on linear ones): while a control moves, the ranges
+// Axis ranges rounded out (quarter decades on log axes, 1-2-5 steps on linear ones): while a control moves, the ranges
 // mostly stay put and Plotly redraws only the traces, not the axes (several times faster).
 function logRange(...arrays) {
   const v = arrays.flat().filter(x => x > 0 && isFinite(x));
   if (!v.length) return undefined;
-  let lo = Math.floor((Math.log10(Math.min(...v)) - 0.03) * 2) / 2, hi = Math.ceil((Math.log10(Math.max(...v)) + 0.03) * 2) / 2;
+  let lo = Math.floor((Math.log10(Math.min(...v)) - 0.01) * 4) / 4, hi = Math.ceil((Math.log10(Math.max(...v)) + 0.01) * 4) / 4;
   if (hi - lo < 0.5) hi = lo + 0.5;
   return [lo, hi];
 }
