@@ -52,7 +52,7 @@ class BrowserTest {
         "--user-data-dir=" + profile, "--window-size=1400,1000");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
-    try (CollapseLabServer server = CollapseLabServer.start(new ServerConfig("127.0.0.1", 0, null, 2))) {
+    try (CollapseLabServer server = CollapseLabServer.start(new ServerConfig("127.0.0.1", 0, resultsFolder(), 2))) {
       ChromeDriver driver = new ChromeDriver(service, options);
       try {
         run(driver, "http://127.0.0.1:" + server.port() + "/");
@@ -126,6 +126,42 @@ class BrowserTest {
 
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Path.of("target/serve-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    // The results folder: the study is listed, its figure shown, and a click on the experiment lists its cells.
+    WebElement exp = wait.until(d -> d.findElements(By.cssSelector("#studies a[data-exp]")).stream().findFirst()
+        .orElse(null));
+    assertThat(driver.findElement(By.id("studies")).getText()).contains("fig2-width (2 cells)");
+    assertThat(driver.findElements(By.cssSelector("#studies img"))).hasSize(1);
+    js.executeScript("arguments[0].scrollIntoView()", exp);
+    exp.click();
+    wait.until(d -> !d.findElements(By.cssSelector("#cells table tr")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#cells table tr"))).hasSize(3); // header + 2 cells
+    assertThat(driver.findElement(By.id("cells")).getText()).contains("config.n").contains("0.25");
+    File browse = driver.getScreenshotAs(OutputType.FILE);
+    Files.copy(browse.toPath(), Path.of("target/serve-browse.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** A results folder with one study: two cells, a figure and a report. */
+  private Path resultsFolder() throws Exception {
+    Path out = Files.createDirectories(profile.resolve("out"));
+    Path study = Files.createDirectories(out.resolve("fig2"));
+    try (org.collapselab.experiments.store.ResultStore store =
+             org.collapselab.experiments.store.ResultStore.open(study.resolve("results.db"))) {
+      store.put(org.collapselab.experiments.store.StoredCell.now("k1", "fig2-width", "{\"d\":10,\"n\":20}",
+          "{\"mean\":0.5}", 0.1));
+      store.put(org.collapselab.experiments.store.StoredCell.now("k2", "fig2-width", "{\"d\":10,\"n\":40}",
+          "{\"mean\":0.25}", 0.1));
+    }
+    Files.writeString(study.resolve("report.html"), "<html><body>report</body></html>");
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 120, 80);
+    g.setColor(java.awt.Color.BLUE);
+    g.drawLine(0, 70, 120, 10);
+    g.dispose();
+    javax.imageio.ImageIO.write(img, "png", study.resolve("width.png").toFile());
+    return out;
   }
 
   /** The plotted error-vs-n curve equals the theory at every plotted n for the page's default setting. */
