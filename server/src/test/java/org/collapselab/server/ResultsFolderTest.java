@@ -78,7 +78,8 @@ class ResultsFolderTest {
         "/files/fig2/%2e%2e/%2e%2e/secret.html", "/files/..%2fsecret.html", "/files/fig2/..%2f..%2fsecret.html",
         "/files//etc/passwd", "/files/%2fetc%2fpasswd", "/files/fig2/link.txt", "/files/linkdir/secret.txt",
         "/files/fig2/results.db", "/files/fig2", "/../secret.html", "/%2e%2e/secret.html",
-        "/files/fig2/report.html%00.png", "/files/..\\secret.html"};
+        "/files/fig2/report.html%00.png", "/files/..\\secret.html", "/../CollapseLabServer.class",
+        "/%2e%2e/CollapseLabServer.class", "/vendor/..%2f..%2fCollapseLabServer.class", "/vendor/"};
     for (String a : attempts) {
       String response = client.raw(a, "127.0.0.1");
       assertThat(response).as(a).doesNotContain(SECRET).doesNotContain("root:x:0");
