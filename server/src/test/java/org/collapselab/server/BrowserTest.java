@@ -139,6 +139,21 @@ class BrowserTest {
     assertThat(driver.findElement(By.id("cells")).getText()).contains("config.n").contains("0.25");
     File browse = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(browse.toPath(), Path.of("target/serve-browse.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    // A setting the theory may not cover: the page shows the theory's own message (or the numbers once it does).
+    WebElement weight = driver.findElement(By.id("box-synthetic-weight"));
+    weight.clear();
+    weight.sendKeys("2", Keys.TAB);
+    waitForRedraw(js, wait);
+    String shown = driver.findElement(By.id("point-error")).getText();
+    Problem p = Problem.ridge(Spectrum.isotropic(200), 1000, 0.25, 1, 0.5, 1e-3).withSources(null, 0.5, 2.0,
+        org.collapselab.problem.Estimator.MIX);
+    try {
+      Theory.predict(p);
+      assertThat(shown).isEmpty();
+    } catch (org.collapselab.theory.TheoryException e) {
+      assertThat(shown).isEqualTo(e.getMessage());
+    }
   }
 
   /** A results folder with one study: two cells, a figure and a report. */
