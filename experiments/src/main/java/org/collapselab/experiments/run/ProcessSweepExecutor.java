@@ -15,11 +15,12 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 
 /**
- * Runs every job in its own child JVM ({@code java -cp <this class path> ...ProcessSweepExecutor JOB OUT}), for
- * study families whose computations must not share a process (DJL allows one gradient collector per process). It
- * wraps another executor: with the local pool of N threads, N child processes run at once, each with the threads the
- * runner gave its job ({@link CellJob#withThreads}); with a cluster engine, each worker starts the child on its own
- * machine. The job and its result cross the process boundary as serialized files in a temporary folder.
+ * Runs jobs in child JVMs ({@code java -cp <this class path> ...ProcessSweepExecutor}), for study families whose
+ * computations must not share a process (DJL allows one gradient collector per process). It wraps another executor:
+ * with the local pool of N threads, N child processes run at once, each serving that thread's jobs one at a time
+ * (started once per wave, with the threads the runner gave the jobs, {@link CellJob#withThreads}); with a cluster
+ * engine, each job starts its own child on the member that runs it. Jobs and results cross the process boundary as
+ * serialized files in a temporary folder; the child's stdout carries only the "done" lines.
  */
 public final class ProcessSweepExecutor implements SweepExecutor {
   private final SweepExecutor inner;
