@@ -83,6 +83,32 @@ public final class Advisor {
     return out;
   }
 
+  /** The recipe with k rows of weight A and λ tuned by theory (width m for rp, 0 for ridge); null if none is finite. */
+  public static Recipe withTunedLambda(Regime regime, long k, double weight, long width) {
+    return new Advisor(regime).tuneLambda(k, weight, width);
+  }
+
+  /** The recipe with k rows, A and λ tuned by theory (rp: A = 1); null if none is finite. */
+  public static Recipe withTunedWeight(Regime regime, long k, long width) {
+    return k == 0 ? withTunedLambda(regime, 0, 0, width) : new Advisor(regime).tuneWeight(k, width);
+  }
+
+  /** The best recipe over k ≤ n2 with A = 1 and λ tuned (the best subset of synthetic rows, unweighted). */
+  public static Recipe bestSubset(Regime regime, long width) {
+    Advisor a = new Advisor(regime);
+    long n2 = regime.syntheticRows();
+    Recipe[] found = {a.tuneLambda(0, 0, width)};
+    if (n2 > 0) {
+      found[0] = better(found[0], a.tuneLambda(n2, 1, width));
+      ScalarMinimum.minimize(x -> {
+        Recipe r = a.tuneLambda(Math.round(x * n2), 1, width);
+        found[0] = better(found[0], r);
+        return r == null ? Double.POSITIVE_INFINITY : r.predictedTestMse();
+      }, 0, 1, 11, 1e-4);
+    }
+    return found[0];
+  }
+
   /** Predicted error of one recipe (null when the theory diverges there). */
   public static Recipe evaluate(Regime regime, long k, double weight, double lambda, long width) {
     return new Advisor(regime).evaluateRecipe(k, weight, lambda, width);
