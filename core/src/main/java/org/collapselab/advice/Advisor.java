@@ -24,9 +24,9 @@ public final class Advisor {
   /** log10 λ is searched in log10(tr Σ1/d) + [−7, 2], plus λ = 0. */
   static final double LOG_LAMBDA_SPAN_LO = -7;
   static final double LOG_LAMBDA_SPAN_HI = 2;
-  private static final int SCAN = 10;
-  private static final double TOL = 2e-3;
-  private static final int K_GRID = 12;
+  private static final int SCAN = 7;
+  private static final double TOL = 5e-3;
+  private static final int K_GRID = 9;
 
   private final Regime regime;
   private final double logLambdaCenter;
