@@ -27,9 +27,6 @@ public final class AdviceFigure {
 
   /** The weights drawn for an advice. */
   public static List<Double> weights(Advice advice) {
-    if (advice.regime().model() == ModelKind.RANDOM_PROJECTION) {
-      return List.of(1.0);
-    }
     double a = advice.best().syntheticWeight();
     TreeSet<Double> w = new TreeSet<>();
     if (a > 0) {
