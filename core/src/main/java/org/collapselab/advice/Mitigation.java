@@ -70,6 +70,22 @@ public final class Mitigation {
     return atZero <= m.value() ? new ScalarMinimum.Min(0, atZero) : m;
   }
 
+  /**
+   * The n → ∞ ridgeless plateau of a fixed α: the population weighted solution has w − w1 = ((1−α)Σ1 + αΣ2)⁻¹αΣ2Δ,
+   * so E∞ = (c²/d) Σ_i (α s2_i/(α s2_i + (1−α) s1_i))²; exactly α²c² when Σ2 = Σ1, and larger or smaller under
+   * covariate shift.
+   */
+  public static double plateau(Spectrum real, Spectrum synthetic, double c2, double alpha) {
+    Spectrum syn = synthetic == null ? real : synthetic;
+    int d = real.dimension();
+    double sum = 0;
+    for (int i = 0; i < d; i++) {
+      double u = alpha * syn.eigenvalue(i) / (alpha * syn.eigenvalue(i) + (1 - alpha) * real.eigenvalue(i));
+      sum += u * u;
+    }
+    return c2 * sum / d;
+  }
+
   /** The transcribed first-order formula p2²α²c² + ((1−α)p1σ1² + αp2σ2²)φ (paper.md §6). */
   public static double firstOrderTranscribed(double alpha, double p2, double c2, double sigma1, double sigma2,
                                              double phi) {

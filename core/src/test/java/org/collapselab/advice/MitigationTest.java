@@ -50,6 +50,19 @@ class MitigationTest {
     assertThat(Mitigation.firstOrderTranscribed(alpha, 0.5, c2, 0.5, 0.5, 0)).isCloseTo(0.25 * plateau, within(1e-12));
   }
 
+  /** Under covariate shift the plateau is the population one, (c²/d) Σ (α s2/(α s2 + (1−α) s1))², not α²c². */
+  @Test
+  void plateauUnderCovariateShift() {
+    Spectrum real = Spectrum.powerLaw(100, 1.0);
+    Spectrum syn = Spectrum.isotropic(100);
+    double alpha = 0.3;
+    double expected = Mitigation.plateau(real, syn, 1.0, alpha);
+    double e = Mitigation.exact(real, syn, 100_000_000L, 0.3, 1.0, 0.5, 0.8, 0, alpha).testError();
+    assertThat(e).isCloseTo(expected, within(1e-4 * expected));
+    assertThat(expected).isGreaterThan(2 * alpha * alpha);
+    assertThat(Mitigation.plateau(real, null, 1.0, alpha)).isCloseTo(alpha * alpha, within(1e-15));
+  }
+
   /** The derived first-order formula matches the exact theory to O(φ²); the transcribed one is off at O(1) or O(φ). */
   @Test
   void firstOrderFormulas() {
