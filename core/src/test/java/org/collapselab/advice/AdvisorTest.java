@@ -20,7 +20,7 @@ class AdvisorTest {
       "iso,       same,      100, 200,  2000, 0.5, 0.5, 0.3",
       "iso,       same,      100, 200,  2000, 0.5, 0.5, 5.0",
       "power:1.0, iso,       200, 100,  1000, 0.3, 0.8, 0.5",
-      "power:1.5, same,      300, 1000, 300,  1.0, 0.2, 0.1",
+      "power:1.5, same,      150, 1000, 300,  1.0, 0.2, 0.1",
       "iso,       power:1.0, 50,  40,   400,  0.2, 0.2, 1.0",
   })
   void noWorseThanABruteForceGrid(String realKind, String synKind, int d, long n1, long n2, double sigma1,

@@ -113,8 +113,16 @@ class TwoSourceRidgeTheoryTest {
   @Test
   void dispatchRejectsWhatTheoryDoesNotCover() {
     Problem rp = Problem.randomProjection(Spectrum.isotropic(50), 100, 80, 0.2, 1, 0.5, 0.01)
-        .withSources(null, 0.9, 1.0, Estimator.MIX);
+        .withSources(Spectrum.powerLaw(50, 1.0), 0.9, 1.0, Estimator.MIX);
     assertThatThrownBy(() -> Theory.predict(rp)).isInstanceOf(TheoryException.class)
-        .hasMessageContaining("random-projection theory covers");
+        .hasMessageContaining("random-projection theory covers Σ2 = Σ1");
+    Problem rpPrior = Problem.randomProjection(Spectrum.isotropic(50), 100, 80, 0.2, 1, 0.5, 0.01)
+        .withSources(null, 0.5, 1.0, Estimator.PRIOR);
+    assertThatThrownBy(() -> Theory.predict(rpPrior)).isInstanceOf(TheoryException.class)
+        .hasMessageContaining("prior estimator is defined for ridge");
+    Problem loop = Problem.ridge(Spectrum.isotropic(50), 100, 0.2, 1, 0.5, 0.01)
+        .withGenerations(new org.collapselab.problem.Generations(2, org.collapselab.problem.Schedule.REPLACE, 0));
+    assertThatThrownBy(() -> Theory.predict(loop)).isInstanceOf(TheoryException.class)
+        .hasMessageContaining("single fit");
   }
 }
