@@ -72,14 +72,7 @@ final class AdviseCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ModelKind kind = ModelKind.parse(model);
     Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
-    Spectrum s2 = null;
-    if (syntheticSpectrum != null) {
-      try {
-        s2 = SpectrumSpecs.parse(syntheticSpectrum, s1.dimension());
-      } catch (ParameterException e) {
-        throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
-      }
-    }
+    Spectrum s2 = ProblemOptions.parseSynthetic(syntheticSpectrum, s1);
     if (kind == ModelKind.RIDGE && !widths.isEmpty()) {
       throw new ParameterException("widths", widths, "given only with --model rp");
     }

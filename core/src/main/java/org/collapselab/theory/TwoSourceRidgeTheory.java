@@ -142,30 +142,11 @@ public final class TwoSourceRidgeTheory {
       fhi = outer(s1, s2, p1, p2, n, weight, lambda, hi, iters, warm);
       checkBracket(step);
     }
-    // Illinois regula falsi on [lo, hi] with f(lo) ≤ 0 ≤ f(hi).
-    int side = 0;
-    int outerIters = 0;
-    while (Math.abs(fx) > TOLERANCE && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)) && outerIters++ < MAX_OUTER) {
-      x = flo == fhi ? 0.5 * (lo + hi) : (lo * fhi - hi * flo) / (fhi - flo);
-      if (!(x > lo && x < hi)) {
-        x = 0.5 * (lo + hi);
-      }
-      fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters, warm);
-      if (fx <= 0) {
-        lo = x;
-        flo = fx;
-        if (side == -1) {
-          fhi *= 0.5;
-        }
-        side = -1;
-      } else {
-        hi = x;
-        fhi = fx;
-        if (side == 1) {
-          flo *= 0.5;
-        }
-        side = 1;
-      }
+    if (Math.abs(fx) > TOLERANCE) {
+      ScalarRoot.Root root = ScalarRoot.regulaFalsi(v -> outer(s1, s2, p1, p2, n, weight, lambda, v, iters, warm),
+          lo, flo, hi, fhi, TOLERANCE, 1e-15, MAX_OUTER);
+      x = root.x();
+      fx = root.residual();
     }
     double r = Math.exp(x);
     Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda, warm[0]);

@@ -107,32 +107,10 @@ public final class WeightedRandomProjectionTheory {
               + lambda + ")");
         }
       }
-      double x = hi;
-      double fx = fhi;
-      int side = 0;
-      for (int it = 0; it < 300 && Math.abs(fx) > 1e-13 && hi - lo > 1e-14; it++) {
-        iterations++;
-        x = (lo * fhi - hi * flo) / (fhi - flo);
-        if (!(x > lo && x < hi)) {
-          x = 0.5 * (lo + hi);
-        }
-        fx = ev.at(x) - target;
-        if (fx < 0) {
-          lo = x;
-          flo = fx;
-          if (side == -1) {
-            fhi *= 0.5;
-          }
-          side = -1;
-        } else {
-          hi = x;
-          fhi = fx;
-          if (side == 1) {
-            flo *= 0.5;
-          }
-          side = 1;
-        }
-      }
+      ScalarRoot.Root root = ScalarRoot.regulaFalsi(v -> ev.at(v) - target, lo, flo, hi, fhi, 1e-13, 1e-14, 300);
+      iterations += root.iterations();
+      double x = root.x();
+      double fx = root.residual();
       residual = Math.abs(fx);
       eps = Math.exp(x);
     }
