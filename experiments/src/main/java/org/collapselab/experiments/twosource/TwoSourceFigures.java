@@ -36,12 +36,21 @@ public final class TwoSourceFigures {
         .withSources(s.synthetic(), s.sigma2(), Mitigation.relativeWeight(alpha, q1, q2), Estimator.MIX);
   }
 
-  /**
-   * Error vs α: a theory line per n over {@code alphas}, α* as a marker on each line, and (runs &gt; 0) simulation
-   * markers at {@code simAlphas}.
-   */
-  public static LinePlot alphaPanel(Setting s, long[] ns, double[] alphas, double[] simAlphas, int runs, long seed,
-                                    int threads) {
+  /** A simulated point of the α figure: mean ± std (and standard error) of the test error over runs. */
+  public record SimPoint(long n, double alpha, double mean, double std, double stderr, double theory) {
+  }
+
+  /** Simulates the α-weighted mix at (n, α). */
+  public static SimPoint simulate(Setting s, long n, double alpha, int runs, long seed, int threads) {
+    Problem p = weightedProblem(s, n, alpha);
+    SimulationResult r = Simulator.simulate(p, runs, seed, threads);
+    double theory = Mitigation.exact(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(), s.sigma2(), s.lambda(),
+        alpha).testError();
+    return new SimPoint(n, alpha, r.mean(), r.std(), r.stderr(), theory);
+  }
+
+  /** Error vs α: a theory line per n over {@code alphas}, α* as a marker on each line, and the simulated points. */
+  public static LinePlot alphaPanel(Setting s, long[] ns, double[] alphas, List<SimPoint> points) {
     List<PlotSeries> series = new ArrayList<>();
     for (int i = 0; i < ns.length; i++) {
       long n = ns[i];
@@ -53,16 +62,11 @@ public final class TwoSourceFigures {
           s.sigma2(), s.lambda());
       series.add(PlotSeries.markers(String.format("α* = %.3f (n = %d)", star.x(), n), new double[] {star.x()},
           new double[] {star.value()}, null, colour));
-      if (runs > 0) {
-        double[] mean = new double[simAlphas.length];
-        double[] std = new double[simAlphas.length];
-        for (int j = 0; j < simAlphas.length; j++) {
-          SimulationResult r = Simulator.simulate(weightedProblem(s, n, simAlphas[j]), runs, seed + 1000L * i + j,
-              threads);
-          mean[j] = r.mean();
-          std[j] = r.std();
-        }
-        series.add(PlotSeries.markers("simulation, n = " + n, simAlphas, mean, std, colour));
+      List<SimPoint> mine = points.stream().filter(q -> q.n() == n).toList();
+      if (!mine.isEmpty()) {
+        series.add(PlotSeries.markers("simulation, n = " + n, mine.stream().mapToDouble(SimPoint::alpha).toArray(),
+            mine.stream().mapToDouble(SimPoint::mean).toArray(), mine.stream().mapToDouble(SimPoint::std).toArray(),
+            colour));
       }
     }
     return new LinePlot("Weighted mixing: error vs α (c² = " + s.c2() + ", p2 = " + s.p2() + ")", "α (weight share of synthetic rows)",

@@ -19,8 +19,12 @@ class TwoSourceFiguresTest {
   @Test
   void alphaPanelMarksTheOptimumOnEachLineAndItMovesToZero(@TempDir Path dir) throws Exception {
     double[] alphas = {0, 0.1, 0.2, 0.4, 0.6, 0.8};
-    LinePlot p = TwoSourceFigures.alphaPanel(SETTING, new long[] {60, 600, 6000}, alphas, new double[] {0.2}, 40, 5,
-        2);
+    long[] ns = {60, 600, 6000};
+    List<TwoSourceFigures.SimPoint> sims = new java.util.ArrayList<>();
+    for (long n : ns) {
+      sims.add(TwoSourceFigures.simulate(SETTING, n, 0.2, 40, 5 + n, 2));
+    }
+    LinePlot p = TwoSourceFigures.alphaPanel(SETTING, ns, alphas, sims);
     assertThat(p.series()).hasSize(9);
     double previous = 1;
     for (int i = 0; i < 3; i++) {
@@ -36,7 +40,8 @@ class TwoSourceFiguresTest {
       previous = star.x()[0];
       // The simulated point at α = 0.2 is near the theory line (loose: 40 runs, d = 20).
       double theory = line.y()[2];
-      assertThat(Math.abs(sim.y()[0] - theory)).isLessThan(4 * sim.yErr()[0] / Math.sqrt(40) + 0.05 * theory);
+      assertThat(sims.get(i).theory()).isEqualTo(theory);
+      assertThat(Math.abs(sim.y()[0] - theory)).isLessThan(4 * sims.get(i).stderr() + 0.05 * theory);
     }
     List<Path> files = FigureWriter.write(dir, "alpha", List.of(p));
     assertThat(Files.size(files.get(0))).isPositive();
