@@ -43,8 +43,18 @@ public record TwoSourceData(Matrix real, double[] realLabels, Matrix synthetic, 
     return synthetic.rows();
   }
 
+  /** Other rows (e.g. a test file) centred the same way. */
+  public Matrix centreFeatures(Matrix raw) {
+    return Rows.centred(raw, featureMean);
+  }
+
+  /** Other labels centred the same way. */
+  public double[] centreLabels(double[] y) {
+    return Rows.centred(y, labelMean);
+  }
+
   /** Statistics of other rows (e.g. a test file) centred the same way. */
   public Moments centredMoments(Matrix raw, double[] y) {
-    return Moments.of(Rows.centred(raw, featureMean), Rows.centred(y, labelMean));
+    return Moments.of(centreFeatures(raw), centreLabels(y));
   }
 }
