@@ -51,7 +51,7 @@ public final class RecipeValidation {
   }
 
   /** K-fold cross-validated mean squared error of the recipe on the real rows. */
-  public Measured crossValidate(Recipe recipe) {
+  public Measured crossValidate(WeightedRidge recipe) {
     Moments syn = syntheticPrefix(recipe.syntheticRows());
     double[] errors = new double[folds.length];
     double mean = 0;
@@ -68,12 +68,12 @@ public final class RecipeValidation {
   }
 
   /** Mean squared error on a test block (centred like the data) of the recipe fitted on all real rows. */
-  public double testError(Recipe recipe, Moments test) {
+  public double testError(WeightedRidge recipe, Moments test) {
     return test.meanSquaredError(fitAll(recipe));
   }
 
   /** Mean squared error and its standard error on test rows (centred like the data), fitted on all real rows. */
-  public Measured test(Recipe recipe, org.collapselab.linalg.Matrix x, double[] y) {
+  public Measured test(WeightedRidge recipe, org.collapselab.linalg.Matrix x, double[] y) {
     double[] pred = org.collapselab.linalg.DenseOps.multiplyVector(x, fitAll(recipe), false, 1.0);
     int n = y.length;
     double mean = 0;
@@ -90,7 +90,7 @@ public final class RecipeValidation {
   }
 
   /** The recipe fitted on all real rows and its synthetic rows. */
-  public double[] fitAll(Recipe recipe) {
+  public double[] fitAll(WeightedRidge recipe) {
     return recipe.fit(realTotal, syntheticPrefix(recipe.syntheticRows()));
   }
 

@@ -1,8 +1,8 @@
 package org.collapselab.experiments.diagnose;
 
 import java.util.List;
-import org.collapselab.estimation.Recipe;
-import org.collapselab.estimation.RecipeAdvice;
+import org.collapselab.estimation.WeightedRidge;
+import org.collapselab.advice.Advice;
 import org.collapselab.estimation.SourceEstimates;
 
 /**
@@ -13,13 +13,14 @@ import org.collapselab.estimation.SourceEstimates;
  * @param syntheticFile synthetic file name as given
  * @param features feature column names
  * @param estimates the two-source estimates
- * @param advice the advisor's recommendation and baselines
+ * @param advice the advisor's recommendation and baselines (in the theory's normalised units, see
+ *     {@link org.collapselab.estimation.DiagnosedRegime}; the checks below carry them in the data's units)
  * @param validation how the recipes were measured and the results
  * @param curves predicted and measured error against k, one per weight
  * @param seconds wall time of the whole diagnosis
  */
 public record DiagnosisResult(String realFile, String syntheticFile, List<String> features,
-                              SourceEstimates estimates, RecipeAdvice advice, Validation validation,
+                              SourceEstimates estimates, Advice advice, Validation validation,
                               List<Curve> curves, double seconds) {
 
   /**
@@ -31,7 +32,7 @@ public record DiagnosisResult(String realFile, String syntheticFile, List<String
    * @param measured measured mean squared error on held-out real rows
    * @param measuredStdError its standard error
    */
-  public record Check(Recipe recipe, double predicted, double predictedAtValidation, double measured,
+  public record Check(WeightedRidge recipe, double predicted, double predictedAtValidation, double measured,
                       double measuredStdError) {
   }
 

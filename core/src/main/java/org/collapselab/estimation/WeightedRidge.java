@@ -3,15 +3,16 @@ package org.collapselab.estimation;
 import org.collapselab.validation.ParameterException;
 
 /**
- * A training recipe on a user's data: the weighted ridge ŵ = argmin (1/n)[Σ_real r² + A·Σ_{first k synthetic} r²]
+ * The estimator of a training recipe on a user's data (the predicted side is {@link org.collapselab.advice.Recipe}):
+ * the weighted ridge ŵ = argmin (1/n)[Σ_real r² + A·Σ_{first k synthetic} r²]
  * + λ‖w‖² with n = n1 + k.
  *
  * @param syntheticRows k, how many of the synthetic rows (in file order) are used
  * @param syntheticWeight A ≥ 0, the weight of each of them
  * @param lambda ridge penalty λ ≥ 0
  */
-public record Recipe(int syntheticRows, double syntheticWeight, double lambda) {
-  public Recipe {
+public record WeightedRidge(int syntheticRows, double syntheticWeight, double lambda) {
+  public WeightedRidge {
     if (syntheticRows < 0) {
       throw new ParameterException("syntheticRows", syntheticRows, "an integer >= 0");
     }
