@@ -93,7 +93,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     row(o, "recommended", v.recommended());
     row(o, "real only", v.realOnly());
     row(o, "all synthetic", v.allSynthetic());
-    o.printf("(%.2f s)%n", r.seconds());
+    StringBuilder t = new StringBuilder("CPU seconds:");
+    r.cpuSeconds().forEach((k, v) -> t.append(String.format(java.util.Locale.ROOT, " %s %.2f", k, v)));
+    o.println(t);
   }
 
   private static void row(PrintWriter o, String name, Check c) {

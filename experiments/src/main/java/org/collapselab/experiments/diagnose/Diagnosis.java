@@ -30,7 +30,7 @@ public final class Diagnosis {
 
   /** Reads, validates and diagnoses; throws {@link DataFileException} for an unusable file. */
   public static DiagnosisResult run(DiagnoseOptions options) {
-    long start = System.nanoTime();
+    Stopwatch clock = new Stopwatch();
     LabelledRows real = CsvDataFile.read(options.real(), options.label(), null);
     LabelledRows syn = CsvDataFile.read(options.synthetic(), options.label(), real.features());
     LabelledRows test = options.test() == null ? null
@@ -42,9 +42,12 @@ public final class Diagnosis {
       requireRows(test, 2, d);
     }
     TwoSourceData data = TwoSourceData.of(real.x(), real.y(), syn.x(), syn.y());
+    clock.lap("read");
     SourceEstimates est = SourceEstimator.estimate(data, options.splits(), options.seed());
+    clock.lap("estimate");
     DiagnosedRegime regime = DiagnosedRegime.of(est);
     Advice advice = regime.advise();
+    clock.lap("advise");
     RecipeValidation validation = new RecipeValidation(data, options.folds(), options.seed());
     Measurer measurer = test == null ? validation::crossValidate
         : r -> validation.test(r, data.centreFeatures(test.x()), data.centreLabels(test.y()));
@@ -56,8 +59,8 @@ public final class Diagnosis {
         check(advice.useEverything(), regime, measurer, trainingRows));
     List<Curve> curves = curves(DiagnosedRegime.estimator(advice.best()), data.syntheticRows(), regime, measurer,
         trainingRows);
-    return new DiagnosisResult(real.file(), syn.file(), real.features(), est, advice, v, curves,
-        (System.nanoTime() - start) / 1e9);
+    clock.lap("validate");
+    return new DiagnosisResult(real.file(), syn.file(), real.features(), est, advice, v, curves, clock.laps());
   }
 
   /** A way of measuring a recipe's error on real rows. */

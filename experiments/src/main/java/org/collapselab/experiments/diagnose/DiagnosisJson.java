@@ -45,7 +45,8 @@ public final class DiagnosisJson {
         p.put("measuredStdError", c.measuredStdError()[i]);
       }
     }
-    o.put("seconds", r.seconds());
+    ObjectNode t = o.putObject("cpuSeconds");
+    r.cpuSeconds().forEach(t::put);
     return o;
   }
 

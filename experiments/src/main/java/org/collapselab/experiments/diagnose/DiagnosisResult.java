@@ -17,11 +17,13 @@ import org.collapselab.estimation.SourceEstimates;
  *     {@link org.collapselab.estimation.DiagnosedRegime}; the checks below carry them in the data's units)
  * @param validation how the recipes were measured and the results
  * @param curves predicted and measured error against k, one per weight
- * @param seconds wall time of the whole diagnosis
+ * @param cpuSeconds CPU seconds of each phase (read, estimate, advise, validate), in order; the work is
+ *     single-threaded, so this is the time on an idle core
  */
 public record DiagnosisResult(String realFile, String syntheticFile, List<String> features,
                               SourceEstimates estimates, Advice advice, Validation validation,
-                              List<Curve> curves, double seconds) {
+                              List<Curve> curves,
+                              java.util.Map<String, Double> cpuSeconds) {
 
   /**
    * One recipe's prediction and measurement.
