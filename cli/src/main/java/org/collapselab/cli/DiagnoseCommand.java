@@ -94,7 +94,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     row(o, "real only", v.realOnly());
     row(o, "all synthetic", v.allSynthetic());
     StringBuilder t = new StringBuilder("CPU seconds:");
-    r.cpuSeconds().forEach((k, v) -> t.append(String.format(java.util.Locale.ROOT, " %s %.2f", k, v)));
+    r.cpuSeconds().forEach((k, s) -> t.append(String.format(java.util.Locale.ROOT, " %s %.2f", k, s)));
     o.println(t);
   }
 

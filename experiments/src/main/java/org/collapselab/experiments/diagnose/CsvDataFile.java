@@ -78,6 +78,38 @@ public final class CsvDataFile {
     }
   }
 
+  /**
+   * Writes rows as a data file {@code diagnose} reads (header: the feature names, then {@code label}), through a
+   * temporary file moved into place, so a reader never sees half a file.
+   */
+  public static void write(Path path, LabelledRows rows, String label) throws IOException {
+    Path parent = path.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".data-", ".csv.tmp");
+    try {
+      List<String> header = new ArrayList<>(rows.features());
+      header.add(label);
+      CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+          .setRecordSeparator('\n').get();
+      int d = rows.features().size();
+      try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+           org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(w, format)) {
+        Object[] cells = new Object[d + 1];
+        for (int i = 0; i < rows.rows(); i++) {
+          for (int j = 0; j < d; j++) {
+            cells[j] = Double.toString(rows.x().get(i, j));
+          }
+          cells[d] = Double.toString(rows.y()[i]);
+          printer.printRecord(cells);
+        }
+      }
+      Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   private static int[] featureColumns(String file, List<String> header, int labelColumn, List<String> order) {
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < header.size(); c++) {

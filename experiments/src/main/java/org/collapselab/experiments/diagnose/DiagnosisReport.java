@@ -40,14 +40,13 @@ public final class DiagnosisReport {
     Files.createDirectories(dir);
     Path staging = Files.createTempDirectory(dir, ".diagnose-");
     try {
-      List<Path> curves = FigureWriter.write(staging, "diagnose-curves", List.of(curvePlot(r)));
-      List<Path> spectra = FigureWriter.write(staging, "diagnose-spectra", List.of(spectrumPlot(r.estimates())));
-      String body = body(r, staging, curves, spectra);
+      Figures f = figures(staging, "diagnose", r);
+      String body = body(r, staging, f);
       Path page = staging.resolve(PAGE);
       Files.writeString(page, HtmlReport.render("Collapse Lab diagnosis",
           List.of(new ReportSection("diagnose", "Real vs synthetic data: diagnosis and recipe", body, List.of()))),
           StandardCharsets.UTF_8);
-      for (Path p : Stream.concat(Stream.concat(curves.stream(), spectra.stream()), Stream.of(page)).toList()) {
+      for (Path p : Stream.concat(Stream.concat(f.curves.stream(), f.spectra.stream()), Stream.of(page)).toList()) {
         Files.move(p, dir.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }
@@ -61,7 +60,26 @@ public final class DiagnosisReport {
     }
   }
 
-  private static String body(DiagnosisResult r, Path dir, List<Path> curves, List<Path> spectra) {
+  /**
+   * The diagnosis as an HTML fragment for another report (e.g. {@code reproduce diagnose-mnist}); its figures are
+   * written to {@code figureDir} as {@code PREFIX-curves} and {@code PREFIX-spectra}, linked relative to
+   * {@code reportDir}.
+   */
+  public static String fragment(Path reportDir, Path figureDir, String prefix, DiagnosisResult r)
+      throws IOException {
+    return body(r, reportDir, figures(figureDir, prefix, r));
+  }
+
+  /** PNG and SVG paths of the two figures. */
+  private record Figures(List<Path> curves, List<Path> spectra) {
+  }
+
+  private static Figures figures(Path dir, String prefix, DiagnosisResult r) throws IOException {
+    return new Figures(FigureWriter.write(dir, prefix + "-curves", List.of(curvePlot(r))),
+        FigureWriter.write(dir, prefix + "-spectra", List.of(spectrumPlot(r.estimates()))));
+  }
+
+  private static String body(DiagnosisResult r, Path dir, Figures f) {
     SourceEstimates e = r.estimates();
     StringBuilder b = new StringBuilder();
     b.append(Html.paragraph("Real rows: " + r.realFile() + " (n1 = " + e.realRows() + "); synthetic rows: "
@@ -89,9 +107,9 @@ public final class DiagnosisReport {
         "measured ± s.e."), checks));
     b.append(Html.paragraph("Errors are mean squared errors on real rows, label noise included; measured by " + where
         + "."));
-    b.append(Html.figure(dir, curves.get(0), curves.get(1),
+    b.append(Html.figure(dir, f.curves.get(0), f.curves.get(1),
         "Error vs synthetic rows used: theory (lines, at the validation training size) and measured (markers)."));
-    b.append(Html.figure(dir, spectra.get(0), spectra.get(1),
+    b.append(Html.figure(dir, f.spectra.get(0), f.spectra.get(1),
         "Eigenvalues of Σ1 and the diagonal of Σ2 in Σ1's eigenbasis."));
     return b.toString();
   }
