@@ -84,7 +84,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         e.syntheticRows(), e.dimension());
     o.printf("  c2 (synthetic quality)  %.4g  [%.4g, %.4g] (%.0f%%)%n", e.c2(), e.c2Low(), e.c2High(),
         100 * e.confidence());
-    o.printf("  sigma2 real / synthetic %.4g / %.4g%n", e.sigma2Real(), e.sigma2Synthetic());
+    o.printf("  sigma2 real / synthetic %.4g ± %.2g / %.4g ± %.2g%n", e.sigma2Real(), e.sigma2RealStdError(),
+        e.sigma2Synthetic(), e.sigma2SyntheticStdError());
     o.printf("  |Sigma2 - Sigma1|_F/|Sigma1|_F %.3g   off-diagonal share %.3g   mean shift %.3g%n",
         e.covarianceDistance(), e.offDiagonalShare(), e.meanShift());
     DiagnosisResult.Validation v = r.validation();

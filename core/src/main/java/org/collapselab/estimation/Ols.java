@@ -35,6 +35,23 @@ record Ols(double[] slope, double[] residuals, Matrix centred, Matrix inverseGra
     return DenseOps.dot(residuals, residuals) / (residuals.length - slope.length - 1);
   }
 
+  /**
+   * Standard error of {@link #noiseVariance()} from the spread of the squared residuals, sd(r²)·√n/(n − d − 1):
+   * no Gaussian assumption (heavy-tailed or binary labels make it much larger than √(2/(n − d))·σ²).
+   */
+  double noiseVarianceStdError() {
+    int n = residuals.length;
+    double mean = 0;
+    for (double r : residuals) {
+      mean += r * r / n;
+    }
+    double var = 0;
+    for (double r : residuals) {
+      var += (r * r - mean) * (r * r - mean) / (n - 1);
+    }
+    return Math.sqrt(var * n) / (n - slope.length - 1);
+  }
+
   /** The HC2 covariance of the slope. */
   Matrix hc2Covariance() {
     int n = centred.rows();

@@ -16,6 +16,8 @@ package org.collapselab.estimation;
  * @param meanShift Mahalanobis distance of the synthetic feature mean from the real one, √(δᵀΣ̂1⁻¹δ)
  * @param sigma2Real σ1², residual variance of the real rows' least-squares fit
  * @param sigma2Synthetic σ2², residual variance of the synthetic rows' least-squares fit
+ * @param sigma2RealStdError standard error of σ1² (from the spread of the squared residuals)
+ * @param sigma2SyntheticStdError standard error of σ2²
  * @param signal ‖w1‖²_Σ1, debiased (variance of the real labels explained by the features)
  * @param c2 the cross-fitted estimate of c², clipped at 0
  * @param c2Raw the unclipped estimate (may be negative when c² ≈ 0)
@@ -27,7 +29,8 @@ package org.collapselab.estimation;
  */
 public record SourceEstimates(int dimension, int realRows, int syntheticRows, double[] realSpectrum,
                               double[] syntheticSpectrum, double covarianceDistance, double offDiagonalShare,
-                              double meanShift, double sigma2Real, double sigma2Synthetic, double signal, double c2,
+                              double meanShift, double sigma2Real, double sigma2Synthetic,
+                              double sigma2RealStdError, double sigma2SyntheticStdError, double signal, double c2,
                               double c2Raw, double c2StdError, double c2Low, double c2High, double confidence,
                               int splits) {
 }

@@ -96,7 +96,8 @@ public final class SourceEstimator {
     double raw = sum / splits;
     double se = Math.sqrt(variance);
     return new SourceEstimates(d, n1, n2, realSpectrum, synSpectrum, Math.sqrt(diff / norm1), Math.sqrt(off / all),
-        meanShift, sigma2Real, syn.noiseVariance(), signal, Math.max(0, raw), raw, se,
+        meanShift, sigma2Real, syn.noiseVariance(), real.noiseVarianceStdError(), syn.noiseVarianceStdError(), signal,
+        Math.max(0, raw), raw, se,
         Math.max(0, raw - Z95 * se), Math.max(0, raw + Z95 * se), 0.95, splits);
   }
 

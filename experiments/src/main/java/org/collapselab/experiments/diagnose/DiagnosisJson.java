@@ -69,6 +69,8 @@ public final class DiagnosisJson {
     o.put("confidence", e.confidence());
     o.put("sigma2Real", e.sigma2Real());
     o.put("sigma2Synthetic", e.sigma2Synthetic());
+    o.put("sigma2RealStdError", e.sigma2RealStdError());
+    o.put("sigma2SyntheticStdError", e.sigma2SyntheticStdError());
     o.put("signal", e.signal());
     o.put("covarianceDistance", e.covarianceDistance());
     o.put("offDiagonalShare", e.offDiagonalShare());

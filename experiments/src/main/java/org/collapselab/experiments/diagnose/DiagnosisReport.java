@@ -88,8 +88,9 @@ public final class DiagnosisReport {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("c² = ‖w2 − w1‖²_Σ1 (synthetic quality)", fmt(e.c2()) + "  [" + fmt(e.c2Low()) + ", "
         + fmt(e.c2High()) + "] (" + Math.round(100 * e.confidence()) + "%, " + e.splits() + " cross-fitted splits)"));
-    rows.add(List.of("σ1² (real label noise)", fmt(e.sigma2Real())));
-    rows.add(List.of("σ2² (synthetic label noise)", fmt(e.sigma2Synthetic())));
+    rows.add(List.of("σ1² (real label noise)", fmt(e.sigma2Real()) + " ± " + fmt(e.sigma2RealStdError())));
+    rows.add(List.of("σ2² (synthetic label noise)", fmt(e.sigma2Synthetic()) + " ± "
+        + fmt(e.sigma2SyntheticStdError())));
     rows.add(List.of("‖w1‖²_Σ1 (explained real variance)", fmt(e.signal())));
     rows.add(List.of("‖Σ2 − Σ1‖_F / ‖Σ1‖_F", fmt(e.covarianceDistance())));
     rows.add(List.of("off-diagonal share of Σ2 in Σ1's basis", fmt(e.offDiagonalShare())));

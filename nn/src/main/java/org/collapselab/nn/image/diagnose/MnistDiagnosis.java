@@ -21,7 +21,8 @@ import org.collapselab.nn.image.synthetic.SyntheticLabels;
  * standardised images (PCA fitted on unlabelled pool images); the real target of an image is 1 if it shows
  * {@code digit} and 0 otherwise; the synthetic target is the weak generator network's output for that class (the
  * image experiment's generator, trained on {@code generatorSamples} reserved images). Real, synthetic and test images
- * are disjoint: real and synthetic rows come from the generator's pool, test rows from the MNIST test split.
+ * are disjoint: real and synthetic rows come from the generator's pool, test rows from the MNIST test split, and
+ * held-out rows (true labels) from the rest of the pool, i.e. the real rows' own distribution.
  *
  * @param d principal components kept
  * @param realRows n1
@@ -37,7 +38,8 @@ public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRow
   static final int PCA_IMAGES = 10_000;
 
   /** The three files written, and the generator's quality. */
-  public record Files(Path real, Path synthetic, Path test, double generatorTestMse, double generatorTestError) {
+  public record Files(Path real, Path synthetic, Path test, Path heldOut, double generatorTestMse,
+                      double generatorTestError) {
   }
 
   /** Trains the generator, builds the features and writes {@code dir/real.csv}, {@code synthetic.csv}, {@code test.csv}. */
@@ -48,8 +50,9 @@ public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRow
         (500 * 128 + generatorSamples - 1) / generatorSamples), 128, 1e-3, 0), LabelKind.SOFT, 0, seed);
     SyntheticLabels gen = SyntheticLabels.generate(engine, train, data.test(), spec, RESERVED, ms[0], ms[1]);
     int[] pool = gen.pool();
-    if (pool.length < realRows + syntheticRows) {
-      throw new IllegalArgumentException("MNIST pool has " + pool.length + " images, need " + (realRows
+    int heldOutRows = Math.min(testRows, pool.length - realRows - syntheticRows);
+    if (heldOutRows < 2) {
+      throw new IllegalArgumentException("MNIST pool has " + pool.length + " images, need more than " + (realRows
           + syntheticRows));
     }
     Matrix basis = pca(train, Arrays.copyOf(pool, Math.min(PCA_IMAGES, pool.length)), ms);
@@ -73,7 +76,10 @@ public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRow
       testIdx[i] = i;
     }
     Files f = new Files(dir.resolve("real.csv"), dir.resolve("synthetic.csv"), dir.resolve("test.csv"),
-        gen.generatorTestQuality().mse(), gen.generatorTestQuality().labelError());
+        dir.resolve("heldout.csv"), gen.generatorTestQuality().mse(), gen.generatorTestQuality().labelError());
+    int[] heldIdx = Arrays.copyOfRange(pool, realRows + syntheticRows, realRows + syntheticRows + heldOutRows);
+    CsvDataFile.write(f.heldOut(), new LabelledRows("heldout", names, project(train, heldIdx, ms, basis),
+        indicator(train.labelsOf(heldIdx))), "y");
     CsvDataFile.write(f.real(), new LabelledRows("real", names, project(train, realIdx, ms, basis),
         indicator(train.labelsOf(realIdx))), "y");
     CsvDataFile.write(f.synthetic(), new LabelledRows("synthetic", names, project(train, synIdx, ms, basis), ySyn),
