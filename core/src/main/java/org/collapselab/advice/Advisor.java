@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.collapselab.problem.ModelKind;
-import org.collapselab.theory.RandomProjectionTheory;
 import org.collapselab.theory.ScalarMinimum;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
 import org.collapselab.theory.TwoSourceRidgeTheory;
+import org.collapselab.theory.WeightedRandomProjectionTheory;
 
 /**
  * Finds by theory the training recipe (k synthetic rows, weight A, λ, width m) with the lowest predicted real-test
  * error for a {@link Regime}. Pure and deterministic. Search: k over {0, n2} and a geometric grid refined around
  * the best grid value; for each k, log A by {@link ScalarMinimum} (scan + golden section) and, inside, log λ the
  * same way (and λ = 0); for rp every given width. Ridge uses {@link TwoSourceRidgeTheory} (all regimes); rp uses
- * {@link RandomProjectionTheory}, which covers Σ2 = Σ1, σ2 = σ1 and A = 1 only.
+ * {@link WeightedRandomProjectionTheory}, which covers Σ2 = Σ1 (σ2 and A free).
  */
 public final class Advisor {
   /** log10 A is searched in [−4, 2]. */
@@ -24,9 +24,9 @@ public final class Advisor {
   /** log10 λ is searched in log10(tr Σ1/d) + [−7, 2], plus λ = 0. */
   static final double LOG_LAMBDA_SPAN_LO = -7;
   static final double LOG_LAMBDA_SPAN_HI = 2;
-  private static final int SCAN = 10;
-  private static final double TOL = 2e-3;
-  private static final int K_GRID = 12;
+  private static final int SCAN = 7;
+  private static final double TOL = 5e-3;
+  private static final int K_GRID = 9;
 
   private final Regime regime;
   private final double logLambdaCenter;
@@ -35,9 +35,9 @@ public final class Advisor {
   private Advisor(Regime regime) {
     this.regime = regime;
     this.logLambdaCenter = Math.log10(regime.real().trace() / regime.real().dimension());
-    if (regime.model() == ModelKind.RANDOM_PROJECTION && !regime.sameSources()) {
-      throw new TheoryException("advice for model rp needs Σ2 = Σ1 and σ2 = σ1 (the two-source theory is "
-          + "ridge-only); use model ridge");
+    if (regime.model() == ModelKind.RANDOM_PROJECTION && regime.synthetic() != null) {
+      throw new TheoryException("advice for model rp needs Σ2 = Σ1 (the covariate-shift theory is ridge-only); "
+          + "use model ridge");
     }
   }
 
@@ -83,6 +83,32 @@ public final class Advisor {
     return out;
   }
 
+  /** The recipe with k rows of weight A and λ tuned by theory (width m for rp, 0 for ridge); null if none is finite. */
+  public static Recipe withTunedLambda(Regime regime, long k, double weight, long width) {
+    return new Advisor(regime).tuneLambda(k, weight, width);
+  }
+
+  /** The recipe with k rows, A and λ tuned by theory; null if none is finite. */
+  public static Recipe withTunedWeight(Regime regime, long k, long width) {
+    return k == 0 ? withTunedLambda(regime, 0, 0, width) : new Advisor(regime).tuneWeight(k, width);
+  }
+
+  /** The best recipe over k ≤ n2 with A = 1 and λ tuned (the best subset of synthetic rows, unweighted). */
+  public static Recipe bestSubset(Regime regime, long width) {
+    Advisor a = new Advisor(regime);
+    long n2 = regime.syntheticRows();
+    Recipe[] found = {a.tuneLambda(0, 0, width)};
+    if (n2 > 0) {
+      found[0] = better(found[0], a.tuneLambda(n2, 1, width));
+      ScalarMinimum.minimize(x -> {
+        Recipe r = a.tuneLambda(Math.round(x * n2), 1, width);
+        found[0] = better(found[0], r);
+        return r == null ? Double.POSITIVE_INFINITY : r.predictedTestMse();
+      }, 0, 1, 11, 1e-4);
+    }
+    return found[0];
+  }
+
   /** Predicted error of one recipe (null when the theory diverges there). */
   public static Recipe evaluate(Regime regime, long k, double weight, double lambda, long width) {
     return new Advisor(regime).evaluateRecipe(k, weight, lambda, width);
@@ -119,11 +145,8 @@ public final class Advisor {
     return found[0];
   }
 
-  /** For k &gt; 0 rows: best A (rp: A = 1), λ tuned inside. */
+  /** For k &gt; 0 rows: best A, λ tuned inside. */
   private Recipe tuneWeight(long k, long m) {
-    if (regime.model() == ModelKind.RANDOM_PROJECTION) {
-      return tuneLambda(k, 1, m);
-    }
     Recipe[] found = {null};
     ScalarMinimum.minimize(x -> {
       Recipe r = tuneLambda(k, Math.pow(10, x), m);
@@ -149,14 +172,11 @@ public final class Advisor {
     double a = k == 0 ? 0 : weight;
     long n1 = regime.realRows();
     try {
-      if (regime.model() == ModelKind.RANDOM_PROJECTION && a != 0 && a != 1) {
-        throw new TheoryException("rp theory needs weight 1");
-      }
       TheoryResult t = switch (regime.model()) {
         case RIDGE -> TwoSourceRidgeTheory.predict(regime.real(), regime.effectiveSynthetic(), n1, k, regime.c2(),
             regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
-        case RANDOM_PROJECTION -> RandomProjectionTheory.predict(regime.real(), n1 + k, m, (double) k / (n1 + k),
-            regime.c2(), regime.sigmaReal(), lambda);
+        case RANDOM_PROJECTION -> WeightedRandomProjectionTheory.predict(regime.real(), n1, k, m, regime.c2(),
+            regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
       };
       if (!Double.isFinite(t.testError())) {
         return null;

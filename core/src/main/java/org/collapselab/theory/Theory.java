@@ -7,7 +7,8 @@ import org.collapselab.problem.Problem;
 /**
  * Single entry point to the deterministic equivalents: the paper's setting goes to {@link RidgeTheory} or
  * {@link RandomProjectionTheory}; two different sources (Σ2, σ2, weight A) to {@link TwoSourceRidgeTheory}; the
- * prior estimator to {@link PriorRidgeTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
+ * prior estimator to {@link PriorRidgeTheory}; random projections with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to
+ * {@link WeightedRandomProjectionTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
   private Theory() {}
@@ -27,8 +28,7 @@ public final class Theory {
       };
     }
     if (problem.model() == ModelKind.RANDOM_PROJECTION) {
-      throw new TheoryException("random-projection theory covers one synthetic source with Σ2 = Σ1, σ2 = σ1 and "
-          + "weight 1; simulate this problem instead");
+      return WeightedRandomProjectionTheory.predict(problem);
     }
     return TwoSourceRidgeTheory.predict(problem);
   }

@@ -118,27 +118,28 @@ public final class TwoSourceRidgeTheory {
   /** Solves the pencil for (κ, r); see the class comment. {@code s1}, {@code s2} are the eigenvalues. */
   public static Pencil solve(double[] s1, double[] s2, double p1, double p2, long n, double weight, double lambda) {
     int[] iters = {0};
+    double[] warm = {Double.NaN}; // previous inner κ, the Newton start of the next inner solve
     if (p2 == 0 || weight == 0) {
       // No synthetic contribution: r = 0 (the synthetic terms vanish).
-      Inner in = solveKappa(s1, s2, p1, p2, n, 0, lambda);
+      Inner in = solveKappa(s1, s2, p1, p2, n, 0, lambda, Double.NaN);
       return new Pencil(in.kappa, 0, in.iterations, in.residual, in.converged);
     }
     // F(x) = log r + log(1 − T1/n + A T2/n) − log A with r = e^x; increasing from −∞ to +∞ (class comment).
     double x = Math.log(weight);
-    double fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters);
+    double fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters, warm);
     double lo = x, hi = x, flo = fx, fhi = fx;
     double step = 1;
     while (flo > 0) {
       lo -= step;
       step *= 2;
-      flo = outer(s1, s2, p1, p2, n, weight, lambda, lo, iters);
+      flo = outer(s1, s2, p1, p2, n, weight, lambda, lo, iters, warm);
       checkBracket(step);
     }
     step = 1;
     while (fhi < 0) {
       hi += step;
       step *= 2;
-      fhi = outer(s1, s2, p1, p2, n, weight, lambda, hi, iters);
+      fhi = outer(s1, s2, p1, p2, n, weight, lambda, hi, iters, warm);
       checkBracket(step);
     }
     // Illinois regula falsi on [lo, hi] with f(lo) ≤ 0 ≤ f(hi).
@@ -149,7 +150,7 @@ public final class TwoSourceRidgeTheory {
       if (!(x > lo && x < hi)) {
         x = 0.5 * (lo + hi);
       }
-      fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters);
+      fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters, warm);
       if (fx <= 0) {
         lo = x;
         flo = fx;
@@ -167,7 +168,7 @@ public final class TwoSourceRidgeTheory {
       }
     }
     double r = Math.exp(x);
-    Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda);
+    Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda, warm[0]);
     double residual = Math.max(Math.abs(fx), in.residual);
     return new Pencil(in.kappa, r, iters[0] + in.iterations, residual, residual <= 1e-10 && in.converged);
   }
@@ -179,9 +180,10 @@ public final class TwoSourceRidgeTheory {
   }
 
   private static double outer(double[] s1, double[] s2, double p1, double p2, long n, double weight, double lambda,
-                              double x, int[] iters) {
+                              double x, int[] iters, double[] warm) {
     double r = Math.exp(x);
-    Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda);
+    Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda, warm[0]);
+    warm[0] = in.kappa;
     iters[0] += in.iterations + 1;
     double t2 = 0;
     double t1 = 0;
@@ -198,7 +200,8 @@ public final class TwoSourceRidgeTheory {
   }
 
   /** For fixed r, κ solving φ(κ) = 1 − T1(κ)/n − λ/κ = 0 (increasing in κ), as in {@link RidgeTheory#solveKappa}. */
-  private static Inner solveKappa(double[] s1, double[] s2, double p1, double p2, long n, double r, double lambda) {
+  private static Inner solveKappa(double[] s1, double[] s2, double p1, double p2, long n, double r, double lambda,
+                                  double start) {
     double[] v = new double[2];
     if (lambda == 0) {
       phi(s1, s2, p1, p2, n, r, 0, 0, v);
@@ -226,7 +229,8 @@ public final class TwoSourceRidgeTheory {
         }
       } while (v[0] >= 0);
     }
-    ScalarRoot.Root root = ScalarRoot.newton((k, out) -> phi(s1, s2, p1, p2, n, r, lambda, k, out), lo, hi, lo,
+    double x0 = start > lo && start < hi ? start : lo;
+    ScalarRoot.Root root = ScalarRoot.newton((k, out) -> phi(s1, s2, p1, p2, n, r, lambda, k, out), lo, hi, x0,
         1e-15, 1e-14);
     return new Inner(root.x(), root.iterations() + halvings, root.residual(), root.residual() <= 1e-10);
   }

@@ -71,12 +71,16 @@ class AdvisorTest {
   @Test
   void randomProjectionsPickAWidth() {
     Spectrum s = Spectrum.powerLaw(200, 1.0);
-    Regime r = new Regime(ModelKind.RANDOM_PROJECTION, s, null, 100, 400, 0.5, 0.5, 1.0, List.of(50L, 100L, 400L));
-    Advice a = Advisor.advise(r);
+    Regime regime = new Regime(ModelKind.RANDOM_PROJECTION, s, null, 100, 400, 0.5, 0.7, 1.0,
+        List.of(50L, 100L, 400L));
+    Advice a = Advisor.advise(regime);
     assertThat(a.best().width()).isIn(50L, 100L, 400L);
-    assertThat(a.best().syntheticWeight()).isIn(0.0, 1.0);
-    assertThatThrownBy(() -> Advisor.advise(new Regime(ModelKind.RANDOM_PROJECTION, s, null, 100, 400, 0.5, 0.9,
-        1.0, List.of(50L)))).isInstanceOf(TheoryException.class).hasMessageContaining("model rp needs");
+    for (long m : List.of(50L, 100L, 400L)) {
+      Recipe r = Advisor.withTunedWeight(regime, 400, m);
+      assertThat(a.best().predictedTestMse()).isLessThanOrEqualTo(r.predictedTestMse() * (1 + 1e-12));
+    }
+    assertThatThrownBy(() -> Advisor.advise(new Regime(ModelKind.RANDOM_PROJECTION, s, Spectrum.isotropic(200), 100,
+        400, 0.5, 0.9, 1.0, List.of(50L)))).isInstanceOf(TheoryException.class).hasMessageContaining("model rp needs");
   }
 
   @Test
