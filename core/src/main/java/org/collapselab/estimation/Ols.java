@@ -41,15 +41,11 @@ record Ols(double[] slope, double[] residuals, Matrix centred, Matrix inverseGra
    */
   double noiseVarianceStdError() {
     int n = residuals.length;
-    double mean = 0;
-    for (double r : residuals) {
-      mean += r * r / n;
+    double[] squares = new double[n];
+    for (int i = 0; i < n; i++) {
+      squares[i] = residuals[i] * residuals[i];
     }
-    double var = 0;
-    for (double r : residuals) {
-      var += (r * r - mean) * (r * r - mean) / (n - 1);
-    }
-    return Math.sqrt(var * n) / (n - slope.length - 1);
+    return Math.sqrt(Rows.meanAndVariance(squares)[1] * n) / (n - slope.length - 1);
   }
 
   /** The HC2 covariance of the slope. */

@@ -54,17 +54,11 @@ public final class RecipeValidation {
   public Measured crossValidate(WeightedRidge recipe) {
     Moments syn = syntheticPrefix(recipe.syntheticRows());
     double[] errors = new double[folds.length];
-    double mean = 0;
     for (int f = 0; f < folds.length; f++) {
-      double[] w = recipe.fit(realTotal.minus(folds[f]), syn);
-      errors[f] = folds[f].meanSquaredError(w);
-      mean += errors[f] / folds.length;
+      errors[f] = folds[f].meanSquaredError(recipe.fit(realTotal.minus(folds[f]), syn));
     }
-    double var = 0;
-    for (double e : errors) {
-      var += (e - mean) * (e - mean) / (folds.length - 1);
-    }
-    return new Measured(mean, Math.sqrt(var / folds.length));
+    double[] mv = Rows.meanAndVariance(errors);
+    return new Measured(mv[0], Math.sqrt(mv[1] / folds.length));
   }
 
   /** Mean squared error on a test block (centred like the data) of the recipe fitted on all real rows. */
@@ -75,18 +69,12 @@ public final class RecipeValidation {
   /** Mean squared error and its standard error on test rows (centred like the data), fitted on all real rows. */
   public Measured test(WeightedRidge recipe, org.collapselab.linalg.Matrix x, double[] y) {
     double[] pred = org.collapselab.linalg.DenseOps.multiplyVector(x, fitAll(recipe), false, 1.0);
-    int n = y.length;
-    double mean = 0;
-    double[] sq = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] sq = new double[y.length];
+    for (int i = 0; i < sq.length; i++) {
       sq[i] = (y[i] - pred[i]) * (y[i] - pred[i]);
-      mean += sq[i] / n;
     }
-    double var = 0;
-    for (double s : sq) {
-      var += (s - mean) * (s - mean) / Math.max(1, n - 1);
-    }
-    return new Measured(mean, Math.sqrt(var / n));
+    double[] mv = Rows.meanAndVariance(sq);
+    return new Measured(mv[0], Math.sqrt(mv[1] / sq.length));
   }
 
   /** The recipe fitted on all real rows and its synthetic rows. */

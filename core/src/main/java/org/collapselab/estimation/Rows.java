@@ -3,8 +3,8 @@ package org.collapselab.estimation;
 import java.util.SplittableRandom;
 import org.collapselab.linalg.Matrix;
 
-/** Row selection, centring and shuffling helpers for the column-major {@link Matrix}. */
-final class Rows {
+/** Row selection, centring, shuffling and moment helpers for the column-major {@link Matrix}. */
+public final class Rows {
   private Rows() {}
 
   /** The given rows of x as a new matrix. */
@@ -78,8 +78,8 @@ final class Rows {
     return out;
   }
 
-  /** A random permutation of 0..n−1. */
-  static int[] permutation(int n, SplittableRandom rng) {
+  /** A uniformly random permutation of 0..n−1 (Fisher–Yates from the last position down). */
+  public static int[] permutation(int n, SplittableRandom rng) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;
@@ -91,6 +91,17 @@ final class Rows {
       p[j] = t;
     }
     return p;
+  }
+
+  /** {mean, unbiased variance} of the values (variance 0 for fewer than two). */
+  static double[] meanAndVariance(double[] v) {
+    int n = v.length;
+    double mean = mean(v);
+    double var = 0;
+    for (double x : v) {
+      var += (x - mean) * (x - mean);
+    }
+    return new double[] {mean, n < 2 ? 0 : var / (n - 1)};
   }
 
   /** Entries [from, to) of p. */

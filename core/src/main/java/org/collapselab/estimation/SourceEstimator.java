@@ -136,16 +136,10 @@ public final class SourceEstimator {
   /** Var((xᵀΔ)²)/n1 over the real rows: the error of Σ̂1 in ΔᵀΣ̂1Δ. */
   private static double designVariance(Matrix real, double[] delta) {
     double[] proj = DenseOps.multiplyVector(real, delta, false, 1.0);
-    int n = proj.length;
-    double mean = 0;
-    for (double v : proj) {
-      mean += v * v / n;
+    for (int i = 0; i < proj.length; i++) {
+      proj[i] *= proj[i];
     }
-    double var = 0;
-    for (double v : proj) {
-      var += (v * v - mean) * (v * v - mean) / (n - 1);
-    }
-    return var / n;
+    return Rows.meanAndVariance(proj)[1] / proj.length;
   }
 
   private static double quadratic(Matrix m, double[] x, double[] y) {

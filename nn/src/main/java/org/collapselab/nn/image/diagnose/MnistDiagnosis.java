@@ -42,7 +42,7 @@ public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRow
                       double generatorTestError) {
   }
 
-  /** Trains the generator, builds the features and writes {@code dir/real.csv}, {@code synthetic.csv}, {@code test.csv}. */
+  /** Trains the generator, builds the features and writes real.csv, synthetic.csv, test.csv and heldout.csv. */
   public Files write(Engine engine, ImageDataset data, Path dir, long seed) throws java.io.IOException {
     ImageSet train = data.train();
     double[] ms = train.pixelMeanAndStd();
