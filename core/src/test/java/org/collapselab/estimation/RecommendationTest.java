@@ -24,9 +24,9 @@ class RecommendationTest {
       "0.5, 0.7, 0.7, 120, 1000, 4"})  // d/n1 = 1/4: regularisation matters
   void recommendedRecipeIsNearTheBestOfAGrid(double c2, double sigma1, double sigma2, int n1, int n2, long seed) {
     int d = 30;
-    KnownTruth truth = new KnownTruth(Spectrum.powerLaw(d, 1.0), Spectrum.powerLaw(d, 0.5), n1, n2, c2, sigma1,
-        sigma2);
-    KnownTruth.Draw draw = truth.draw(seed, 20_000);
+    GaussianTwoSource truth = new GaussianTwoSource(Spectrum.powerLaw(d, 1.0), Spectrum.powerLaw(d, 0.5), n1, n2,
+        c2, sigma1, sigma2);
+    GaussianTwoSource.Draw draw = truth.draw(seed, 20_000);
     SourceEstimates est = SourceEstimator.estimate(draw.data(), 16, seed);
     DiagnosedRegime regime = DiagnosedRegime.of(est);
     Advice advice = regime.advise();
@@ -61,7 +61,7 @@ class RecommendationTest {
   }
 
   /** Exact excess risk of the centred fit w on real data: (ȳ1 − x̄1ᵀw)² + ‖w − w1‖²_Σ1 (the truth has no intercept). */
-  static double excess(KnownTruth truth, KnownTruth.Draw draw, double[] w) {
+  static double excess(GaussianTwoSource truth, GaussianTwoSource.Draw draw, double[] w) {
     double intercept = draw.data().labelMean();
     double e = 0;
     for (int i = 0; i < w.length; i++) {

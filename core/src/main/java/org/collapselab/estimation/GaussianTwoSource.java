@@ -9,20 +9,37 @@ import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 
-/** Gaussian two-source data with known truth (w1, Δ, σ1, σ2, Σ1, Σ2) for the estimation tests. */
-record KnownTruth(Spectrum real, Spectrum synthetic, int n1, int n2, double c2, double sigma1, double sigma2) {
+/**
+ * Gaussian two-source data with known truth, to check {@link SourceEstimator} and the recommendation: n1 real rows
+ * x ~ N(0, Σ1), y = xᵀw1 + σ1ε and n2 synthetic rows x ~ N(0, Σ2), y = xᵀ(w1 + Δ) + σ2ε, with the random teacher
+ * w1 ~ N(0, I/d) and a random shift with ‖Δ‖²_Σ1 = c² exactly ({@link MixtureSampler}).
+ *
+ * @param real Σ1
+ * @param synthetic Σ2 (diagonal in Σ1's basis)
+ * @param n1 real rows
+ * @param n2 synthetic rows
+ * @param c2 c²
+ * @param sigma1 σ1
+ * @param sigma2 σ2
+ */
+public record GaussianTwoSource(Spectrum real, Spectrum synthetic, int n1, int n2, double c2, double sigma1,
+                                double sigma2) {
 
-  /** One draw: data plus the true teacher, shift and a large fresh real test block. */
-  record Draw(TwoSourceData data, double[] w1, double[] delta, Moments test) {
+  /**
+   * One draw: the data (centred on the real means), the true teacher and shift, and the statistics of a fresh real
+   * test block centred the same way (null when no test rows were asked for).
+   */
+  public record Draw(TwoSourceData data, double[] w1, double[] delta, Moments test) {
   }
 
-  Problem problem(int rows1, int rows2) {
+  private Problem problem(int rows1, int rows2) {
     int n = rows1 + rows2;
     return Problem.ridge(real, n, (double) rows2 / n, c2, sigma1, 0)
         .withSources(synthetic, sigma2, 1.0, Estimator.MIX);
   }
 
-  Draw draw(long seed, int testRows) {
+  /** Draws everything from {@code seed}. */
+  public Draw draw(long seed, int testRows) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[] w1 = Teacher.random(real.dimension(), rng);
     double[] delta = SyntheticShift.random(real, c2, rng);
@@ -39,7 +56,7 @@ record KnownTruth(Spectrum real, Spectrum synthetic, int n1, int n2, double c2, 
     return new Draw(data, w1, delta, test);
   }
 
-  static int[] range(int from, int to) {
+  private static int[] range(int from, int to) {
     int[] r = new int[to - from];
     for (int i = 0; i < r.length; i++) {
       r[i] = from + i;
