@@ -135,6 +135,22 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void unwritableOutputFolderIsOneLineAndLeavesNothing() throws Exception {
+    Path real = file("R.csv", gaussian(100, false, 1));
+    Path syn = file("S.csv", gaussian(200, true, 2));
+    Path blocker = file("report", "a file where the folder should be");
+    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--out",
+        blocker.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("collapselab diagnose: " + blocker + ": cannot write the report: ")
+        .doesNotContain("\tat ").hasLineCount(1);
+    assertThat(Files.readString(blocker)).isEqualTo("a file where the folder should be");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("R.csv", "S.csv", "report");
+    }
+  }
+
+  @Test
   void missingFileAndBadFlag() throws Exception {
     Path syn = file("S.csv", gaussian(100, true, 2));
     CliTest.Result r = CliTest.run("diagnose", "--real", dir.resolve("nope.csv").toString(), "--synthetic",
