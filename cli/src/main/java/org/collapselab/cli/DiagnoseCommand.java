@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code collapselab diagnose}: the paper's method on a user's real and synthetic data files. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
     description = {"Estimate how far a synthetic data set is from a real one: c² = ‖w2 − w1‖²_Σ1",
-        "with a 95% interval, noise levels σ1², σ2², covariances Σ1, Σ2. Ask the advisor",
+        "with a 95%% interval, noise levels σ1², σ2², covariances Σ1, Σ2. Ask the advisor",
         "for a recipe (k synthetic rows, weight A, λ) and check it against real-only and",
         "use-everything by cross-validation on the real rows (or on --test)."})
 final class DiagnoseCommand implements Callable<Integer> {
