@@ -99,8 +99,8 @@ public final class DiagnoseMnistReproduction implements Reproduction {
     double rel = (c.predictedAtValidation() - c.measured()) / c.measured();
     return new Claim(String.format(Locale.ROOT, "theory predicts the MSE on %s within 10%% (k = %d, A = %.3g, "
         + "λ = %.3g)", where, c.recipe().syntheticRows(), c.recipe().syntheticWeight(), c.recipe().lambda()),
-        String.format(Locale.ROOT, "predicted %.5f, measured %.5f ± %.5f (%+.1f%%)", c.predictedAtValidation(), c.measured(),
-            c.measuredStdError(), 100 * rel),
+        String.format(Locale.ROOT, "predicted %.5f, measured %.5f ± %.5f (%+.1f%%)", c.predictedAtValidation(),
+            c.measured(), c.measuredStdError(), 100 * rel),
         Math.abs(rel) <= 0.10 ? Claim.Verdict.SUPPORTED : Claim.Verdict.CONTRADICTED);
   }
 }
