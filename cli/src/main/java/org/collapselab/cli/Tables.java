@@ -12,6 +12,9 @@ final class Tables {
         + (p.syntheticSpectrum() != null ? " synthetic-spectrum=" + p.syntheticSpectrum().label() : "")
         + "  d=" + p.d() + "  n=" + p.n() + (p.model() == ModelKind.RANDOM_PROJECTION ? "  m=" + p.m() : "")
         + "  p2=" + p.p2() + "  c2=" + p.c2() + "  sigma=" + p.sigma() + "  lambda=" + p.lambda()
+        + (p.syntheticSigma() != p.sigma() ? "  synthetic-sigma=" + p.syntheticSigma() : "")
+        + (p.syntheticWeight() != 1.0 ? "  synthetic-weight=" + p.syntheticWeight() : "")
+        + (p.estimator() != org.collapselab.problem.Estimator.MIX ? "  estimator=" + p.estimator().key() : "")
         + (p.generations().looping() ? "  generations=" + p.generations().count() + " schedule="
             + p.generations().schedule().key() + " fresh-real=" + p.generations().freshReal() : "");
   }

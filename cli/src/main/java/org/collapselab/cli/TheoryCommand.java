@@ -3,6 +3,7 @@ package org.collapselab.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
@@ -42,7 +43,8 @@ final class TheoryCommand implements Callable<Integer> {
           throw e;
         }
         if (json) {
-          out.println(Json.write(Json.problem(p).put("theoryAvailable", false).put("theoryUnavailable", e.getMessage())));
+          out.println(TheoryJson.write(TheoryJson.problem(p).put("theoryAvailable", false)
+              .put("theoryUnavailable", e.getMessage())));
         } else {
           out.println(Tables.problemLine(p));
           out.println("  theory      unavailable: " + e.getMessage());
@@ -52,12 +54,11 @@ final class TheoryCommand implements Callable<Integer> {
     }
     TheoryResult r = loop != null ? loop.last() : Theory.predict(p);
     if (json) {
-      ObjectNode o = Json.problem(p);
-      put(o, r, floor);
+      ObjectNode o = TheoryJson.answer(p, r, floor);
       if (loop != null) {
         GenerationsOutput.putTheory(o, loop, floor);
       }
-      out.println(Json.write(o));
+      out.println(TheoryJson.write(o));
     } else {
       out.println(Tables.problemLine(p));
       out.printf("  test error  %.6g%s%n", r.testError() + floor, floor > 0 ? "  (includes σ²)" : "");
@@ -73,17 +74,5 @@ final class TheoryCommand implements Callable<Integer> {
       }
     }
     return r.converged() ? 0 : Errors.FAILED;
-  }
-
-  /** Adds the theory fields to a JSON object. */
-  static void put(ObjectNode o, TheoryResult r, double floor) {
-    o.put("testError", r.testError() + floor);
-    o.put("bias", r.bias());
-    o.put("variance", r.variance());
-    o.put("zeta", r.zeta());
-    o.put("effectiveRegularization", r.effectiveRegularization());
-    o.put("converged", r.converged());
-    o.put("iterations", r.iterations());
-    o.put("residual", r.residual());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.collapselab.experiments.json.TheoryJson;
 import org.junit.jupiter.api.Test;
 
 /** {@code theory} and {@code simulate} with {@code --generations K}: the per-generation contract and the labels. */
@@ -14,7 +15,7 @@ class GenerationsCliTest {
     CliTest.Result r = CliTest.run("theory", "--d", "50", "--n", "200", "--p2", "0.5", "--sigma", "0.5",
         "--generations", "4", "--json");
     assertThat(r.code()).isZero();
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
     JsonNode g = j.get("generations");
     assertThat(g).hasSize(5);
     for (int k = 0; k <= 4; k++) {
@@ -35,7 +36,7 @@ class GenerationsCliTest {
     CliTest.Result r = CliTest.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
         "--fresh-real", "0.5", "--json");
     assertThat(r.code()).isZero();
-    JsonNode loop = Json.MAPPER.readTree(r.out()).get("loop");
+    JsonNode loop = TheoryJson.MAPPER.readTree(r.out()).get("loop");
     assertThat(loop.get("status").asText()).isEqualTo("divergent");
     assertThat(loop.get("contractionFactor").asDouble()).isCloseTo(0.25 + 0.25 * 170 / 29.0, within(1e-12));
     assertThat(loop.get("stationaryError").isNull()).isTrue();
@@ -50,7 +51,7 @@ class GenerationsCliTest {
     CliTest.Result r = CliTest.run("theory", "--d", "20", "--n", "60", "--generations", "2", "--schedule",
         "accumulate-subsample", "--json");
     assertThat(r.code()).isEqualTo(Errors.FAILED);
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
     assertThat(j.get("theoryAvailable").asBoolean()).isFalse();
     assertThat(j.get("theoryUnavailable").asText()).startsWith("simulation only: accumulate-subsample");
     assertThat(j.has("testError")).isFalse();
@@ -62,7 +63,7 @@ class GenerationsCliTest {
         "--lambda", "0.01", "--generations", "3", "--schedule", "replace", "--fresh-real", "0.2", "--runs", "6",
         "--seed", "4", "--threads", "2", "--json");
     assertThat(r.code()).isZero();
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
     JsonNode g = j.get("generations");
     assertThat(g).hasSize(4);
     for (JsonNode row : g) {

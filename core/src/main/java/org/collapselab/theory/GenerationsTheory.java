@@ -42,6 +42,10 @@ public final class GenerationsTheory {
   public static GenerationsPrediction predict(Problem problem) {
     Generations loop = problem.generations();
     Problem single = problem.withGenerations(Generations.NONE);
+    if (loop.looping() && !single.isBaseline()) {
+      throw new TheoryException(SIMULATION_ONLY + ": loop theory covers generation 0 in the paper's setting (Σ2 = Σ1, "
+          + "σ2 = σ1, weight 1, mix); use simulate");
+    }
     TheoryResult g0 = Theory.predict(single);
     if (!loop.looping()) {
       LoopStability none = new LoopStability(LoopStability.Status.STABLE, 0, g0.testError(), "no loop");
