@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.experiments.study.CellJob;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.LoopSimulator;
