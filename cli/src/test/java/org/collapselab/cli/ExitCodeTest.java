@@ -54,7 +54,7 @@ class ExitCodeTest {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "name: b\nkind: nope\n");
     assertThat(run("run", bad.toString()).err()).isEqualTo(bad + ": kind: got 'nope'; allowed: one of gaussian, "
-        + "image, lm (or omit it for gaussian)\n");
+        + "image, lm, twosource (or omit it for gaussian)\n");
     String g = gaussian().toString();
     assertThat(run("run", g, "--shard", "3/2")).isEqualTo(new Result(2, "",
         "collapselab run: --shard must be k/N with N >= 1 and 0 <= k < N, got 3/2\n"));
