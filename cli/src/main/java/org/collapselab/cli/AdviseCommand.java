@@ -1,5 +1,6 @@
 package org.collapselab.cli;
 
+import org.collapselab.experiments.json.TheoryJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,7 +73,7 @@ final class AdviseCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ModelKind kind = ModelKind.parse(model);
     Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
-    Spectrum s2 = ProblemOptions.parseSynthetic(syntheticSpectrum, s1);
+    Spectrum s2 = org.collapselab.experiments.spec.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);
     if (kind == ModelKind.RIDGE && !widths.isEmpty()) {
       throw new ParameterException("widths", widths, "given only with --model rp");
     }
@@ -87,7 +88,7 @@ final class AdviseCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
-      ObjectNode o = Json.MAPPER.createObjectNode();
+      ObjectNode o = TheoryJson.MAPPER.createObjectNode();
       ObjectNode r = o.putObject("regime");
       r.put("model", kind.key());
       r.put("spectrum", s1.label());
@@ -106,7 +107,7 @@ final class AdviseCommand implements Callable<Integer> {
       o.put("gainOverEverything", a.gainOverEverything());
       o.put("evaluations", a.evaluations());
       o.put("seconds", seconds);
-      w.println(Json.write(o));
+      w.println(TheoryJson.write(o));
     } else {
       w.printf("regime: %s, d = %d, Σ1 %s, Σ2 %s, n1 = %d real, n2 = %d synthetic, σ1 = %g, σ2 = %g, c² = %g%n",
           kind.key(), s1.dimension(), s1.label(), regime.effectiveSynthetic().label(), n1, n2, regime.sigmaReal(),
@@ -150,7 +151,7 @@ final class AdviseCommand implements Callable<Integer> {
     }
     o.put("predictedTestError", r.predictedTestMse());
     o.put("predictedExcessRisk", r.predictedTestError());
-    TheoryCommand.put(o.putObject("theory"), r.theory(), 0);
+    TheoryJson.put(o.putObject("theory"), r.theory(), 0);
   }
 
   private static void row(PrintWriter w, String name, Recipe r) {

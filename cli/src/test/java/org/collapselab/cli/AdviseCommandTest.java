@@ -17,7 +17,7 @@ class AdviseCommandTest {
     CliTest.Result r = CliTest.run("advise", "--d", "50", "--n1", "100", "--n2", "1000", "--sigma", "0.5",
         "--c2", "0.3", "--json", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(r.out());
     JsonNode rec = j.get("recommendation");
     for (String f : new String[] {"syntheticRows", "syntheticWeight", "lambda", "predictedTestError"}) {
       assertThat(rec.has(f)).as(f).isTrue();
