@@ -27,10 +27,7 @@ public record RidgeRegression(double lambda) {
       throw new IllegalArgumentException("y has " + y.length + " entries but X has " + n + " rows");
     }
     if (d <= n) {
-      Matrix gram = DenseOps.gramTransposed(x, 1.0 / n);
-      gram.addToDiagonal(lambda);
-      double[] rhs = DenseOps.multiplyVector(x, y, true, 1.0 / n);
-      return new LinearModel(solveSymmetric(gram, rhs));
+      return fitNormalEquations(DenseOps.gramTransposed(x, 1.0), DenseOps.multiplyVector(x, y, true, 1.0), n);
     }
     Matrix kernel = DenseOps.gram(x, 1.0 / n);
     kernel.addToDiagonal(lambda);
@@ -40,6 +37,26 @@ public record RidgeRegression(double lambda) {
     }
     double[] alpha = solveSymmetric(kernel, scaledY);
     return new LinearModel(DenseOps.multiplyVector(x, alpha, true, 1.0));
+  }
+
+  /**
+   * Fits from the sufficient statistics of n rows: solves (G/n + λI)w = b/n with G = XᵀX and b = Xᵀy (the primal
+   * form; for λ = 0 and singular G the minimum-norm solution). G and b are overwritten.
+   */
+  public LinearModel fitNormalEquations(Matrix gram, double[] xty, long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the normal equations need n >= 1 rows, got " + n);
+    }
+    double inv = 1.0 / n;
+    double[] g = gram.data();
+    for (int i = 0; i < g.length; i++) {
+      g[i] *= inv;
+    }
+    for (int i = 0; i < xty.length; i++) {
+      xty[i] *= inv;
+    }
+    gram.addToDiagonal(lambda);
+    return new LinearModel(solveSymmetric(gram, xty));
   }
 
   private static double[] solveSymmetric(Matrix a, double[] b) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.data.MixtureSampler;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SyntheticShift;
@@ -29,20 +30,28 @@ import org.collapselab.problem.Problem;
 public final class Simulator {
   private Simulator() {}
 
-  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads. */
+  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads (Gaussian rows, cheaper sampler). */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads) {
+    return simulate(problem, runs, seed, threads, SimulationOptions.DEFAULT);
+  }
+
+  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads, drawing data as {@code options} say. */
+  public static SimulationResult simulate(Problem problem, int runs, long seed, int threads,
+                                          SimulationOptions options) {
     if (runs < 1) {
       throw new ParameterException("runs", runs, "an integer >= 1");
     }
     if (threads < 1) {
       throw new ParameterException("threads", threads, "an integer >= 1");
     }
+    requireSupported(problem);
+    SimulationOptions resolved = options.withSampler(SamplerCost.choose(problem, options));
     long[] seeds = runSeeds(seed, runs);
     long start = System.nanoTime();
     double[] errors = new double[runs];
     if (threads == 1 || runs == 1) {
       for (int r = 0; r < runs; r++) {
-        errors[r] = runOnce(problem, seeds[r]);
+        errors[r] = runOnce(problem, seeds[r], resolved);
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs), daemonThreads());
@@ -50,7 +59,7 @@ public final class Simulator {
         List<Future<Double>> futures = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
           long s = seeds[r];
-          futures.add(pool.submit(() -> runOnce(problem, s)));
+          futures.add(pool.submit(() -> runOnce(problem, s, resolved)));
         }
         for (int r = 0; r < runs; r++) {
           errors[r] = futures.get(r).get();
@@ -91,19 +100,38 @@ public final class Simulator {
     return new SplittableRandom(seed).longs(runs).toArray();
   }
 
-  /** One trial with its own generator: returns ‖ŵ − w1‖²_Σ. */
+  /** One trial with its own generator (Gaussian rows, cheaper sampler): returns ‖ŵ − w1‖²_Σ. */
   public static double runOnce(Problem problem, long runSeed) {
+    return runOnce(problem, runSeed, SimulationOptions.DEFAULT);
+  }
+
+  /** One trial with its own generator: returns ‖ŵ − w1‖²_Σ. */
+  public static double runOnce(Problem problem, long runSeed, SimulationOptions options) {
     SplittableRandom rng = new SplittableRandom(runSeed);
     double[] w1 = Teacher.random(problem.d(), rng);
     double[] delta = SyntheticShift.random(problem.spectrum(), problem.c2(), rng);
-    return runOnce(problem, w1, delta, rng);
+    return runOnce(problem, w1, delta, rng, options);
   }
 
-  /** One trial with an explicit teacher and shift. */
+  /** One trial with an explicit teacher and shift (Gaussian rows, cheaper sampler). */
   public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng) {
+    return runOnce(problem, w1, delta, rng, SimulationOptions.DEFAULT);
+  }
+
+  /** One trial with an explicit teacher and shift, drawing data as {@code options} say. */
+  public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
+                               SimulationOptions options) {
     requireSupported(problem);
-    TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, rng);
-    double[] w;
+    double[] w = SamplerCost.choose(problem, options) == Sampler.EXACT
+        ? ExactSampling.fit(problem, w1, delta, rng)
+        : directFit(problem, w1, delta, rng, options.features());
+    return TestError.excessRisk(w, w1, problem.spectrum());
+  }
+
+  /** The direct route: draw the rows and labels, then fit. */
+  private static double[] directFit(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
+                                    FeatureLaw features) {
+    TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, features, rng);
     if (problem.estimator() == Estimator.PRIOR) {
       // ŵ = w2 + argmin (1/n1)‖(y1 − X1w2) − X1v‖² + λ‖v‖² (beyond.md §4).
       double[] w2 = new double[w1.length];
@@ -112,21 +140,20 @@ public final class Simulator {
       }
       TrainingSet residual = sampled.realRowsMinus(w2);
       double[] v = new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights();
-      w = new double[w1.length];
+      double[] w = new double[w1.length];
       for (int i = 0; i < w.length; i++) {
         w[i] = w2[i] + v[i];
       }
-    } else {
-      TrainingSet train = sampled.weighted(problem.syntheticWeight());
-      w = switch (problem.model()) {
-        case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
-        case RANDOM_PROJECTION -> {
-          Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
-          yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
-        }
-      };
+      return w;
     }
-    return TestError.excessRisk(w, w1, problem.spectrum());
+    TrainingSet train = sampled.weighted(problem.syntheticWeight());
+    return switch (problem.model()) {
+      case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
+      case RANDOM_PROJECTION -> {
+        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
+        yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
+      }
+    };
   }
 
   private static void requireSupported(Problem p) {
