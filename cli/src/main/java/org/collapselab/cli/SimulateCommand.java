@@ -6,6 +6,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
+import org.collapselab.data.FeatureLaw;
+import org.collapselab.simulation.Sampler;
+import org.collapselab.simulation.SamplerCost;
+import org.collapselab.simulation.SimulationOptions;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.theory.Theory;
@@ -36,6 +40,16 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
+  @Option(names = "--sampler", defaultValue = "auto", paramLabel = "auto|exact|direct",
+      description = "exact: draw XᵀX and Xᵀy from their laws (cost independent of n); direct: draw the rows; "
+          + "auto: the cheaper one for the cell (default: ${DEFAULT-VALUE}).")
+  String sampler;
+
+  @Option(names = "--features", defaultValue = "gaussian", paramLabel = "gaussian|rademacher|uniform|student:NU",
+      description = "Law of the whitened feature coordinates, scaled to covariance Σ; non-Gaussian laws use the "
+          + "direct sampler (default: ${DEFAULT-VALUE}).")
+  String features;
+
   @Spec
   CommandSpec spec;
 
@@ -46,7 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (t < 1) {
       throw new ParameterException("threads", t, "an integer >= 1");
     }
-    SimulationResult raw = Simulator.simulate(p, runs, seed, t);
+    SimulationOptions how = new SimulationOptions(FeatureLaw.parse(features), Sampler.parse(sampler));
+    Sampler used = SamplerCost.choose(p, how);
+    SimulationResult raw = Simulator.simulate(p, runs, seed, t, how);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();
     for (int i = 0; i < perRun.length; i++) {
@@ -64,6 +80,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (json) {
       ObjectNode o = Json.problem(p);
       o.put("seed", seed);
+      o.put("features", how.features().key());
+      o.put("sampler", used.key());
       o.put("mean", r.mean());
       o.put("std", r.std());
       o.put("stderr", r.stderr());
@@ -82,7 +100,8 @@ final class SimulateCommand implements Callable<Integer> {
       out.println(Json.write(o));
     } else {
       out.println(Tables.problemLine(p));
-      out.printf("  runs        %d (seed %d, %d threads, %.2f s)%n", runs, seed, t, r.seconds());
+      out.printf("  runs        %d (seed %d, %d threads, %.2f s, %s sampler, %s features)%n", runs, seed, t,
+          r.seconds(), used.key(), how.features().key());
       out.printf("  mean        %.6g%n", r.mean());
       out.printf("  std         %.6g%n", r.std());
       out.printf("  stderr      %.6g%n", r.stderr());
