@@ -93,7 +93,10 @@ public final class SourceStatistics {
     return m;
   }
 
-  /** G = XᵀX (d×d, full symmetric). Callers may read it; {@link #crossTerm} uses it, so do not modify it. */
+  /**
+   * G = XᵀX (d×d, full symmetric): the statistics' own matrix, not a copy. {@link #crossTerm} reads it, so a caller
+   * may use it as working storage only after its last cross term.
+   */
   public Matrix gram() {
     return gram;
   }

@@ -58,7 +58,7 @@ public final class DenseOps {
 
   /**
    * Solves {@code A x = b} for symmetric positive-definite A by Cholesky (dpotrf + dpotrs).
-   * A is overwritten by its factor. Returns null when A is not numerically positive definite,
+   * A's lower triangle is overwritten by its factor (the strict upper triangle is not touched). Returns null when A is not numerically positive definite,
    * so callers can fall back to {@link #symmetricPseudoSolve}.
    */
   public static double[] choleskySolveInPlace(Matrix a, double[] b) {

@@ -59,9 +59,25 @@ public record RidgeRegression(double lambda) {
     return new LinearModel(solveSymmetric(gram, xty));
   }
 
+  /** Solves A x = b for full symmetric A (overwritten): Cholesky, or the pseudo-inverse when A is singular. */
   private static double[] solveSymmetric(Matrix a, double[] b) {
-    Matrix backup = a.copy();
+    int n = a.rows();
+    double[] diag = new double[n];
+    for (int i = 0; i < n; i++) {
+      diag[i] = a.get(i, i);
+    }
     double[] x = DenseOps.choleskySolveInPlace(a, b);
-    return x != null ? x : DenseOps.symmetricPseudoSolve(backup, b, PINV_TOLERANCE);
+    if (x != null) {
+      return x;
+    }
+    // The factorisation wrote only the lower triangle: rebuild A from its upper triangle and the saved diagonal.
+    double[] data = a.data();
+    for (int j = 0; j < n; j++) {
+      data[j + j * n] = diag[j];
+      for (int i = j + 1; i < n; i++) {
+        data[i + j * n] = data[j + i * n];
+      }
+    }
+    return DenseOps.symmetricPseudoSolve(a, b, PINV_TOLERANCE);
   }
 }

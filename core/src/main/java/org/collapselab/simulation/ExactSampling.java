@@ -47,12 +47,12 @@ final class ExactSampling {
       // b1 − G1w2 = G1(w1 − w2) + σ1X1ᵀε1 = −G1Δ + σ1X1ᵀε1.
       double[] rhs = DenseOps.multiplyVector(real.gram(), delta, false, -1.0);
       DenseOps.addScaled(rhs, 1.0, real.noiseCross(p.sigma(), rng));
-      double[] v = ridge.fitNormalEquations(real.gram().copy(), rhs, p.realCount()).weights();
+      double[] v = ridge.fitNormalEquations(real.gram(), rhs, p.realCount()).weights();
       DenseOps.addScaled(v, 1.0, w2);
       return v;
     }
     double[] b = real.crossTerm(w1, p.sigma(), rng);
-    Matrix g = real.gram().copy();
+    Matrix g = real.gram(); // working storage from here on (its cross term is drawn)
     if (p.syntheticCount() > 0) {
       SourceStatistics synthetic = SourceStatistics.draw(p.effectiveSyntheticSpectrum(), p.syntheticCount(), rng);
       double a = p.syntheticWeight();
