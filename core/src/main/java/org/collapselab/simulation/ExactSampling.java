@@ -1,6 +1,7 @@
 package org.collapselab.simulation;
 
 import java.util.random.RandomGenerator;
+import org.collapselab.data.MixedSourceStatistics;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SourceStatistics;
 import org.collapselab.linalg.DenseOps;
@@ -13,7 +14,8 @@ import org.collapselab.problem.Problem;
 
 /**
  * One simulation fit from exact sufficient statistics instead of rows (Gaussian features only). Per source k,
- * Gk = XₖᵀXₖ and bk = Xₖᵀyₖ = Gk·wₖ + σₖXₖᵀεₖ are drawn from their laws ({@link SourceStatistics}); then
+ * Gk = XₖᵀXₖ and bk = Xₖᵀyₖ = Gk·wₖ + σₖXₖᵀεₖ are drawn from their laws ({@link SourceStatistics}; for the
+ * paper's baseline mixture both sources at once, {@link MixedSourceStatistics}); then
  * <ul>
  *   <li>mix, ridge: G = G1 + A·G2, b = b1 + A·b2 (A = synthetic weight: the weighted loss scales a synthetic row by
  *       √A), solve (G/n + λ)ŵ = b/n — the primal form, equal to the kernel form also when d &gt; n;</li>
@@ -39,6 +41,11 @@ final class ExactSampling {
       w2[i] = w1[i] + delta[i];
     }
     RidgeRegression ridge = new RidgeRegression(p.lambda());
+    if (sharedSources(p)) {
+      MixedSourceStatistics.Drawn both = MixedSourceStatistics.draw(p.spectrum(), p.realCount(), p.syntheticCount(),
+          w1, delta, p.sigma(), rng);
+      return fitMixed(p, both.gram(), both.xty(), ridge, rng);
+    }
     SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
     if (p.estimator() == Estimator.PRIOR) {
       if (p.realCount() == 0) {
@@ -59,6 +66,21 @@ final class ExactSampling {
       DenseOps.addScaled(g.data(), a, synthetic.gram().data());
       DenseOps.addScaled(b, a, synthetic.crossTerm(w2, p.syntheticSigma(), rng));
     }
+    return fitMixed(p, g, b, ridge, rng);
+  }
+
+  /**
+   * True for the paper's baseline mixture (Σ2 = Σ, σ2 = σ, A = 1, both sources present, n ≥ d + 1), whose two sources
+   * are drawn in one Wishart ({@link MixedSourceStatistics}).
+   */
+  static boolean sharedSources(Problem p) {
+    return p.estimator() == Estimator.MIX && p.syntheticSpectrum() == null && p.syntheticSigma() == p.sigma()
+        && p.syntheticWeight() == 1.0 && MixedSourceStatistics.applies(p.d(), p.realCount(), p.syntheticCount());
+  }
+
+  /** The mix estimator from the combined G = Σ aₖGₖ and b = Σ aₖbₖ (both overwritten). */
+  private static double[] fitMixed(Problem p, Matrix g, double[] b, RidgeRegression ridge, RandomGenerator rng) {
+    int d = p.d();
     if (p.model() == ModelKind.RIDGE) {
       return ridge.fitNormalEquations(g, b, p.n()).weights();
     }

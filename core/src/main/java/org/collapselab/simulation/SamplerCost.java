@@ -51,7 +51,8 @@ public final class SamplerCost {
     if (p.estimator() == Estimator.PRIOR) {
       return source(p.realCount(), p.d()) + solve(p.realCount(), d, p.lambda());
     }
-    double stats = source(p.realCount(), p.d()) + source(p.syntheticCount(), p.d());
+    double stats = ExactSampling.sharedSources(p) ? source(p.n(), p.d())
+        : source(p.realCount(), p.d()) + source(p.syntheticCount(), p.d());
     if (p.model() == ModelKind.RIDGE) {
       return stats + solve(n, d, p.lambda());
     }

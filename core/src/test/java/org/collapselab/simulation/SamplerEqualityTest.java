@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exact sufficient-statistic sampler and the direct row sampler draw fits with the same law: at cells on both
- * sides of d = n and m = n and m = d, with weights, two spectra, σ2 and the prior estimator, the per-run errors of
+ * sides of d = n and m = n and m = d, the baseline mixture's joint draw, with weights, two spectra, σ2 and the prior estimator, the per-run errors of
  * the two samplers pass a two-sample Kolmogorov–Smirnov test (p &gt; 0.01) and their means agree within 3 combined
  * standard errors. Fixed seeds; 400 runs per sampler and cell.
  */
@@ -23,7 +23,10 @@ class SamplerEqualityTest {
     Spectrum pow30 = Spectrum.powerLaw(30, 1.0);
     Spectrum pow40 = Spectrum.powerLaw(40, 1.0);
     return new Object[][] {
-        {"ridge n>d, real by Bartlett, synthetic rows < d", Problem.ridge(iso30, 60, 0.2, 1, 0.5, 1e-2)},
+        {"ridge n>d, joint draw, n2 < d", Problem.ridge(iso30, 60, 0.2, 1, 0.5, 1e-2)},
+        {"ridge joint draw, n2 > d, c2 = 4", Problem.ridge(pow30, 120, 0.6, 4, 0.5, 1e-2)},
+        {"ridge sigma2, real by Bartlett, synthetic rows < d", Problem.ridge(iso30, 60, 0.2, 1, 0.5, 1e-2)
+            .withSources(null, 1.0, 1.0, Estimator.MIX)},
         {"ridge n<d (both sources row by row)", Problem.ridge(pow40, 30, 0.3, 1, 0.5, 1e-2)},
         {"ridge lambda=0 above d=n", Problem.ridge(iso30, 80, 0.25, 1, 0.5, 0)},
         {"ridge weight 3, two spectra, sigma2", Problem.ridge(pow30, 200, 0.4, 1, 0.5, 1e-2)
