@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.collapselab.data.MixedSourceStatistics;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SourceStatistics;
+import org.collapselab.data.SyntheticShift;
 import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.model.RandomProjectionRidge;
@@ -34,12 +35,8 @@ final class ExactSampling {
 
   /** The fitted weights ŵ for one run. */
   static double[] fit(Problem p, double[] w1, double[] delta, RandomGenerator rng) {
-    int d = p.d();
     SimulationLimits.width(p);
-    double[] w2 = new double[d];
-    for (int i = 0; i < d; i++) {
-      w2[i] = w1[i] + delta[i];
-    }
+    double[] w2 = SyntheticShift.syntheticTeacher(w1, delta);
     RidgeRegression ridge = new RidgeRegression(p.lambda());
     if (sharedSources(p)) {
       MixedSourceStatistics.Drawn both = MixedSourceStatistics.draw(p.spectrum(), p.realCount(), p.syntheticCount(),

@@ -134,10 +134,7 @@ public final class Simulator {
     TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, features, rng);
     if (problem.estimator() == Estimator.PRIOR) {
       // ŵ = w2 + argmin (1/n1)‖(y1 − X1w2) − X1v‖² + λ‖v‖² (beyond.md §4).
-      double[] w2 = new double[w1.length];
-      for (int i = 0; i < w2.length; i++) {
-        w2[i] = w1[i] + delta[i];
-      }
+      double[] w2 = SyntheticShift.syntheticTeacher(w1, delta);
       TrainingSet residual = sampled.realRowsMinus(w2);
       double[] v = new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights();
       double[] w = new double[w1.length];
