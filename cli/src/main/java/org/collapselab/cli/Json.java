@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.collapselab.problem.Problem;
+import org.collapselab.theory.TheoryResult;
 
 /** JSON output helpers for the commands. */
 final class Json {
@@ -43,6 +44,18 @@ final class Json {
       o.put("freshReal", p.generations().freshReal());
     }
     return o;
+  }
+
+  /** Adds the theory fields to a JSON object. */
+  static void putTheory(ObjectNode o, TheoryResult r, double floor) {
+    o.put("testError", r.testError() + floor);
+    o.put("bias", r.bias());
+    o.put("variance", r.variance());
+    o.put("zeta", r.zeta());
+    o.put("effectiveRegularization", r.effectiveRegularization());
+    o.put("converged", r.converged());
+    o.put("iterations", r.iterations());
+    o.put("residual", r.residual());
   }
 
   static String write(Object node) {

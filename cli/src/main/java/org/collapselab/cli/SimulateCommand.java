@@ -92,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
       o.put("seconds", r.seconds());
       if (theory != null) {
         ObjectNode th = o.putObject("theory");
-        TheoryCommand.put(th, theory, floor);
+        Json.putTheory(th, theory, floor);
         o.put("zScore", zScore(r, theory.testError() + floor));
       } else {
         o.put("theoryUnavailable", theoryNote);
