@@ -25,7 +25,9 @@ import org.collapselab.problem.Problem;
 /**
  * Samples the setting for real: for each run draws the teacher w1 ~ N(0, I/d), the shift Δ (‖Δ‖²_Σ = c²), the
  * mixture design and noise, and for random projections S; fits the model; measures ‖ŵ − w1‖²_Σ. Runs execute in
- * parallel; run r is seeded only from (seed, r), so the numbers do not depend on the thread count.
+ * parallel; run r is seeded only from (seed, r), so the numbers do not depend on the thread count. The data are drawn
+ * as rows or as exact sufficient statistics ({@link SimulationOptions}, {@link ExactSampling}); the two give the same
+ * law of errors, not the same numbers for a seed.
  */
 public final class Simulator {
   private Simulator() {}
