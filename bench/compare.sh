@@ -38,7 +38,13 @@ echo
 printf '%-34s %9s %9s\n' "theory, whole process" "best [s]" "cpu [s]"
 targs=(theory --d 1000 --n 2000 --p2 0.1 --sigma 0.5 --lambda 1e-3 --spectrum power:1)
 source "$root/scripts/env.sh"
-printf '%-34s %9s %9s\n' "before: plain java -cp" $(best java -Xmx8g -Djava.awt.headless=true -cp "$root/cli/target/collapselab-cli-0.1.0.jar:$root/cli/target/lib/*" org.collapselab.cli.CollapseLab "${targs[@]}")
+# "before": a jar built from an older commit (BEFORE_DIR holding collapselab-cli-0.1.0.jar and lib/), old flags.
+if [ -n "${BEFORE_DIR:-}" ]; then
+  printf '%-34s %9s %9s\n' "before: $BEFORE_DIR, plain java -cp" $(best java -Xmx8g -Djava.awt.headless=true \
+    -cp "$BEFORE_DIR/collapselab-cli-0.1.0.jar:$BEFORE_DIR/lib/*" org.collapselab.cli.CollapseLab "${targs[@]}")
+fi
+printf '%-34s %9s %9s\n' "this build, plain java -cp" $(best java -Xmx8g -Djava.awt.headless=true \
+  -cp "$root/cli/target/collapselab-cli-0.1.0.jar:$root/cli/target/lib/*" org.collapselab.cli.CollapseLab "${targs[@]}")
 printf '%-34s %9s %9s\n' "launcher, COLLAPSELAB_CDS=0" $(COLLAPSELAB_CDS=0 best "$cl" "${targs[@]}")
 printf '%-34s %9s %9s\n' "launcher (CDS, C1-only for theory)" $(best "$cl" "${targs[@]}")
 printf '%-34s %9s %9s\n' "python3 -c 'import numpy'" $(best python3 -c "import numpy")
