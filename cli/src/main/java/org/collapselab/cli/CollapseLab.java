@@ -25,11 +25,14 @@ public final class CollapseLab {
   static {
     SUBCOMMANDS.put("theory", TheoryCommand::new);
     SUBCOMMANDS.put("simulate", SimulateCommand::new);
+    SUBCOMMANDS.put("advise", AdviseCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);
     SUBCOMMANDS.put("export", ExportCommand::new);
     SUBCOMMANDS.put("reproduce", ReproduceCommand::new);
     SUBCOMMANDS.put("bench", BenchCommand::new);
     SUBCOMMANDS.put("worker", WorkerCommand::new);
+    SUBCOMMANDS.put("serve", ServeCommand::new);
+    SUBCOMMANDS.put("diagnose", DiagnoseCommand::new);
   }
 
   private CollapseLab() {}

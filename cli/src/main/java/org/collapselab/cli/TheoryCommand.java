@@ -2,6 +2,7 @@ package org.collapselab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryResult;
@@ -31,9 +32,7 @@ final class TheoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double floor = options.noiseFloor();
     if (json) {
-      var o = Json.problem(p);
-      Json.putTheory(o, r, floor);
-      out.println(Json.write(o));
+      out.println(TheoryJson.write(TheoryJson.answer(p, r, floor)));
     } else {
       out.println(Tables.problemLine(p));
       out.printf("  test error  %.6g%s%n", r.testError() + floor, floor > 0 ? "  (includes σ²)" : "");

@@ -59,8 +59,11 @@ public record RidgeRegression(double lambda) {
     return new LinearModel(solveSymmetric(gram, xty));
   }
 
-  /** Solves A x = b for full symmetric A (overwritten): Cholesky, or the pseudo-inverse when A is singular. */
-  private static double[] solveSymmetric(Matrix a, double[] b) {
+  /**
+   * Solves A x = b for symmetric positive semi-definite A, stored full (both triangles): Cholesky, or the
+   * pseudo-inverse when A is singular. A is overwritten.
+   */
+  public static double[] solveSymmetric(Matrix a, double[] b) {
     int n = a.rows();
     double[] diag = new double[n];
     for (int i = 0; i < n; i++) {
