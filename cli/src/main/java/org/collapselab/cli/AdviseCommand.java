@@ -57,6 +57,10 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--c2", required = true, paramLabel = "C", description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0.")
   double c2;
 
+  @Option(names = "--signal", paramLabel = "S",
+      description = "Variance of the clean real label E(xᵀw1)² (default: tr Σ1/d, the theory's random teacher).")
+  Double signal;
+
   @Option(names = "--widths", split = ",", paramLabel = "M", description = "Candidate widths m for --model rp, comma-separated.")
   List<Long> widths = new ArrayList<>();
 
@@ -79,7 +83,8 @@ final class AdviseCommand implements Callable<Integer> {
     }
     Regime regime;
     try {
-      regime = new Regime(kind, s1, s2, n1, n2, sigma, syntheticSigma == null ? sigma : syntheticSigma, c2, widths);
+      regime = new Regime(kind, s1, s2, n1, n2, sigma, syntheticSigma == null ? sigma : syntheticSigma, c2, widths,
+          signal == null ? Double.NaN : signal);
     } catch (ParameterException e) {
       throw new ParameterException(flagField(e.field()), e.value(), e.allowed());
     }
@@ -99,6 +104,7 @@ final class AdviseCommand implements Callable<Integer> {
       r.put("sigma", regime.sigmaReal());
       r.put("syntheticSigma", regime.sigmaSynthetic());
       r.put("c2", c2);
+      r.put("signal", regime.signal());
       recipe(o.putObject("recommendation"), a.best(), kind);
       ObjectNode b = o.putObject("baselines");
       recipe(b.putObject("realOnly"), a.realOnly(), kind);
@@ -109,9 +115,9 @@ final class AdviseCommand implements Callable<Integer> {
       o.put("seconds", seconds);
       w.println(TheoryJson.write(o));
     } else {
-      w.printf("regime: %s, d = %d, Σ1 %s, Σ2 %s, n1 = %d real, n2 = %d synthetic, σ1 = %g, σ2 = %g, c² = %g%n",
-          kind.key(), s1.dimension(), s1.label(), regime.effectiveSynthetic().label(), n1, n2, regime.sigmaReal(),
-          regime.sigmaSynthetic(), c2);
+      w.printf("regime: %s, d = %d, Σ1 %s, Σ2 %s, n1 = %d real, n2 = %d synthetic, σ1 = %g, σ2 = %g, c² = %g, "
+          + "signal = %g%n", kind.key(), s1.dimension(), s1.label(), regime.effectiveSynthetic().label(), n1, n2,
+          regime.sigmaReal(), regime.sigmaSynthetic(), c2, regime.signal());
       w.printf("%-16s %10s %10s %11s %8s %14s %14s%n", "recipe", "k", "A", "lambda", "m", "predicted MSE",
           "excess risk");
       row(w, "advised", a.best());

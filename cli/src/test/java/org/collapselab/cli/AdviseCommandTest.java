@@ -49,6 +49,7 @@ class AdviseCommandTest {
       "--model rp|collapselab advise: --widths must be at least one width m >= 1 for model rp, got none",
       "--model rp --widths 0|collapselab advise: --widths must be integers in [1, 1e12], got 0",
       "--model nn|collapselab advise: --model must be one of ridge, rp, got nn",
+      "--signal -2|collapselab advise: --signal must be finite and >= 0, got -2.0",
       "--synthetic-spectrum power:-1|collapselab advise: --synthetic-spectrum must be power:A with A a finite number >= 0, got power:-1.0",
   })
   void badFlagsExitTwoWithOneLine(String extra, String message) {

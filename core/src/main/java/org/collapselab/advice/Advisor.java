@@ -178,6 +178,11 @@ public final class Advisor {
         case RANDOM_PROJECTION -> WeightedRandomProjectionTheory.predict(regime.real(), n1, k, m, regime.c2(),
             regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
       };
+      double tau2 = regime.teacherScale();
+      if (tau2 != 1) { // the bias is quadratic in w1: scale it to the regime's signal
+        t = new TheoryResult(t.testError() + (tau2 - 1) * t.bias(), tau2 * t.bias(), t.variance(), t.zeta(),
+            t.effectiveRegularization(), t.converged(), t.iterations(), t.residual());
+      }
       if (!Double.isFinite(t.testError())) {
         return null;
       }

@@ -19,9 +19,17 @@ import org.collapselab.validation.ParameterException;
  * @param sigmaSynthetic σ2 ≥ 0
  * @param c2 c² = ‖w2 − w1‖²_Σ1 ≥ 0
  * @param widths candidate widths m for rp (empty for ridge)
+ * @param signal E‖w1‖²_Σ1, the variance of the clean real label xᵀw1; the theory's teacher is w1 ~ N(0, τ²I/d) with
+ *     τ² = signal·d/tr Σ1 (the bias scales with τ²); NaN or the 9-argument constructor give tr Σ1/d, i.e. τ² = 1
  */
 public record Regime(ModelKind model, Spectrum real, Spectrum synthetic, long realRows, long syntheticRows,
-                     double sigmaReal, double sigmaSynthetic, double c2, List<Long> widths) {
+                     double sigmaReal, double sigmaSynthetic, double c2, List<Long> widths, double signal) {
+  /** A regime with the theory's default teacher scale (signal = tr Σ1/d). */
+  public Regime(ModelKind model, Spectrum real, Spectrum synthetic, long realRows, long syntheticRows,
+                double sigmaReal, double sigmaSynthetic, double c2, List<Long> widths) {
+    this(model, real, synthetic, realRows, syntheticRows, sigmaReal, sigmaSynthetic, c2, widths, Double.NaN);
+  }
+
   public Regime {
     if (model == null) {
       throw new ParameterException("model", null, "one of ridge, rp");
@@ -54,6 +62,15 @@ public record Regime(ModelKind model, Spectrum real, Spectrum synthetic, long re
         throw new ParameterException("widths", m, "integers in [1, 1e12]");
       }
     }
+    if (Double.isNaN(signal)) {
+      signal = real.trace() / real.dimension();
+    }
+    requireNonNegative("signal", signal);
+  }
+
+  /** τ² = signal·d/tr Σ1, the factor on the theory's bias (1 for the default teacher). */
+  public double teacherScale() {
+    return signal * real.dimension() / real.trace();
   }
 
   /** Ridge regime. */

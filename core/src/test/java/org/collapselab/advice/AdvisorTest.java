@@ -83,6 +83,22 @@ class AdvisorTest {
         400, 0.5, 0.9, 1.0, List.of(50L)))).isInstanceOf(TheoryException.class).hasMessageContaining("model rp needs");
   }
 
+  /** A stronger signal scales the bias only: evaluate() adds (τ² − 1)·bias, and the tuned λ shrinks. */
+  @Test
+  void signalScalesTheBias() {
+    Spectrum s = Spectrum.powerLaw(100, 1.0);
+    Regime plain = Regime.ridge(s, null, 200, 400, 0.5, 0.5, 0.5);
+    Regime strong = new Regime(ModelKind.RIDGE, s, null, 200, 400, 0.5, 0.5, 0.5, List.of(), 3.0);
+    assertThat(plain.signal()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(strong.teacherScale()).isEqualTo(3.0, org.assertj.core.api.Assertions.within(1e-12));
+    Recipe a = Advisor.evaluate(plain, 100, 0.5, 0.1, 0);
+    Recipe b = Advisor.evaluate(strong, 100, 0.5, 0.1, 0);
+    assertThat(b.predictedTestError() - a.predictedTestError())
+        .isCloseTo(2 * a.theory().bias(), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(Advisor.withTunedLambda(strong, 400, 1, 0).lambda())
+        .isLessThan(Advisor.withTunedLambda(plain, 400, 1, 0).lambda());
+  }
+
   @Test
   void badRegimesNameTheField() {
     Spectrum s = Spectrum.isotropic(10);

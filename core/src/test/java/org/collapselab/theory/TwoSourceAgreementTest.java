@@ -53,6 +53,7 @@ class TwoSourceAgreementTest {
       "weight,          iso,       same,      300, 150, 0.5, 1.0, 0.3, 0.3, 3.0,  0.01,  mix",
       "all,             power:1.0, iso,       100, 400, 0.6, 1.0, 0.5, 0.8, 0.5,  0.001, mix",
       "all,             iso,       power:1.5, 300, 150, 0.3, 2.0, 0.3, 0.6, 2.0,  0.05,  mix",
+      "no real rows,    iso,       power:1.0, 300, 150, 1.0, 1.0, 0.5, 0.5, 1.0,  0,     mix",
       "prior,           iso,       same,      100, 400, 0.5, 1.0, 0.5, 0.5, 1.0,  0.1,   prior",
       "prior,           power:1.0, same,      300, 150, 0.2, 1.0, 0.3, 0.3, 1.0,  0.05,  prior",
   })
