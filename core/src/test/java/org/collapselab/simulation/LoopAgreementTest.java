@@ -87,7 +87,8 @@ class LoopAgreementTest {
     for (long s : seeds) {
       double[] errors = LoopSimulator.runOnce(p, s);
       assertThat(errors).hasSize(3);
-      assertThat(errors[0]).isEqualTo(Simulator.runOnce(p.withGenerations(Generations.NONE), s));
+      assertThat(errors[0]).isEqualTo(Simulator.runOnce(p.withGenerations(Generations.NONE), s,
+          new org.collapselab.simulation.SimulationOptions(org.collapselab.data.FeatureLaw.GAUSSIAN, Sampler.DIRECT)));
     }
   }
 
