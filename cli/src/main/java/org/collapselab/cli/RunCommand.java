@@ -8,10 +8,10 @@ import com.hazelcast.core.HazelcastInstance;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
-import java.nio.file.Files;
 import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.spec.StrictYaml;
 import org.collapselab.nn.image.ImageStudies;
 import org.collapselab.nn.image.experiment.MnistStudy;
 import org.collapselab.nn.image.experiment.MnistStudyLoader;
@@ -71,7 +71,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.isRegularFile(file) && MnistStudyLoader.isImageStudy(Files.readString(file))) {
+    String text;
+    try {
+      text = StrictYaml.readText(file);
+    } catch (ExperimentFileException e) {
+      e.errors().forEach(System.err::println);
+      return 2;
+    }
+    if (MnistStudyLoader.isImageStudy(text)) {
       return runImageStudy();
     }
     if ("local".equals(engine)) {

@@ -1,12 +1,6 @@
 package org.collapselab.experiments.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -67,16 +61,7 @@ public final class ExperimentLoader {
 
   /** Reads and validates {@code path}; {@code quick} applies the file's {@code quick:} overrides. */
   public static Experiment load(Path path, boolean quick) {
-    String name = path.toString();
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new ExperimentFileException(List.of(name + ": cannot read: no such file"));
-    } catch (IOException e) {
-      throw new ExperimentFileException(List.of(name + ": cannot read: " + e.getMessage()));
-    }
-    return parse(name, text, quick);
+    return parse(path.toString(), StrictYaml.readText(path), quick);
   }
 
   /** Validates YAML text; {@code fileName} is used in messages. */
@@ -95,13 +80,7 @@ public final class ExperimentLoader {
    * column. Shared by every experiment-file reader (Gaussian sweeps here, image studies in the nn module).
    */
   public static JsonNode readYamlTree(String fileName, String yaml) {
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      throw new ExperimentFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
-    }
+    return StrictYaml.readTree(fileName, yaml);
   }
 
   private void error(String field, Object value, String allowed) {

@@ -1,14 +1,10 @@
 package org.collapselab.nn.image.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.spec.ExperimentFileException;
 import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.spec.StrictYaml;
 import org.collapselab.nn.image.synthetic.LabelKind;
 
 /**
@@ -81,21 +78,15 @@ public final class MnistStudyLoader {
 
   /** Reads and validates a study file. */
   public static MnistStudy load(Path path, boolean quick) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new ExperimentFileException(List.of(path + ": cannot read: " + e.getMessage()));
-    }
-    return parse(path.toString(), text, quick);
+    return parse(path.toString(), StrictYaml.readText(path), quick);
   }
 
   /** True when the YAML text declares {@code kind: image} (so the image experiment, not the Gaussian one, runs it). */
   public static boolean isImageStudy(String yaml) {
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      JsonNode root = StrictYaml.readTree("", yaml);
       return root != null && "image".equals(root.path("kind").asText(""));
-    } catch (JsonProcessingException e) {
+    } catch (ExperimentFileException e) {
       return false;
     }
   }
