@@ -27,7 +27,10 @@ final class Errors {
 
   static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed) {
     if (e instanceof ParameterException p) {
-      cmd.getErr().println("collapselab " + cmd.getCommandName() + ": " + flag(p.field()) + " must be " + p.allowed()
+      // Name the flag only when the command has one (internal fields such as a vector never pose as flags).
+      String flag = flag(p.field());
+      String name = cmd.getCommandSpec().findOption(flag) != null ? flag : p.field();
+      cmd.getErr().println("collapselab " + cmd.getCommandName() + ": " + name + " must be " + p.allowed()
           + ", got " + p.value());
       return USAGE;
     }

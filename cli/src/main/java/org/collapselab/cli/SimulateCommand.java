@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.collapselab.validation.ParameterException;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
@@ -24,7 +24,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin
   ProblemOptions options;
 
-  @Option(names = "--runs", defaultValue = "20", paramLabel = "R", description = "Independent runs (>= 1; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "20", paramLabel = "R", description = "Independent runs (1 to 1000000; default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "Base seed (default: ${DEFAULT-VALUE}).")
@@ -42,10 +42,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Problem p = options.toProblem();
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new ParameterException("threads", t, "an integer >= 1");
-    }
+    int t = SimulationLimits.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    SimulationLimits.runs(runs);
+    SimulationLimits.concurrentRuns(p, t);
     SimulationResult raw = Simulator.simulate(p, runs, seed, t);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();

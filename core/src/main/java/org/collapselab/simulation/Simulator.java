@@ -29,14 +29,15 @@ import org.collapselab.problem.Problem;
 public final class Simulator {
   private Simulator() {}
 
-  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads. */
+  /**
+   * Runs {@code runs} independent trials of {@code problem} on up to {@code threads} threads (fewer when the
+   * matrices of that many concurrent runs would not fit in the heap; see {@link SimulationLimits}).
+   */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads) {
-    if (runs < 1) {
-      throw new ParameterException("runs", runs, "an integer >= 1");
-    }
-    if (threads < 1) {
-      throw new ParameterException("threads", threads, "an integer >= 1");
-    }
+    SimulationLimits.runs(runs);
+    SimulationLimits.threads(threads);
+    // Memory is checked before any work; concurrent runs are cut to what fits in the heap.
+    threads = SimulationLimits.concurrentRuns(problem, threads);
     long[] seeds = runSeeds(seed, runs);
     long start = System.nanoTime();
     double[] errors = new double[runs];

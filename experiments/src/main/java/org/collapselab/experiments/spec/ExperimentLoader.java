@@ -642,7 +642,7 @@ public final class ExperimentLoader {
         } catch (ParameterException ex) {
           String f = ex.field().equals("d") ? origin.getOrDefault(Param.D, "fixed.d") : origin.getOrDefault(
               Param.SPECTRUM, "fixed.spectrum");
-          error(f, ex.field().equals("d") ? d : spec, ex.allowed());
+          error(f, ex.field().equals("d") ? d : ex.value(), ex.allowed());
         }
       }
     }
@@ -656,6 +656,9 @@ public final class ExperimentLoader {
         Problem p = c.problem(sp);
         if (p.model() == ModelKind.RANDOM_PROJECTION && p.m() < 1) {
           throw new ParameterException("m", p.m(), Param.M.allowed());
+        }
+        if (c.simulation()) {
+          org.collapselab.data.SimulationLimits.concurrentRuns(p, 1);
         }
       } catch (ParameterException ex) {
         Param p = Param.of(ex.field());
