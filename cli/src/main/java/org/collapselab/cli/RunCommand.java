@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import com.hazelcast.core.HazelcastInstance;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.spec.ExperimentFileException;
+import org.collapselab.experiments.spec.SafeNames;
 import org.collapselab.experiments.spec.StrictYaml;
 import org.collapselab.nn.image.ImageStudies;
 import org.collapselab.nn.image.experiment.MnistStudy;
@@ -71,6 +73,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    SimulationLimits.threads(threads);
+    if (rows < 0) {
+      throw new ParameterException("rows", rows, "an integer >= 0");
+    }
     String text;
     try {
       text = StrictYaml.readText(file);
@@ -107,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
       e.errors().forEach(System.err::println);
       return 2;
     }
-    Path dir = out != null ? out : Path.of("out", study.name());
+    Path dir = out != null ? out : SafeNames.resolve(Path.of("out"), study.name(), "", "name");
     ImageStudies.Outcome outcome = ImageStudies.runFile(study, dir, threads, System.err);
     for (Claim c : outcome.claims()) {
       System.out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());

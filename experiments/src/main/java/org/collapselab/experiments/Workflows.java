@@ -22,8 +22,11 @@ import org.collapselab.experiments.run.SweepRunner;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.ExperimentFileException;
 import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.spec.SafeNames;
 import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.store.Salvage;
 import org.collapselab.experiments.store.StoreException;
+import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -61,7 +64,7 @@ public final class Workflows {
       }
       Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
       Experiment e = ExperimentLoader.load(file, quick);
-      Path dir = outDir != null ? outDir : Path.of("out", e.name());
+      Path dir = outDir != null ? outDir : SafeNames.resolve(Path.of("out"), e.name(), "", "name");
       RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
       if (merge != null && !merge.isEmpty()) {
         try (ResultStore store = ResultStore.open(o.database())) {
@@ -112,28 +115,43 @@ public final class Workflows {
     }
     Path db = Files.isDirectory(dirOrDb) ? dirOrDb.resolve("results.db") : dirOrDb;
     if (!Files.isRegularFile(db)) {
-      err.println("DIR: got " + dirOrDb + "; allowed: an output folder containing results.db, or a database file");
+      err.println("DIR: got " + dirOrDb + "; allowed: an output folder containing results.db, or "
+          + "a database file");
       return 2;
     }
-    try (ResultStore store = ResultStore.open(db)) {
-      if (experiment != null && !store.experiments().contains(experiment)) {
-        err.println("--experiment: got " + experiment + "; allowed: one of " + store.experiments());
+    // Read-only: export never creates or changes a file; a damaged file gives up only its unreadable rows.
+    try (ResultStore store = ResultStore.openReadOnly(db)) {
+      Salvage salvage = store.salvage();
+      List<StoredCell> cells = salvage.cells().stream()
+          .filter(c -> experiment == null || experiment.equals(c.experiment())).toList();
+      if (experiment != null && cells.isEmpty()) {
+        err.println("--experiment: got " + experiment + "; allowed: one of "
+            + salvage.cells().stream().map(StoredCell::experiment).distinct().sorted().toList());
         return 2;
       }
       int rows;
       String ext = f == ResultExporter.Format.CSV ? "csv" : "json";
       if ("-".equals(output)) {
         Writer w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        rows = ResultExporter.write(store, experiment, f, w);
+        rows = ResultExporter.write(cells, f, w);
         w.flush();
         err.println(rows + " rows");
       } else {
         Path target = output != null ? Path.of(output)
-            : db.toAbsolutePath().getParent().resolve((experiment == null ? "results" : experiment) + "." + ext);
-        rows = ResultExporter.write(store, experiment, f, target);
+            : SafeNames.resolve(db.toAbsolutePath().getParent(), experiment == null ? "results" : experiment, "." + ext,
+                "--experiment");
+        rows = ResultExporter.write(cells, f, target);
         out.println("wrote " + rows + " rows to " + target);
       }
+      if (!salvage.unreadable().isEmpty()) {
+        err.println(db + " is damaged: exported the " + rows + " readable rows; "
+            + salvage.unreadable().size() + " unreadable: " + String.join(", ", salvage.unreadable()));
+        return 1;
+      }
       return 0;
+    } catch (ParameterException ex) {
+      err.println("DIR: got " + ex.value() + "; allowed: " + ex.allowed());
+      return 2;
     } catch (StoreException | IOException ex) {
       err.println("error: " + ex.getMessage());
       return 1;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.spec.ExperimentFileException;
 import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.spec.SafeNames;
 import org.collapselab.experiments.spec.StrictYaml;
 import org.collapselab.nn.image.synthetic.LabelKind;
 
@@ -135,8 +136,8 @@ public final class MnistStudyLoader {
       error("kind", kind, "image (or omit it)");
     }
     String name = text(merged, "name", true);
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-      error("name", name, "letters, digits, '-', '_' or '.', at most 64 characters");
+    if (name != null && !SafeNames.isValid(name)) {
+      error("name", name, SafeNames.ALLOWED);
     }
     String description = text(merged, "description", false);
     String dataset = text(merged, "dataset", true);
