@@ -71,6 +71,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "5701", description = "Driver's port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--interface", defaultValue = ClusterSettings.LOOPBACK, paramLabel = "IP",
+      description = "The one address the driver listens on (default: ${DEFAULT-VALUE}; see 'worker --help').")
+  String bindAddress;
+
+  @Option(names = "--secret-file", paramLabel = "FILE",
+      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+  Path secretFile;
+
   @Override
   public Integer call() throws Exception {
     SimulationLimits.threads(threads);
@@ -93,7 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true);
+    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
+        bindAddress, ClusterSettings.readSecret(secretFile));
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.
