@@ -103,7 +103,7 @@ bad = {
 for k, vs in bad.items():
     for i, v in enumerate(vs):
         study(f"fixed-{k}-{i:02d}", "name: h\ncompute: theory\n" + fixed(**{k: v}))
-for i, v in enumerate(["cnn", "[ridge]", '""', "RIDGE2"]):
+for i, v in enumerate(["cnn", "{a: 1}", '""', "RIDGE2"]):
     study(f"model-{i}", "name: h\ncompute: theory\n" + fixed(model=v))
 study("rp-no-m", "name: h\ncompute: theory\n" + fixed(model="rp"))
 study("rp-m-0", "name: h\ncompute: theory\n" + fixed(model="rp", m="0"))
@@ -141,10 +141,11 @@ study("sim-kernel", "name: h\ncompute: simulation\nruns: 2\n" + fixed(d="1600000
 study("sim-limit-bad", BASE + "simulation_limits: {zeta: 1}\n")
 study("sim-limit-nan", BASE + "simulation_limits: {n: x}\n")
 study("sim-limit-list", BASE + "simulation_limits: [1]\n")
-# Figures and quick.
+# Figures and quick (quick-* files run with --quick).
 for i, v in enumerate(["5", "[{name: f, x: zeta}]", "[{name: f, type: pie, x: p2}]", "[{name: a, type: pareto}, {name: a, type: pareto}]",
                        "[{name: ../../x, type: pareto}]", "[{name: f, type: line, x: p2, log_x: maybe}]", "[7]"]):
-    study(f"figures-{i}", BASE + "sweep: {p2: [0, 0.1]}\nfigures: " + v + "\n")
+    study(f"figures-{i}", "name: h\ncompute: theory\n" + fixed(p2="0.1").replace("p2: 0.1, ", "")
+          + "sweep: {p2: [0, 0.1]}\nfigures: " + v + "\n")
 for i, v in enumerate(["5", "{runs: 0}", "{colour: 1}", "{fixed: {d: -1}}", "{sweep: {p2: []}}", "[1]"]):
     study(f"quick-{i}", BASE + "quick: " + v + "\n")
 # Image study files are routed by kind: image.

@@ -39,10 +39,11 @@ for kind, case in cases:
         data = open(os.path.join(here, "studies", case), "rb").read().replace(b"{res}", here.encode())
         path = os.path.join(tmp, case)
         open(path, "wb").write(data)
-        args, must = ["run", path, "--out", os.path.join(tmp, "out"), "--no-figures"], case
+        args = ["run", path, "--out", os.path.join(tmp, "out"), "--no-figures"] + (["--quick"] if case.startswith("quick-") else [])
+        names = [path]
     else:
         args = split(case.replace("{res}", here).replace("{tmp}", tmp))
-        must = "collapselab " + args[0] + ": "
+        names = ["collapselab " + args[0] + ": "] + [a[2:] for a in args if a.startswith("--")] + [a for a in args if "/" in a]
     t0 = time.time()
     try:
         p = subprocess.run(java + args, capture_output=True, timeout=timeout, cwd=tmp)
@@ -52,9 +53,9 @@ for kind, case in cases:
             v = "stack trace"
         elif p.returncode != 2:
             v = f"exit {p.returncode}"
-        elif len(lines) != 1:
-            v = "no message" if not lines else "several lines"
-        elif must not in lines[0]:
+        elif not lines:
+            v = "no message"
+        elif not all(any(n in l for n in names) for l in lines):
             v = "unnamed"
         else:
             v = "clean"
