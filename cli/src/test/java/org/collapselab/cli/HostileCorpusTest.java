@@ -34,7 +34,7 @@ import picocli.CommandLine;
  */
 class HostileCorpusTest {
   private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("hostile.timeoutSeconds", 10));
-  /** Heap a single case may add at its peak (sum over heap pools, above the level after a GC before the case). */
+  /** Heap a single case may add at its peak (sum over heap pools, above their use when the case starts). */
   private static final long MAX_HEAP_BYTES = 1L << 30;
   private static final Map<String, List<String>> OUTCOMES = new TreeMap<>();
 
@@ -115,7 +115,6 @@ class HostileCorpusTest {
    * problem found (a study file's errors are all listed at once), each naming the file or one of the flags given.
    */
   private static void check(String id, String[] args, List<String> names) {
-    System.gc();
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
