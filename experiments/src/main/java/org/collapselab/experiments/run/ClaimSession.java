@@ -12,11 +12,12 @@ import org.collapselab.experiments.store.StoreException;
 /**
  * One run's claims on a result store: a unique owner id, a lease, and a heartbeat thread that renews the lease
  * every third of it while the run lives. A run killed with {@code kill -9} stops renewing, so its claims expire after
- * {@link #leaseMillis()} and another run takes its cells over. Closing releases every claim.
+ * {@link #leaseMillis()} and another run takes its cells over (at once when it ran on this machine and its process
+ * is gone). Closing releases every claim.
  */
 public final class ClaimSession implements AutoCloseable {
   /** Default lease; override with the system property {@code collapselab.claim.leaseMillis} (tests use short ones). */
-  public static final long DEFAULT_LEASE_MILLIS = 60_000;
+  public static final long DEFAULT_LEASE_MILLIS = 30_000;
 
   private final ResultStore store;
   private final String owner;
@@ -33,8 +34,36 @@ public final class ClaimSession implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    reapDeadLocalOwners();
     long period = Math.max(10, lease / 3);
     heartbeat.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Releases the claims of runs on this machine whose process is gone (killed with kill -9 or Ctrl-C), so a resume
+   * need not wait for their leases. Owners are {@code pid@host/uuid}; other machines' claims wait for their lease.
+   */
+  private void reapDeadLocalOwners() {
+    String me = ManagementFactory.getRuntimeMXBean().getName();
+    String host = me.substring(me.indexOf('@') + 1);
+    try {
+      for (String o : store.claimOwners()) {
+        int at = o.indexOf('@');
+        int slash = o.indexOf('/');
+        if (at > 0 && slash > at && o.substring(at + 1, slash).equals(host)) {
+          try {
+            long pid = Long.parseLong(o.substring(0, at));
+            if (ProcessHandle.of(pid).isEmpty()) {
+              store.release(null, o);
+            }
+          } catch (NumberFormatException e) {
+            // not one of ours
+          }
+        }
+      }
+    } catch (StoreException e) {
+      // Reaping is an optimisation: expired leases free the cells anyway.
+    }
   }
 
   private void renew() {

@@ -243,6 +243,19 @@ public final class ResultStore implements AutoCloseable {
     }
   }
 
+  /** The owners holding claims now (for reaping owners known to be dead). */
+  public synchronized List<String> claimOwners() {
+    List<String> out = new ArrayList<>();
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT owner FROM claims")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw fail("read", e);
+    }
+    return out;
+  }
+
   /** Drops {@code owner}'s claim on {@code key} (null: on every cell). */
   public synchronized void release(String key, String owner) {
     try {
