@@ -13,58 +13,55 @@ import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.reproduce.Reproductions;
+import org.collapselab.experiments.run.Plan;
 import org.collapselab.experiments.run.RunOptions;
 import org.collapselab.experiments.run.RunSummary;
 import org.collapselab.experiments.run.Shard;
-import org.collapselab.experiments.run.SummaryTable;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.run.SweepExecutor;
 import org.collapselab.experiments.run.SweepRunner;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.ExperimentFileException;
-import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.spec.SafeNames;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.Salvage;
-import org.collapselab.experiments.store.StoreException;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.validation.ParameterException;
 
 /**
- * The experiment workflows behind the {@code run}, {@code export} and {@code reproduce} commands. Each returns a
- * process exit code and reports bad input as one line per problem on {@code err} (never a stack trace): 0 success,
- * 1 failure while running, 2 bad input.
+ * The workflows behind the {@code run}, {@code export} and {@code reproduce} commands, as library calls. Each returns
+ * {@link ExitCodes#OK} or {@link ExitCodes#FAILED} (some cells failed) and throws on bad input or a failure of the
+ * whole request; {@link ExitCodes} turns the exception into the exit code and message.
  */
 public final class Workflows {
   private Workflows() {}
 
   /**
-   * {@code collapselab run FILE}: validates, runs (resuming), draws figures, prints the summary table.
+   * {@code collapselab run FILE}: reads the study with its family, merges shard databases, then either prints the
+   * plan ({@code plan}) or runs (resuming), draws the report and prints its summary.
    *
-   * @param file experiment file
+   * @param file study file
    * @param outDir output folder, or null for {@code out/NAME}
-   * @param threads worker threads
+   * @param threads worker threads (or cells in flight on a cluster)
    * @param quick apply the file's {@code quick:} overrides
    * @param shard {@code k/N} or null
    * @param db database file, or null for {@code OUT/results.db}
    * @param merge databases to merge into the database first (shards' results)
    * @param figures draw the figures
    * @param maxRows rows of the summary table
+   * @param plan print what would run and stop
+   * @param executor engine, or null for a local pool of {@code threads} threads
    */
   public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
-                        boolean figures, int maxRows, PrintStream out, PrintStream err) {
-    return run(file, outDir, threads, quick, shard, db, merge, figures, maxRows, null, out, err);
-  }
-
-  /** As above, on a given execution engine (null: a local thread pool with {@code threads} threads). */
-  public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
-                        boolean figures, int maxRows, SweepExecutor executor, PrintStream out, PrintStream err) {
-    try {
+                        boolean figures, int maxRows, boolean plan, SweepExecutor executor, PrintStream out,
+                        PrintStream err) throws Exception {
+    {
       if (threads < 1) {
         throw new ParameterException("--threads", threads, "an integer >= 1");
       }
       Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
-      Experiment e = ExperimentLoader.load(file, quick);
-      Path dir = outDir != null ? outDir : SafeNames.resolve(Path.of("out"), e.name(), "", "name");
+      Study study = StudyFamilies.load(file, quick);
+      Path dir = outDir != null ? outDir : SafeNames.resolve(Path.of("out"), study.name(), "", "name");
       RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
       if (merge != null && !merge.isEmpty()) {
         try (ResultStore store = ResultStore.open(o.database())) {
@@ -76,29 +73,36 @@ public final class Workflows {
           }
         }
       }
-      RunSummary summary = SweepRunner.run(e, o);
-      out.print(SummaryTable.format(summary, maxRows));
+      if (plan) {
+        try (ResultStore store = ResultStore.open(o.database())) {
+          Plan p = SweepRunner.plan(study, store, s);
+          out.println(p.describe(study.name(), s, o.database()));
+          out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n", p.total(),
+              p.stored(), s, p.owned(), p.todo().size());
+        }
+        return 0;
+      }
+      StudyRuns.Outcome r = StudyRuns.run(study, o, maxRows);
+      RunSummary summary = r.summary();
+      if (r.report() != null) {
+        out.print(r.report().text());
+        for (org.collapselab.experiments.report.Claim c : r.report().claims()) {
+          out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
+        }
+      }
+      out.printf(java.util.Locale.ROOT, "%s: %d cells: %d computed, %d reused from the database, %d failed; %.1f s%n",
+          study.name(), summary.plan().total(), summary.computed(), summary.plan().ownedStored(), summary.failed(),
+          summary.seconds());
       out.println("results: " + o.database());
-      for (Path f : summary.figures()) {
-        out.println("figure: " + f);
+      if (r.report() != null) {
+        for (Path f : r.report().figures()) {
+          out.println("figure: " + f);
+        }
       }
       for (String f : summary.failures()) {
         err.println("failed cell: " + f);
       }
-      return summary.failed() == 0 ? 0 : 1;
-    } catch (ExperimentFileException ex) {
-      ex.errors().forEach(err::println);
-      return 2;
-    } catch (ParameterException ex) {
-      err.println(ex.field() + ": got " + ex.value() + "; allowed: " + ex.allowed());
-      return 2;
-    } catch (StoreException | IOException ex) {
-      err.println("error: " + ex.getMessage());
-      return 1;
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      err.println("interrupted; finished cells are saved, run again to resume");
-      return 1;
+      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 
@@ -107,17 +111,14 @@ public final class Workflows {
    * results.db) or a database file; {@code output} null writes {@code DIR/results.FORMAT}, "-" writes to stdout.
    */
   public static int export(Path dirOrDb, String format, String experiment, String output, PrintStream out,
-                           PrintStream err) {
+                           PrintStream err) throws IOException {
     ResultExporter.Format f = ResultExporter.Format.parse(format);
     if (f == null) {
-      err.println("--format: got " + format + "; allowed: csv or json");
-      return 2;
+      throw new ParameterException("--format", format, "csv or json");
     }
     Path db = Files.isDirectory(dirOrDb) ? dirOrDb.resolve("results.db") : dirOrDb;
     if (!Files.isRegularFile(db)) {
-      err.println("DIR: got " + dirOrDb + "; allowed: an output folder containing results.db, or "
-          + "a database file");
-      return 2;
+      throw new ParameterException("DIR", dirOrDb, "an output folder containing results.db, or a database file");
     }
     // Read-only: export never creates or changes a file; a damaged file gives up only its unreadable rows.
     try (ResultStore store = ResultStore.openReadOnly(db)) {
@@ -125,9 +126,8 @@ public final class Workflows {
       List<StoredCell> cells = salvage.cells().stream()
           .filter(c -> experiment == null || experiment.equals(c.experiment())).toList();
       if (experiment != null && cells.isEmpty()) {
-        err.println("--experiment: got " + experiment + "; allowed: one of "
+        throw new ParameterException("--experiment", experiment, "one of "
             + salvage.cells().stream().map(StoredCell::experiment).distinct().sorted().toList());
-        return 2;
       }
       int rows;
       String ext = f == ResultExporter.Format.CSV ? "csv" : "json";
@@ -144,17 +144,11 @@ public final class Workflows {
         out.println("wrote " + rows + " rows to " + target);
       }
       if (!salvage.unreadable().isEmpty()) {
-        err.println(db + " is damaged: exported the " + rows + " readable rows; "
+        err.println("collapselab export: " + db + " is damaged: exported the " + rows + " readable rows; "
             + salvage.unreadable().size() + " unreadable: " + String.join(", ", salvage.unreadable()));
-        return 1;
+        return ExitCodes.FAILED;
       }
-      return 0;
-    } catch (ParameterException ex) {
-      err.println("DIR: got " + ex.value() + "; allowed: " + ex.allowed());
-      return 2;
-    } catch (StoreException | IOException ex) {
-      err.println("error: " + ex.getMessage());
-      return 1;
+      return ExitCodes.OK;
     }
   }
 
@@ -163,20 +157,13 @@ public final class Workflows {
    * gaussian), then writes DIR/report.html with every section produced in DIR so far.
    */
   public static int reproduce(List<String> names, Path outDir, boolean quick, int threads, PrintStream out,
-                              PrintStream err) {
-    List<Reproduction> todo;
-    try {
-      todo = Reproductions.resolve(names);
-    } catch (IllegalArgumentException ex) {
-      err.println(ex.getMessage());
-      return 2;
-    }
+                              PrintStream err) throws IOException {
+    List<Reproduction> todo = Reproductions.resolve(names);
     if (threads < 1) {
-      err.println("--threads: got " + threads + "; allowed: an integer >= 1");
-      return 2;
+      throw new ParameterException("--threads", threads, "an integer >= 1");
     }
     Path dir = outDir != null ? outDir : Path.of("out");
-    int code = 0;
+    int code = ExitCodes.OK;
     for (Reproduction r : todo) {
       long t0 = System.nanoTime();
       err.println("reproduce " + r.name() + (quick ? " (quick)" : "") + ": " + r.description());
@@ -185,19 +172,14 @@ public final class Workflows {
         Path report = Reproductions.publish(dir, section);
         out.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report %s%n", r.name(), (System.nanoTime() - t0) / 1e9,
             report);
-      } catch (ExperimentFileException ex) {
-        ex.errors().forEach(err::println);
-        code = 2;
-      } catch (ParameterException ex) {
-        err.println(r.name() + ": " + ex.field() + ": got " + ex.value() + "; allowed: " + ex.allowed());
-        code = 2;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
-        err.println(r.name() + ": interrupted; finished cells are saved, run again to resume");
-        return 1;
+        ExitCodes.lines("reproduce " + r.name(), ex).forEach(err::println);
+        return ExitCodes.FAILED;
       } catch (Exception ex) {
-        err.println(r.name() + ": failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        code = 1;
+        // one reproduction's failure does not stop the others; the worst code wins
+        ExitCodes.lines("reproduce " + r.name(), ex).forEach(err::println);
+        code = Math.max(code, ExitCodes.of(ex));
       }
     }
     return code;

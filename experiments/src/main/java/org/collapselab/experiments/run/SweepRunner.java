@@ -1,206 +1,233 @@
 package org.collapselab.experiments.run;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.collapselab.experiments.figures.ExperimentFigures;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.GridExpander;
 import org.collapselab.experiments.store.Claim;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
 import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyResults;
 
 /**
- * Runs an experiment: expands the grid, reads finished cells back from the result database, computes the others
- * in parallel through a {@link SweepExecutor} (writing each to the database the moment it finishes), then draws
- * the figures. Re-running resumes; a killed run loses only the cells in flight. Concurrent runs on one database
- * split the cells through the store's claims (none is computed twice). Every owned cell that failed, was not saved
- * or holds a simulation error is counted in {@link RunSummary#failed()} with its reason. Stored cells whose theory had
- * failed get their theory retried (their simulation is kept), so figures pick up theory that lands later.
+ * The one runner of every study family: shard → resume from the result store → executor → store. It takes the
+ * cells this shard owns, reads finished ones back (asking the study whether a stored cell is final), computes the
+ * others through a {@link SweepExecutor} (a {@link ProcessSweepExecutor} around it when the study needs one process
+ * per cell) and writes each to the store the moment it finishes, so a killed run loses only the cells in flight.
+ * Cells needed by owned cells ({@link CellJob#needs()}) are computed first, by every shard that needs them.
  */
 public final class SweepRunner {
   private SweepRunner() {}
 
-  /** Runs the experiment with the given options. */
-  public static RunSummary run(Experiment e, RunOptions o) throws InterruptedException, IOException {
-    long start = System.nanoTime();
-    PrintStream log = o.log();
-    List<GaussianCell> cells = GridExpander.expand(e);
-    try (ResultStore store = ResultStore.open(o.database())) {
-      List<GaussianCellJob> pending = new ArrayList<>();
-      int owned = 0;
-      int reused = 0;
-      int retries = 0;
-      java.util.Set<String> retryKeys = new java.util.HashSet<>();
-      for (GaussianCell c : cells) {
-        if (!o.shard().owns(c.key())) {
+  /** What {@link #run} would compute for this store and shard; computes nothing. */
+  public static Plan plan(Study study, ResultStore store, Shard shard) {
+    List<CellJob> cells = study.cells();
+    Map<String, CellJob> byKey = new LinkedHashMap<>();
+    cells.forEach(c -> byKey.putIfAbsent(c.key(), c));
+    int stored = 0;
+    int owned = 0;
+    int ownedStored = 0;
+    int retries = 0;
+    List<CellJob> todo = new ArrayList<>();
+    Set<String> needed = new LinkedHashSet<>();
+    Set<String> present = new java.util.HashSet<>();
+    for (CellJob c : byKey.values()) {
+      Optional<StoredCell> s = store.find(c.key());
+      if (s.isPresent()) {
+        stored++;
+        present.add(c.key());
+      }
+      if (!shard.owns(c.key())) {
+        continue;
+      }
+      owned++;
+      CellJob job = c;
+      if (s.isPresent()) {
+        job = study.resume(c, s.get());
+        if (job == null) {
+          ownedStored++;
           continue;
         }
-        owned++;
-        Optional<StoredCell> stored = store.find(c.key());
-        if (stored.isEmpty()) {
-          pending.add(new GaussianCellJob(c, e.name(), 1));
-          continue;
-        }
-        GaussianResult prev = GaussianResult.fromJson(c, stored.get().resultJson());
-        boolean simOk = !c.simulation() || prev.simulation() != null;
-        if (c.theory() && prev.theory() == null && simOk) {
-          // Theory failed when stored (e.g. not available for this model yet, or a divergent point): retry it,
-          // keeping the stored simulation. Cheap, and picks up theory that core has gained since.
-          pending.add(new GaussianCellJob(c, e.name(), 1, prev.simulation()));
-          retryKeys.add(c.key());
-          retries++;
-        } else {
-          reused++;
-        }
+        retries++;
       }
-      int simThreads = pending.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), pending.size()));
-      List<GaussianCellJob> jobs = new ArrayList<>(pending.size());
-      for (GaussianCellJob j : pending) {
-        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads, j.reuse()));
-      }
-      SweepExecutor executor = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
-      if (log != null) {
-        log.println(e.name() + ": " + cells.size() + " cells" + (o.shard().count() > 1 ? ", shard " + o.shard()
-            + " owns " + owned : "") + ", " + (reused + retries) + " already in " + o.database() + ", "
-            + (jobs.size() - retries) + " to compute" + (retries > 0 ? " and " + retries + " to retry theory for"
-            : "") + " on " + executor.name());
-      }
-      AtomicInteger computed = new AtomicInteger();
-      List<String> failures = Collections.synchronizedList(new ArrayList<>());
-      Progress progress = log == null ? null : Progress.forConsole(log, jobs.size());
-      int byOthers = computeClaimed(store, executor, jobs, retryKeys, o.threads(), computed, failures,
-          progress, log);
-      if (progress != null && !jobs.isEmpty()) {
-        progress.finish();
-      }
-      reused += byOthers;
-      int lost = failures.size(); // cells that failed, or were not saved or computed (none of them is stored)
-      List<GaussianResult> results = new ArrayList<>();
-      int missing = 0;
-      for (GaussianCell c : cells) {
-        Optional<StoredCell> sc = store.find(c.key());
-        if (sc.isPresent()) {
-          GaussianResult r = GaussianResult.fromJson(c, sc.get().resultJson());
-          results.add(r);
-          if (o.shard().owns(c.key()) && r.simulationError() != null) {
-            failures.add(c.configJson() + ": simulation failed: " + r.simulationError());
-          }
-        } else if (o.shard().owns(c.key())) {
-          missing++;
-        }
-      }
-      int unaccounted = Math.max(0, missing - lost);
-      int failed = failures.size() + unaccounted;
-      if (unaccounted > 0) {
-        failures.add(unaccounted + " more cells are not in the database (run again to resume)");
-      }
-      List<Path> figures = new ArrayList<>();
-      if (o.drawFigures() && !e.figures().isEmpty()) {
-        if (results.size() < cells.size() && log != null) {
-          log.println("note: " + (cells.size() - results.size()) + " cells are not in the database yet (other "
-              + "shards or failures); figures show the cells present");
-        }
-        figures.addAll(ExperimentFigures.draw(e, results, o.outDir()));
-      }
-      return new RunSummary(e, cells.size(), owned, reused, computed.get(), failed,
-          (System.nanoTime() - start) / 1e9, results, figures, failures);
+      todo.add(job);
+      needed.addAll(job.needs());
     }
+    List<CellJob> prerequisites = new ArrayList<>();
+    for (String k : needed) {
+      CellJob p = byKey.get(k);
+      if (p == null) {
+        throw new IllegalStateException(study.name() + ": a cell needs " + k + ", which is not a cell of the study");
+      }
+      if (!present.contains(k) && !todo.contains(p)) {
+        prerequisites.add(p);
+      }
+    }
+    List<CellJob> ordered = new ArrayList<>(prerequisites);
+    ordered.addAll(todo);
+    return new Plan(byKey.size(), stored, owned, ownedStored, retries, prerequisites.size(), ordered);
   }
 
   /**
-   * Computes the jobs in rounds through the store's claims, so concurrent runs on one database never compute a cell
-   * twice: each round claims up to a few cells per thread, runs them and stores each result as it arrives. Cells
-   * another live run holds are asked for again in later rounds (they are done by then, or that run died and its
-   * lease expired). A failed write stops the run: what was stored stays, the remaining cells are reported unsaved,
-   * and a resume continues. Theory retries of stored cells need no claim. Returns the cells other runs finished.
+   * Runs (or resumes) the study with the given options and returns its stored results. Concurrent runs on one
+   * database split the cells through the store's claims ({@link ClaimSession}): none is computed twice, and a dead
+   * run's cells are taken over when its lease expires. A failed write ({@link StoreException}: disk full, read-only
+   * file) stops the run cleanly: what was stored stays, and a resume continues. Every owned cell that failed, was
+   * not saved or is still missing is counted in {@link RunSummary#failed()} with its reason.
    */
-  private static int computeClaimed(ResultStore store, SweepExecutor executor, List<GaussianCellJob> jobs,
-                                    java.util.Set<String> retryKeys, int threads, AtomicInteger computed,
-                                    List<String> failures, Progress progress, PrintStream log)
-      throws InterruptedException {
-    AtomicBoolean stopped = new AtomicBoolean();
-    int byOthers = 0;
-    int batchSize = Math.max(8, 4 * threads);
-    try (ClaimSession claims = new ClaimSession(store)) {
-      java.util.ArrayDeque<GaussianCellJob> queue = new java.util.ArrayDeque<>(jobs);
-      while (!queue.isEmpty() && !stopped.get()) {
-        List<GaussianCellJob> batch = new ArrayList<>();
-        List<GaussianCellJob> taken = new ArrayList<>();
-        while (!queue.isEmpty() && batch.size() < batchSize) {
-          GaussianCellJob j = queue.poll();
+  public static RunSummary run(Study study, RunOptions o) throws InterruptedException {
+    long start = System.nanoTime();
+    PrintStream log = o.log();
+    try (ResultStore store = ResultStore.open(o.database()); ClaimSession claims = new ClaimSession(store)) {
+      Plan plan = plan(study, store, o.shard());
+      List<CellJob> left = new ArrayList<>(plan.todo());
+      // Stored cells the study asked to recompute (e.g. a theory retry): no claim, a stored cell is never claimable.
+      Set<String> retries = new java.util.HashSet<>();
+      for (CellJob j : left) {
+        if (store.find(j.key()).isPresent()) {
+          retries.add(j.key());
+        }
+      }
+      SweepExecutor base = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
+      SweepExecutor executor = study.isolated() ? new ProcessSweepExecutor(base) : base;
+      if (log != null) {
+        log.println(plan.describe(study.name(), o.shard(), o.database()) + " on " + executor.name());
+      }
+      AtomicInteger computed = new AtomicInteger();
+      AtomicBoolean stopped = new AtomicBoolean();
+      List<String> failures = Collections.synchronizedList(new ArrayList<>());
+      Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left.size());
+      int batchSize = Math.max(8, 4 * o.threads());
+      while (!left.isEmpty() && !stopped.get()) {
+        // one wave: jobs whose inputs are stored and that this run could claim (a few per thread, so concurrent runs
+        // share the work); the threads split evenly over the jobs running at once
+        List<CellJob> ready = new ArrayList<>();
+        List<CellJob> blocked = new ArrayList<>();
+        boolean othersHoldSome = false;
+        for (CellJob j : left) {
+          if (ready.size() >= batchSize || stopped.get() || store.findAll(j.needs()).size() != j.needs().size()) {
+            blocked.add(j);
+            continue;
+          }
           Claim c;
           try {
-            c = retryKeys.contains(j.key()) ? Claim.CLAIMED : claims.claim(j.key());
+            c = retries.contains(j.key()) ? Claim.CLAIMED : claims.claim(j.key());
           } catch (StoreException ex) {
             stop(stopped, ex, log);
-            queue.addFirst(j);
-            break;
+            blocked.add(j);
+            continue;
           }
           if (c == Claim.CLAIMED) {
-            batch.add(j);
+            ready.add(j);
           } else if (c == Claim.DONE) {
-            byOthers++;
             if (progress != null) {
-              progress.step(true);
+              progress.step(true); // another run stored it meanwhile
             }
           } else {
-            taken.add(j);
+            othersHoldSome = true;
+            blocked.add(j);
           }
         }
-        queue.addAll(taken);
         if (stopped.get()) {
+          ready.forEach(j -> claims.release(j.key()));
+          blocked.addAll(ready);
+          left = blocked;
           break;
         }
-        if (batch.isEmpty()) {
-          Thread.sleep(Math.min(1000, Math.max(10, claims.leaseMillis() / 4))); // others hold all that is left
-          continue;
+        int threadsPerJob = ready.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), ready.size()));
+        List<CellJob> wave = new ArrayList<>();
+        for (CellJob j : ready) {
+          wave.add((j.needs().isEmpty() ? j : j.withInputs(store.findAll(j.needs()))).withThreads(threadsPerJob));
         }
-        executor.execute(batch, out -> {
-          GaussianCellJob job = (GaussianCellJob) out.job();
-          String where = job.cell().configJson();
+        wave.sort(java.util.Comparator.comparingDouble(CellJob::cost).reversed());
+        if (wave.isEmpty()) {
+          if (othersHoldSome) {
+            Thread.sleep(Math.min(1000, Math.max(10, claims.leaseMillis() / 4))); // wait for the other runs
+            left = blocked;
+            continue;
+          }
+          for (CellJob j : blocked) {
+            failures.add(j.label() + ": a cell it needs failed");
+            if (progress != null) {
+              progress.step(false);
+            }
+          }
+          left = List.of();
+          break;
+        }
+        executor.execute(wave, out -> {
+          String key = out.job().key();
           try {
             if (stopped.get()) {
-              failures.add(where + ": not saved: the run stopped after a failed write");
+              failures.add(out.job().label() + ": not saved: the run stopped after a failed write");
             } else if (out.ok()) {
               store.put(out.cell());
               computed.incrementAndGet();
             } else {
               Throwable t = out.failure();
-              failures.add(where + ": failed: " + t.getClass().getSimpleName() + ": " + t.getMessage());
+              failures.add(out.job().label() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());
             }
           } catch (StoreException ex) {
-            // A typed write failure (disk full, read-only file): stop cleanly, keep what is stored.
             stop(stopped, ex, log);
-            failures.add(where + ": not saved: " + ex.getMessage());
+            failures.add(out.job().label() + ": not saved: " + ex.getMessage());
           } finally {
-            if (!retryKeys.contains(job.key())) {
-              claims.release(job.key());
+            if (!retries.contains(key)) {
+              claims.release(key);
             }
             if (progress != null) {
               progress.step(out.ok() && !stopped.get());
             }
           }
         });
+        left = blocked;
       }
-      for (GaussianCellJob j : queue) {
-        failures.add(j.cell().configJson() + ": not computed: the run stopped after a failed write");
+      for (CellJob j : left) {
+        failures.add(j.label() + ": not computed: the run stopped after a failed write");
       }
+      if (progress != null) {
+        progress.finish();
+      }
+      StudyResults results = results(study, store);
+      int missing = 0;
+      for (CellJob c : study.cells()) {
+        if (o.shard().owns(c.key()) && store.find(c.key()).isEmpty()) {
+          missing++;
+        }
+      }
+      int unaccounted = Math.max(0, missing - failures.size());
+      int failed = failures.size() + unaccounted;
+      if (unaccounted > 0) {
+        failures.add(unaccounted + " more owned cells are not in the database (run again to resume)");
+      }
+      return new RunSummary(study.name(), plan, computed.get(), failed, (System.nanoTime() - start) / 1e9, results,
+          failures);
     }
-    return byOthers;
   }
 
   private static void stop(AtomicBoolean stopped, StoreException ex, PrintStream log) {
     if (stopped.compareAndSet(false, true) && log != null) {
       log.println("error: " + ex.getMessage() + "; stopping (stored cells are kept; run again to resume)");
     }
+  }
+
+  /** The study's cells and every stored result of them. */
+  public static StudyResults results(Study study, ResultStore store) {
+    List<CellJob> cells = study.cells();
+    Map<String, StoredCell> stored = new HashMap<>();
+    for (CellJob c : cells) {
+      store.find(c.key()).ifPresent(s -> stored.put(c.key(), s));
+    }
+    return new StudyResults(cells, stored);
   }
 }

@@ -1,5 +1,6 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.InputStream;
@@ -116,7 +117,7 @@ public final class SpectrumSpecs {
     String text;
     try {
       text = StrictYaml.decode(spec, bytes);
-    } catch (ExperimentFileException e) {
+    } catch (StudyFileException e) {
       throw new ParameterException("spectrum", spec, FILE_ALLOWED + " in UTF-8 (" + e.errors().get(0)
           .substring(spec.length() + 2) + ")");
     }

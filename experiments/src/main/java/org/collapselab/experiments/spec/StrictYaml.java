@@ -1,5 +1,6 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFileException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -223,7 +224,7 @@ public final class StrictYaml {
     return t.length() <= SHOW ? t : t.substring(0, SHOW) + "... (" + t.length() + " characters)";
   }
 
-  private static ExperimentFileException fail(String line) {
-    return new ExperimentFileException(List.of(line));
+  private static StudyFileException fail(String line) {
+    return new StudyFileException(List.of(line));
   }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.collapselab.experiments.Workflows;
-import org.collapselab.experiments.spec.Experiment;
+import org.collapselab.experiments.gaussian.GaussianStudy;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
@@ -67,8 +69,8 @@ class RunFaultTest {
     }
   }
 
-  private static Experiment experiment() {
-    return ExperimentLoader.parse("faults.yaml", FILE, false);
+  private static Study experiment() {
+    return new GaussianStudy(ExperimentLoader.parse("faults.yaml", FILE, false));
   }
 
   private static RunSummary run(Path db, SweepExecutor ex) throws Exception {
@@ -119,7 +121,7 @@ class RunFaultTest {
     System.setProperty(ResultStore.MAX_PAGES_PROPERTY, "14");
     int code;
     try {
-      code = Workflows.run(file, out, 2, false, null, null, List.of(), false, 5,
+      code = Workflows.run(file, out, 2, false, null, null, List.of(), false, 5, false, null,
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8));
     } finally {
@@ -232,7 +234,7 @@ class RunFaultTest {
       Recording ex = new Recording();
       RunSummary summary = run(db, ex);
       assertThat(summary.failed()).isZero();
-      assertThat(summary.results()).hasSize(CELLS);
+      assertThat(summary.results().stored()).hasSize(CELLS);
       assertThat(ex.keys).hasSize(CELLS).containsAll(keys.subList(0, 5));
     } finally {
       System.clearProperty("collapselab.claim.leaseMillis");
@@ -256,17 +258,17 @@ class RunFaultTest {
       }
     };
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Workflows.run(file, dir.resolve("fail"), 2, false, null, null, List.of(), false, 5, failing,
+    int code = Workflows.run(file, dir.resolve("fail"), 2, false, null, null, List.of(), false, 5, false, failing,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String log = err.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(1);
     assertThat(log).contains("failed cell: ").contains("ArithmeticException: integer overflow");
-    assertThat(log.lines().filter(l -> l.startsWith("failed cell: "))).hasSize(1);
+    assertThat(log.lines().filter(l -> l.startsWith("failed cell: ")).count()).isEqualTo(1);
   }
 
   private static void experimentKeys(List<String> out) {
-    org.collapselab.experiments.spec.GridExpander.expand(experiment()).forEach(c -> out.add(c.key()));
+    experiment().cells().forEach(c -> out.add(c.key()));
   }
 
   private static String firstKey() {

@@ -8,8 +8,8 @@ import org.collapselab.experiments.Workflows;
 public final class RunMain {
   private RunMain() {}
 
-  public static void main(String[] args) {
-    System.exit(Workflows.run(Path.of(args[0]), Path.of(args[1]), 2, false, null, null, List.of(), false, 5,
-        System.out, System.err));
+  public static void main(String[] args) throws Exception {
+    System.exit(Workflows.run(Path.of(args[0]), Path.of(args[1]), 2, false, null, null, List.of(), false, 5, false,
+        null, System.out, System.err));
   }
 }

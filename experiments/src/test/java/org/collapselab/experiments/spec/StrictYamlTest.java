@@ -1,5 +1,6 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class StrictYamlTest {
   private static String error(Runnable r) {
     try {
       r.run();
-    } catch (ExperimentFileException e) {
+    } catch (StudyFileException e) {
       assertThat(e.errors()).hasSize(1);
       return e.errors().get(0);
     }
@@ -73,7 +74,7 @@ class StrictYamlTest {
 
   @Test
   void longValuesAreCutInMessages() {
-    String line = ExperimentFileException.line("f", "name", "x".repeat(5000), "short");
+    String line = StudyFileException.line("f", "name", "x".repeat(5000), "short");
     assertThat(line).hasSizeLessThan(200).contains("(5000 characters)");
   }
 }
