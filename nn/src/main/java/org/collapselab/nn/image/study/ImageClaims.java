@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
+import org.collapselab.experiments.report.Interval;
+import org.collapselab.experiments.report.Threshold;
+import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.nn.image.study.Curves.Stats;
 
 /**
@@ -17,6 +20,26 @@ import org.collapselab.nn.image.study.Curves.Stats;
  * beyond two standard errors.
  */
 public final class ImageClaims {
+  static final Threshold ZERO = new Threshold("ZERO", 0, "sign reference");
+  /** Standard errors a paired difference must clear to be significant. */
+  public static final Threshold SIGNIFICANCE_Z = new Threshold("SIGNIFICANCE_Z", 2, "standard errors, paired by seed");
+  /** Mean Kendall τ(p2, test MSE) for "error rises with p2". */
+  public static final Threshold RISE_TAU = new Threshold("RISE_TAU", 0.5, "mean Kendall τ(p2, MSE) for supported");
+  /** Share of points where the largest p2 is significantly worse than clean. */
+  public static final Threshold RISE_SHARE = new Threshold("RISE_SHARE", 0.8, "share of points significantly worse");
+  /** The collapse floor p2²c² counts as visible when at least this fraction of the error at the largest n. */
+  public static final Threshold FLOOR_VISIBLE = new Threshold("FLOOR_VISIBLE", 0.5, "floor / error for a visible floor");
+  /** A curve has flattened when its gain over the last step in n is at most this fraction of the clean gain. */
+  public static final Threshold FLATTENED = new Threshold("FLATTENED", 0.5, "gain / clean gain when flattened");
+  /** The penalty peak must lie within this factor of width = n. */
+  public static final Threshold PEAK_FACTOR = new Threshold("PEAK_FACTOR", 2, "largest width/n of the peak");
+  /** Largest p2 judged by the peak claim. */
+  public static final Threshold PEAK_MAX_SHARE = new Threshold("PEAK_MAX_SHARE", 0.3, "largest p2 judged");
+  /** Smallest p2 judged by the large-model claim. */
+  public static final Threshold ESCAPE_MIN_SHARE = new Threshold("ESCAPE_MIN_SHARE", 0.1, "smallest p2 judged");
+  /** Mean Kendall τ(c², MSE) for "worse generators hurt more". */
+  public static final Threshold QUALITY_TAU = new Threshold("QUALITY_TAU", 0.6, "mean Kendall τ(c², MSE) for supported");
+
   private ImageClaims() {}
 
   /** All claims the study's sweeps can speak to. */
@@ -124,7 +147,7 @@ public final class ImageClaims {
         }
       }
       if (count == 0) {
-        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE));
+        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE, RISE_TAU, RISE_SHARE, SIGNIFICANCE_Z));
         continue;
       }
       double tau = tauSum / count;
@@ -136,9 +159,9 @@ public final class ImageClaims {
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
           breaks.isEmpty() ? "" : " (not at " + String.join(", ", breaks) + ")", ImageFigures.fmt(pMin),
           small.mean(), countSignificant(dMin), dMin.size());
-      Verdict v = tau >= 0.5 && sig >= 0.8 * points ? Verdict.SUPPORTED
+      Verdict v = tau >= RISE_TAU.value() && sig >= RISE_SHARE.value() * points ? Verdict.SUPPORTED
           : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-      out.add(new Claim(claim, measured, v));
+      out.add(new Claim(claim, measured, v, RISE_TAU, RISE_SHARE, SIGNIFICANCE_Z));
     }
     return out;
   }
@@ -162,13 +185,13 @@ public final class ImageClaims {
         + "the error on real data flattens (at about the floor p2²c²) while the clean error keeps falling ("
         + ImageFigures.name(z.network()) + ", width " + z.width() + ").";
     if (ns.size() < 2) {
-      return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE);
+      return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE, FLOOR_VISIBLE, FLATTENED);
     }
     TreeMap<Double, Stats> clean = Curves.curve(r.results(), c -> c.p2() == 0 && f.test(c), CellSpec::n, Metric.MSE);
     Stats c0 = clean.get((double) nMax);
     Stats c0Prev = clean.get((double) nPrev);
     if (c0 == null || c0Prev == null) {
-      return new Claim(claim, "clean cells missing", Verdict.INCONCLUSIVE);
+      return new Claim(claim, "clean cells missing", Verdict.INCONCLUSIVE, FLOOR_VISIBLE, FLATTENED);
     }
     double g0 = 1 - c0.mean() / c0Prev.mean();
     List<String> parts = new ArrayList<>();
@@ -190,10 +213,10 @@ public final class ImageClaims {
       }
       double g = 1 - b.mean() / a.mean();
       double floor = p * p * c2;
-      boolean isVisible = floor >= 0.5 * b.mean();
+      boolean isVisible = floor >= FLOOR_VISIBLE.value() * b.mean();
       if (isVisible) {
         visible++;
-        if (g <= g0 / 2) {
+        if (g <= FLATTENED.value() * g0) {
           flattened++;
         }
         if (g >= g0) {
@@ -215,7 +238,7 @@ public final class ImageClaims {
         + " in n (contradicted if one improves as much as clean).";
     Verdict v = visible == 0 ? Verdict.INCONCLUSIVE
         : flattened == visible ? Verdict.SUPPORTED : contradicted ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-    return new Claim(claim, measured, v);
+    return new Claim(claim, measured, v, FLOOR_VISIBLE, FLATTENED);
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */
@@ -249,13 +272,14 @@ public final class ImageClaims {
         }
       }
       Stats last = d.get((double) maxWidth);
-      boolean near = peakW >= w.n() / 2.0 && peakW <= 2.0 * w.n();
+      boolean near = Verdicts.between(Interval.point(peakW / w.n()), new Threshold("1/PEAK_FACTOR",
+          1 / PEAK_FACTOR.value(), "lowest width/n"), PEAK_FACTOR) == Verdict.SUPPORTED;
       boolean reduced = last != null && last.mean() < peak;
       boolean remains = last != null && significantlyPositive(last);
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %+.4f ± "
           + "%.2g", ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
           last == null ? Double.NaN : last.mean(), last == null ? Double.NaN : 2 * last.stderr()));
-      if (p <= 0.3) {
+      if (p <= PEAK_MAX_SHARE.value()) {
         checked++;
         if (near && reduced && remains) {
           ok++;
@@ -267,11 +291,12 @@ public final class ImageClaims {
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : ok == checked ? Verdict.SUPPORTED : farPeaks == checked ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Threshold[] peakRule = {PEAK_FACTOR, PEAK_MAX_SHARE, SIGNIFICANCE_Z};
     return new Claim(claim, String.join("; ", parts) + ". Rule: for every 0 < p2 ≤ 0.3, the paired MSE penalty "
         + "peaks within a factor 2 of width = n, is smaller at the largest width and still > 2 s.e. there. Larger "
         + "shares are listed but not judged: the generator's targets are noise-free functions of the image, so "
         + "replacing most real labels by them also removes label noise, which shrinks the interpolation peak itself "
-        + "(the paper's model keeps the noise equal, σ1 = σ2).", v);
+        + "(the paper's model keeps the noise equal, σ1 = σ2).", v, peakRule);
   }
 
   /** Trained two-layer networks: the widest model is still hurt by synthetic data. */
@@ -286,7 +311,7 @@ public final class ImageClaims {
     int checked = 0;
     int sig = 0;
     for (double p : s.p2()) {
-      if (p < 0.1) {
+      if (p < ESCAPE_MIN_SHARE.value()) {
         continue;
       }
       TreeMap<Double, Stats> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
@@ -306,8 +331,9 @@ public final class ImageClaims {
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : sig == checked ? Verdict.SUPPORTED : sig == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE_Z};
     return new Claim(claim, String.join("; ", parts) + ". Rule: supported if the paired penalty at the largest "
-        + "width exceeds 2 s.e. for every p2 ≥ 0.1.", v);
+        + "width exceeds 2 s.e. for every p2 ≥ 0.1.", v, escapeRule);
   }
 
   /** Worse synthetic data (larger c²) hurt more. */
@@ -352,17 +378,19 @@ public final class ImageClaims {
       gq.add(String.format(Locale.ROOT, "%d images → c² = %.3f", gens.get(i), c2[i]));
     }
     if (count == 0) {
-      return new Claim(claim, "incomplete sweep", Verdict.INCONCLUSIVE);
+      return new Claim(claim, "incomplete sweep", Verdict.INCONCLUSIVE, QUALITY_TAU);
     }
     double tau = tauSum / count;
     return new Claim(claim, "Generators: " + String.join(", ", gq) + ". " + String.join("; ", parts)
-        + String.format(Locale.ROOT, "; mean τ = %.2f. Rule: supported if the mean τ ≥ 0.6.", tau),
-        tau >= 0.6 ? Verdict.SUPPORTED : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE);
+        + String.format(Locale.ROOT, "; mean τ = %.2f. Rule: supported if the mean τ ≥ QUALITY_TAU.", tau),
+        tau >= QUALITY_TAU.value() ? Verdict.SUPPORTED : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE,
+        QUALITY_TAU);
   }
 
+  /** A paired difference whose interval (mean ± SIGNIFICANCE_Z standard errors) lies above zero. */
   private static boolean significantlyPositive(Stats d) {
-    double se = d.stderr();
-    return Double.isFinite(se) ? d.mean() > 2 * se : d.mean() > 0;
+    double se = Double.isFinite(d.stderr()) ? d.stderr() : 0;
+    return Verdicts.above(Interval.around(d.mean(), se, SIGNIFICANCE_Z.value()), ZERO) == Verdict.SUPPORTED;
   }
 
   private static int countSignificant(TreeMap<Double, Stats> d) {
