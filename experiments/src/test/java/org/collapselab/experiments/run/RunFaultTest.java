@@ -52,23 +52,6 @@ class RunFaultTest {
   @TempDir
   Path dir;
 
-  /** Records every job that reaches the engine (to prove none is computed twice). */
-  static final class Recording implements SweepExecutor {
-    final List<String> keys = new CopyOnWriteArrayList<>();
-    final LocalSweepExecutor inner = new LocalSweepExecutor(2);
-
-    @Override
-    public String name() {
-      return "recording";
-    }
-
-    @Override
-    public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-      jobs.forEach(j -> keys.add(j.key()));
-      inner.execute(jobs, onDone);
-    }
-  }
-
   private static Study experiment() {
     return new GaussianStudy(ExperimentLoader.parse("faults.yaml", FILE, false));
   }
@@ -106,9 +89,9 @@ class RunFaultTest {
 
   private Map<String, String> reference() throws Exception {
     Path db = dir.resolve("reference/results.db");
-    Recording ex = new Recording();
+    SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
     assertThat(run(db, ex).failed()).isZero();
-    assertThat(ex.keys).hasSize(CELLS);
+    assertThat(ex.computed).hasSize(CELLS);
     return contents(db);
   }
 
@@ -134,13 +117,13 @@ class RunFaultTest {
     Map<String, String> saved = contents(db);
     assertThat(saved.size()).isBetween(1, CELLS - 1);
     assertThat(reference.entrySet()).containsAll(saved.entrySet()); // what was saved is intact
-    Recording resume = new Recording();
+    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
     RunSummary s = run(db, resume);
     assertThat(s.failed()).isZero();
-    Set<String> recomputed = new HashSet<>(resume.keys);
+    Set<String> recomputed = new HashSet<>(resume.computed);
     recomputed.retainAll(saved.keySet());
     assertThat(recomputed).as("saved cells computed again").isEmpty();
-    assertThat(resume.keys).hasSize(CELLS - saved.size());
+    assertThat(resume.computed).hasSize(CELLS - saved.size());
     assertThat(contents(db)).isEqualTo(reference);
   }
 
@@ -177,12 +160,12 @@ class RunFaultTest {
       System.out.println("kill -9 round " + round + ": " + now.size() + " of " + CELLS + " cells stored");
       before = now;
     }
-    Recording resume = new Recording();
+    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
     assertThat(run(db, resume).failed()).isZero();
-    Set<String> recomputed = new HashSet<>(resume.keys);
+    Set<String> recomputed = new HashSet<>(resume.computed);
     recomputed.retainAll(before.keySet());
     assertThat(recomputed).as("stored cells computed again").isEmpty();
-    assertThat(resume.keys).hasSize(CELLS - before.size());
+    assertThat(resume.computed).hasSize(CELLS - before.size());
     assertThat(contents(db)).isEqualTo(reference);
   }
 
@@ -190,8 +173,8 @@ class RunFaultTest {
   void twoRunsOnOneDatabaseNeverComputeACellTwice() throws Exception {
     Map<String, String> reference = reference();
     Path db = dir.resolve("shared/results.db");
-    Recording a = new Recording();
-    Recording b = new Recording();
+    SweepRunnerTest.CountingExecutor a = new SweepRunnerTest.CountingExecutor();
+    SweepRunnerTest.CountingExecutor b = new SweepRunnerTest.CountingExecutor();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     List<RunSummary> summaries = new CopyOnWriteArrayList<>();
     Thread ta = new Thread(() -> {
@@ -214,10 +197,10 @@ class RunFaultTest {
     tb.join();
     assertThat(errors).isEmpty();
     assertThat(summaries).hasSize(2).allSatisfy(s -> assertThat(s.failed()).isZero());
-    Set<String> both = new HashSet<>(a.keys);
-    both.retainAll(b.keys);
+    Set<String> both = new HashSet<>(a.computed);
+    both.retainAll(b.computed);
     assertThat(both).as("cells computed by both runs").isEmpty();
-    assertThat(a.keys.size() + b.keys.size()).isEqualTo(CELLS);
+    assertThat(a.computed.size() + b.computed.size()).isEqualTo(CELLS);
     assertThat(contents(db)).isEqualTo(reference);
   }
 
@@ -231,11 +214,11 @@ class RunFaultTest {
       for (String k : keys.subList(0, 5)) {
         s.claim(k, "dead-run", 600); // a run that was killed holding 5 cells; nobody renews them
       }
-      Recording ex = new Recording();
+      SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
       RunSummary summary = run(db, ex);
       assertThat(summary.failed()).isZero();
       assertThat(summary.results().stored()).hasSize(CELLS);
-      assertThat(ex.keys).hasSize(CELLS).containsAll(keys.subList(0, 5));
+      assertThat(ex.computed).hasSize(CELLS).containsAll(keys.subList(0, 5));
     } finally {
       System.clearProperty("collapselab.claim.leaseMillis");
     }
