@@ -85,7 +85,7 @@ public final class ExperimentLoader {
 
   private Experiment build(JsonNode root, boolean quick) {
     if (root == null || !root.isObject()) {
-      error("(top level)", root, "a mapping with keys " + new TreeSet<>(TOP));
+      src.addError(StudyFile.topLevel(file, root, TOP));
       return null;
     }
     unknownKeys(root, TOP, "");

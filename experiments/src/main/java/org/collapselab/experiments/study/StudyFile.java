@@ -83,6 +83,22 @@ public final class StudyFile {
     return k.isMissingNode() || k.isNull() ? DEFAULT_KIND : k.asText("").trim().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The line for a file whose top level is not a mapping. It names what was found (text, a list, a number, nothing)
+   * but never quotes it: a wrong file (a key file, /etc/passwd) given as a study must not be echoed.
+   */
+  public static String topLevel(String file, JsonNode root, java.util.Collection<String> keys) {
+    String found = root == null || root.isMissingNode() || root.isNull() ? "an empty document"
+        : root.isTextual() ? "a line of text" : root.isArray() ? "a list" : root.isNumber() ? "a number"
+        : "a " + root.getNodeType().name().toLowerCase(Locale.ROOT);
+    return file + ": (top level): got " + found + "; allowed: a mapping with keys " + new TreeSet<>(keys);
+  }
+
+  /** Records a ready-made problem line (e.g. {@link #topLevel}). */
+  public void addError(String line) {
+    errors.add(line);
+  }
+
   /** Records one problem: {@code FILE: FIELD: got VALUE; allowed: WHAT}. */
   public void error(String field, Object value, String allowed) {
     errors.add(StudyFileException.line(name, field, value, allowed));
@@ -112,7 +128,7 @@ public final class StudyFile {
    */
   public ObjectNode withQuick(boolean quick, Set<String> keys) {
     if (!root.isObject()) {
-      error("(top level)", root, "a mapping with keys " + new TreeSet<>(keys));
+      errors.add(topLevel(name, root, keys));
       return new ObjectMapper().createObjectNode();
     }
     unknownKeys(root, keys, "");
