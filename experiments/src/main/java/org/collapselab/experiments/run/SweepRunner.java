@@ -90,12 +90,19 @@ public final class SweepRunner {
     long start = System.nanoTime();
     PrintStream log = o.log();
     try (ResultStore store = ResultStore.open(o.database()); ClaimSession claims = new ClaimSession(store)) {
+      // Stored cells the study asks to recompute (e.g. a theory retry) need no claim (a stored cell is never
+      // claimable). They are the cells stored BEFORE planning: a cell another run stores later is claimed, found done.
+      Set<String> storedBefore = new java.util.HashSet<>();
+      for (CellJob c : study.cells()) {
+        if (o.shard().owns(c.key()) && store.find(c.key()).isPresent()) {
+          storedBefore.add(c.key());
+        }
+      }
       Plan plan = plan(study, store, o.shard());
       List<CellJob> left = new ArrayList<>(plan.todo());
-      // Stored cells the study asked to recompute (e.g. a theory retry): no claim, a stored cell is never claimable.
       Set<String> retries = new java.util.HashSet<>();
       for (CellJob j : left) {
-        if (store.find(j.key()).isPresent()) {
+        if (storedBefore.contains(j.key())) {
           retries.add(j.key());
         }
       }
