@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.collapselab.data.SimulationLimits;
 import org.collapselab.experiments.json.TheoryJson;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -25,7 +28,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin
   ProblemOptions options;
 
-  @Option(names = "--runs", defaultValue = "20", paramLabel = "R", description = "Independent runs (1 to 1000000; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "20", paramLabel = "R", description = "Independent runs (>= 1; default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "Base seed (default: ${DEFAULT-VALUE}).")
@@ -46,7 +49,8 @@ final class SimulateCommand implements Callable<Integer> {
     int t = SimulationLimits.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     SimulationLimits.runs(runs);
     SimulationLimits.concurrentRuns(p, t);
-    SimulationResult raw = Simulator.simulate(p, runs, seed, t);
+    LoopSimulator.Result loop = p.generations().looping() ? LoopSimulator.simulate(p, runs, seed, t) : null;
+    SimulationResult raw = loop != null ? loop.last() : Simulator.simulate(p, runs, seed, t);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();
     for (int i = 0; i < perRun.length; i++) {
@@ -54,9 +58,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
     SimulationResult r = SimulationResult.of(perRun, raw.seconds());
     TheoryResult theory = null;
+    GenerationsPrediction loopTheory = null;
     String theoryNote = null;
     try {
-      theory = Theory.predict(p);
+      loopTheory = loop != null ? GenerationsTheory.predict(p) : null;
+      theory = loop != null ? loopTheory.last() : Theory.predict(p);
     } catch (TheoryException e) {
       theoryNote = e.getMessage();
     }
@@ -79,6 +85,12 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         o.put("theoryUnavailable", theoryNote);
       }
+      if (loop != null) {
+        GenerationsOutput.putSimulation(o, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.putLoop(o, loopTheory, floor);
+        }
+      }
       out.println(TheoryJson.write(o));
     } else {
       out.println(Tables.problemLine(p));
@@ -91,6 +103,12 @@ final class SimulateCommand implements Callable<Integer> {
             zScore(r, theory.testError() + floor));
       } else {
         out.println("  theory      unavailable: " + theoryNote);
+      }
+      if (loop != null) {
+        GenerationsOutput.printSimulation(out, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.printLoop(out, loopTheory, floor);
+        }
       }
     }
     return 0;

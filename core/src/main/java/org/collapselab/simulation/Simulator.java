@@ -31,44 +31,20 @@ public final class Simulator {
 
   /**
    * Runs {@code runs} independent trials of {@code problem} on up to {@code threads} threads (fewer when the
-   * matrices of that many concurrent runs would not fit in the heap; see {@link SimulationLimits}).
+   * matrices of that many concurrent runs would not fit in the heap; see {@link SimulationLimits}); for a retraining
+   * loop, the last generation ({@link LoopSimulator} has all of them).
    */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads) {
     SimulationLimits.runs(runs);
     SimulationLimits.threads(threads);
     // Memory is checked before any work; concurrent runs are cut to what fits in the heap.
     threads = SimulationLimits.concurrentRuns(problem, threads);
-    long[] seeds = runSeeds(seed, runs);
-    long start = System.nanoTime();
-    double[] errors = new double[runs];
-    if (threads == 1 || runs == 1) {
-      for (int r = 0; r < runs; r++) {
-        errors[r] = runOnce(problem, seeds[r]);
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs), daemonThreads());
-      try {
-        List<Future<Double>> futures = new ArrayList<>(runs);
-        for (int r = 0; r < runs; r++) {
-          long s = seeds[r];
-          futures.add(pool.submit(() -> runOnce(problem, s)));
-        }
-        for (int r = 0; r < runs; r++) {
-          errors[r] = futures.get(r).get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("simulation interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
-      }
+    if (problem.generations().looping()) {
+      return LoopSimulator.simulate(problem, runs, seed, threads).last();
     }
+    long start = System.nanoTime();
+    double[] errors = inParallel(runSeeds(seed, runs), threads, s -> runOnce(problem, s)).stream()
+        .mapToDouble(Double::doubleValue).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }
 
@@ -85,6 +61,40 @@ public final class Simulator {
     double[] errors = java.util.stream.IntStream.range(0, runs).parallel()
         .mapToDouble(r -> runOnce(problem, w1, delta, new SplittableRandom(seeds[r]))).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Applies {@code run} to every seed on {@code threads} threads; results in seed order. */
+  static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
+    int runs = seeds.length;
+    List<T> out = new ArrayList<>(runs);
+    if (threads == 1 || runs == 1) {
+      for (long s : seeds) {
+        out.add(run.apply(s));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs), daemonThreads());
+    try {
+      List<Future<T>> futures = new ArrayList<>(runs);
+      for (long s : seeds) {
+        futures.add(pool.submit(() -> run.apply(s)));
+      }
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("simulation interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The seed of each run: a pure function of (seed, r). */
@@ -118,16 +128,20 @@ public final class Simulator {
         w[i] = w2[i] + v[i];
       }
     } else {
-      TrainingSet train = sampled.weighted(problem.syntheticWeight());
-      w = switch (problem.model()) {
-        case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
-        case RANDOM_PROJECTION -> {
-          Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
-          yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
-        }
-      };
+      w = fitMixture(problem, sampled.weighted(problem.syntheticWeight()), rng);
     }
     return TestError.excessRisk(w, w1, problem.spectrum());
+  }
+
+  /** Fits the problem's model (ridge, or random projections with a fresh S drawn from rng) on a training set. */
+  static double[] fitMixture(Problem problem, TrainingSet train, SplittableRandom rng) {
+    return switch (problem.model()) {
+      case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
+      case RANDOM_PROJECTION -> {
+        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
+        yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
+      }
+    };
   }
 
   private static void requireSupported(Problem p) {
@@ -135,7 +149,7 @@ public final class Simulator {
       throw new ParameterException("estimator", p.estimator().key(), "mix for model rp (prior is defined for ridge)");
     }
     if (p.generations().looping()) {
-      throw new ParameterException("generations", p.generations().count(), "0 (loops are not simulated yet)");
+      throw new ParameterException("generations", p.generations().count(), "0 here (loops: LoopSimulator)");
     }
   }
 
