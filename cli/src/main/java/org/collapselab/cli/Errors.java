@@ -1,6 +1,7 @@
 package org.collapselab.cli;
 
 import org.collapselab.experiments.ExitCodes;
+import org.collapselab.validation.ParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -22,6 +23,13 @@ final class Errors {
 
   /** Every other error: the one table of {@link ExitCodes}. */
   static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed) {
+    if (e instanceof ParameterException p && !ExitCodes.flag(p.field()).equals(p.field())
+        && cmd.getCommandSpec().findOption(ExitCodes.flag(p.field())) == null) {
+      // Not a flag of this command (an internal field such as a vector): never pose as one (e.g. "--delta").
+      cmd.getErr().println("collapselab " + cmd.getCommandName() + ": " + p.field() + " must be " + p.allowed()
+          + ", got " + p.value());
+      return ExitCodes.INPUT;
+    }
     ExitCodes.lines(cmd.getCommandName(), e).forEach(cmd.getErr()::println);
     return ExitCodes.of(e);
   }

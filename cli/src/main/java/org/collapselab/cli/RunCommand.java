@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
@@ -67,8 +68,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "5701", description = "Driver's port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--interface", defaultValue = ClusterSettings.LOOPBACK, paramLabel = "IP",
+      description = "The one address the driver listens on (default: ${DEFAULT-VALUE}; see 'worker --help').")
+  String bindAddress;
+
+  @Option(names = "--secret-file", paramLabel = "FILE",
+      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+  Path secretFile;
+
   @Override
   public Integer call() throws Exception {
+    SimulationLimits.threads(threads);
+    if (rows < 0) {
+      throw new ParameterException("rows", rows, "an integer >= 0");
+    }
     if ("local".equals(engine) || plan) {
       return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, plan, null, System.out,
           System.err);
@@ -76,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true);
+    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
+        bindAddress, ClusterSettings.readSecret(secretFile));
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapselab.experiments.json.TheoryJson;
-import org.collapselab.validation.ParameterException;
+import org.collapselab.data.SimulationLimits;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.data.FeatureLaw;
@@ -19,6 +19,7 @@ import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
+import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,10 +61,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Problem p = options.toProblem();
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new ParameterException("threads", t, "an integer >= 1");
-    }
+    int t = SimulationLimits.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    SimulationLimits.runs(runs);
+    SimulationLimits.concurrentRuns(p, t);
     SimulationOptions how = new SimulationOptions(FeatureLaw.parse(features), Sampler.parse(sampler));
     LoopSimulator.Result loop = null;
     if (p.generations().looping()) {

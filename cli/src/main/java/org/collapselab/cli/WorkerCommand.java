@@ -25,12 +25,22 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--cluster", defaultValue = "collapselab", description = "Cluster name (default: ${DEFAULT-VALUE}).")
   String cluster;
 
+  @Option(names = "--interface", defaultValue = ClusterSettings.LOOPBACK, paramLabel = "IP",
+      description = {"The one address to listen on (default: ${DEFAULT-VALUE}, this machine only). Another address",
+          "needs a shared secret: $" + ClusterSettings.SECRET_ENV + " or --secret-file on every node."})
+  String bindAddress;
+
+  @Option(names = "--secret-file", paramLabel = "FILE",
+      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+  java.nio.file.Path secretFile;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, false);
+    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, false,
+        bindAddress, ClusterSettings.readSecret(secretFile));
     HazelcastInstance node = ClusterNodes.startWorker(settings);
     spec.commandLine().getErr().println("collapselab worker: joined cluster '" + cluster + "' as "
         + node.getCluster().getLocalMember().getAddress() + " (" + node.getCluster().getMembers().size()

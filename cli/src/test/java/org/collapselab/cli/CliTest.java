@@ -107,8 +107,9 @@ class CliTest {
     Files.writeString(bad, "1 2 oops\n");
     Result r = run("theory", "--d", "0", "--n", "10", "--spectrum", "file:" + bad);
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().trim()).isEqualTo("collapselab theory: --spectrum must be a list of numbers > 0, got 'oops' at "
-        + bad + ":1");
+    // The message names the file, line and item, never the file's content.
+    assertThat(r.err().trim()).isEqualTo("collapselab theory: --spectrum must be a text file of eigenvalues > 0, got "
+        + "file:" + bad + " (line 1, item 3 is not a number)").doesNotContain("oops");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,5 +142,22 @@ class CliTest {
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage: collapselab " + cmd);
     }
+  }
+
+  @Test
+  void internalFieldsNeverPoseAsFlags() {
+    // simulate once blamed a "--delta" flag that does not exist (an internal vector's check).
+    CommandLine cl = CollapseLab.newCommandLine();
+    StringWriter err = new StringWriter();
+    CommandLine sim = cl.getSubcommands().get("simulate");
+    sim.setErr(new PrintWriter(err, true));
+    int code = Errors.onExecutionError(new org.collapselab.validation.ParameterException("delta", "a vector containing "
+        + "Infinity", "a vector of finite numbers"), sim, null);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().trim()).isEqualTo("collapselab simulate: delta must be a vector of finite numbers, got a "
+        + "vector containing Infinity");
+    Result r = run("simulate", "--d", "73", "--n", "100", "--spectrum", "power:114.2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().trim()).startsWith("collapselab simulate: --spectrum must be a spectrum with λ_max/λ_min <= 1e+12");
   }
 }

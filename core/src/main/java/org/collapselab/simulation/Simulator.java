@@ -33,22 +33,21 @@ public final class Simulator {
   private Simulator() {}
 
   /**
-   * Runs {@code runs} independent trials of {@code problem} on {@code threads} threads (Gaussian rows, cheaper
-   * sampler); for a retraining loop, the last generation ({@link LoopSimulator} has all of them).
+   * Runs {@code runs} independent trials of {@code problem} on up to {@code threads} threads (Gaussian rows, cheaper
+   * sampler; fewer threads when the matrices of that many concurrent runs would not fit in the heap, see
+   * {@link SimulationLimits}); for a retraining loop, the last generation ({@link LoopSimulator} has all of them).
    */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads) {
     return simulate(problem, runs, seed, threads, SimulationOptions.DEFAULT);
   }
 
-  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads, drawing data as {@code options} say. */
+  /** Runs {@code runs} independent trials of {@code problem} on up to {@code threads} threads, drawing data as {@code options} say. */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads,
                                           SimulationOptions options) {
-    if (runs < 1) {
-      throw new ParameterException("runs", runs, "an integer >= 1");
-    }
-    if (threads < 1) {
-      throw new ParameterException("threads", threads, "an integer >= 1");
-    }
+    SimulationLimits.runs(runs);
+    SimulationLimits.threads(threads);
+    // Memory is checked before any work; concurrent runs are cut to what fits in the heap.
+    threads = SimulationLimits.concurrentRuns(problem, threads);
     if (problem.generations().looping()) {
       return LoopSimulator.simulate(problem, runs, seed, threads).last();
     }

@@ -103,7 +103,16 @@ public final class RandomProjectionTheory {
     Problem.randomProjection(spectrum, n, m, p2, c2, sigma, lambda);
     double[] sig = spectrum.eigenvalues();
     int d = sig.length;
-    FixedPoint fp = solve(sig, n, m, lambda);
+    FixedPoint fp;
+    try {
+      fp = solve(sig, n, m, lambda);
+    } catch (TheoryException ex) {
+      if (ex.getMessage().contains("lambda = ")) {
+        throw ex;
+      }
+      throw new TheoryException(ex.getMessage() + " at n = " + n + ", m = " + m + ", d = " + d + ", lambda = " + lambda
+          + ", spectrum " + spectrum.label());
+    }
     double theta = fp.theta();
     int q = (int) Math.min(Math.min(m, n), d);
     double gap = fp.gap();
@@ -167,8 +176,9 @@ public final class RandomProjectionTheory {
   }
 
   private static String divergenceMessage(long n, long m, int d, double lambda) {
-    return "random-projection test error diverges: lambda = " + lambda + " at the interpolation threshold n = min(m, d)"
-        + " (n = " + n + ", m = " + m + ", d = " + d + "); use lambda > 0 or move m or n off the threshold";
+    return "random-projection test error diverges at the interpolation threshold n = min(m, d) (n = " + n + ", m = " + m
+        + ", d = " + d + ", lambda = " + lambda + "); " + (lambda == 0 ? "use lambda > 0"
+            : "lambda is below what double precision resolves here; use a larger lambda") + " or move m or n off it";
   }
 
   /**
@@ -393,7 +403,8 @@ public final class RandomProjectionTheory {
       for (int it = 1; ; it++) {
         double fx = f.value(x, der);
         if (Double.isNaN(fx)) {
-          throw new TheoryException("random-projection fixed point became NaN at " + Math.exp(x));
+          throw new TheoryException("random-projection solver lost precision (the fixed-point equation evaluated to NaN "
+              + "at theta = " + Math.exp(x) + ")");
         }
         if (fx < 0) {
           lo = x;

@@ -51,8 +51,9 @@ public final class RidgeTheory {
     }
     double shrink = 1.0 - df2 / n;
     if (!(shrink > 0)) {
-      throw new TheoryException("ridge test error diverges (df2/n = " + (df2 / n) + " >= 1): lambda = " + lambda
-          + " is too close to 0 at the interpolation threshold d = n = " + n);
+      throw new TheoryException("ridge test error diverges at d = " + d + ", n = " + n + ", lambda = " + lambda
+          + " (df2/n = " + (df2 / n) + " >= 1)" + (d == n ? ": use a larger lambda or d != n"
+              : ": lambda is below what double precision resolves for this spectrum; use a larger lambda"));
     }
     double g = 1.0 / shrink;
     double varFactor = (df2 / n) * g; // df2/(n − df2)

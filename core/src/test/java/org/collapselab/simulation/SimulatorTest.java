@@ -55,6 +55,7 @@ class SimulatorTest {
   @Test
   void badRunsAreRejectedWithTheFieldName() {
     assertThatThrownBy(() -> Simulator.simulate(ridge, 0, 1, 1)).isInstanceOf(ParameterException.class)
-        .hasMessage("runs must be an integer >= 1, got 0");
+        .hasMessage("runs must be an integer in [1, 1000000], got 0");
+    assertThatThrownBy(() -> Simulator.simulate(ridge, 2_000_000_000, 1, 1)).hasMessageContaining("[1, 1000000]");
   }
 }

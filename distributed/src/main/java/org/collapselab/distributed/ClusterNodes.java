@@ -14,7 +14,6 @@ public final class ClusterNodes {
 
   /** Starts a lite member for a driver: it submits cells and stores results but runs none itself. */
   public static HazelcastInstance startDriver(ClusterSettings settings) {
-    ClusterSettings lite = new ClusterSettings(settings.clusterName(), settings.members(), settings.port(), true);
-    return Hazelcast.newHazelcastInstance(lite.toConfig());
+    return Hazelcast.newHazelcastInstance(settings.asLite().toConfig());
   }
 }

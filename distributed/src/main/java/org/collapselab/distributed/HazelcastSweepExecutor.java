@@ -52,13 +52,26 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
       t.setDaemon(true);
       return t;
     });
+    // A callback that throws (e.g. a failed write) must not kill a waiter silently: rethrown after all cells.
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try {
       for (CellJob job : jobs) {
-        waiters.execute(() -> onDone.accept(runWithRetry(executor, job)));
+        waiters.execute(() -> {
+          CellOutcome out = runWithRetry(executor, job);
+          try {
+            onDone.accept(out);
+          } catch (RuntimeException e) {
+            callbackError.compareAndSet(null, e);
+          }
+        });
       }
       waiters.shutdown();
       while (!waiters.awaitTermination(1, TimeUnit.HOURS)) {
         // keep waiting: long sweeps are normal
+      }
+      if (callbackError.get() != null) {
+        throw callbackError.get();
       }
     } finally {
       waiters.shutdownNow();

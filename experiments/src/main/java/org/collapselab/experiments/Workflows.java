@@ -22,7 +22,10 @@ import org.collapselab.experiments.run.SweepExecutor;
 import org.collapselab.experiments.run.SweepRunner;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.spec.SafeNames;
 import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.store.Salvage;
+import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -58,7 +61,7 @@ public final class Workflows {
       }
       Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
       Study study = StudyFamilies.load(file, quick);
-      Path dir = outDir != null ? outDir : Path.of("out", study.name());
+      Path dir = outDir != null ? outDir : SafeNames.resolve(Path.of("out"), study.name(), "", "name");
       RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
       if (merge != null && !merge.isEmpty()) {
         try (ResultStore store = ResultStore.open(o.database())) {
@@ -117,22 +120,33 @@ public final class Workflows {
     if (!Files.isRegularFile(db)) {
       throw new ParameterException("DIR", dirOrDb, "an output folder containing results.db, or a database file");
     }
-    try (ResultStore store = ResultStore.open(db)) {
-      if (experiment != null && !store.experiments().contains(experiment)) {
-        throw new ParameterException("--experiment", experiment, "one of " + store.experiments());
+    // Read-only: export never creates or changes a file; a damaged file gives up only its unreadable rows.
+    try (ResultStore store = ResultStore.openReadOnly(db)) {
+      Salvage salvage = store.salvage();
+      List<StoredCell> cells = salvage.cells().stream()
+          .filter(c -> experiment == null || experiment.equals(c.experiment())).toList();
+      if (experiment != null && cells.isEmpty()) {
+        throw new ParameterException("--experiment", experiment, "one of "
+            + salvage.cells().stream().map(StoredCell::experiment).distinct().sorted().toList());
       }
       int rows;
       String ext = f == ResultExporter.Format.CSV ? "csv" : "json";
       if ("-".equals(output)) {
         Writer w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        rows = ResultExporter.write(store, experiment, f, w);
+        rows = ResultExporter.write(cells, f, w);
         w.flush();
         err.println(rows + " rows");
       } else {
         Path target = output != null ? Path.of(output)
-            : db.toAbsolutePath().getParent().resolve((experiment == null ? "results" : experiment) + "." + ext);
-        rows = ResultExporter.write(store, experiment, f, target);
+            : SafeNames.resolve(db.toAbsolutePath().getParent(), experiment == null ? "results" : experiment, "." + ext,
+                "--experiment");
+        rows = ResultExporter.write(cells, f, target);
         out.println("wrote " + rows + " rows to " + target);
+      }
+      if (!salvage.unreadable().isEmpty()) {
+        err.println("collapselab export: " + db + " is damaged: exported the " + rows + " readable rows; "
+            + salvage.unreadable().size() + " unreadable: " + String.join(", ", salvage.unreadable()));
+        return ExitCodes.FAILED;
       }
       return ExitCodes.OK;
     }

@@ -53,7 +53,11 @@ public final class ResultExporter {
 
   /** Flattened rows of the database (all experiments, or one when {@code experiment} is non-null). */
   public static List<Map<String, Object>> rows(ResultStore store, String experiment) {
-    List<StoredCell> cells = experiment == null ? store.listAll() : store.list(experiment);
+    return rows(experiment == null ? store.listAll() : store.list(experiment));
+  }
+
+  /** Flattened rows of the given cells. */
+  public static List<Map<String, Object>> rows(List<StoredCell> cells) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (StoredCell c : cells) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -86,7 +90,12 @@ public final class ResultExporter {
 
   /** Writes the table to {@code out}; returns the number of rows. */
   public static int write(ResultStore store, String experiment, Format format, Writer out) throws IOException {
-    List<Map<String, Object>> rows = rows(store, experiment);
+    return write(experiment == null ? store.listAll() : store.list(experiment), format, out);
+  }
+
+  /** Writes the given cells as a table to {@code out}; returns the number of rows. */
+  public static int write(List<StoredCell> cells, Format format, Writer out) throws IOException {
+    List<Map<String, Object>> rows = rows(cells);
     List<String> cols = columns(rows);
     if (format == Format.CSV) {
       CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(cols.toArray(new String[0])).get());
@@ -129,12 +138,17 @@ public final class ResultExporter {
 
   /** Writes to a file (folders created); returns the number of rows. */
   public static int write(ResultStore store, String experiment, Format format, Path file) throws IOException {
+    return write(experiment == null ? store.listAll() : store.list(experiment), format, file);
+  }
+
+  /** Writes the given cells to a file (folders created); returns the number of rows. */
+  public static int write(List<StoredCell> cells, Format format, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     try (Writer w = Files.newBufferedWriter(file)) {
-      return write(store, experiment, format, w);
+      return write(cells, format, w);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.collapselab.experiments.figures;
 
+import org.collapselab.experiments.spec.SafeNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -80,7 +81,7 @@ public final class FigureWriter {
     int w = PANEL_WIDTH * charts.size();
     int h = PANEL_HEIGHT;
 
-    Path png = dir.resolve(baseName + ".png");
+    Path png = SafeNames.resolve(dir, baseName, ".png", "figure name");
     BufferedImage img = new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
@@ -95,7 +96,7 @@ public final class FigureWriter {
     }
     ImageIO.write(img, "png", png.toFile());
 
-    Path svg = dir.resolve(baseName + ".svg");
+    Path svg = SafeNames.resolve(dir, baseName, ".svg", "figure name");
     SVGGraphics2D s = new SVGGraphics2D(w, h);
     s.setPaint(Color.WHITE);
     s.fill(new Rectangle2D.Double(0, 0, w, h));

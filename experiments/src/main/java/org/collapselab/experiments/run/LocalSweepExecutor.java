@@ -37,6 +37,8 @@ public final class LocalSweepExecutor implements SweepExecutor {
       return t;
     });
     CountDownLatch left = new CountDownLatch(jobs.size());
+    // A callback that throws must not kill a pool thread silently: the first such error is rethrown at the end.
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackError = new java.util.concurrent.atomic.AtomicReference<>();
     try {
       for (CellJob job : jobs) {
         pool.execute(() -> {
@@ -48,12 +50,17 @@ public final class LocalSweepExecutor implements SweepExecutor {
           }
           try {
             onDone.accept(out);
+          } catch (RuntimeException e) {
+            callbackError.compareAndSet(null, e);
           } finally {
             left.countDown();
           }
         });
       }
       left.await();
+      if (callbackError.get() != null) {
+        throw callbackError.get();
+      }
     } finally {
       pool.shutdownNow();
     }

@@ -85,13 +85,13 @@ public final class ExperimentLoader {
 
   private Experiment build(JsonNode root, boolean quick) {
     if (root == null || !root.isObject()) {
-      error("(top level)", root, "a mapping with keys " + new TreeSet<>(TOP));
+      src.addError(StudyFile.topLevel(file, root, TOP));
       return null;
     }
     unknownKeys(root, TOP, "");
     String name = root.path("name").asText("");
-    if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-      error("name", root.get("name"), "1-100 characters from A-Z a-z 0-9 . _ - (names the results and the output folder)");
+    if (!SafeNames.isValid(name) || !root.path("name").isTextual()) {
+      error("name", root.get("name"), SafeNames.ALLOWED + " (names the results and the output folder)");
     }
     String description = root.path("description").asText("");
     JsonNode q = root.path("quick");
@@ -172,12 +172,15 @@ public final class ExperimentLoader {
       }
     }
 
+    // Exact and overflow-proof: the product stops growing once it passes the limit (8 sweeps of 256 values once
+    // wrapped a long to 0 and the expansion ran out of memory).
     long cells = 1;
     for (List<Object> v : values.values()) {
-      cells *= Math.max(1, v.size());
+      cells = Math.min(MAX_CELLS + 1, cells * Math.max(1, v.size()));
     }
     if (cells > MAX_CELLS) {
-      error("sweep", cells + " grid points", "at most " + MAX_CELLS + " grid points");
+      error("sweep", "more than " + MAX_CELLS + " grid points", "at most " + MAX_CELLS
+          + " grid points (the product of the swept lists' lengths)");
     }
 
     List<FigureSpec> figures = new ArrayList<>();
@@ -470,8 +473,8 @@ public final class ExperimentLoader {
     unknownKeys(f, FIGURE, field + ".");
     int before = src.errors().size();
     String name = f.path("name").asText("");
-    if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-      error(field + ".name", f.get("name"), "1-100 characters from A-Z a-z 0-9 . _ - (the PNG/SVG file name)");
+    if (!SafeNames.isValid(name)) {
+      error(field + ".name", f.get("name"), SafeNames.ALLOWED + " (the PNG/SVG file name)");
     }
     String typeText = f.path("type").asText("line").toLowerCase(Locale.ROOT);
     FigureSpec.Type type = switch (typeText) {
@@ -634,7 +637,7 @@ public final class ExperimentLoader {
         } catch (ParameterException ex) {
           String f = ex.field().equals("d") ? origin.getOrDefault(Param.D, "fixed.d") : origin.getOrDefault(
               Param.SPECTRUM, "fixed.spectrum");
-          error(f, ex.field().equals("d") ? d : spec, ex.allowed());
+          error(f, ex.field().equals("d") ? d : ex.value(), ex.allowed());
         }
       }
     }
@@ -648,6 +651,9 @@ public final class ExperimentLoader {
         Problem p = c.problem(sp);
         if (p.model() == ModelKind.RANDOM_PROJECTION && p.m() < 1) {
           throw new ParameterException("m", p.m(), Param.M.allowed());
+        }
+        if (c.simulation()) {
+          org.collapselab.data.SimulationLimits.concurrentRuns(p, 1);
         }
       } catch (ParameterException ex) {
         Param p = Param.of(ex.field());

@@ -12,8 +12,10 @@ public enum Param {
   MODEL("model", Type.TEXT, "ridge or rp"),
   SPECTRUM("spectrum", Type.TEXT, "iso, power:A (A >= 0) or file:PATH"),
   D("d", Type.INT, "an integer in [1, " + Spectrum.MAX_DIMENSION + "]"),
-  N("n", Type.INT, "an integer in [1, " + Problem.MAX_SIZE + "]"),
-  M("m", Type.INT, "an integer in [1, " + Problem.MAX_SIZE + "]"),
+  // A Gaussian cell holds n and m as int (its keys are unchanged that way): larger values were silently wrapped, so
+  // they are refused here; theory for n, m up to Problem.MAX_SIZE is the theory command.
+  N("n", Type.INT, "an integer in [1, " + Integer.MAX_VALUE + "] (larger n: collapselab theory)"),
+  M("m", Type.INT, "an integer in [1, " + Integer.MAX_VALUE + "] (larger m: collapselab theory)"),
   P2("p2", Type.REAL, "a number in [0, 1]"),
   C2("c2", Type.REAL, "a finite number >= 0"),
   SIGMA("sigma", Type.REAL, "a finite number >= 0"),
@@ -86,7 +88,7 @@ public enum Param {
       case MODEL -> v instanceof String s && (s.equals("ridge") || s.equals("rp"));
       case SPECTRUM -> v instanceof String s && !s.isBlank();
       case D -> v instanceof Long l && l >= 1 && l <= Spectrum.MAX_DIMENSION;
-      case N, M -> v instanceof Long l && l >= 1 && l <= Problem.MAX_SIZE;
+      case N, M -> v instanceof Long l && l >= 1 && l <= Integer.MAX_VALUE;
       case P2 -> v instanceof Double x && x >= 0 && x <= 1;
       case C2, SIGMA, LAMBDA -> v instanceof Double x && Double.isFinite(x) && x >= 0;
       case SEED -> v instanceof Long;

@@ -1,8 +1,9 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFileException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.collapselab.spectrum.Spectrum;
  */
 public final class SpectrumSpecs {
   private static final String ALLOWED = "iso, power:A (A >= 0) or file:PATH";
+  private static final String FILE_ALLOWED = "a text file of eigenvalues > 0";
+  /** Largest spectrum file read (about 3 million eigenvalues). */
+  public static final int MAX_FILE_BYTES = 64 << 20;
 
   private SpectrumSpecs() {}
 
@@ -67,7 +71,11 @@ public final class SpectrumSpecs {
       return null;
     }
     try {
-      byte[] bytes = Files.readAllBytes(Path.of(text.trim().substring("file:".length()).trim()));
+      Path p = Path.of(text.trim().substring("file:".length()).trim());
+      if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_BYTES) {
+        return null;
+      }
+      byte[] bytes = Files.readAllBytes(p);
       return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (IOException | java.security.NoSuchAlgorithmException e) {
       return null;
@@ -81,35 +89,66 @@ public final class SpectrumSpecs {
     return d;
   }
 
+  /**
+   * Reads a spectrum file: a regular file of at most {@link #MAX_FILE_BYTES}, UTF-8, numbers separated by whitespace,
+   * commas or semicolons, {@code #} comments. Messages name the file, line and item, never the file's content.
+   */
   private static double[] readEigenvalues(Path path) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(path);
-    } catch (NoSuchFileException e) {
-      throw new ParameterException("spectrum", "file:" + path, "a readable file of eigenvalues (file not found)");
+    String spec = "file:" + path;
+    if (Files.isDirectory(path)) {
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " (this is a folder)");
+    }
+    if (!Files.exists(path)) {
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " (file not found)");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " (this is a device or pipe)");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     } catch (IOException e) {
-      throw new ParameterException("spectrum", "file:" + path, "a readable file of eigenvalues (" + e.getMessage() + ")");
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " (cannot read: " + e.getClass().getSimpleName()
+          + ")");
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " of at most " + MAX_FILE_BYTES + " bytes");
+    }
+    String text;
+    try {
+      text = StrictYaml.decode(spec, bytes);
+    } catch (StudyFileException e) {
+      throw new ParameterException("spectrum", spec, FILE_ALLOWED + " in UTF-8 (" + e.errors().get(0)
+          .substring(spec.length() + 2) + ")");
     }
     List<Double> values = new ArrayList<>();
     int lineNo = 0;
-    for (String line : lines) {
+    for (String line : text.split("\\R", -1)) {
       lineNo++;
       int hash = line.indexOf('#');
       String body = hash >= 0 ? line.substring(0, hash) : line;
+      int item = 0;
       for (String tok : body.split("[\\s,;]+")) {
         if (tok.isEmpty()) {
           continue;
         }
+        item++;
+        double v;
         try {
-          values.add(Double.parseDouble(tok));
+          v = Double.parseDouble(tok);
         } catch (NumberFormatException e) {
-          throw new ParameterException("spectrum", "'" + tok + "' at " + path + ":" + lineNo, "a list of numbers > 0");
+          throw new ParameterException("spectrum", spec + " (line " + lineNo + ", item " + item + " is not a number)",
+              FILE_ALLOWED);
         }
+        values.add(v);
       }
     }
     double[] out = new double[values.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = values.get(i);
+    }
+    if (out.length == 0) {
+      throw new ParameterException("spectrum", spec + " (no numbers)", FILE_ALLOWED);
     }
     return Spectrum.of(out, path.getFileName().toString()).eigenvalues();
   }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The embedded result database (SQLite through its JDBC driver). Every {@link #put} is its own committed
@@ -20,22 +21,42 @@ import java.util.Properties;
  * with a busy timeout, so several threads (one connection, serialised here) and several processes (their own
  * connections) can write the same file at once without corrupting it.
  *
- * <p>Tables: {@code cells} (one row per cell key, generic JSON payloads) and {@code sections} (report sections).
+ * <p>Tables: {@code cells} (one row per cell key, generic JSON payloads), {@code sections} (report sections) and
+ * {@code claims} (which run computes which cell; see {@link #claim}).
+ *
+ * <p>Durability: the write-ahead log is checkpointed into the main file when a store is opened (a resume after a
+ * kill) and closed (the end of a run), and at most every {@link #CHECKPOINT_MILLIS} while writing, so
+ * {@code results.db} alone holds the results. A failed write throws {@link StoreWriteException}.
+ * {@link #openReadOnly} never creates or changes a file; {@link #salvage} reads what a damaged file still holds.
  */
 public final class ResultStore implements AutoCloseable {
   /** How long a writer waits for another process's lock before failing. */
   public static final int BUSY_TIMEOUT_MILLIS = 60_000;
+  /** Longest time between write-ahead-log checkpoints while writing. */
+  public static final long CHECKPOINT_MILLIS = 10_000;
+  /**
+   * System property: the most database pages a writer may use (SQLite {@code max_page_count}); beyond it writes fail
+   * as on a full disk. A quota, and how the fault-injection tests fill the "disk".
+   */
+  public static final String MAX_PAGES_PROPERTY = "collapselab.store.maxPages";
+  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Path file;
   private final Connection conn;
+  private final boolean readOnly;
+  private long lastCheckpoint = System.currentTimeMillis();
 
-  private ResultStore(Path file, Connection conn) {
+  private ResultStore(Path file, Connection conn, boolean readOnly) {
     this.file = file;
     this.conn = conn;
+    this.readOnly = readOnly;
   }
 
-  /** Opens (creating the file, its folder and the tables if needed) a result database. */
+  /** Opens (creating the file, its folder and the tables if needed) a result database, and checkpoints its log. */
   public static ResultStore open(Path dbFile) {
+    if (Files.isDirectory(dbFile)) {
+      throw new ParameterException("database", dbFile, "a database file (this is a folder)");
+    }
     try {
       Path parent = dbFile.toAbsolutePath().getParent();
       if (parent != null) {
@@ -44,15 +65,76 @@ public final class ResultStore implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create the folder of " + dbFile + ": " + e.getMessage(), e);
     }
+    if (Files.isRegularFile(dbFile)) {
+      requireDatabase(dbFile, true);
+    }
     try {
       Properties props = new Properties();
       props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath(), props);
-      ResultStore store = new ResultStore(dbFile, c);
+      ResultStore store = new ResultStore(dbFile, c, false);
       store.init();
+      store.checkpoint();
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open result database " + dbFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens an existing result database for reading only: never creates, converts or changes a file (SQLite URI
+   * {@code mode=ro}; {@code immutable=1} when no write-ahead log holds data, so not even a shared-memory file is
+   * made). An empty or non-SQLite file, or one without a cells table, is bad input ({@link ParameterException}).
+   */
+  public static ResultStore openReadOnly(Path dbFile) {
+    requireDatabase(dbFile, false);
+    Path wal = Path.of(dbFile + "-wal");
+    boolean logHoldsData;
+    try {
+      logHoldsData = Files.isRegularFile(wal) && Files.size(wal) > 0;
+    } catch (IOException e) {
+      logHoldsData = true;
+    }
+    String uri = dbFile.toAbsolutePath().toUri().toString() + (logHoldsData ? "?mode=ro" : "?mode=ro&immutable=1");
+    try {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setReadOnly(true);
+      config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+      config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
+      ResultStore store = new ResultStore(dbFile, c, true);
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cells'")) {
+        if (!rs.next()) {
+          c.close();
+          throw new ParameterException("database", dbFile, "a Collapse Lab result database (this one has no cells table)");
+        }
+      }
+      return store;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open result database " + dbFile + " for reading: " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses (as bad input) a file that is empty or does not start with SQLite's header. */
+  private static void requireDatabase(Path dbFile, boolean emptyAllowed) {
+    if (!Files.isRegularFile(dbFile)) {
+      throw new ParameterException("database", dbFile, "an existing result database file");
+    }
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(dbFile)) {
+      head = in.readNBytes(SQLITE_HEADER.length);
+    } catch (IOException e) {
+      throw new StoreException("cannot read result database " + dbFile + ": " + e.getMessage(), e);
+    }
+    if (head.length == 0 && emptyAllowed) {
+      return;
+    }
+    if (head.length == 0) {
+      throw new ParameterException("database", dbFile + " (an empty file)", "a Collapse Lab result database");
+    }
+    if (!java.util.Arrays.equals(head, SQLITE_HEADER)) {
+      throw new ParameterException("database", dbFile + " (not an SQLite file)", "a Collapse Lab result database");
     }
   }
 
@@ -69,6 +151,11 @@ public final class ResultStore implements AutoCloseable {
         s.execute("CREATE INDEX IF NOT EXISTS cells_experiment ON cells(experiment)");
         s.execute("CREATE TABLE IF NOT EXISTS sections (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
             + "body_html TEXT NOT NULL, claims_json TEXT NOT NULL, updated_at INTEGER NOT NULL)");
+        CellClaims.create(s);
+        String maxPages = System.getProperty(MAX_PAGES_PROPERTY);
+        if (maxPages != null) {
+          s.execute("PRAGMA max_page_count = " + Long.parseLong(maxPages.trim()));
+        }
       }
       return null;
     });
@@ -119,7 +206,74 @@ public final class ResultStore implements AutoCloseable {
         return null;
       });
     } catch (SQLException e) {
-      throw fail("write", e);
+      throw new StoreWriteException("cannot write result database " + file + ": " + e.getMessage(), e);
+    }
+    if (System.currentTimeMillis() - lastCheckpoint > CHECKPOINT_MILLIS) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Copies the write-ahead log into the main file (SQLite {@code wal_checkpoint(TRUNCATE)}), so that
+   * {@code results.db} alone is complete. Best effort: a checkpoint blocked by another process's reader is retried at
+   * the next one; a failure here never loses data (the log still holds it).
+   */
+  public synchronized void checkpoint() {
+    if (readOnly) {
+      return;
+    }
+    lastCheckpoint = System.currentTimeMillis();
+    try (Statement s = conn.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      // Busy or read-only medium: the log keeps the data; the next checkpoint tries again.
+    }
+  }
+
+  /**
+   * Claims a cell for {@code owner} for {@code leaseMillis} (renew with {@link #renewClaims}): {@link Claim#CLAIMED}
+   * when this owner may compute it, {@link Claim#DONE} when it is already stored, {@link Claim#TAKEN} when another
+   * live owner holds it. Atomic across processes.
+   */
+  public synchronized Claim claim(String key, String owner, long leaseMillis) {
+    try {
+      return retrying(() -> CellClaims.claim(conn, key, owner, leaseMillis));
+    } catch (SQLException e) {
+      throw new StoreWriteException("cannot claim a cell in result database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The heartbeat: extends every claim of {@code owner} by {@code leaseMillis} from now; returns how many. */
+  public synchronized int renewClaims(String owner, long leaseMillis) {
+    try {
+      return retrying(() -> CellClaims.renew(conn, owner, leaseMillis));
+    } catch (SQLException e) {
+      throw new StoreWriteException("cannot renew claims in result database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The owners holding claims now (for reaping owners known to be dead). */
+  public synchronized List<String> claimOwners() {
+    List<String> out = new ArrayList<>();
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT owner FROM claims")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw fail("read", e);
+    }
+    return out;
+  }
+
+  /** Drops {@code owner}'s claim on {@code key} (null: on every cell). */
+  public synchronized void release(String key, String owner) {
+    try {
+      retrying(() -> {
+        CellClaims.release(conn, key, owner);
+        return null;
+      });
+    } catch (SQLException e) {
+      throw new StoreWriteException("cannot release claims in result database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -172,7 +326,7 @@ public final class ResultStore implements AutoCloseable {
         return null;
       });
     } catch (SQLException e) {
-      throw fail("write", e);
+      throw new StoreWriteException("cannot write result database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -196,7 +350,7 @@ public final class ResultStore implements AutoCloseable {
    */
   public int mergeFrom(Path otherDb) {
     int n = 0;
-    try (ResultStore other = open(otherDb)) {
+    try (ResultStore other = openReadOnly(otherDb)) {
       for (StoredCell c : other.listAll()) {
         put(c);
         n++;
@@ -234,7 +388,23 @@ public final class ResultStore implements AutoCloseable {
     return out;
   }
 
-  private static StoredCell cell(ResultSet rs) throws SQLException {
+  /**
+   * Every readable cell: all of them for a sound file; for a damaged one (SQLite reports corruption) the rows that
+   * can still be read, and the others named in {@link Salvage#unreadable()}.
+   */
+  public synchronized Salvage salvage() {
+    try {
+      return new Salvage(query("SELECT * FROM cells ORDER BY experiment, created_at, key", null), List.of());
+    } catch (StoreException e) {
+      String m = String.valueOf(e.getMessage());
+      if (!(m.contains("CORRUPT") || m.contains("malformed") || m.contains("NOTADB"))) {
+        throw e;
+      }
+    }
+    return StoreSalvage.salvage(conn);
+  }
+
+  static StoredCell cell(ResultSet rs) throws SQLException {
     return new StoredCell(rs.getString("key"), rs.getString("experiment"), rs.getString("config_json"),
         rs.getString("result_json"), rs.getDouble("seconds"), rs.getString("version"), rs.getLong("created_at"));
   }
@@ -272,6 +442,7 @@ public final class ResultStore implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    checkpoint();
     try {
       conn.close();
     } catch (SQLException e) {

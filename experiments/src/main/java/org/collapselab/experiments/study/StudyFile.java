@@ -1,16 +1,14 @@
 package org.collapselab.experiments.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.collapselab.experiments.spec.SafeNames;
+import org.collapselab.experiments.spec.StrictYaml;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,16 +38,12 @@ public final class StudyFile {
     this.root = root == null ? MissingNode.getInstance() : root;
   }
 
-  /** Reads a study file; an unreadable file or malformed YAML throws at once (nothing else can be checked). */
+  /**
+   * Reads a study file; an unreadable, oversized, binary or non-UTF-8 file or malformed YAML throws at once (nothing
+   * else can be checked). Reading is strict: see {@link StrictYaml}.
+   */
   public static StudyFile read(Path path) {
-    String shown = path.toString();
-    try {
-      return parse(shown, Files.readString(path));
-    } catch (NoSuchFileException e) {
-      throw new StudyFileException(List.of(shown + ": cannot read: no such file"));
-    } catch (IOException e) {
-      throw new StudyFileException(List.of(shown + ": cannot read: " + e.getMessage()));
-    }
+    return parse(path.toString(), StrictYaml.readText(path));
   }
 
   /** A study bundled in the jar, by name ({@code fig1-pareto}, {@code mnist}, {@code lm}, ...). */
@@ -65,15 +59,12 @@ public final class StudyFile {
     }
   }
 
-  /** Parses YAML text; {@code fileName} names it in messages. Malformed YAML names the line and column. */
+  /**
+   * Parses YAML text strictly ({@link StrictYaml}: duplicate keys, aliases, tags, several documents and deep nesting
+   * are errors); {@code fileName} names it in messages. Malformed YAML names the line and column.
+   */
   public static StudyFile parse(String fileName, String yaml) {
-    try {
-      return new StudyFile(fileName, new ObjectMapper(new YAMLFactory()).readTree(yaml));
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      throw new StudyFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
-    }
+    return new StudyFile(fileName, StrictYaml.readTree(fileName, yaml));
   }
 
   /** The file name used in messages. */
@@ -90,6 +81,22 @@ public final class StudyFile {
   public String kind() {
     JsonNode k = root.path("kind");
     return k.isMissingNode() || k.isNull() ? DEFAULT_KIND : k.asText("").trim().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The line for a file whose top level is not a mapping. It names what was found (text, a list, a number, nothing)
+   * but never quotes it: a wrong file (a key file, /etc/passwd) given as a study must not be echoed.
+   */
+  public static String topLevel(String file, JsonNode root, java.util.Collection<String> keys) {
+    String found = root == null || root.isMissingNode() || root.isNull() ? "an empty document"
+        : root.isTextual() ? "a line of text" : root.isArray() ? "a list" : root.isNumber() ? "a number"
+        : "a " + root.getNodeType().name().toLowerCase(Locale.ROOT);
+    return file + ": (top level): got " + found + "; allowed: a mapping with keys " + new TreeSet<>(keys);
+  }
+
+  /** Records a ready-made problem line (e.g. {@link #topLevel}). */
+  public void addError(String line) {
+    errors.add(line);
   }
 
   /** Records one problem: {@code FILE: FIELD: got VALUE; allowed: WHAT}. */
@@ -121,7 +128,7 @@ public final class StudyFile {
    */
   public ObjectNode withQuick(boolean quick, Set<String> keys) {
     if (!root.isObject()) {
-      error("(top level)", root, "a mapping with keys " + new TreeSet<>(keys));
+      errors.add(topLevel(name, root, keys));
       return new ObjectMapper().createObjectNode();
     }
     unknownKeys(root, keys, "");
@@ -164,11 +171,11 @@ public final class StudyFile {
     }
   }
 
-  /** A study or experiment name: 1-64 characters from letters, digits, '-', '_', '.'. */
+  /** A study or experiment name (it names the output folder): see {@link SafeNames}. */
   public String studyName(JsonNode node) {
     String n = text(node, "name", "name", true);
-    if (n != null && !n.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-      error("name", n, "letters, digits, '-', '_' or '.', at most 64 characters");
+    if (n != null && !SafeNames.isValid(n)) {
+      error("name", n, SafeNames.ALLOWED);
       return null;
     }
     return n;

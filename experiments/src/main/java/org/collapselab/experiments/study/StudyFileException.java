@@ -1,6 +1,7 @@
 package org.collapselab.experiments.study;
 
 import java.util.List;
+import org.collapselab.experiments.spec.StrictYaml;
 
 /**
  * An experiment file failed validation. {@link #errors()} has one line per problem, each naming the file, the
@@ -16,7 +17,7 @@ public class StudyFileException extends RuntimeException {
 
   /**
    * The one-line form every experiment-file reader uses: {@code FILE: FIELD: got VALUE; allowed: WHAT}. Values are
-   * shown as given (text quoted; a missing or null node as "nothing").
+   * shown as given (text quoted; a missing or null node as "nothing"; long values cut, with their length).
    */
   public static String line(String file, String field, Object value, String allowed) {
     return file + ": " + field + ": got " + show(value) + "; allowed: " + allowed;
@@ -30,9 +31,9 @@ public class StudyFileException extends RuntimeException {
       if (n.isMissingNode() || n.isNull()) {
         return "nothing";
       }
-      return n.isTextual() ? "'" + n.asText() + "'" : n.toString();
+      return n.isTextual() ? "'" + StrictYaml.shorten(n.asText()) + "'" : StrictYaml.shorten(n.toString());
     }
-    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    return v instanceof String s ? "'" + StrictYaml.shorten(s) + "'" : StrictYaml.shorten(String.valueOf(v));
   }
 
   /** One line per error. */

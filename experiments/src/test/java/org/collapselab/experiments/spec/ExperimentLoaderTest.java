@@ -71,7 +71,7 @@ class ExperimentLoaderTest {
           List<String> errs = ex.errors();
           assertThat(errs).allSatisfy(l -> assertThat(l).startsWith("bad.yaml: ").contains("; allowed: "));
           assertThat(errs).anySatisfy(l -> assertThat(l).isEqualTo(
-              "bad.yaml: name: got 'bad name!'; allowed: 1-100 characters from A-Z a-z 0-9 . _ - (names the results "
+              "bad.yaml: name: got 'bad name!'; allowed: 1-100 characters from A-Z a-z 0-9 . _ -, not starting with '.' (names the results "
                   + "and the output folder)"));
           assertThat(errs).anySatisfy(l -> assertThat(l).isEqualTo(
               "bad.yaml: compute: got 'sometimes'; allowed: theory, simulation or both"));

@@ -66,6 +66,13 @@ class ResultStoreTest {
         assertThat(s.find(k)).as(k).isPresent();
       }
     }
+    // Opening (a resume) checkpointed the log: results.db copied alone holds every committed cell.
+    Path copy = dir.resolve("copy/results.db");
+    java.nio.file.Files.createDirectories(copy.getParent());
+    java.nio.file.Files.copy(db, copy);
+    try (ResultStore s = ResultStore.openReadOnly(copy)) {
+      assertThat(s.count()).isEqualTo(40);
+    }
   }
 
   @Test
@@ -120,7 +127,7 @@ class ResultStoreTest {
     }
   }
 
-  private static Process child(Path db, String prefix, int count, boolean hang) throws Exception {
+  static Process child(Path db, String prefix, int count, boolean hang) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         StoreWriterMain.class.getName(), db.toString(), prefix, Integer.toString(count)));

@@ -84,7 +84,7 @@ public final class ImageStudyReader implements StudyFamily {
 
   private ImageStudy build(boolean quick) {
     if (!f.root().isObject()) {
-      f.error("(top level)", f.root(), "a mapping with keys " + new TreeSet<>(KEYS));
+      f.addError(StudyFile.topLevel(f.name(), f.root(), KEYS));
       return null;
     }
     ObjectNode merged = f.withQuick(quick, KEYS);
