@@ -47,6 +47,13 @@ public record GaussianStudy(Experiment experiment) implements Study {
         ? new GaussianCellJob(c, experiment.name(), 1, prev.simulation()) : null;
   }
 
+  /** A cell whose requested simulation threw is a failure (a divergent theory point is a result, not a failure). */
+  @Override
+  public String failure(CellJob cell, StoredCell stored) {
+    GaussianResult r = GaussianResult.fromJson(((GaussianCellJob) cell).cell(), stored.resultJson());
+    return r.simulationError() == null ? null : "simulation failed: " + r.simulationError();
+  }
+
   /** The stored results of the study's cells, in grid order. */
   public static List<GaussianResult> results(StudyResults r) {
     List<GaussianResult> out = new ArrayList<>();

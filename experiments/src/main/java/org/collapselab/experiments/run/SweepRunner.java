@@ -181,6 +181,10 @@ public final class SweepRunner {
             } else if (out.ok()) {
               store.put(out.cell());
               computed.incrementAndGet();
+              String partial = study.failure(out.job(), out.cell());
+              if (partial != null) {
+                failures.add(out.job().label() + ": " + partial);
+              }
             } else {
               Throwable t = out.failure();
               failures.add(out.job().label() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());

@@ -24,6 +24,14 @@ public interface Study {
   }
 
   /**
+   * Why a computed cell failed in part although it was stored (e.g. its simulation threw), or null when it is whole.
+   * The runner counts such cells as failed, names them and exits non-zero; the stored part is kept.
+   */
+  default String failure(CellJob cell, StoredCell stored) {
+    return null;
+  }
+
+  /**
    * True when every cell must run in its own process (DJL allows one gradient collector per process): the runner
    * then runs each job in a child JVM ({@code ProcessSweepExecutor}).
    */

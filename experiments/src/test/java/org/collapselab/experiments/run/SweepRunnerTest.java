@@ -16,6 +16,7 @@ import org.collapselab.experiments.gaussian.SummaryTable;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +140,36 @@ class SweepRunnerTest {
     GaussianRun again = run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false, null));
     assertThat(again.summary().plan().ownedStored()).isEqualTo(3 - (int) s.theoryErrors());
     assertThat(again.summary().computed()).isEqualTo((int) s.theoryErrors());
+  }
+
+  @Test
+  void aStoredCellWhoseSimulationFailedIsCountedAsAFailure() throws Exception {
+    // The engine returns the cell with its simulation part failed (as a cell job records an exception thrown by
+    // the simulator); the runner stores it, counts it as failed and names it.
+    Experiment e = ExperimentLoader.parse("f.yaml", FILE.replace("n: [20, 40, 80]", "n: [20]"), false);
+    SweepExecutor failing = new SweepExecutor() {
+      final LocalSweepExecutor inner = new LocalSweepExecutor(1);
+
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
+        inner.execute(jobs, o -> {
+          StoredCell c = o.cell();
+          String json = c.resultJson().replace("\"simulationError\":null", "\"simulationError\":\"boom\"");
+          onDone.accept(new CellOutcome(o.job(), new StoredCell(c.key(), c.experiment(), c.configJson(), json,
+              c.seconds(), c.version(), c.createdAtMillis()), null));
+        });
+      }
+    };
+    GaussianRun s = run(e, new RunOptions(dir, null, 1, Shard.ALL, failing, false, null));
+    assertThat(s.summary().computed()).isEqualTo(2);
+    assertThat(s.summary().failed()).isEqualTo(2);
+    assertThat(s.summary().failures()).allSatisfy(f -> assertThat(f).endsWith("simulation failed: boom"));
+    GaussianRun healthy = run(e, new RunOptions(dir.resolve("ok"), null, 1, Shard.ALL, null, false, null));
+    assertThat(healthy.summary().failed()).isZero();
   }
 }
