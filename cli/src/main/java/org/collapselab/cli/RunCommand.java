@@ -1,32 +1,26 @@
 package org.collapselab.cli;
 
+import com.hazelcast.core.HazelcastInstance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import com.hazelcast.core.HazelcastInstance;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
-import java.nio.file.Files;
 import org.collapselab.experiments.Workflows;
-import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.spec.ExperimentFileException;
-import org.collapselab.nn.image.ImageStudies;
-import org.collapselab.nn.image.experiment.MnistStudy;
-import org.collapselab.nn.image.experiment.MnistStudyLoader;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code collapselab run FILE.yaml}: runs (or resumes) a declarative sweep and draws its figures. */
+/** {@code collapselab run FILE.yaml}: runs (or resumes) a study of any family and draws its report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run an experiment file: expand the grid, compute theory and/or simulation per cell in parallel,",
-        "store every finished cell at once in OUT/results.db (re-running resumes), draw the figures and print a",
-        "summary table. Ready-made files for the paper's figures are in studies/."})
+    description = {"Run a study file (kind: gaussian, image, lm, ...): compute its cells in parallel, store every",
+        "finished cell at once in OUT/results.db (re-running resumes), draw the figures and print a summary.",
+        "Ready-made files for the paper's figures are in studies/."})
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Experiment file (YAML).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "Study file (YAML).")
   Path file;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
@@ -48,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--merge", paramLabel = "DB", arity = "1..*",
       description = "Merge these databases (e.g. from shards) into the result database before running.")
   List<Path> merge = new ArrayList<>();
+
+  @Option(names = "--plan", description = "Print the cells that would run (count, already stored, owned by this "
+      + "shard) and stop without computing anything.")
+  boolean plan;
 
   @Option(names = "--no-figures", description = "Do not draw the figures.")
   boolean noFigures;
@@ -71,11 +69,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.isRegularFile(file) && MnistStudyLoader.isImageStudy(Files.readString(file))) {
-      return runImageStudy();
-    }
-    if ("local".equals(engine)) {
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, System.out, System.err);
+    if ("local".equals(engine) || plan) {
+      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, plan, null, System.out,
+          System.err);
     }
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
@@ -84,28 +80,10 @@ public final class RunCommand implements Callable<Integer> {
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows,
+      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, false,
           new HazelcastSweepExecutor(driver, threads), System.out, System.err);
     } finally {
       driver.shutdown();
     }
-  }
-
-  /** Image-experiment files ({@code kind: image}, e.g. studies/mnist.yaml) run on the nn module, locally. */
-  private int runImageStudy() throws Exception {
-    MnistStudy study;
-    try {
-      study = MnistStudyLoader.load(file, quick);
-    } catch (ExperimentFileException e) {
-      e.errors().forEach(System.err::println);
-      return 2;
-    }
-    Path dir = out != null ? out : Path.of("out", study.name());
-    ImageStudies.Outcome outcome = ImageStudies.runFile(study, dir, threads, System.err);
-    for (Claim c : outcome.claims()) {
-      System.out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
-    }
-    System.out.println("results: " + dir.resolve("results.db"));
-    return 0;
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.collapselab.experiments.run.CellJob;
+import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.run.CellOutcome;
 import org.collapselab.experiments.run.SweepExecutor;
 

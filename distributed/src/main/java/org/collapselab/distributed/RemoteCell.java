@@ -2,7 +2,7 @@ package org.collapselab.distributed;
 
 import java.io.Serializable;
 import java.util.concurrent.Callable;
-import org.collapselab.experiments.run.CellJob;
+import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.store.StoredCell;
 
 /** Ships one {@link CellJob} to a cluster member and brings its {@link StoredCell} back in serializable form. */

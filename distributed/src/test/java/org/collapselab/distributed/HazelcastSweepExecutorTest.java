@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.collapselab.experiments.run.CellJob;
+import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.run.CellOutcome;
 import org.collapselab.experiments.run.LocalSweepExecutor;
 import org.collapselab.experiments.store.StoredCell;

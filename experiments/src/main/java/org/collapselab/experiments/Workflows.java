@@ -13,15 +13,16 @@ import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.reproduce.Reproductions;
+import org.collapselab.experiments.run.Plan;
 import org.collapselab.experiments.run.RunOptions;
 import org.collapselab.experiments.run.RunSummary;
 import org.collapselab.experiments.run.Shard;
-import org.collapselab.experiments.run.SummaryTable;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.run.SweepExecutor;
 import org.collapselab.experiments.run.SweepRunner;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.ExperimentFileException;
-import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
 import org.collapselab.validation.ParameterException;
@@ -35,33 +36,31 @@ public final class Workflows {
   private Workflows() {}
 
   /**
-   * {@code collapselab run FILE}: validates, runs (resuming), draws figures, prints the summary table.
+   * {@code collapselab run FILE}: reads the study with its family, merges shard databases, then either prints the
+   * plan ({@code plan}) or runs (resuming), draws the report and prints its summary.
    *
-   * @param file experiment file
+   * @param file study file
    * @param outDir output folder, or null for {@code out/NAME}
-   * @param threads worker threads
+   * @param threads worker threads (or cells in flight on a cluster)
    * @param quick apply the file's {@code quick:} overrides
    * @param shard {@code k/N} or null
    * @param db database file, or null for {@code OUT/results.db}
    * @param merge databases to merge into the database first (shards' results)
    * @param figures draw the figures
    * @param maxRows rows of the summary table
+   * @param plan print what would run and stop
+   * @param executor engine, or null for a local pool of {@code threads} threads
    */
   public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
-                        boolean figures, int maxRows, PrintStream out, PrintStream err) {
-    return run(file, outDir, threads, quick, shard, db, merge, figures, maxRows, null, out, err);
-  }
-
-  /** As above, on a given execution engine (null: a local thread pool with {@code threads} threads). */
-  public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
-                        boolean figures, int maxRows, SweepExecutor executor, PrintStream out, PrintStream err) {
+                        boolean figures, int maxRows, boolean plan, SweepExecutor executor, PrintStream out,
+                        PrintStream err) {
     try {
       if (threads < 1) {
         throw new ParameterException("--threads", threads, "an integer >= 1");
       }
       Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
-      Experiment e = ExperimentLoader.load(file, quick);
-      Path dir = outDir != null ? outDir : Path.of("out", e.name());
+      Study study = StudyFamilies.load(file, quick);
+      Path dir = outDir != null ? outDir : Path.of("out", study.name());
       RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
       if (merge != null && !merge.isEmpty()) {
         try (ResultStore store = ResultStore.open(o.database())) {
@@ -73,28 +72,48 @@ public final class Workflows {
           }
         }
       }
-      RunSummary summary = SweepRunner.run(e, o);
-      out.print(SummaryTable.format(summary, maxRows));
+      if (plan) {
+        try (ResultStore store = ResultStore.open(o.database())) {
+          Plan p = SweepRunner.plan(study, store, s);
+          out.println(p.describe(study.name(), s, o.database()));
+          out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n", p.total(),
+              p.stored(), s, p.owned(), p.todo().size());
+        }
+        return 0;
+      }
+      StudyRuns.Outcome r = StudyRuns.run(study, o, maxRows);
+      RunSummary summary = r.summary();
+      if (r.report() != null) {
+        out.print(r.report().text());
+        for (org.collapselab.experiments.report.Claim c : r.report().claims()) {
+          out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
+        }
+      }
+      out.printf(java.util.Locale.ROOT, "%s: %d cells: %d computed, %d reused from the database, %d failed; %.1f s%n",
+          study.name(), summary.plan().total(), summary.computed(), summary.plan().ownedStored(), summary.failed(),
+          summary.seconds());
       out.println("results: " + o.database());
-      for (Path f : summary.figures()) {
-        out.println("figure: " + f);
+      if (r.report() != null) {
+        for (Path f : r.report().figures()) {
+          out.println("figure: " + f);
+        }
       }
       for (String f : summary.failures()) {
         err.println("failed cell: " + f);
       }
       return summary.failed() == 0 ? 0 : 1;
-    } catch (ExperimentFileException ex) {
+    } catch (StudyFileException ex) {
       ex.errors().forEach(err::println);
       return 2;
     } catch (ParameterException ex) {
       err.println(ex.field() + ": got " + ex.value() + "; allowed: " + ex.allowed());
       return 2;
-    } catch (StoreException | IOException ex) {
-      err.println("error: " + ex.getMessage());
-      return 1;
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       err.println("interrupted; finished cells are saved, run again to resume");
+      return 1;
+    } catch (Exception ex) {
+      err.println("error: " + ex.getMessage());
       return 1;
     }
   }
@@ -167,7 +186,7 @@ public final class Workflows {
         Path report = Reproductions.publish(dir, section);
         out.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report %s%n", r.name(), (System.nanoTime() - t0) / 1e9,
             report);
-      } catch (ExperimentFileException ex) {
+      } catch (StudyFileException ex) {
         ex.errors().forEach(err::println);
         code = 2;
       } catch (ParameterException ex) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.collapselab.experiments.run.GaussianResult;
+import org.collapselab.experiments.spec.GaussianResult;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.FigureSpec;
 import org.collapselab.experiments.spec.GaussianCell;

@@ -1,6 +1,7 @@
 package org.collapselab.experiments.run;
 
 import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
 
 /**
  * What came back for one job: the stored cell, or the failure that prevented computing it.

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.collapselab.experiments.study.CellJob;
 
 /** Runs cells on a fixed pool of threads on this machine (the default engine). */
 public final class LocalSweepExecutor implements SweepExecutor {

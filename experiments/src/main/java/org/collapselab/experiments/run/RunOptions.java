@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param threads worker threads on this machine (≥ 1)
  * @param shard the part of the grid this process computes ({@link Shard#ALL} for everything)
  * @param executor engine, or null for a {@link LocalSweepExecutor} with {@code threads}
- * @param drawFigures draw the file's figures after the sweep
+ * @param drawFigures draw the study's figures and report after the run
  * @param log progress and status lines (null: silent)
  */
 public record RunOptions(Path outDir, Path dbFile, int threads, Shard shard, SweepExecutor executor,
@@ -23,11 +23,6 @@ public record RunOptions(Path outDir, Path dbFile, int threads, Shard shard, Swe
     if (shard == null) {
       shard = Shard.ALL;
     }
-  }
-
-  /** Local defaults: all cells, figures drawn. */
-  public static RunOptions local(Path outDir, int threads, PrintStream log) {
-    return new RunOptions(outDir, null, threads, Shard.ALL, null, true, log);
   }
 
   /** The database file in use. */

@@ -2,6 +2,7 @@ package org.collapselab.experiments.run;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.collapselab.experiments.study.CellJob;
 
 /**
  * An execution engine for the cells of a sweep. The default is {@link LocalSweepExecutor} (a thread pool on this

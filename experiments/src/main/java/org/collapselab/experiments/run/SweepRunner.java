@@ -1,106 +1,147 @@
 package org.collapselab.experiments.run;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.collapselab.experiments.figures.ExperimentFigures;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.GridExpander;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyResults;
 
 /**
- * Runs an experiment: expands the grid, reads finished cells back from the result database, computes the others
- * in parallel through a {@link SweepExecutor} (writing each to the database the moment it finishes), then draws
- * the figures. Re-running resumes; a killed run loses only the cells in flight. Stored cells whose theory had
- * failed get their theory retried (their simulation is kept), so figures pick up theory that lands later.
+ * The one runner of every study family: shard → resume from the result store → executor → store. It takes the
+ * cells this shard owns, reads finished ones back (asking the study whether a stored cell is final), computes the
+ * others through a {@link SweepExecutor} (a {@link ProcessSweepExecutor} around it when the study needs one process
+ * per cell) and writes each to the store the moment it finishes, so a killed run loses only the cells in flight.
+ * Cells needed by owned cells ({@link CellJob#needs()}) are computed first, by every shard that needs them.
  */
 public final class SweepRunner {
   private SweepRunner() {}
 
-  /** Runs the experiment with the given options. */
-  public static RunSummary run(Experiment e, RunOptions o) throws InterruptedException, IOException {
+  /** What {@link #run} would compute for this store and shard; computes nothing. */
+  public static Plan plan(Study study, ResultStore store, Shard shard) {
+    List<CellJob> cells = study.cells();
+    Map<String, CellJob> byKey = new LinkedHashMap<>();
+    cells.forEach(c -> byKey.putIfAbsent(c.key(), c));
+    int stored = 0;
+    int owned = 0;
+    int ownedStored = 0;
+    int retries = 0;
+    List<CellJob> todo = new ArrayList<>();
+    Set<String> needed = new LinkedHashSet<>();
+    Set<String> present = new java.util.HashSet<>();
+    for (CellJob c : byKey.values()) {
+      Optional<StoredCell> s = store.find(c.key());
+      if (s.isPresent()) {
+        stored++;
+        present.add(c.key());
+      }
+      if (!shard.owns(c.key())) {
+        continue;
+      }
+      owned++;
+      CellJob job = c;
+      if (s.isPresent()) {
+        job = study.resume(c, s.get());
+        if (job == null) {
+          ownedStored++;
+          continue;
+        }
+        retries++;
+      }
+      todo.add(job);
+      needed.addAll(job.needs());
+    }
+    List<CellJob> prerequisites = new ArrayList<>();
+    for (String k : needed) {
+      CellJob p = byKey.get(k);
+      if (p == null) {
+        throw new IllegalStateException(study.name() + ": a cell needs " + k + ", which is not a cell of the study");
+      }
+      if (!present.contains(k) && !todo.contains(p)) {
+        prerequisites.add(p);
+      }
+    }
+    List<CellJob> ordered = new ArrayList<>(prerequisites);
+    ordered.addAll(todo);
+    return new Plan(byKey.size(), stored, owned, ownedStored, retries, prerequisites.size(), ordered);
+  }
+
+  /** Runs (or resumes) the study with the given options and returns its stored results. */
+  public static RunSummary run(Study study, RunOptions o) throws InterruptedException {
     long start = System.nanoTime();
     PrintStream log = o.log();
-    List<GaussianCell> cells = GridExpander.expand(e);
     try (ResultStore store = ResultStore.open(o.database())) {
-      List<GaussianCellJob> pending = new ArrayList<>();
-      int owned = 0;
-      int reused = 0;
-      int retries = 0;
-      for (GaussianCell c : cells) {
-        if (!o.shard().owns(c.key())) {
-          continue;
-        }
-        owned++;
-        Optional<StoredCell> stored = store.find(c.key());
-        if (stored.isEmpty()) {
-          pending.add(new GaussianCellJob(c, e.name(), 1));
-          continue;
-        }
-        GaussianResult prev = GaussianResult.fromJson(c, stored.get().resultJson());
-        boolean simOk = !c.simulation() || prev.simulation() != null;
-        if (c.theory() && prev.theory() == null && simOk) {
-          // Theory failed when stored (e.g. not available for this model yet, or a divergent point): retry it,
-          // keeping the stored simulation. Cheap, and picks up theory that core has gained since.
-          pending.add(new GaussianCellJob(c, e.name(), 1, prev.simulation()));
-          retries++;
-        } else {
-          reused++;
-        }
-      }
-      int simThreads = pending.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), pending.size()));
-      List<GaussianCellJob> jobs = new ArrayList<>(pending.size());
-      for (GaussianCellJob j : pending) {
-        jobs.add(new GaussianCellJob(j.cell(), e.name(), simThreads, j.reuse()));
-      }
-      SweepExecutor executor = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
+      Plan plan = plan(study, store, o.shard());
+      List<CellJob> left = new ArrayList<>(plan.todo());
+      SweepExecutor base = o.executor() != null ? o.executor() : new LocalSweepExecutor(o.threads());
+      SweepExecutor executor = study.isolated() ? new ProcessSweepExecutor(base) : base;
       if (log != null) {
-        log.println(e.name() + ": " + cells.size() + " cells" + (o.shard().count() > 1 ? ", shard " + o.shard()
-            + " owns " + owned : "") + ", " + (reused + retries) + " already in " + o.database() + ", "
-            + (jobs.size() - retries) + " to compute" + (retries > 0 ? " and " + retries + " to retry theory for"
-            : "") + " on " + executor.name());
+        log.println(plan.describe(study.name(), o.shard(), o.database()) + " on " + executor.name());
       }
       AtomicInteger computed = new AtomicInteger();
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
-      Progress progress = log == null ? null : Progress.forConsole(log, jobs.size());
-      executor.execute(jobs, out -> {
-        if (out.ok()) {
-          store.put(out.cell());
-          computed.incrementAndGet();
-        } else {
-          Throwable t = out.failure();
-          failures.add(((GaussianCellJob) out.job()).cell().configJson() + ": " + t.getClass().getSimpleName()
-              + ": " + t.getMessage());
+      Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left.size());
+      while (!left.isEmpty()) {
+        // one wave: every job whose inputs are stored; the threads split evenly over the jobs running at once
+        List<CellJob> ready = new ArrayList<>();
+        List<CellJob> blocked = new ArrayList<>();
+        for (CellJob j : left) {
+          (store.findAll(j.needs()).size() == j.needs().size() ? ready : blocked).add(j);
         }
-        if (progress != null) {
-          progress.step(out.ok());
+        int threadsPerJob = ready.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), ready.size()));
+        List<CellJob> wave = new ArrayList<>();
+        for (CellJob j : ready) {
+          wave.add((j.needs().isEmpty() ? j : j.withInputs(store.findAll(j.needs()))).withThreads(threadsPerJob));
         }
-      });
-      if (progress != null && !jobs.isEmpty()) {
+        wave.sort(java.util.Comparator.comparingDouble(CellJob::cost).reversed());
+        if (wave.isEmpty()) {
+          for (CellJob j : blocked) {
+            failures.add(j.label() + ": a cell it needs failed");
+            if (progress != null) {
+              progress.step(false);
+            }
+          }
+          break;
+        }
+        executor.execute(wave, out -> {
+          if (out.ok()) {
+            store.put(out.cell());
+            computed.incrementAndGet();
+          } else {
+            Throwable t = out.failure();
+            failures.add(out.job().label() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());
+          }
+          if (progress != null) {
+            progress.step(out.ok());
+          }
+        });
+        left = blocked;
+      }
+      if (progress != null) {
         progress.finish();
       }
-      List<GaussianResult> results = new ArrayList<>();
-      for (GaussianCell c : cells) {
-        Optional<StoredCell> sc = store.find(c.key());
-        sc.ifPresent(s -> results.add(GaussianResult.fromJson(c, s.resultJson())));
-      }
-      List<Path> figures = new ArrayList<>();
-      if (o.drawFigures() && !e.figures().isEmpty()) {
-        if (results.size() < cells.size() && log != null) {
-          log.println("note: " + (cells.size() - results.size()) + " cells are not in the database yet (other "
-              + "shards or failures); figures show the cells present");
-        }
-        figures.addAll(ExperimentFigures.draw(e, results, o.outDir()));
-      }
-      return new RunSummary(e, cells.size(), owned, reused, computed.get(), failures.size(),
-          (System.nanoTime() - start) / 1e9, results, figures, failures);
+      return new RunSummary(study.name(), plan, computed.get(), failures.size(), (System.nanoTime() - start) / 1e9,
+          results(study, store), failures);
     }
+  }
+
+  /** The study's cells and every stored result of them. */
+  public static StudyResults results(Study study, ResultStore store) {
+    List<CellJob> cells = study.cells();
+    Map<String, StoredCell> stored = new HashMap<>();
+    for (CellJob c : cells) {
+      store.find(c.key()).ifPresent(s -> stored.put(c.key(), s));
+    }
+    return new StudyResults(cells, stored);
   }
 }

@@ -1,5 +1,6 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ import org.collapselab.spectrum.Spectrum;
  * </pre>
  */
 public final class ExperimentLoader {
-  private static final Set<String> TOP = Set.of("name", "description", "compute", "runs", "seed", "fixed", "sweep",
+  private static final Set<String> TOP = Set.of("name", "kind", "description", "compute", "runs", "seed", "fixed", "sweep",
       "simulation_limits", "figures", "quick");
   private static final Set<String> QUICK = Set.of("runs", "fixed", "sweep", "simulation_limits");
   private static final Set<String> FIGURE = Set.of("name", "type", "title", "x", "metric", "series", "panels",
@@ -56,56 +57,36 @@ public final class ExperimentLoader {
   private static final int MAX_POINTS = 100_000;
   private static final long MAX_CELLS = 1_000_000;
 
+  private final StudyFile src;
   private final String file;
-  private final List<String> errors = new ArrayList<>();
   /** Parameters given with an invalid value (already reported; no follow-on errors about them). */
   private final Set<Param> invalid = java.util.EnumSet.noneOf(Param.class);
 
-  private ExperimentLoader(String file) {
-    this.file = file;
+  private ExperimentLoader(StudyFile src) {
+    this.src = src;
+    this.file = src.name();
   }
 
   /** Reads and validates {@code path}; {@code quick} applies the file's {@code quick:} overrides. */
   public static Experiment load(Path path, boolean quick) {
-    String name = path.toString();
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new ExperimentFileException(List.of(name + ": cannot read: no such file"));
-    } catch (IOException e) {
-      throw new ExperimentFileException(List.of(name + ": cannot read: " + e.getMessage()));
-    }
-    return parse(name, text, quick);
+    return read(StudyFile.read(path), quick);
   }
 
   /** Validates YAML text; {@code fileName} is used in messages. */
   public static Experiment parse(String fileName, String yaml, boolean quick) {
-    JsonNode root = readYamlTree(fileName, yaml);
-    ExperimentLoader l = new ExperimentLoader(fileName);
-    Experiment e = l.build(root, quick);
-    if (!l.errors.isEmpty()) {
-      throw new ExperimentFileException(l.errors);
-    }
+    return read(StudyFile.parse(fileName, yaml), quick);
+  }
+
+  /** Validates a study file of the Gaussian family; every problem is thrown at once. */
+  public static Experiment read(StudyFile f, boolean quick) {
+    ExperimentLoader l = new ExperimentLoader(f);
+    Experiment e = l.build(f.root().isMissingNode() ? null : f.root(), quick);
+    f.check();
     return e;
   }
 
-  /**
-   * Parses YAML text into a tree; malformed YAML becomes an {@link ExperimentFileException} naming the file, line and
-   * column. Shared by every experiment-file reader (Gaussian sweeps here, image studies in the nn module).
-   */
-  public static JsonNode readYamlTree(String fileName, String yaml) {
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      throw new ExperimentFileException(List.of(fileName + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
-    }
-  }
-
   private void error(String field, Object value, String allowed) {
-    errors.add(ExperimentFileException.line(file, field, value, allowed));
+    src.error(field, value, allowed);
   }
 
   private Experiment build(JsonNode root, boolean quick) {
@@ -224,7 +205,7 @@ public final class ExperimentLoader {
       }
     }
 
-    if (!errors.isEmpty()) {
+    if (!src.ok()) {
       return null;
     }
     Experiment e = new Experiment(file, name, description, compute, runs, values, swept, limits, figures);
@@ -493,7 +474,7 @@ public final class ExperimentLoader {
       return null;
     }
     unknownKeys(f, FIGURE, field + ".");
-    int before = errors.size();
+    int before = src.errors().size();
     String name = f.path("name").asText("");
     if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
       error(field + ".name", f.get("name"), "1-100 characters from A-Z a-z 0-9 . _ - (the PNG/SVG file name)");
@@ -592,7 +573,7 @@ public final class ExperimentLoader {
     boolean logX = bool(f, "log_x", field, type == FigureSpec.Type.PARETO || (x != null && x != Param.P2));
     boolean logY = bool(f, "log_y", field, true);
     String title = f.path("title").asText(name);
-    if (errors.size() > before) {
+    if (src.errors().size() > before) {
       return null;
     }
     return new FigureSpec(name, type, title, x, metric, series, panels, shape, where, logX, logY);
@@ -644,13 +625,9 @@ public final class ExperimentLoader {
   }
 
   private void unknownKeys(JsonNode node, Set<String> allowed, String prefix) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        error(prefix + k, k, "a known key: " + String.join(", ", new TreeSet<>(allowed)));
-      }
-    }
+    src.unknownKeys(node, allowed, prefix);
   }
+
 
   private void checkCells(Experiment e, Map<Param, String> origin) {
     // Spectra: parse each (spectrum, d) pair once.
@@ -667,7 +644,7 @@ public final class ExperimentLoader {
         }
       }
     }
-    if (!errors.isEmpty()) {
+    if (!src.ok()) {
       return;
     }
     Set<String> seen = new LinkedHashSet<>();

@@ -91,6 +91,15 @@ public final class ResultStore implements AutoCloseable {
     }
   }
 
+  /** The stored result JSON of each of these keys that is present. */
+  public synchronized java.util.Map<String, String> findAll(List<String> keys) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String k : keys) {
+      find(k).ifPresent(c -> out.put(k, c.resultJson()));
+    }
+    return out;
+  }
+
   /** Inserts or replaces a cell; committed before this returns. */
   public synchronized void put(StoredCell cell) {
     try {

@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.collapselab.experiments.gaussian.GaussianRun;
+import org.collapselab.experiments.gaussian.GaussianStudy;
+import org.collapselab.experiments.gaussian.SummaryTable;
 import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.study.CellJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,25 +53,35 @@ class SweepRunnerTest {
     }
   }
 
+  /** Runs a Gaussian experiment through the one runner and draws its report. */
+  static GaussianRun run(Experiment e, RunOptions o) throws Exception {
+    GaussianStudy study = new GaussianStudy(e);
+    StudyRuns.Outcome out = StudyRuns.run(study, o, 10);
+    lastFigures = out.report().figures();
+    return GaussianRun.of(study, out.summary());
+  }
+
+  static List<Path> lastFigures;
+
   @Test
   void secondRunRecomputesNothingAndGivesTheSameNumbers() throws Exception {
     Experiment e = ExperimentLoader.parse("r.yaml", FILE, false);
     CountingExecutor first = new CountingExecutor();
-    RunSummary a = SweepRunner.run(e, new RunOptions(dir, null, 2, Shard.ALL, first, true, null));
+    GaussianRun a = run(e, new RunOptions(dir, null, 2, Shard.ALL, first, true, null));
     assertThat(first.computed).hasSize(6);
-    assertThat(a.computed()).isEqualTo(6);
+    assertThat(a.summary().computed()).isEqualTo(6);
     assertThat(a.results()).hasSize(6).allSatisfy(r -> {
       assertThat(r.theory()).isNotNull();
       assertThat(r.simulation().runs()).hasSize(2);
     });
-    assertThat(a.figures()).extracting(p -> p.getFileName().toString()).containsExactly("scaling.png", "scaling.svg");
+    assertThat(lastFigures).extracting(p -> p.getFileName().toString()).containsExactly("scaling.png", "scaling.svg");
     assertThat(Files.size(dir.resolve("scaling.png"))).isGreaterThan(1000);
 
     CountingExecutor second = new CountingExecutor();
-    RunSummary b = SweepRunner.run(e, new RunOptions(dir, null, 2, Shard.ALL, second, true, null));
+    GaussianRun b = run(e, new RunOptions(dir, null, 2, Shard.ALL, second, true, null));
     assertThat(second.computed).isEmpty();
-    assertThat(b.reused()).isEqualTo(6);
-    assertThat(b.computed()).isZero();
+    assertThat(b.summary().plan().ownedStored()).isEqualTo(6);
+    assertThat(b.summary().computed()).isZero();
     for (int i = 0; i < 6; i++) {
       assertThat(b.results().get(i).simulation().mean()).isEqualTo(a.results().get(i).simulation().mean());
     }
@@ -75,9 +89,9 @@ class SweepRunnerTest {
     // Growing the grid computes only the new cells.
     Experiment bigger = ExperimentLoader.parse("r.yaml", FILE.replace("[20, 40, 80]", "[20, 40, 80, 160]"), false);
     CountingExecutor third = new CountingExecutor();
-    RunSummary c = SweepRunner.run(bigger, new RunOptions(dir, null, 2, Shard.ALL, third, false, null));
+    GaussianRun c = run(bigger, new RunOptions(dir, null, 2, Shard.ALL, third, false, null));
     assertThat(third.computed).hasSize(2);
-    assertThat(c.reused()).isEqualTo(6);
+    assertThat(c.summary().plan().ownedStored()).isEqualTo(6);
   }
 
   @Test
@@ -88,8 +102,8 @@ class SweepRunnerTest {
     for (int k = 0; k < 3; k++) {
       Path db = dir.resolve("shard" + k + ".db");
       dbs.add(db);
-      RunSummary s = SweepRunner.run(e, new RunOptions(dir, db, 1, new Shard(k, 3), null, false, null));
-      total += s.computed();
+      GaussianRun s = run(e, new RunOptions(dir, db, 1, new Shard(k, 3), null, false, null));
+      total += s.summary().computed();
     }
     assertThat(total).isEqualTo(6);
     try (ResultStore all = ResultStore.open(dir.resolve("merged.db"))) {
@@ -98,9 +112,9 @@ class SweepRunnerTest {
       }
       assertThat(all.count()).isEqualTo(6);
     }
-    RunSummary after = SweepRunner.run(e, new RunOptions(dir, dir.resolve("merged.db"), 1, Shard.ALL, null, false,
+    GaussianRun after = run(e, new RunOptions(dir, dir.resolve("merged.db"), 1, Shard.ALL, null, false,
         null));
-    assertThat(after.computed()).isZero();
+    assertThat(after.summary().computed()).isZero();
   }
 
   @Test
@@ -113,17 +127,17 @@ class SweepRunnerTest {
         sweep: {n: [5, 10, 40]}
         """, false);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    RunSummary s = SweepRunner.run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false,
+    GaussianRun s = run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false,
         new PrintStream(log, true, StandardCharsets.UTF_8)));
-    assertThat(s.computed()).isEqualTo(3);
+    assertThat(s.summary().computed()).isEqualTo(3);
     assertThat(s.theoryErrors()).isGreaterThanOrEqualTo(1);
     assertThat(s.results().get(2).theory()).isNotNull();
     assertThat(s.results().get(2).simulation()).isNull();
-    assertThat(SummaryTable.format(s, 10)).contains("3 cells: 3 computed").contains("theory: TheoryException");
+    assertThat(SummaryTable.format(e, s.results(), 10)).contains("3 cells: ").contains("theory: TheoryException");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("diverge: 3 cells");
     // Failed theory parts are retried on the next run (cheap); successful cells are reused.
-    RunSummary again = SweepRunner.run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false, null));
-    assertThat(again.reused()).isEqualTo(3 - (int) s.theoryErrors());
-    assertThat(again.computed()).isEqualTo((int) s.theoryErrors());
+    GaussianRun again = run(e, new RunOptions(dir, null, 1, Shard.ALL, null, false, null));
+    assertThat(again.summary().plan().ownedStored()).isEqualTo(3 - (int) s.theoryErrors());
+    assertThat(again.summary().computed()).isEqualTo((int) s.theoryErrors());
   }
 }

@@ -1,5 +1,6 @@
 package org.collapselab.experiments.spec;
 
+import org.collapselab.experiments.study.StudyFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class ExperimentLoaderTest {
           - {name: f, x: zeta, series: p2}
         """;
     assertThatThrownBy(() -> ExperimentLoader.parse("bad.yaml", bad, false))
-        .isInstanceOfSatisfying(ExperimentFileException.class, ex -> {
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> {
           List<String> errs = ex.errors();
           assertThat(errs).allSatisfy(l -> assertThat(l).startsWith("bad.yaml: ").contains("; allowed: "));
           assertThat(errs).anySatisfy(l -> assertThat(l).isEqualTo(
@@ -105,7 +106,7 @@ class ExperimentLoaderTest {
           - {name: f, type: pareto}
         """;
     assertThatThrownBy(() -> ExperimentLoader.parse("x.yaml", bad, false))
-        .isInstanceOfSatisfying(ExperimentFileException.class, ex -> assertThat(ex.errors())
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors())
             .anySatisfy(l -> assertThat(l).contains("sweep.p2: got 'p2'; allowed: each parameter once"))
             .anySatisfy(l -> assertThat(l).contains("fixed.m: got nothing; allowed:").contains("required for model rp"))
             .anySatisfy(l -> assertThat(l).contains("figures[0].type").contains("sweep m")));
@@ -121,7 +122,7 @@ class ExperimentLoaderTest {
           - {name: f, x: p2}
         """;
     assertThatThrownBy(() -> ExperimentLoader.parse("x.yaml", bad, false))
-        .isInstanceOfSatisfying(ExperimentFileException.class, ex -> assertThat(ex.errors()).containsExactly(
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors()).containsExactly(
             "x.yaml: figures[0]: got 'sweep parameter lambda with 2 values unused'; allowed: every swept parameter "
                 + "used as x, series, panels or fixed with where.lambda"));
   }
@@ -129,18 +130,18 @@ class ExperimentLoaderTest {
   @Test
   void missingFileAndBadYamlAreOneLineErrors() {
     assertThatThrownBy(() -> ExperimentLoader.load(Path.of("/nonexistent/x.yaml"), false))
-        .isInstanceOfSatisfying(ExperimentFileException.class, ex -> assertThat(ex.errors())
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors())
             .containsExactly("/nonexistent/x.yaml: cannot read: no such file"));
     assertThatThrownBy(() -> ExperimentLoader.parse("y.yaml", "name: [unclosed", false))
-        .isInstanceOfSatisfying(ExperimentFileException.class, ex -> assertThat(ex.errors()).singleElement()
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors()).singleElement()
             .satisfies(l -> assertThat(l).startsWith("y.yaml: not valid YAML (line")));
   }
 
   @Test
   void bundledStudiesAreValidInBothModes() {
-    for (String s : org.collapselab.experiments.reproduce.Studies.GAUSSIAN) {
-      assertThat(org.collapselab.experiments.reproduce.Studies.load(s, false).figures()).isNotEmpty();
-      assertThat(org.collapselab.experiments.reproduce.Studies.load(s, true).figures()).isNotEmpty();
+    for (String s : org.collapselab.experiments.gaussian.GaussianReproduction.STUDIES) {
+      assertThat(org.collapselab.experiments.spec.ExperimentLoader.read(org.collapselab.experiments.study.StudyFile.bundled(s), false).figures()).isNotEmpty();
+      assertThat(org.collapselab.experiments.spec.ExperimentLoader.read(org.collapselab.experiments.study.StudyFile.bundled(s), true).figures()).isNotEmpty();
     }
   }
 }

@@ -7,10 +7,10 @@ import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
-import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.nn.image.data.IdxFormatException;
-import org.collapselab.nn.image.experiment.MnistStudy;
-import org.collapselab.nn.image.experiment.MnistStudyLoader;
+import org.collapselab.nn.image.study.ImageContexts;
+import org.collapselab.nn.image.study.ImageStudy;
 
 /**
  * {@code collapselab reproduce mnist}: the paper's image experiment. Feed-forward networks (a two-layer network
@@ -57,25 +57,24 @@ public final class MnistReproduction implements Reproduction {
         + "(same real images, same initialisation). "
         + (o.quick() ? "Quick mode: reduced grids, fewer seeds, MNIST only." : "Full grids.")));
     List<Claim> claims = new ArrayList<>();
-    try (ResultStore store = ResultStore.open(o.outDir().resolve("results.db"))) {
-      for (String name : names) {
-        MnistStudy study = MnistStudyLoader.bundled(name, o.quick());
-        ImageStudies.Outcome outcome;
-        try {
-          outcome = ImageStudies.run(study, o.outDir(), store, o.threads(), o.log());
-        } catch (IdxFormatException e) {
-          if (name.equals(STUDIES.get(0))) {
-            throw e;
-          }
-          body.append(ImageStudies.skipped(study, e.getMessage()));
-          if (o.log() != null) {
-            o.log().println("mnist: skipping " + study.name() + ": " + e.getMessage());
-          }
-          continue;
+    for (String name : names) {
+      ImageStudy study = (ImageStudy) StudyRuns.bundled(name, o.quick());
+      try {
+        ImageContexts.get(study.dataset(), study.dataFolder()); // data present? (else skip with a note)
+      } catch (IdxFormatException e) {
+        if (name.equals(STUDIES.get(0))) {
+          throw e;
         }
-        body.append(outcome.html());
-        claims.addAll(outcome.claims());
+        body.append("<h3>").append(Html.escape(study.name())).append("</h3>\n")
+            .append(Html.paragraph("Skipped: " + e.getMessage()));
+        if (o.log() != null) {
+          o.log().println("mnist: skipping " + study.name() + ": " + e.getMessage());
+        }
+        continue;
       }
+      StudyRuns.Outcome out = StudyRuns.run(study, o);
+      body.append(out.report().html());
+      claims.addAll(out.report().claims());
     }
     body.append(Html.paragraph("Reading the figures: (1) in the random-features panels the peak at width = n is the "
         + "interpolation peak of the random-projection theory; the synthetic penalty (gap to the black clean curve) "

@@ -12,7 +12,7 @@ import org.collapselab.validation.ParameterException;
  * @param heads attention heads (1..64)
  * @param context context length in tokens (8..4096)
  */
-public record GptConfig(String name, int layers, int width, int heads, int context) {
+public record GptConfig(String name, int layers, int width, int heads, int context) implements java.io.Serializable {
   public GptConfig {
     if (name == null || name.isBlank()) {
       throw new ParameterException("model.name", name, "a non-empty label");

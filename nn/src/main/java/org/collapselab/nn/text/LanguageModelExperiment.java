@@ -4,28 +4,23 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.collapselab.experiments.store.CellKeys;
-import org.collapselab.experiments.store.ResultStore;
-import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.text.TextCorpus.Document;
 
 /**
- * Runs the language-model collapse experiment: loads and splits the real corpus, trains the weaker generator on
- * real training text and samples the synthetic corpus, then trains every (model size, p2, seed) on the mixture at
- * the fixed token budget, recording the real-test loss along training. Every finished run (and the generator) is
- * stored in the result database, keyed by its full configuration (including a hash of the corpus), so a rerun
- * resumes and only computes what is missing.
+ * The computations of the language-model collapse experiment, run as cells by the one runner
+ * ({@link LmStudy}): the corpus read, split and tokenized ({@link #prepare}), the weaker generator trained on real
+ * training text with its synthetic corpus ({@link #generator}), and one (model size, p2, seed) trained on the
+ * mixture at the fixed token budget with the real-test loss recorded along training ({@link #train}). Cells are
+ * keyed by their full configuration including a hash of the corpus.
  */
 public final class LanguageModelExperiment {
   /** Experiment name of the training runs in the result database. */
@@ -38,45 +33,70 @@ public final class LanguageModelExperiment {
   private LanguageModelExperiment() {}
 
   /**
-   * Everything the experiment produced.
+   * Everything the experiment produced, for its report.
    *
    * @param config the configuration
    * @param split the real train/test split
    * @param tokenizer the character vocabulary (from real training text)
    * @param generator the generator and the synthetic corpus
-   * @param runs every training run, in grid order
-   * @param computed runs computed now (the rest were read back from the database)
-   * @param seconds wall time of this call
+   * @param runs every stored training run, in grid order
+   * @param computed runs computed by this call
+   * @param seconds wall time of the run
    */
   public record Outcome(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer,
       GeneratorResult generator, List<LmRunResult> runs, int computed, double seconds) {}
 
-  /** Runs (or resumes) the experiment, writing the synthetic corpus into {@code dir} and cells into {@code store}. */
-  public static Outcome run(LmExperimentConfig c, ResultStore store, Path dir, PrintStream log) throws IOException {
-    long start = System.nanoTime();
-    Files.createDirectories(dir);
-    TextCorpus corpus = TextCorpus.load(c.corpus(), c.files(), c.unit());
+  /**
+   * The corpus read, split and tokenized for a configuration, the evaluation windows, and the cell keys. Computes
+   * no model; cached per process ({@link #prepare}), since every job of a study shares it.
+   */
+  public record Prepared(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer, int[] train,
+      int[] test, EvalWindows curveEval, EvalWindows finalEval, String generatorJson, String generatorKey) {
+    /** Canonical configuration of one training run (unchanged from the first version, so stored runs are reused). */
+    public String runJson(GptConfig m, double p2, int seed) {
+      try {
+        ObjectNode cfg = (ObjectNode) JSON.readTree(generatorJson);
+        cfg.put("generatorKey", generatorKey);
+        cfg.set("model", JSON.valueToTree(m));
+        cfg.set("plan", JSON.valueToTree(config.plan()));
+        cfg.put("p2", p2);
+        cfg.put("samples", seed == 0 ? config.samples() : 0);
+        cfg.put("sampleLength", config.sampleLength());
+        return JSON.writeValueAsString(cfg);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot encode run configuration", e);
+      }
+    }
+
+    /** The seed of run {@code seed} (0-based). */
+    public long runSeed(int seed) {
+      return config.baseSeed() * 1_000_003L + seed;
+    }
+  }
+
+  private static final Map<LmExperimentConfig, Prepared> PREPARED = new HashMap<>();
+
+  /** Reads, splits and tokenizes the corpus of a configuration (once per process). */
+  public static synchronized Prepared prepare(LmExperimentConfig c) throws IOException {
+    Prepared p = PREPARED.get(c);
+    if (p != null) {
+      return p;
+    }
+    TextCorpus corpus = TextCorpus.load(c.corpusPath(), c.files(), c.unit());
     CorpusSplit split = CorpusSplit.of(corpus, c.testFraction(), c.splitChunk());
     CharTokenizer tok = CharTokenizer.fit(split.train());
     int[] train = tok.encodeStream(split.train());
     int[] test = tok.encodeStream(split.test());
     String corpusHash = CellKeys.sha256Hex(String.join("\n", split.train().stream().map(Document::text).toList())
         + "\u0000" + String.join("\n", split.test().stream().map(Document::text).toList()));
-    log.printf("lm: corpus %s: %d documents, %d train / %d test (%d duplicates dropped), %d / %d characters, "
-        + "vocabulary %d%n", c.corpus(), corpus.documents().size(), split.train().size(), split.test().size(),
-        split.droppedDuplicates(), train.length, test.length, tok.vocabSize());
     int ctx = c.generator().context();
-    EvalWindows curveEval = EvalWindows.of(test, ctx, c.curveEvalTokens());
-    EvalWindows finalEval = EvalWindows.of(test, ctx, c.finalEvalTokens());
-
-    ObjectNode common = JSON.createObjectNode();
-    common.put("corpusHash", corpusHash);
-    common.put("testFraction", c.testFraction());
-    common.put("splitChunk", c.splitChunk());
-    common.put("unit", c.unit().name());
-    common.put("curveEvalTokens", c.curveEvalTokens());
-    common.put("finalEvalTokens", c.finalEvalTokens());
-    ObjectNode genCfg = common.deepCopy();
+    ObjectNode genCfg = JSON.createObjectNode();
+    genCfg.put("corpusHash", corpusHash);
+    genCfg.put("testFraction", c.testFraction());
+    genCfg.put("splitChunk", c.splitChunk());
+    genCfg.put("unit", c.unit().name());
+    genCfg.put("curveEvalTokens", c.curveEvalTokens());
+    genCfg.put("finalEvalTokens", c.finalEvalTokens());
     genCfg.set("generator", JSON.valueToTree(c.generator()));
     genCfg.set("generatorPlan", JSON.valueToTree(c.generatorPlan()));
     genCfg.put("generatorSlice", c.generatorSlice());
@@ -84,10 +104,18 @@ public final class LanguageModelExperiment {
     genCfg.put("syntheticTokens", c.syntheticTokens());
     genCfg.put("baseSeed", c.baseSeed());
     String genJson = JSON.writeValueAsString(genCfg);
-    String genKey = CellKeys.key(genJson, c.baseSeed());
+    p = new Prepared(c, split, tok, train, test, EvalWindows.of(test, ctx, c.curveEvalTokens()),
+        EvalWindows.of(test, ctx, c.finalEvalTokens()), genJson, CellKeys.key(genJson, c.baseSeed()));
+    PREPARED.put(c, p);
+    return p;
+  }
 
-    GeneratorResult gen = generator(c, store, dir, log, split, tok, finalEval, genJson, genKey);
-    List<String> synthDocs = CharTokenizer.documents(Files.readString(dir.resolve(gen.syntheticFile())));
+  /** Trains one model on the mixture with share {@code p2} and measures it. */
+  public static LmRunResult train(Prepared d, String syntheticText, GptConfig m, double p2, int seed,
+      PrintStream log) {
+    LmExperimentConfig c = d.config();
+    CharTokenizer tok = d.tokenizer();
+    List<String> synthDocs = CharTokenizer.documents(syntheticText);
     int heldSynth = Math.max(1, synthDocs.size() / 20);
     List<Document> synthTrainDocs = new ArrayList<>();
     List<Document> synthTestDocs = new ArrayList<>();
@@ -96,86 +124,52 @@ public final class LanguageModelExperiment {
           synthDocs.get(i)));
     }
     int[] synthTrain = tok.encodeStream(synthTrainDocs);
-    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(synthTestDocs), ctx, c.curveEvalTokens());
-    int[][] prompts = prompts(split.train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
-
-    List<LmRunResult> runs = new ArrayList<>();
-    int computed = 0;
-    int total = c.seeds() * c.models().size() * c.p2s().size();
-    int done = 0;
-    for (int seed = 0; seed < c.seeds(); seed++) {
-      for (GptConfig m : c.models()) {
-        for (double p2 : c.p2s()) {
-          done++;
-          ObjectNode cfg = genCfg.deepCopy();
-          cfg.put("generatorKey", genKey);
-          cfg.set("model", JSON.valueToTree(m));
-          cfg.set("plan", JSON.valueToTree(c.plan()));
-          cfg.put("p2", p2);
-          cfg.put("samples", seed == 0 ? c.samples() : 0);
-          cfg.put("sampleLength", c.sampleLength());
-          String cfgJson = JSON.writeValueAsString(cfg);
-          long runSeed = c.baseSeed() * 1_000_003L + seed;
-          String key = CellKeys.key(cfgJson, runSeed);
-          Optional<StoredCell> hit = store.find(key);
-          if (hit.isPresent()) {
-            runs.add(JSON.readValue(hit.get().resultJson(), LmRunResult.class));
-            continue;
-          }
-          String label = String.format("[%d/%d] %s p2=%s seed=%d", done, total, m.shape(), p2, seed);
-          log.println("lm: " + label);
-          long t0 = System.nanoTime();
-          try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), c.plan(), runSeed)) {
-            MixtureSampler sampler = new MixtureSampler(train, synthTrain, p2, runSeed ^ 0x5DEECE66DL);
-            TrainingCurve curve = lm.train(sampler, curveEval, log, label);
-            double fin = lm.loss(finalEval);
-            double syn = lm.loss(synthEval);
-            List<String> samples = new ArrayList<>();
-            if (seed == 0 && c.samples() > 0) {
-              int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), runSeed + 17);
-              for (int i = 0; i < g.length; i++) {
-                samples.add(tok.decode(prompts[i], 0, prompts[i].length) + tok.decode(g[i], 0, g[i].length));
-              }
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            LmRunResult r = new LmRunResult(m.name(), m.layers(), m.width(), lm.parameterCount(), p2, seed, curve,
-                fin, syn, curve.tokensPerSecond(), samples, secs);
-            store.put(StoredCell.now(key, EXPERIMENT, cfgJson, JSON.writeValueAsString(r), secs));
-            log.printf("lm: %s final real-test %.4f nats/token, synthetic-test %.4f, %.0f tok/s, %.1f s%n", label,
-                fin, syn, r.tokensPerSecond(), secs);
-            runs.add(r);
-            computed++;
-          }
+    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(synthTestDocs), c.generator().context(),
+        c.curveEvalTokens());
+    int[][] prompts = prompts(d.split().train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
+    long runSeed = d.runSeed(seed);
+    String label = String.format(java.util.Locale.ROOT, "%s p2=%s seed=%d", m.shape(), p2, seed);
+    long t0 = System.nanoTime();
+    try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), c.plan(), runSeed)) {
+      MixtureSampler sampler = new MixtureSampler(d.train(), synthTrain, p2, runSeed ^ 0x5DEECE66DL);
+      TrainingCurve curve = lm.train(sampler, d.curveEval(), log, label);
+      double fin = lm.loss(d.finalEval());
+      double syn = lm.loss(synthEval);
+      List<String> samples = new ArrayList<>();
+      if (seed == 0 && c.samples() > 0) {
+        int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), runSeed + 17);
+        for (int i = 0; i < g.length; i++) {
+          samples.add(tok.decode(prompts[i], 0, prompts[i].length) + tok.decode(g[i], 0, g[i].length));
         }
       }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      return new LmRunResult(m.name(), m.layers(), m.width(), lm.parameterCount(), p2, seed, curve, fin, syn,
+          curve.tokensPerSecond(), samples, secs);
     }
-    return new Outcome(c, split, tok, gen, runs, computed, (System.nanoTime() - start) / 1e9);
   }
 
-  private static GeneratorResult generator(LmExperimentConfig c, ResultStore store, Path dir, PrintStream log,
-      CorpusSplit split, CharTokenizer tok, EvalWindows finalEval, String genJson, String genKey)
-      throws IOException {
-    Optional<StoredCell> hit = store.find(genKey);
-    if (hit.isPresent()) {
-      GeneratorResult g = JSON.readValue(hit.get().resultJson(), GeneratorResult.class);
-      if (Files.isRegularFile(dir.resolve(g.syntheticFile()))) {
-        return g;
-      }
-    }
+  /**
+   * A generator and the synthetic corpus it sampled.
+   *
+   * @param result what is reported about it
+   * @param text the synthetic corpus (documents separated as in {@link CharTokenizer#documents})
+   */
+  public record Generated(GeneratorResult result, String text) {}
+
+  /** Trains the generator on real training text and samples the synthetic corpus. */
+  public static Generated generator(Prepared d, PrintStream log) {
+    LmExperimentConfig c = d.config();
+    CharTokenizer tok = d.tokenizer();
     long t0 = System.nanoTime();
     GptConfig m = c.generator();
-    int[] slice = tok.encodeStream(split.trainSlice(c.generatorSlice()));
-    log.printf("lm: training the generator %s on %d tokens of real training text%n", m.shape(),
-        c.generatorPlan().tokens());
+    int[] slice = tok.encodeStream(d.split().trainSlice(c.generatorSlice()));
     try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), c.generatorPlan(), c.baseSeed() + 101)) {
       TrainingCurve curve = lm.train(new MixtureSampler(slice, null, 0.0, c.baseSeed() + 202),
-          EvalWindows.of(tok.encodeStream(split.test()), m.context(), c.curveEvalTokens()), log, "generator");
-      double loss = lm.loss(finalEval);
+          EvalWindows.of(d.test(), m.context(), c.curveEvalTokens()), log, "generator");
+      double loss = lm.loss(d.finalEval());
       int rows = (int) Math.max(64, Math.min(1024, c.syntheticTokens() / 1000));
       int length = (int) Math.min(Integer.MAX_VALUE, (c.syntheticTokens() + rows - 1) / rows);
-      int[][] prompts = prompts(split.train(), tok, rows, 16, c.baseSeed() + 303);
-      log.printf("lm: generator real-test loss %.4f nats/token; sampling %d synthetic tokens at temperature %s%n",
-          loss, (long) rows * length, c.temperature());
+      int[][] prompts = prompts(d.split().train(), tok, rows, 16, c.baseSeed() + 303);
       long g0 = System.nanoTime();
       int[][] out = lm.generate(prompts, length, c.temperature(), c.baseSeed() + 404);
       double genSecs = (System.nanoTime() - g0) / 1e9;
@@ -188,15 +182,11 @@ public final class LanguageModelExperiment {
         }
         text.append(tok.decode(row, Math.min(row.length, first + 1), row.length)).append('\n');
       }
-      String file = "synthetic-" + genKey.substring(0, 12) + ".txt";
-      Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+      String file = "synthetic-" + d.generatorKey().substring(0, 12) + ".txt";
       GeneratorResult g = new GeneratorResult(m.shape(), curve.tokens(), loss, curve.tokensPerSecond(),
           (long) rows * length, (long) rows * length / genSecs, file, text.substring(0, Math.min(1500,
           text.length())), (System.nanoTime() - t0) / 1e9);
-      store.put(StoredCell.now(genKey, GENERATOR_EXPERIMENT, genJson, JSON.writeValueAsString(g), g.seconds()));
-      log.printf("lm: generated %d tokens in %.1f s (%.0f tok/s) into %s%n", g.generatedTokens(), genSecs,
-          g.generationTokensPerSecond(), file);
-      return g;
+      return new Generated(g, text.toString());
     }
   }
 
@@ -216,13 +206,5 @@ public final class LanguageModelExperiment {
       }
     }
     return out;
-  }
-
-  static ArrayNode array(double[] v) {
-    ArrayNode a = JSON.createArrayNode();
-    for (double d : v) {
-      a.add(d);
-    }
-    return a;
   }
 }

@@ -13,7 +13,7 @@ package org.collapselab.nn.text;
  * @param evalPoints evaluations of the real-test loss along training (the last is at the end)
  */
 public record TrainingPlan(long tokens, int batch, double learningRate, double warmupFraction,
-    double finalLrFraction, double weightDecay, int evalPoints) {
+    double finalLrFraction, double weightDecay, int evalPoints) implements java.io.Serializable {
   public TrainingPlan {
     Checks.longIn("lm.tokens", tokens, 1, 10_000_000_000L);
     Checks.intIn("lm.batch", batch, 1, 4096);

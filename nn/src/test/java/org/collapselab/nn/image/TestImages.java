@@ -86,16 +86,26 @@ public final class TestImages {
    * {@code COLLAPSELAB_TEST_TOY=1}, to check the tests without the data).
    */
   public static ImageDataset mnistOrToy(Path tmp) throws IOException {
-    Path real = "1".equals(System.getenv("COLLAPSELAB_TEST_TOY")) ? null : realMnist();
-    if (real != null) {
-      return ImageFolder.load("mnist", real);
-    }
-    Path dir = tmp.resolve("toy");
-    writeToyDataset(dir, 3000, 1000, true, 11);
+    Path dir = mnistOrToyFolder(tmp);
     try {
-      return ImageFolder.load("toy", dir);
+      return ImageFolder.load(dir.equals(realMnist()) ? "mnist" : "toy", dir);
     } catch (IdxFormatException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The folder {@link #mnistOrToy} reads: real MNIST, or the toy set written under {@code tmp}. */
+  public static Path mnistOrToyFolder(Path tmp) throws IOException {
+    Path real = "1".equals(System.getenv("COLLAPSELAB_TEST_TOY")) ? null : realMnist();
+    return real != null ? real : toyFolder(tmp);
+  }
+
+  /** A toy data set (3000 training, 1000 test images) written under {@code tmp}. */
+  public static Path toyFolder(Path tmp) throws IOException {
+    Path dir = tmp.resolve("toy");
+    if (!Files.exists(dir.resolve("t10k-labels-idx1-ubyte.gz"))) {
+      writeToyDataset(dir, 3000, 1000, true, 11);
+    }
+    return dir;
   }
 }

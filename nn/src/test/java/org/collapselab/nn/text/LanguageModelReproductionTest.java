@@ -7,24 +7,49 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.reproduce.Reproductions;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.text.TextCorpus.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CI-sized experiment: a few KB of text, two tiny models, a few hundred steps in all. */
-class LanguageModelReproductionTest {
+public class LanguageModelReproductionTest {
 
-  static LmExperimentConfig tiny(Path corpus) {
-    GptConfig s = new GptConfig("S", 1, 32, 2, 32);
-    GptConfig m = new GptConfig("M", 2, 32, 2, 32);
-    return new LmExperimentConfig(corpus, List.of(), TextCorpus.Unit.BLOCK, 0.2, 2, List.of(s, m),
-        new TrainingPlan(60L * 8 * 32, 8, 3e-3, 0.05, 0.1, 0.0, 3), List.of(0.0, 0.5, 1.0), 1, s,
-        new TrainingPlan(40L * 8 * 32, 8, 3e-3, 0.05, 0.1, 0.0, 2), 1.0, 1.0, 4000, 1024, 2048, 80, 1, 3);
+  /** A tiny language-model study file on a toy corpus: two models, p2 in {0, 0.5, 1}, one seed. */
+  public static String tinyYaml(Path corpus, String p2) {
+    return """
+        name: lm
+        kind: lm
+        corpus: %s
+        test_fraction: 0.2
+        split_chunk: 2
+        models:
+          - {name: S, layers: 1, width: 32, heads: 2, context: 32}
+          - {name: M, layers: 2, width: 32, heads: 2, context: 32}
+        training: {tokens: 15360, batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 3}
+        p2: %s
+        seeds: 1
+        generator: {name: S, layers: 1, width: 32, heads: 2, context: 32}
+        generator_training: {tokens: 10240, batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 2}
+        synthetic_tokens: 4000
+        curve_eval_tokens: 1024
+        final_eval_tokens: 2048
+        sample_length: 80
+        samples: 1
+        seed: 3
+        """.formatted(corpus, p2);
+  }
+
+  static LmStudy tiny(Path corpus) {
+    return (LmStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", tinyYaml(corpus, "[0, 0.5, 1]")), false);
   }
 
   @Test
@@ -37,13 +62,13 @@ class LanguageModelReproductionTest {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
     Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
-    LmExperimentConfig c = tiny(corpus);
+    LmStudy study = tiny(corpus);
+    LmExperimentConfig c = study.config();
     Path out = tmp.resolve("out");
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(logBytes, true,
         StandardCharsets.UTF_8));
-    org.collapselab.nn.common.TorchRuntime.engine(2);
-    ReportSection section = new LanguageModelReproduction().run(c, o);
+    ReportSection section = new LanguageModelReproduction().run(study, o);
 
     // files: figures, samples, synthetic corpus, database
     Path dir = out.resolve("lm");
@@ -57,17 +82,21 @@ class LanguageModelReproductionTest {
     assertThat(section.bodyHtml()).contains("lm/lm-loss-curves.png", "tokens/s");
 
     // resume: everything is read back from the database
+    StudyRuns.Outcome again = StudyRuns.run(study, o);
+    assertThat(again.summary().computed()).isZero();
     try (ResultStore store = ResultStore.open(out.resolve("results.db"))) {
-      assertThat(store.list(LanguageModelExperiment.EXPERIMENT)).hasSize(6);
-      assertThat(store.list(LanguageModelExperiment.GENERATOR_EXPERIMENT)).hasSize(1);
-      LanguageModelExperiment.Outcome again = LanguageModelExperiment.run(c, store, dir, new PrintStream(
-          new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      assertThat(again.computed()).isZero();
-      assertThat(again.runs()).hasSize(6);
+      assertThat(store.list("lm")).hasSize(6);
+      assertThat(store.list("lm-generator")).hasSize(1);
+      List<LmRunResult> runs = new ArrayList<>();
+      for (var cell : store.list("lm")) {
+        runs.add(LanguageModelExperiment.JSON.readValue(cell.resultJson(), LmRunResult.class));
+      }
+      String synthetic = LmGeneratorJob.read(store.list("lm-generator").get(0).resultJson()).text();
+      LanguageModelExperiment.Prepared prepared = LanguageModelExperiment.prepare(c);
 
       // training lowered the real-test loss from the uniform guess ln(V)
-      double uniform = Math.log(again.tokenizer().vocabSize());
-      for (LmRunResult r : again.runs()) {
+      double uniform = Math.log(prepared.tokenizer().vocabSize());
+      for (LmRunResult r : runs) {
         List<TrainingCurve.Point> pts = r.curve().points();
         assertThat(pts).hasSize(3);
         assertThat(r.finalTestLoss()).isLessThan(uniform - 0.5);
@@ -82,10 +111,8 @@ class LanguageModelReproductionTest {
 
       // the held-out real test split never reaches training: no test document appears in the training stream,
       // in the generator's training slice, or in the synthetic corpus
-      CorpusSplit split = again.split();
-      String trainText = again.tokenizer().decode(again.tokenizer().encodeStream(split.train()), 0,
-          again.tokenizer().encodeStream(split.train()).length);
-      String synthetic = Files.readString(dir.resolve(again.generator().syntheticFile()));
+      CorpusSplit split = prepared.split();
+      String trainText = prepared.tokenizer().decode(prepared.train(), 0, prepared.train().length);
       assertThat(split.test()).isNotEmpty();
       for (Document d : split.test()) {
         assertThat(trainText).doesNotContain(d.text());

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LanguageModelTest {
+public class LanguageModelTest {
   @BeforeAll
   static void engine() {
     org.collapselab.nn.common.TorchRuntime.engine(2);
@@ -59,7 +59,7 @@ class LanguageModelTest {
   }
 
   /** Paragraphs of simple random sentences ("the cat sat on the mat."), a few KB. */
-  static String toyStories(int paragraphs, long seed) {
+  public static String toyStories(int paragraphs, long seed) {
     String[] who = {"the cat", "the dog", "a bird", "the little fox", "a bear"};
     String[] did = {"sat on", "ran to", "looked at", "jumped over", "slept by"};
     String[] what = {"the mat", "the log", "a tree", "the green pond", "the old house"};

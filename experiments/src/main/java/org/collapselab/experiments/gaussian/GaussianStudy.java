@@ -1,0 +1,72 @@
+package org.collapselab.experiments.gaussian;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.experiments.figures.ExperimentFigures;
+import org.collapselab.experiments.spec.Experiment;
+import org.collapselab.experiments.spec.GaussianCell;
+import org.collapselab.experiments.spec.GaussianResult;
+import org.collapselab.experiments.spec.GridExpander;
+import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.ReportOptions;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyReport;
+import org.collapselab.experiments.study.StudyResults;
+
+/**
+ * A Gaussian sweep as a {@link Study}: one cell per grid point (keys as before the plug-in design, so existing result
+ * databases are reused), a stored cell whose theory had failed gets its theory retried with its simulation kept, and
+ * the report is the file's figures plus the summary table.
+ *
+ * @param experiment the validated experiment file
+ */
+public record GaussianStudy(Experiment experiment) implements Study {
+  @Override
+  public String name() {
+    return experiment.name();
+  }
+
+  @Override
+  public List<CellJob> cells() {
+    List<CellJob> out = new ArrayList<>();
+    for (GaussianCell c : GridExpander.expand(experiment)) {
+      out.add(new GaussianCellJob(c, experiment.name(), 1));
+    }
+    return out;
+  }
+
+  @Override
+  public CellJob resume(CellJob cell, StoredCell stored) {
+    GaussianCell c = ((GaussianCellJob) cell).cell();
+    GaussianResult prev = GaussianResult.fromJson(c, stored.resultJson());
+    boolean simOk = !c.simulation() || prev.simulation() != null;
+    // theory failed when stored (e.g. a divergent point): retry it, keeping the stored simulation
+    return c.theory() && prev.theory() == null && simOk
+        ? new GaussianCellJob(c, experiment.name(), 1, prev.simulation()) : null;
+  }
+
+  /** The stored results of the study's cells, in grid order. */
+  public static List<GaussianResult> results(StudyResults r) {
+    List<GaussianResult> out = new ArrayList<>();
+    for (GaussianCellJob j : r.present(GaussianCellJob.class)) {
+      out.add(GaussianResult.fromJson(j.cell(), r.stored().get(j.key()).resultJson()));
+    }
+    return out;
+  }
+
+  @Override
+  public StudyReport report(StudyResults r, ReportOptions o) throws java.io.IOException {
+    List<GaussianResult> results = results(r);
+    List<Path> figures = new ArrayList<>();
+    if (o.figures() && !experiment.figures().isEmpty()) {
+      if (results.size() < r.cells().size() && o.log() != null) {
+        o.log().println("note: " + (r.cells().size() - results.size()) + " cells are not in the database yet (other "
+            + "shards or failures); figures show the cells present");
+      }
+      figures.addAll(ExperimentFigures.draw(experiment, results, o.outDir()));
+    }
+    return new StudyReport(figures, "", List.of(), SummaryTable.format(experiment, results, o.maxRows()));
+  }
+}

@@ -1,0 +1,39 @@
+package org.collapselab.experiments.study;
+
+import java.util.List;
+import org.collapselab.experiments.store.StoredCell;
+
+/**
+ * A validated study of one {@link StudyFamily}: its cells as jobs for the one runner, and its report section drawn
+ * from the stored results. The runner shards the cells, reads finished ones back from the result store, computes
+ * the rest on an executor and stores each as it finishes; the study never sees the executor.
+ */
+public interface Study {
+  /** The study's name: experiment name in the result store and default output folder {@code out/NAME}. */
+  String name();
+
+  /** Every cell, in report order. Computes nothing (it may read data files when keys depend on their content). */
+  List<CellJob> cells();
+
+  /**
+   * Whether a stored cell is final: null (the default) reuses it; a job recomputes part of it (e.g. a Gaussian cell
+   * whose theory failed gets its theory retried while its stored simulation is kept).
+   */
+  default CellJob resume(CellJob cell, StoredCell stored) {
+    return null;
+  }
+
+  /**
+   * True when every cell must run in its own process (DJL allows one gradient collector per process): the runner
+   * then runs each job in a child JVM ({@code ProcessSweepExecutor}).
+   */
+  default boolean isolated() {
+    return false;
+  }
+
+  /**
+   * Figures (written under the options' folder), HTML and claims from the results present in the store; cells missing
+   * there (other shards, failures) are left out.
+   */
+  StudyReport report(StudyResults results, ReportOptions options) throws Exception;
+}

@@ -1,0 +1,107 @@
+package org.collapselab.nn.image.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Aggregates cell results over seeds: mean and standard deviation per x, and paired (same seed) differences between
+ * two synthetic shares. Pure functions over a finished {@link ImageResults}.
+ */
+public final class Curves {
+  private Curves() {}
+
+  /** Mean, standard deviation (n−1) and count of replicate values. */
+  public record Stats(double mean, double sd, int count) {
+    /** Standard error of the mean (NaN for one value). */
+    public double stderr() {
+      return count > 1 ? sd / Math.sqrt(count) : Double.NaN;
+    }
+
+    /** Stats of a list of values (NaNs skipped). */
+    public static Stats of(List<Double> values) {
+      double s = 0;
+      int n = 0;
+      for (double v : values) {
+        if (Double.isFinite(v)) {
+          s += v;
+          n++;
+        }
+      }
+      if (n == 0) {
+        return new Stats(Double.NaN, Double.NaN, 0);
+      }
+      double mean = s / n;
+      double ss = 0;
+      for (double v : values) {
+        if (Double.isFinite(v)) {
+          ss += (v - mean) * (v - mean);
+        }
+      }
+      return new Stats(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n);
+    }
+  }
+
+  /** Per x (from {@code xOf}), the stats of {@code metric} over the matching cells' seeds. */
+  public static TreeMap<Double, Stats> curve(Map<CellSpec, CellResult> results, Predicate<CellSpec> filter,
+      ToDoubleFunction<CellSpec> xOf, Metric metric) {
+    TreeMap<Double, List<Double>> values = new TreeMap<>();
+    for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
+      if (filter.test(e.getKey())) {
+        values.computeIfAbsent(xOf.applyAsDouble(e.getKey()), k -> new ArrayList<>()).add(metric.of(e.getValue()));
+      }
+    }
+    TreeMap<Double, Stats> out = new TreeMap<>();
+    values.forEach((x, v) -> out.put(x, Stats.of(v)));
+    return out;
+  }
+
+  /**
+   * Paired difference {@code metric(cell with share p2) − metric(same cell with share 0)} over seeds, per x.
+   * {@code base} selects the clean cells, {@code other} the synthetic ones; cells are paired by x and seed.
+   */
+  public static TreeMap<Double, Stats> pairedDifference(Map<CellSpec, CellResult> results, Predicate<CellSpec> base,
+      Predicate<CellSpec> other, ToDoubleFunction<CellSpec> xOf, Metric metric) {
+    Map<String, Double> clean = new TreeMap<>();
+    for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
+      if (base.test(e.getKey())) {
+        clean.put(xOf.applyAsDouble(e.getKey()) + "/" + e.getKey().seed(), metric.of(e.getValue()));
+      }
+    }
+    TreeMap<Double, List<Double>> diffs = new TreeMap<>();
+    for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
+      if (other.test(e.getKey())) {
+        double x = xOf.applyAsDouble(e.getKey());
+        Double c = clean.get(x + "/" + e.getKey().seed());
+        if (c != null) {
+          diffs.computeIfAbsent(x, k -> new ArrayList<>()).add(metric.of(e.getValue()) - c);
+        }
+      }
+    }
+    TreeMap<Double, Stats> out = new TreeMap<>();
+    diffs.forEach((x, v) -> out.put(x, Stats.of(v)));
+    return out;
+  }
+
+  /** Kendall's tau-a between two equally long sequences (1 = same order, −1 = reversed). */
+  public static double kendallTau(double[] a, double[] b) {
+    int n = a.length;
+    int conc = 0;
+    int disc = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double s = Math.signum(a[j] - a[i]) * Math.signum(b[j] - b[i]);
+        if (s > 0) {
+          conc++;
+        } else if (s < 0) {
+          disc++;
+        }
+      }
+    }
+    int pairs = n * (n - 1) / 2;
+    return pairs == 0 ? Double.NaN : (double) (conc - disc) / pairs;
+  }
+}

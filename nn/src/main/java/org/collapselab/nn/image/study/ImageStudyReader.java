@@ -1,0 +1,260 @@
+package org.collapselab.nn.image.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.experiments.study.StudyFileException;
+import org.collapselab.nn.image.synthetic.LabelKind;
+
+/**
+ * Reads and validates image-study files ({@code kind: image}), e.g. the bundled {@code studies/mnist.yaml}:
+ *
+ * <pre>
+ * name: mnist                      # experiment name in the result database
+ * kind: image
+ * description: ...
+ * dataset: mnist                   # mnist | fashion-mnist | any name with data_dir
+ * data_dir: /my/idx/folder         # optional: a folder of IDX files, plain or .gz
+ * runs: 3                          # seeds per cell
+ * seed: 1
+ * p2: [0, 0.01, 0.1, 0.3, 0.6, 0.9]
+ * generator: {samples: 500, width: 128, epochs: 20, min_steps: 500, batch_size: 128, learning_rate: 0.001,
+ *             labels: soft, noise: 0, seed: 7}
+ * reserved: 5000                   # training images set aside for generators
+ * training: {epochs: 10, min_steps: 1000, batch_size: 128, learning_rate: 0.001, weight_decay: 0}
+ * ridge: 1.0e-4                    # random-features readout penalty
+ * width_sweeps: [{network: random_features, n: 2000, widths: [100, 500, 2000, 8000]}]
+ * size_sweeps: [{network: two_layer, width: 128, n: [1000, 4000, 16000]}]
+ * quality_sweep: {network: two_layer, width: 128, n: 4000, generator_samples: [100, 1000]}
+ * quick: {runs: 2, ...}            # overrides used by --quick (any key above but name and kind)
+ * </pre>
+ *
+ * Every problem is reported at once, one line each naming the file, the field, the value and what is allowed
+ * ({@link StudyFileException}).
+ */
+public final class ImageStudyReader implements StudyFamily {
+  private static final Set<String> KEYS = Set.of("name", "kind", "description", "dataset", "data_dir", "runs", "seed",
+      "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick");
+  private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
+      "weight_decay");
+  private static final Set<String> GENERATOR_KEYS = Set.of("samples", "width", "epochs", "min_steps", "batch_size",
+      "learning_rate", "weight_decay", "labels", "noise", "seed");
+
+  private StudyFile f;
+
+  @Override
+  public String kind() {
+    return "image";
+  }
+
+  @Override
+  public ImageStudy read(StudyFile file, boolean quick) {
+    ImageStudyReader r = new ImageStudyReader();
+    r.f = file;
+    return r.build(quick);
+  }
+
+  /** A bundled study ({@code mnist}, {@code mnist-fashion}); {@code quick} applies its quick overrides. */
+  public static ImageStudy bundled(String name, boolean quick) {
+    return parse(StudyFile.bundled(name), quick);
+  }
+
+  /** Reads and validates a study file. */
+  public static ImageStudy load(Path path, boolean quick) {
+    return parse(StudyFile.read(path), quick);
+  }
+
+  /** Parses and validates study text; {@code fileName} is used in messages. */
+  public static ImageStudy parse(String fileName, String yaml, boolean quick) {
+    return parse(StudyFile.parse(fileName, yaml), quick);
+  }
+
+  private static ImageStudy parse(StudyFile file, boolean quick) {
+    ImageStudy s = new ImageStudyReader().read(file, quick);
+    file.check();
+    return s;
+  }
+
+  private ImageStudy build(boolean quick) {
+    if (!f.root().isObject()) {
+      f.error("(top level)", f.root(), "a mapping with keys " + new TreeSet<>(KEYS));
+      return null;
+    }
+    f.unknownKeys(f.root(), KEYS, "");
+    ObjectNode merged = f.withQuick(quick, KEYS);
+    String name = f.studyName(merged);
+    String description = text(merged, "description", false);
+    String dataset = text(merged, "dataset", true);
+    String dataDir = text(merged, "data_dir", false);
+    int runs = integer(merged, "runs", 1, 100, 3);
+    long seed = longValue(merged, "seed", 0);
+    List<Double> p2 = f.realList(merged.path("p2"), "p2", 0, 1);
+    int reserved = integer(merged, "reserved", 10, 999_999, 5000);
+    TrainingPlan training = training(merged.path("training"), "training", TRAINING_KEYS);
+    GeneratorPlan generator = generator(merged.path("generator"), reserved);
+    double ridge = real(merged, "ridge", 1e-12, 1e6, 1e-4, false);
+    List<WidthSweep> widthSweeps = new ArrayList<>();
+    JsonNode ws = merged.path("width_sweeps");
+    if (!ws.isMissingNode() && !ws.isNull()) {
+      if (!ws.isArray()) {
+        error("width_sweeps", ws, "a list of {network, n, widths}");
+      } else {
+        for (int i = 0; i < ws.size(); i++) {
+          String f = "width_sweeps[" + i + "]";
+          JsonNode w = ws.get(i);
+          unknownKeys(w, Set.of("network", "n", "widths"), f + ".");
+          NetworkKind k = network(w.path("network"), f + ".network");
+          int n = integer(w, "n", f + ".n", 1, 1_000_000, -1);
+          List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
+          if (k != null && n > 0 && widths != null) {
+            widthSweeps.add(new WidthSweep(k, n, widths));
+          }
+        }
+      }
+    }
+    List<SizeSweep> sizeSweeps = new ArrayList<>();
+    JsonNode zs = merged.path("size_sweeps");
+    if (!zs.isMissingNode() && !zs.isNull()) {
+      if (!zs.isArray()) {
+        error("size_sweeps", zs, "a list of {network, width, n}");
+      } else {
+        for (int i = 0; i < zs.size(); i++) {
+          String f = "size_sweeps[" + i + "]";
+          JsonNode z = zs.get(i);
+          unknownKeys(z, Set.of("network", "width", "n"), f + ".");
+          NetworkKind k = network(z.path("network"), f + ".network");
+          int width = integer(z, "width", f + ".width", 1, 200_000, -1);
+          List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
+          if (k != null && width > 0 && ns != null) {
+            sizeSweeps.add(new SizeSweep(k, width, ns));
+          }
+        }
+      }
+    }
+    QualitySweep quality = null;
+    JsonNode qs = merged.path("quality_sweep");
+    if (!qs.isMissingNode() && !qs.isNull()) {
+      String f = "quality_sweep";
+      unknownKeys(qs, Set.of("network", "width", "n", "generator_samples"), f + ".");
+      NetworkKind k = network(qs.path("network"), f + ".network");
+      int width = integer(qs, "width", f + ".width", 1, 200_000, -1);
+      int n = integer(qs, "n", f + ".n", 1, 1_000_000, -1);
+      List<Integer> gs = intList(qs.path("generator_samples"), f + ".generator_samples", 10, reserved);
+      if (k != null && width > 0 && n > 0 && gs != null) {
+        quality = new QualitySweep(k, width, n, gs);
+      }
+    }
+    if (widthSweeps.isEmpty() && sizeSweeps.isEmpty() && quality == null && f.ok()) {
+      f.error("width_sweeps, size_sweeps, quality_sweep", null, "at least one sweep");
+    }
+    if (!f.ok()) {
+      return null;
+    }
+    return new ImageStudy(name, description == null ? "" : description, dataset, dataDir, runs, seed, p2, generator,
+        reserved, training, ridge, widthSweeps, sizeSweeps, quality);
+  }
+
+  private TrainingPlan training(JsonNode t, String field, Set<String> keys) {
+    if (!t.isObject()) {
+      error(field, t, "a mapping with keys " + new TreeSet<>(keys));
+      return null;
+    }
+    unknownKeys(t, keys, field + ".");
+    int epochs = integer(t, "epochs", field + ".epochs", 1, 100_000, 10);
+    int minSteps = integer(t, "min_steps", field + ".min_steps", 0, 10_000_000, 0);
+    int batch = integer(t, "batch_size", field + ".batch_size", 1, 1_000_000, 128);
+    double lr = real(t, "learning_rate", field + ".learning_rate", 1e-9, 10, 1e-3, false);
+    double wd = real(t, "weight_decay", field + ".weight_decay", 0, 10, 0, true);
+    if (epochs < 1 || minSteps < 0 || batch < 1 || Double.isNaN(lr) || Double.isNaN(wd)) {
+      return null;
+    }
+    return new TrainingPlan(epochs, minSteps, batch, lr, wd);
+  }
+
+  private GeneratorPlan generator(JsonNode g, int reserved) {
+    TrainingPlan t = training(g, "generator", GENERATOR_KEYS);
+    if (t == null) {
+      return null;
+    }
+    int samples = integer(g, "samples", "generator.samples", 10, Math.max(10, reserved), 500);
+    int width = integer(g, "width", "generator.width", 1, 100_000, 128);
+    LabelKind labels = LabelKind.SOFT;
+    JsonNode l = g.path("labels");
+    if (!l.isMissingNode()) {
+      String v = l.asText("").toUpperCase(Locale.ROOT);
+      if (v.equals("SOFT") || v.equals("HARD")) {
+        labels = LabelKind.valueOf(v);
+      } else {
+        error("generator.labels", l, "soft or hard");
+      }
+    }
+    double noise = real(g, "noise", "generator.noise", 0, 100, 0, true);
+    long seed = longValue(g, "seed", "generator.seed", 0);
+    if (samples < 0 || width < 0 || Double.isNaN(noise)) {
+      return null;
+    }
+    return new GeneratorPlan(samples, width, t, labels, noise, seed);
+  }
+
+
+
+  private NetworkKind network(JsonNode v, String field) {
+    String s = v.asText("").toUpperCase(Locale.ROOT).replace('-', '_');
+    for (NetworkKind k : NetworkKind.values()) {
+      if (k.name().equals(s)) {
+        return k;
+      }
+    }
+    error(field, v, "two_layer, random_features or random_features_adam");
+    return null;
+  }
+
+
+  private String text(JsonNode node, String key, boolean required) {
+    return f.text(node, key, key, required);
+  }
+
+  private int integer(JsonNode node, String key, int min, int max, int dflt) {
+    return f.integer(node, key, key, min, max, dflt);
+  }
+
+  private int integer(JsonNode node, String key, String field, int min, int max, int dflt) {
+    return f.integer(node, key, field, min, max, dflt);
+  }
+
+  private long longValue(JsonNode node, String key, long dflt) {
+    return f.longValue(node, key, key, Long.MIN_VALUE, Long.MAX_VALUE, dflt);
+  }
+
+  private long longValue(JsonNode node, String key, String field, long dflt) {
+    return f.longValue(node, key, field, Long.MIN_VALUE, Long.MAX_VALUE, dflt);
+  }
+
+  private double real(JsonNode node, String key, double min, double max, double dflt, boolean minInclusive) {
+    return f.real(node, key, key, min, max, dflt, minInclusive);
+  }
+
+  private double real(JsonNode node, String key, String field, double min, double max, double dflt,
+      boolean minInclusive) {
+    return f.real(node, key, field, min, max, dflt, minInclusive);
+  }
+
+  private List<Integer> intList(JsonNode v, String field, int min, int max) {
+    return f.intList(v, field, min, max);
+  }
+
+  private void unknownKeys(JsonNode node, Set<String> allowed, String prefix) {
+    f.unknownKeys(node, allowed, prefix);
+  }
+
+  private void error(String field, Object value, String allowed) {
+    f.error(field, value, allowed);
+  }
+}

@@ -1,0 +1,130 @@
+package org.collapselab.nn.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.run.ProcessSweepExecutor;
+import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.nn.image.TestImages;
+import org.collapselab.nn.text.LanguageModelReproductionTest;
+import org.collapselab.nn.text.LanguageModelTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny image study and a tiny language-model study, each run as two shards in two separate processes with their
+ * own result databases and then merged, give exactly the results of one local run (timings aside), and the merged
+ * plan has nothing left to compute.
+ */
+class ShardedStudiesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A shard process: {@code FILE OUT DB k/N} → {@code collapselab run FILE --out OUT --db DB --shard k/N}. */
+  public static void main(String[] args) {
+    System.exit(Workflows.run(Path.of(args[0]), Path.of(args[1]), 1, false, args[3], Path.of(args[2]), List.of(),
+        false, 10, false, null, System.out, System.err));
+  }
+
+  @Test
+  void imageStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
+    Path toy = TestImages.toyFolder(tmp);
+    Path file = tmp.resolve("image.yaml");
+    Files.writeString(file, """
+        name: tiny-image
+        kind: image
+        dataset: toy
+        data_dir: %s
+        runs: 1
+        p2: [0, 0.5]
+        generator: {samples: 20, width: 16, epochs: 5, min_steps: 50, batch_size: 32, learning_rate: 0.002}
+        reserved: 1000
+        training: {epochs: 3, min_steps: 40, batch_size: 32, learning_rate: 0.002}
+        ridge: 0.001
+        width_sweeps: [{network: random_features, n: 150, widths: [30, 150]}]
+        size_sweeps: [{network: two_layer, width: 16, n: [100, 200]}]
+        """.formatted(toy));
+    checkShardedEqualsLocal(tmp, file, "tiny-image", 8);
+  }
+
+  @Test
+  void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
+    Path corpus = tmp.resolve("corpus");
+    Files.createDirectories(corpus);
+    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
+    Path file = tmp.resolve("lm.yaml");
+    // one model size, two shares: a generator cell and two training cells, each in its own process
+    Files.writeString(file, LanguageModelReproductionTest.tinyYaml(corpus, "[0, 1]")
+        .replace("  - {name: M, layers: 2, width: 32, heads: 2, context: 32}\n", ""));
+    checkShardedEqualsLocal(tmp, file, "lm", 3);
+  }
+
+  private static void checkShardedEqualsLocal(Path tmp, Path file, String name, int cells) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    Path local = tmp.resolve("local");
+    assertThat(Workflows.run(file, local, 1, false, null, null, List.of(), false, 10, false, null, ps, ps))
+        .as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+    List<Process> shards = new ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      List<String> cmd = new ArrayList<>(ProcessSweepExecutor.javaCommand());
+      cmd.addAll(List.of(ShardedStudiesTest.class.getName(), file.toString(), tmp.resolve("s" + k).toString(),
+          tmp.resolve("s" + k + ".db").toString(), k + "/2"));
+      shards.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("s" + k + ".log")
+          .toFile()).start());
+    }
+    for (int k = 0; k < 2; k++) {
+      assertThat(shards.get(k).waitFor()).as(Files.readString(tmp.resolve("s" + k + ".log"))).isZero();
+    }
+
+    out.reset();
+    Path merged = tmp.resolve("merged");
+    assertThat(Workflows.run(file, merged, 1, false, null, null, List.of(tmp.resolve("s0.db"), tmp.resolve("s1.db")),
+        false, 10, true, null, ps, ps)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("cells: " + cells, "in store: " + cells,
+        "to compute: 0");
+
+    try (ResultStore a = ResultStore.open(local.resolve("results.db"));
+         ResultStore b = ResultStore.open(merged.resolve("results.db"))) {
+      assertThat(a.count()).isEqualTo(cells);
+      assertThat(b.count()).isEqualTo(cells);
+      for (StoredCell c : a.listAll()) {
+        StoredCell d = b.find(c.key()).orElseThrow();
+        assertThat(d.configJson()).isEqualTo(c.configJson());
+        assertThat(withoutTimings(d.resultJson())).as(c.experiment() + " " + c.configJson())
+            .isEqualTo(withoutTimings(c.resultJson()));
+      }
+    }
+  }
+
+  /** The result with every wall-time or throughput field removed (they differ between runs). */
+  static JsonNode withoutTimings(String json) throws Exception {
+    JsonNode n = JSON.readTree(json);
+    strip(n);
+    return n;
+  }
+
+  private static void strip(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
+        String k = it.next();
+        if (k.toLowerCase(java.util.Locale.ROOT).contains("second")) {
+          it.remove();
+        }
+      }
+    }
+    n.forEach(ShardedStudiesTest::strip);
+  }
+}
