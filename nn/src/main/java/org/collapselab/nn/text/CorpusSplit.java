@@ -12,7 +12,7 @@ import org.collapselab.validation.ParameterException;
  * into consecutive chunks of {@code chunk} documents (so a held-out passage is not surrounded by its own neighbours
  * in the training set), and chunks are assigned to test at evenly spaced positions so that exactly
  * ⌊(number of chunks)·testFraction⌋ chunks, spread over all files, are held out; validation chunks are spread the same
- * way (shifted by half a period) among the rest. Any training or validation document whose text is identical to a
+ * way (shifted by half a period) among the remaining chunks. Any training or validation document whose text is identical to a
  * test document, and any training document identical to a validation document, is then dropped, so neither held-out
  * split can leak through duplicates. Validation is for early stopping and model selection; test only for reporting.
  *
@@ -44,9 +44,12 @@ public record CorpusSplit(List<Document> train, List<Document> validation, List<
     List<Document> train = new ArrayList<>();
     List<Document> validation = new ArrayList<>();
     List<Document> test = new ArrayList<>();
+    double valShare = validationFraction / (1 - testFraction); // among the chunks that are not test
+    int j = 0;
     for (int k = 0; k < chunks; k++) {
       boolean held = Math.floor((k + 1) * testFraction) > Math.floor(k * testFraction);
-      boolean val = Math.floor((k + 1) * validationFraction + 0.5) > Math.floor(k * validationFraction + 0.5);
+      boolean val = !held && Math.floor((j + 1) * valShare + 0.5) > Math.floor(j * valShare + 0.5);
+      j += held ? 0 : 1;
       List<Document> part = docs.subList(k * chunk, Math.min(docs.size(), (k + 1) * chunk));
       (held ? test : val ? validation : train).addAll(part);
     }

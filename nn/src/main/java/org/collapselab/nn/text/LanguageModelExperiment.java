@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.collapselab.experiments.store.CellKeys;
 import org.collapselab.nn.text.TextCorpus.Document;
+import org.collapselab.nn.text.quality.SampleFilter;
+import org.collapselab.nn.text.quality.TextMeasures;
+import org.collapselab.nn.text.quality.WordList;
+import org.collapselab.nn.text.tokenizer.BpeTokenizer;
+import org.collapselab.nn.text.tokenizer.TokenizerCache;
 
 /**
  * The computations of the language-model collapse experiment, run as cells by the one runner
@@ -43,14 +48,14 @@ public final class LanguageModelExperiment {
    * @param computed runs computed by this call
    * @param seconds wall time of the run
    */
-  public record Outcome(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer,
+  public record Outcome(LmExperimentConfig config, CorpusSplit split, BpeTokenizer tokenizer,
       GeneratorResult generator, List<LmRunResult> runs, int computed, double seconds) {}
 
   /**
    * The corpus read, split and tokenized for a configuration, the evaluation windows, and the cell keys. Computes
    * no model; cached per process ({@link #prepare}), since every job of a study shares it.
    */
-  public record Prepared(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer, int[] train,
+  public record Prepared(LmExperimentConfig config, CorpusSplit split, BpeTokenizer tokenizer, int[] train,
       int[] test, EvalWindows curveEval, EvalWindows finalEval, String generatorJson, String generatorKey) {
     /** Canonical configuration of one training run (unchanged from the first version, so stored runs are reused). */
     public String runJson(GptConfig m, double p2, int seed) {
@@ -83,12 +88,12 @@ public final class LanguageModelExperiment {
       return p;
     }
     TextCorpus corpus = TextCorpus.load(c.corpusPath(), c.files(), c.unit());
-    CorpusSplit split = CorpusSplit.of(corpus, c.testFraction(), c.splitChunk());
-    CharTokenizer tok = CharTokenizer.fit(split.train());
-    int[] train = tok.encodeStream(split.train());
-    int[] test = tok.encodeStream(split.test());
-    String corpusHash = CellKeys.sha256Hex(String.join("\n", split.train().stream().map(Document::text).toList())
-        + "\u0000" + String.join("\n", split.test().stream().map(Document::text).toList()));
+    CorpusSplit split = CorpusSplit.of(corpus, c.testFraction(), c.validationFraction(), c.splitChunk());
+    String corpusHash = CellKeys.sha256Hex(String.join("\n", texts(split.train())) + "\u0000"
+        + String.join("\n", texts(split.validation())) + "\u0000" + String.join("\n", texts(split.test())));
+    BpeTokenizer tok = TokenizerCache.trained(texts(split.train()), c.vocabSize(), corpusHash);
+    int[] train = tok.encodeStream(texts(split.train()));
+    int[] test = tok.encodeStream(texts(split.test()));
     int ctx = c.generator().context();
     ObjectNode genCfg = JSON.createObjectNode();
     genCfg.put("corpusHash", corpusHash);
@@ -103,6 +108,9 @@ public final class LanguageModelExperiment {
     genCfg.put("temperature", c.temperature());
     genCfg.put("syntheticTokens", c.syntheticTokens());
     genCfg.put("baseSeed", c.baseSeed());
+    genCfg.put("vocabSize", c.vocabSize());
+    genCfg.put("validationFraction", c.validationFraction());
+    genCfg.set("filter", JSON.valueToTree(c.filter()));
     String genJson = JSON.writeValueAsString(genCfg);
     p = new Prepared(c, split, tok, train, test, EvalWindows.of(test, ctx, c.curveEvalTokens()),
         EvalWindows.of(test, ctx, c.finalEvalTokens()), genJson, CellKeys.key(genJson, c.baseSeed()));
@@ -110,11 +118,16 @@ public final class LanguageModelExperiment {
     return p;
   }
 
+  /** The texts of documents, in order. */
+  static List<String> texts(List<Document> docs) {
+    return docs.stream().map(Document::text).toList();
+  }
+
   /** Trains one model on the mixture with share {@code p2} and measures it. */
   public static LmRunResult train(Prepared d, String syntheticText, GptConfig m, double p2, int seed,
       PrintStream log) {
     LmExperimentConfig c = d.config();
-    CharTokenizer tok = d.tokenizer();
+    BpeTokenizer tok = d.tokenizer();
     List<String> synthDocs = CharTokenizer.documents(syntheticText);
     int heldSynth = Math.max(1, synthDocs.size() / 20);
     List<Document> synthTrainDocs = new ArrayList<>();
@@ -123,10 +136,10 @@ public final class LanguageModelExperiment {
       (i >= synthDocs.size() - heldSynth ? synthTestDocs : synthTrainDocs).add(new Document("synthetic", i,
           synthDocs.get(i)));
     }
-    int[] synthTrain = tok.encodeStream(synthTrainDocs);
-    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(synthTestDocs), c.generator().context(),
+    int[] synthTrain = tok.encodeStream(texts(synthTrainDocs));
+    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(texts(synthTestDocs)), c.generator().context(),
         c.curveEvalTokens());
-    int[][] prompts = prompts(d.split().train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
+    int[][] prompts = prompts(d.split().train(), tok, Math.max(1, c.samples()), PROMPT_TOKENS, c.baseSeed());
     long runSeed = d.runSeed(seed);
     String label = String.format(java.util.Locale.ROOT, "%s p2=%s seed=%d", m.shape(), p2, seed);
     long t0 = System.nanoTime();
@@ -159,17 +172,18 @@ public final class LanguageModelExperiment {
   /** Trains the generator on real training text and samples the synthetic corpus. */
   public static Generated generator(Prepared d, PrintStream log) {
     LmExperimentConfig c = d.config();
-    CharTokenizer tok = d.tokenizer();
+    BpeTokenizer tok = d.tokenizer();
     long t0 = System.nanoTime();
     GptConfig m = c.generator();
-    int[] slice = tok.encodeStream(d.split().trainSlice(c.generatorSlice()));
+    int[] slice = tok.encodeStream(texts(d.split().trainSlice(c.generatorSlice())));
     try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), c.generatorPlan(), c.baseSeed() + 101)) {
       TrainingCurve curve = lm.train(new MixtureSampler(slice, null, 0.0, c.baseSeed() + 202),
-          EvalWindows.of(d.test(), m.context(), c.curveEvalTokens()), log, "generator");
+          EvalWindows.of(tok.encodeStream(texts(d.split().validation().isEmpty() ? d.split().test()
+              : d.split().validation())), m.context(), c.curveEvalTokens()), log, "generator");
       double loss = lm.loss(d.finalEval());
       int rows = (int) Math.max(64, Math.min(1024, c.syntheticTokens() / 1000));
       int length = (int) Math.min(Integer.MAX_VALUE, (c.syntheticTokens() + rows - 1) / rows);
-      int[][] prompts = prompts(d.split().train(), tok, rows, 16, c.baseSeed() + 303);
+      int[][] prompts = prompts(d.split().train(), tok, rows, PROMPT_TOKENS, c.baseSeed() + 303);
       long g0 = System.nanoTime();
       int[][] out = lm.generate(prompts, length, c.temperature(), c.baseSeed() + 404);
       double genSecs = (System.nanoTime() - g0) / 1e9;
@@ -177,32 +191,46 @@ public final class LanguageModelExperiment {
       for (int[] row : out) {
         // each stream starts mid-document: drop everything before its first separator
         int first = 0;
-        while (first < row.length && row[first] != CharTokenizer.SEPARATOR) {
+        while (first < row.length && row[first] != BpeTokenizer.SEPARATOR) {
           first++;
         }
         text.append(tok.decode(row, Math.min(row.length, first + 1), row.length)).append('\n');
       }
       String file = "synthetic-" + d.generatorKey().substring(0, 12) + ".txt";
+      List<String> docs = CharTokenizer.documents(text.toString());
+      WordList dict = WordList.system().orElse(null);
+      SampleFilter.Result kept = c.filter().apply(docs, dict, null, doc -> tok.encode(doc).length);
+      String keptText = String.join("\n", kept.kept()) + "\n";
       GeneratorResult g = new GeneratorResult(m.shape(), curve.tokens(), loss, curve.tokensPerSecond(),
-          (long) rows * length, (long) rows * length / genSecs, file, text.substring(0, Math.min(1500,
-          text.length())), (System.nanoTime() - t0) / 1e9);
-      return new Generated(g, text.toString());
+          (long) rows * length, (long) rows * length / genSecs, file, keptText.substring(0, Math.min(1500,
+          keptText.length())), (System.nanoTime() - t0) / 1e9, docs.size(), kept.kept().size(), kept.keptTokens(),
+          kept.droppedTokens(), kept.droppedShort(), kept.droppedDictionary(), kept.droppedLoss(),
+          TextMeasures.of(text.toString(), dict), TextMeasures.of(keptText, dict),
+          TextMeasures.of(String.join("\n", texts(d.split().validation().isEmpty() ? d.split().test()
+              : d.split().validation())), dict), curve.points().get(curve.points().size() - 1).trainLoss());
+      return new Generated(g, keptText);
     }
   }
 
-  /** Prompts: the first {@code length} characters of training documents at least that long, chosen by seed. */
-  static int[][] prompts(List<Document> train, CharTokenizer tok, int count, int length, long seed) {
-    List<Document> longOnes = train.stream().filter(d -> d.text().length() >= 4 * length).toList();
+  /** Prompt length in tokens (about 16 characters of English). */
+  static final int PROMPT_TOKENS = 5;
+
+  /** Prompts: the first {@code length} tokens of training documents long enough, chosen by seed. */
+  static int[][] prompts(List<Document> train, BpeTokenizer tok, int count, int length, long seed) {
+    List<Document> longOnes = train.stream().filter(d -> d.text().length() >= 16 * length).toList();
     if (longOnes.isEmpty()) {
-      longOnes = train.stream().filter(d -> d.text().length() >= length).toList();
+      longOnes = train.stream().filter(d -> d.text().length() >= 4 * length).toList();
     }
     SplittableRandom r = new SplittableRandom(seed);
     int[][] out = new int[count][];
     for (int i = 0; i < count; i++) {
-      if (longOnes.isEmpty()) {
-        out[i] = new int[] {CharTokenizer.SEPARATOR};
+      int[] ids = longOnes.isEmpty() ? new int[0] : tok.encode(longOnes.get(r.nextInt(longOnes.size())).text());
+      if (ids.length < length) {
+        out[i] = new int[length];
+        java.util.Arrays.fill(out[i], BpeTokenizer.SEPARATOR);
+        System.arraycopy(ids, 0, out[i], length - ids.length, ids.length);
       } else {
-        out[i] = tok.encode(longOnes.get(r.nextInt(longOnes.size())).text().substring(0, length));
+        out[i] = java.util.Arrays.copyOf(ids, length);
       }
     }
     return out;

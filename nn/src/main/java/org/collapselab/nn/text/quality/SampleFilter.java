@@ -16,7 +16,7 @@ import org.collapselab.validation.ParameterException;
  * @param maxLoss largest loss per token kept, &gt; 0 (+∞ = no loss filter)
  * @param minWords fewest words a kept document has
  */
-public record SampleFilter(double minDictionaryShare, double maxLoss, int minWords) {
+public record SampleFilter(double minDictionaryShare, double maxLoss, int minWords) implements java.io.Serializable {
   public SampleFilter {
     if (!(minDictionaryShare >= 0 && minDictionaryShare <= 1)) {
       throw new ParameterException("filter.min_dictionary_share", minDictionaryShare, "in [0, 1]");
