@@ -41,9 +41,17 @@ public record Interval(double mean, double lower, double upper, int n, double le
     for (double v : values) {
       ss += (v - mean) * (v - mean);
     }
-    double se = Math.sqrt(ss / (n - 1) / n);
+    return ofSummary(mean, Math.sqrt(ss / (n - 1)), n, level);
+  }
+
+  /** The t interval from a summary: mean, sample standard deviation (n − 1) and count. */
+  public static Interval ofSummary(double mean, double sd, int n, double level) {
+    if (n < 2 || !Double.isFinite(sd)) {
+      return new Interval(mean, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Math.max(n, 0), level);
+    }
     double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
-    return new Interval(mean, mean - t * se, mean + t * se, n, level);
+    double half = t * sd / Math.sqrt(n);
+    return new Interval(mean, mean - half, mean + half, n, level);
   }
 
   /** The t interval of the mean of the paired differences a_i − b_i. */

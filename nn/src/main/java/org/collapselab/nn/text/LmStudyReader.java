@@ -119,9 +119,7 @@ public final class LmStudyReader implements StudyFamily {
         }
       }
     }
-    if (r.has("budget_minutes")) {
-      f.real(r, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented budget, checked only
-    }
+    f.real(r, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
     if (generator != null) {
       for (int i = 0; i < models.size(); i++) {
         if (models.get(i).context() != generator.context()) {

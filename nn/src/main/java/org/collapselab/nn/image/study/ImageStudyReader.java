@@ -41,7 +41,8 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  */
 public final class ImageStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "dataset", "data_dir", "runs", "seed",
-      "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick");
+      "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick",
+      "budget_minutes");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
       "weight_decay");
   private static final Set<String> GENERATOR_KEYS = Set.of("samples", "width", "epochs", "min_steps", "batch_size",
@@ -93,6 +94,7 @@ public final class ImageStudyReader implements StudyFamily {
     String description = text(merged, "description", false);
     String dataset = text(merged, "dataset", true);
     String dataDir = text(merged, "data_dir", false);
+    f.real(merged, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
     int runs = integer(merged, "runs", 1, 100, 3);
     long seed = longValue(merged, "seed", 0);
     List<Double> p2 = f.realList(merged.path("p2"), "p2", 0, 1);
