@@ -26,7 +26,7 @@ public final class ExportCommand implements Callable<Integer> {
   String output;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return Workflows.export(dir, format, experiment, output, System.out, System.err);
   }
 }

@@ -28,7 +28,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     return Workflows.reproduce(names, out, quick, threads, System.out, System.err);
   }
 }

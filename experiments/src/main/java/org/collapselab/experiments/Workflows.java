@@ -22,15 +22,13 @@ import org.collapselab.experiments.run.SweepExecutor;
 import org.collapselab.experiments.run.SweepRunner;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamilies;
-import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.experiments.store.ResultStore;
-import org.collapselab.experiments.store.StoreException;
 import org.collapselab.validation.ParameterException;
 
 /**
- * The experiment workflows behind the {@code run}, {@code export} and {@code reproduce} commands. Each returns a
- * process exit code and reports bad input as one line per problem on {@code err} (never a stack trace): 0 success,
- * 1 failure while running, 2 bad input.
+ * The workflows behind the {@code run}, {@code export} and {@code reproduce} commands, as library calls. Each returns
+ * {@link ExitCodes#OK} or {@link ExitCodes#FAILED} (some cells failed) and throws on bad input or a failure of the
+ * whole request; {@link ExitCodes} turns the exception into the exit code and message.
  */
 public final class Workflows {
   private Workflows() {}
@@ -53,8 +51,8 @@ public final class Workflows {
    */
   public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
                         boolean figures, int maxRows, boolean plan, SweepExecutor executor, PrintStream out,
-                        PrintStream err) {
-    try {
+                        PrintStream err) throws Exception {
+    {
       if (threads < 1) {
         throw new ParameterException("--threads", threads, "an integer >= 1");
       }
@@ -101,20 +99,7 @@ public final class Workflows {
       for (String f : summary.failures()) {
         err.println("failed cell: " + f);
       }
-      return summary.failed() == 0 ? 0 : 1;
-    } catch (StudyFileException ex) {
-      ex.errors().forEach(err::println);
-      return 2;
-    } catch (ParameterException ex) {
-      err.println(ex.field() + ": got " + ex.value() + "; allowed: " + ex.allowed());
-      return 2;
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      err.println("interrupted; finished cells are saved, run again to resume");
-      return 1;
-    } catch (Exception ex) {
-      err.println("error: " + ex.getMessage());
-      return 1;
+      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 
@@ -123,21 +108,18 @@ public final class Workflows {
    * results.db) or a database file; {@code output} null writes {@code DIR/results.FORMAT}, "-" writes to stdout.
    */
   public static int export(Path dirOrDb, String format, String experiment, String output, PrintStream out,
-                           PrintStream err) {
+                           PrintStream err) throws IOException {
     ResultExporter.Format f = ResultExporter.Format.parse(format);
     if (f == null) {
-      err.println("--format: got " + format + "; allowed: csv or json");
-      return 2;
+      throw new ParameterException("--format", format, "csv or json");
     }
     Path db = Files.isDirectory(dirOrDb) ? dirOrDb.resolve("results.db") : dirOrDb;
     if (!Files.isRegularFile(db)) {
-      err.println("DIR: got " + dirOrDb + "; allowed: an output folder containing results.db, or a database file");
-      return 2;
+      throw new ParameterException("DIR", dirOrDb, "an output folder containing results.db, or a database file");
     }
     try (ResultStore store = ResultStore.open(db)) {
       if (experiment != null && !store.experiments().contains(experiment)) {
-        err.println("--experiment: got " + experiment + "; allowed: one of " + store.experiments());
-        return 2;
+        throw new ParameterException("--experiment", experiment, "one of " + store.experiments());
       }
       int rows;
       String ext = f == ResultExporter.Format.CSV ? "csv" : "json";
@@ -152,10 +134,7 @@ public final class Workflows {
         rows = ResultExporter.write(store, experiment, f, target);
         out.println("wrote " + rows + " rows to " + target);
       }
-      return 0;
-    } catch (StoreException | IOException ex) {
-      err.println("error: " + ex.getMessage());
-      return 1;
+      return ExitCodes.OK;
     }
   }
 
@@ -164,20 +143,13 @@ public final class Workflows {
    * gaussian), then writes DIR/report.html with every section produced in DIR so far.
    */
   public static int reproduce(List<String> names, Path outDir, boolean quick, int threads, PrintStream out,
-                              PrintStream err) {
-    List<Reproduction> todo;
-    try {
-      todo = Reproductions.resolve(names);
-    } catch (IllegalArgumentException ex) {
-      err.println(ex.getMessage());
-      return 2;
-    }
+                              PrintStream err) throws IOException {
+    List<Reproduction> todo = Reproductions.resolve(names);
     if (threads < 1) {
-      err.println("--threads: got " + threads + "; allowed: an integer >= 1");
-      return 2;
+      throw new ParameterException("--threads", threads, "an integer >= 1");
     }
     Path dir = outDir != null ? outDir : Path.of("out");
-    int code = 0;
+    int code = ExitCodes.OK;
     for (Reproduction r : todo) {
       long t0 = System.nanoTime();
       err.println("reproduce " + r.name() + (quick ? " (quick)" : "") + ": " + r.description());
@@ -186,19 +158,14 @@ public final class Workflows {
         Path report = Reproductions.publish(dir, section);
         out.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report %s%n", r.name(), (System.nanoTime() - t0) / 1e9,
             report);
-      } catch (StudyFileException ex) {
-        ex.errors().forEach(err::println);
-        code = 2;
-      } catch (ParameterException ex) {
-        err.println(r.name() + ": " + ex.field() + ": got " + ex.value() + "; allowed: " + ex.allowed());
-        code = 2;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
-        err.println(r.name() + ": interrupted; finished cells are saved, run again to resume");
-        return 1;
+        ExitCodes.lines("reproduce " + r.name(), ex).forEach(err::println);
+        return ExitCodes.FAILED;
       } catch (Exception ex) {
-        err.println(r.name() + ": failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        code = 1;
+        // one reproduction's failure does not stop the others; the worst code wins
+        ExitCodes.lines("reproduce " + r.name(), ex).forEach(err::println);
+        code = Math.max(code, ExitCodes.of(ex));
       }
     }
     return code;

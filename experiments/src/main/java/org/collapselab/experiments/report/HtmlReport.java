@@ -69,12 +69,12 @@ public final class HtmlReport {
       return "";
     }
     StringBuilder b = new StringBuilder("<h3>Claims of the paper checked</h3>\n<table class=\"claims\">\n")
-        .append("<tr><th>Claim</th><th>Measured</th><th>Verdict</th></tr>\n");
+        .append("<tr><th>Claim</th><th>Measured</th><th>Verdict</th><th>Judged against</th></tr>\n");
     for (Claim c : claims) {
       String cls = c.verdict().name().toLowerCase(java.util.Locale.ROOT);
       b.append("<tr><td>").append(Html.escape(c.claim())).append("</td><td>").append(Html.escape(c.measured()))
           .append("</td><td class=\"verdict ").append(cls).append("\">").append(c.verdict().name())
-          .append("</td></tr>\n");
+          .append("</td><td>").append(Html.escape(c.criteria())).append("</td></tr>\n");
     }
     return b.append("</table>\n").toString();
   }

@@ -41,8 +41,8 @@ public final class Reproductions {
   }
 
   /**
-   * Resolves names ({@code all} = every registered one; empty = {@code gaussian}). Throws
-   * {@link IllegalArgumentException} naming the unknown ones and the known ones.
+   * Resolves names ({@code all} = every registered one; empty = {@code gaussian}). Throws a
+   * {@link org.collapselab.validation.ParameterException} naming the unknown ones and the known ones.
    */
   public static List<Reproduction> resolve(List<String> names) {
     Map<String, Reproduction> all = available();
@@ -66,7 +66,7 @@ public final class Reproductions {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("reproduction: got " + unknown + "; allowed: all or "
+      throw new org.collapselab.validation.ParameterException("NAME", String.join(" ", unknown), "all or one of "
           + String.join(", ", all.keySet()));
     }
     return out;

@@ -68,12 +68,17 @@ class ResultExporterTest {
 
   @Test
   void badArgumentsAreOneLineErrors() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    assertThat(Workflows.export(dir, "xml", null, null, System.out, e)).isEqualTo(2);
-    assertThat(Workflows.export(dir.resolve("nothing"), "csv", null, null, System.out, e)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8).trim().split("\n")).containsExactly(
-        "--format: got xml; allowed: csv or json",
-        "DIR: got " + dir.resolve("nothing") + "; allowed: an output folder containing results.db, or a database file");
+    assertThat(lines(() -> Workflows.export(dir, "xml", null, null, System.out, System.err))).containsExactly(
+        "collapselab export: --format must be csv or json, got xml");
+    assertThat(lines(() -> Workflows.export(dir.resolve("nothing"), "csv", null, null, System.out, System.err)))
+        .containsExactly("collapselab export: DIR must be an output folder containing results.db, or a database "
+            + "file, got " + dir.resolve("nothing"));
+  }
+
+  /** The message lines of what a call throws, with exit code 2 (bad input). */
+  private static java.util.List<String> lines(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+    assertThat(org.collapselab.experiments.ExitCodes.of(t)).isEqualTo(2);
+    return org.collapselab.experiments.ExitCodes.lines("export", t);
   }
 }

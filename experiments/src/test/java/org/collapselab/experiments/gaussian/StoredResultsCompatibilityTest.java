@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.collapselab.experiments.run.RunOptions;
 import org.collapselab.experiments.run.Shard;
 import org.collapselab.experiments.run.StudyRuns;

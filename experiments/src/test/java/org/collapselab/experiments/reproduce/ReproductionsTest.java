@@ -20,7 +20,10 @@ class ReproductionsTest {
     assertThat(Reproductions.resolve(List.of())).extracting(Reproduction::name).containsExactly("gaussian");
     assertThat(Reproductions.resolve(List.of("all"))).extracting(Reproduction::name).contains("gaussian");
     assertThatThrownBy(() -> Reproductions.resolve(List.of("nope")))
-        .hasMessageStartingWith("reproduction: got [nope]; allowed: all or gaussian");
+        .isInstanceOfSatisfying(org.collapselab.validation.ParameterException.class, e -> {
+          assertThat(e.field()).isEqualTo("NAME");
+          assertThat(e.allowed()).startsWith("all or one of gaussian");
+        });
   }
 
   @Test

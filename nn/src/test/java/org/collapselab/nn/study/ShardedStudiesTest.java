@@ -18,8 +18,8 @@ import org.collapselab.experiments.run.ProcessSweepExecutor;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
-import org.collapselab.nn.text.LanguageModelReproductionTest;
-import org.collapselab.nn.text.LanguageModelTest;
+import org.collapselab.nn.text.study.LanguageModelReproductionTest;
+import org.collapselab.nn.text.model.LanguageModelTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class ShardedStudiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A shard process: {@code FILE OUT DB k/N} → {@code collapselab run FILE --out OUT --db DB --shard k/N}. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     System.exit(Workflows.run(Path.of(args[0]), Path.of(args[1]), 1, false, args[3], Path.of(args[2]), List.of(),
         false, 10, false, null, System.out, System.err));
   }

@@ -22,8 +22,8 @@ public final class Curves {
     }
 
     /** The 95% Student-t interval of the mean (unbounded for fewer than two values). */
-    public org.collapselab.experiments.stats.Interval interval() {
-      return org.collapselab.experiments.stats.Interval.ofSummary(mean, sd, count, 0.95);
+    public org.collapselab.experiments.stats.TInterval interval() {
+      return org.collapselab.experiments.stats.TInterval.ofSummary(mean, sd, count, 0.95);
     }
 
     /** Stats of a list of values (NaNs skipped). */

@@ -9,7 +9,9 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
-import org.collapselab.experiments.stats.Interval;
+import org.collapselab.experiments.report.Threshold;
+import org.collapselab.experiments.report.Verdicts;
+import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.nn.image.study.Curves.Stats;
 
 /**
@@ -18,6 +20,12 @@ import org.collapselab.nn.image.study.Curves.Stats;
  * when their 95% Student-t interval excludes zero (never with a single seed).
  */
 public final class ImageClaims {
+  /** A paired test-MSE difference above this is a penalty of synthetic data (95% t interval). */
+  static final Threshold NO_PENALTY = new Threshold("NO_PENALTY", 0, "paired test-MSE difference");
+  /** A change of the relative penalty from the smallest to the largest n above this: the penalty does not fade. */
+  static final Threshold GROWING_PENALTY = new Threshold("GROWING_PENALTY", 0,
+      "change of (E_p2 − E_0)/E_0 from the smallest to the largest n");
+
   private ImageClaims() {}
 
   /** All claims the study's sweeps can speak to. */
@@ -131,7 +139,8 @@ public final class ImageClaims {
       double tau = tauSum / count;
       Stats small = pool(dMin);
       String measured = String.format(Locale.ROOT, "Kendall τ(p2, test MSE) = %.2f and τ(p2, classification "
-          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95% t interval above 0) "
+          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t "
+          + "interval above 0) "
           + "at %d of %d%s; the smallest share p2 = %s adds %+.4f MSE on average (significant at %d of %d). Rule: "
           + "supported if the mean τ(p2, MSE) ≥ 0.5 and the largest share is significantly worse at ≥ 80%% of the "
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
@@ -179,9 +188,9 @@ public final class ImageClaims {
       if (change.isEmpty()) {
         continue;
       }
-      Interval ic = Interval.of(change.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
-      Interval ie = Interval.of(endPenalty.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
-      Verdict v = ic.verdict(0, Interval.Side.ABOVE);
+      TInterval ic = TInterval.of(change.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      TInterval ie = TInterval.of(endPenalty.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      Verdict v = Verdicts.above(ic.interval(), GROWING_PENALTY);
       supported += v == Verdict.SUPPORTED ? 1 : 0;
       contradicted += v == Verdict.CONTRADICTED ? 1 : 0;
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty at n = %d %s MSE (floor p2²c² = %.4f); change of the "
@@ -192,7 +201,8 @@ public final class ImageClaims {
         : supported == 0 && contradicted > 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
     return new Claim(claim, (parts.isEmpty() ? "no complete seed" : String.join("; ", parts)) + ". Rule (paired "
         + "95% t intervals): supported if the relative penalty grows from the smallest to the largest n for at "
-        + "least one share and shrinks for none; contradicted if it shrinks for some and grows for none.", v);
+        + "least one share and shrinks for none; contradicted if it shrinks for some and grows for none.", v,
+        GROWING_PENALTY);
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */
@@ -245,7 +255,8 @@ public final class ImageClaims {
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : ok == checked ? Verdict.SUPPORTED : farPeaks == checked ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
     return new Claim(claim, String.join("; ", parts) + ". Rule: for every 0 < p2 ≤ 0.3, the paired MSE penalty "
-        + "peaks within a factor 2 of width = n, is smaller at the largest width and its 95% t interval is still above 0 there. Larger "
+        + "peaks within a factor 2 of width = n, is smaller at the largest width and its 95% t interval is still "
+        + "above 0 there. Larger "
         + "shares are listed but not judged: the generator's targets are noise-free functions of the image, so "
         + "replacing most real labels by them also removes label noise, which shrinks the interpolation peak itself "
         + "(the paper's model keeps the noise equal, σ1 = σ2).", v);
@@ -338,7 +349,7 @@ public final class ImageClaims {
   }
 
   private static boolean significantlyPositive(Stats d) {
-    return d.interval().relativeTo(0) == Interval.Side.ABOVE;
+    return Verdicts.above(d.interval().interval(), NO_PENALTY) == Verdict.SUPPORTED;
   }
 
   private static int countSignificant(TreeMap<Double, Stats> d) {

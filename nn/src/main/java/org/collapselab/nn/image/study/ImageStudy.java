@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.Study;
@@ -131,7 +130,7 @@ public record ImageStudy(String name, String description, String dataset, String
     String html = ImageReport.html(r, data, dataFolder(), figures, o.outDir());
     List<Claim> claims = new ArrayList<>();
     for (Claim c : ImageClaims.all(r)) {
-      claims.add(new Claim("[" + dataset + "] " + c.claim(), c.measured(), c.verdict()));
+      claims.add(c.prefixed("[" + dataset + "] "));
     }
     List<Path> files = new ArrayList<>();
     figures.forEach(f -> files.addAll(List.of(f.png(), f.svg())));

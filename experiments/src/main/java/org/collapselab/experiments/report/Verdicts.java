@@ -1,0 +1,90 @@
+package org.collapselab.experiments.report;
+
+import java.util.List;
+import org.collapselab.experiments.report.Claim.Verdict;
+
+/**
+ * The one claim helper: turns intervals and counts into verdicts against named {@link Threshold}s. Every family's
+ * claims use it, so the rules are the same everywhere: a claim is SUPPORTED when the whole interval lies on the
+ * claimed side of the threshold, CONTRADICTED when the whole interval lies on the other side, INCONCLUSIVE when the
+ * interval straddles it (or there is nothing to judge).
+ */
+public final class Verdicts {
+  private Verdicts() {}
+
+  /** The claim "x &gt; t". */
+  public static Verdict above(Interval x, Threshold t) {
+    return x.low() > t.value() ? Verdict.SUPPORTED : x.high() <= t.value() ? Verdict.CONTRADICTED
+        : Verdict.INCONCLUSIVE;
+  }
+
+  /** The claim "x &lt; t". */
+  public static Verdict below(Interval x, Threshold t) {
+    return x.high() < t.value() ? Verdict.SUPPORTED : x.low() >= t.value() ? Verdict.CONTRADICTED
+        : Verdict.INCONCLUSIVE;
+  }
+
+  /** The claim "|x − target| ≤ tolerance". */
+  public static Verdict near(Interval x, double target, Threshold tolerance) {
+    double lo = target - tolerance.value();
+    double hi = target + tolerance.value();
+    if (x.low() >= lo && x.high() <= hi) {
+      return Verdict.SUPPORTED;
+    }
+    return x.high() < lo || x.low() > hi ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /** The claim "x lies in [low, high]" (e.g. a peak position relative to a threshold). */
+  public static Verdict between(Interval x, Threshold low, Threshold high) {
+    if (x.low() >= low.value() && x.high() <= high.value()) {
+      return Verdict.SUPPORTED;
+    }
+    return x.high() < low.value() || x.low() > high.value() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /**
+   * A claim checked on many comparisons: SUPPORTED when at least {@code supported} of them hold, CONTRADICTED when
+   * fewer than {@code contradicted} do, INCONCLUSIVE in between or when there is none.
+   */
+  public static Verdict share(int holding, int total, Threshold supported, Threshold contradicted) {
+    if (total == 0) {
+      return Verdict.INCONCLUSIVE;
+    }
+    double f = (double) holding / total;
+    return f >= supported.value() ? Verdict.SUPPORTED : f < contradicted.value() ? Verdict.CONTRADICTED
+        : Verdict.INCONCLUSIVE;
+  }
+
+  /**
+   * A claim made of parts that must all hold: SUPPORTED when every part is, CONTRADICTED when every part is
+   * contradicted, INCONCLUSIVE otherwise (and when there is no part).
+   */
+  public static Verdict all(List<Verdict> parts) {
+    if (parts.isEmpty()) {
+      return Verdict.INCONCLUSIVE;
+    }
+    if (parts.stream().allMatch(v -> v == Verdict.SUPPORTED)) {
+      return Verdict.SUPPORTED;
+    }
+    return parts.stream().allMatch(v -> v == Verdict.CONTRADICTED) ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /**
+   * A claim that fails as soon as one part fails: CONTRADICTED when any part is, SUPPORTED when all are,
+   * INCONCLUSIVE otherwise (and when there is no part).
+   */
+  public static Verdict every(List<Verdict> parts) {
+    if (parts.isEmpty()) {
+      return Verdict.INCONCLUSIVE;
+    }
+    if (parts.contains(Verdict.CONTRADICTED)) {
+      return Verdict.CONTRADICTED;
+    }
+    return parts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
+  }
+
+  /** A yes/no check as a verdict (SUPPORTED or CONTRADICTED). */
+  public static Verdict holds(boolean ok) {
+    return ok ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
+  }
+}

@@ -1,0 +1,322 @@
+package org.collapselab.nn.text.model;
+
+import org.collapselab.nn.common.Checks;
+import org.collapselab.nn.text.corpus.EvalWindows;
+import org.collapselab.nn.text.corpus.MixtureSampler;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.training.tracker.WarmUpTracker;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A GPT-style character language model ({@link GptBlock}) with its DJL trainer: training on a {@link MixtureSampler}
+ * under a {@link TrainingPlan}, evaluation on fixed {@link EvalWindows}, and sampling at a temperature.
+ *
+ * <p>Weights start from N(0, 0.02²) (GPT-2's initialisation); the optimiser is DJL's AdamW (β = 0.9, 0.99) with a
+ * warm-up + cosine learning-rate schedule; DJL's {@link Trainer} clears gradients after every update. Parameter
+ * initialisation is seeded through the engine, and data order through the sampler's seed, so a run is repeatable
+ * with the same thread count.
+ */
+public final class LanguageModel implements AutoCloseable {
+  private static final Object INIT_LOCK = new Object();
+
+  private final GptConfig config;
+  private final int vocab;
+  private final Model model;
+  private final GptBlock block;
+  private final Trainer trainer;
+  private final int steps;
+  private final TrainingPlan plan;
+
+  private LanguageModel(GptConfig config, int vocab, TrainingPlan plan, long seed) {
+    this.config = config;
+    this.vocab = vocab;
+    this.plan = plan;
+    this.steps = plan.steps(config.context());
+    this.block = new GptBlock(config, vocab);
+    this.model = Model.newInstance("gpt-" + config.name());
+    model.setBlock(block);
+    int warm = (int) Math.round(steps * plan.warmupFraction());
+    float lr = (float) plan.learningRate();
+    Tracker cosine = CosineTracker.builder().setBaseValue(lr).optFinalValue((float) (lr * plan.finalLrFraction()))
+        .setMaxUpdates(Math.max(1, steps - warm)).build();
+    Tracker schedule = warm == 0 ? cosine
+        : WarmUpTracker.builder().setMainTracker(cosine).optWarmUpSteps(warm).optWarmUpBeginValue(0f).build();
+    DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT)
+        .optOptimizer(Optimizer.adamW().optLearningRateTracker(schedule).optBeta1(0.9f).optBeta2(0.99f)
+            .optWeightDecays((float) plan.weightDecay()).build());
+    Trainer t = null;
+    try {
+      t = model.newTrainer(tc);
+      synchronized (INIT_LOCK) {
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        t.initialize(new Shape(plan.batch(), config.context()));
+      }
+    } catch (RuntimeException e) {
+      if (t != null) {
+        t.close();
+      }
+      model.close();
+      throw e;
+    }
+    this.trainer = t;
+  }
+
+  /** A freshly initialised model ready to be trained with {@code plan}; {@code seed} fixes the initial weights. */
+  public static LanguageModel create(GptConfig config, int vocab, TrainingPlan plan, long seed) {
+    return new LanguageModel(config, vocab, plan, seed);
+  }
+
+  /** The model's shape. */
+  public GptConfig config() {
+    return config;
+  }
+
+  /** Number of trainable parameters. */
+  public long parameterCount() {
+    return config.parameterCount(vocab);
+  }
+
+  /** Optimisation steps of the plan. */
+  public int steps() {
+    return steps;
+  }
+
+  /**
+   * Trains for the whole plan, evaluating the real-test loss on {@code curveWindows} at {@code plan.evalPoints()}
+   * evenly spaced steps.
+   */
+  public TrainingCurve train(MixtureSampler sampler, EvalWindows curveWindows, PrintStream log, String label) {
+    int b = plan.batch();
+    int t = config.context();
+    int[] x = new int[b * t];
+    int[] y = new int[b * t];
+    List<TrainingCurve.Point> points = new ArrayList<>();
+    int nextEval = 0;
+    int[] evalSteps = new int[plan.evalPoints()];
+    for (int i = 0; i < evalSteps.length; i++) {
+      evalSteps[i] = (int) Math.max(1, Math.round((double) steps * (i + 1) / evalSteps.length));
+    }
+    double trainNanos = 0;
+    double lossSum = 0;
+    int lossCount = 0;
+    for (int step = 1; step <= steps; step++) {
+      long t0 = System.nanoTime();
+      sampler.next(b, t, x, y);
+      try (NDManager m = trainer.getManager().newSubManager()) {
+        NDArray xa = m.create(x, new Shape(b, t)).toType(DataType.INT64, false);
+        NDArray ya = m.create(y, new Shape(b, t)).toType(DataType.INT64, false);
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+          NDArray logits = trainer.forward(new NDList(xa)).head();
+          NDArray loss = nll(logits, ya);
+          gc.backward(loss);
+          lossSum += loss.getFloat();
+          lossCount++;
+        }
+        trainer.step();
+      }
+      trainNanos += System.nanoTime() - t0;
+      if (!Double.isFinite(lossSum)) {
+        throw new IllegalStateException(label + ": training loss is not finite at step " + step
+            + " (lower the learning rate)");
+      }
+      while (nextEval < evalSteps.length && step >= evalSteps[nextEval]) {
+        double test = loss(curveWindows);
+        long tokens = (long) step * b * t;
+        points.add(new TrainingCurve.Point(tokens, sampler.realTokens(), sampler.syntheticTokens(),
+            lossSum / lossCount, test));
+        if (log != null) {
+          log.printf("  %s step %d/%d tokens %d train %.4f real-test %.4f nats/token (%.0f tok/s)%n", label, step,
+              steps, tokens, lossSum / lossCount, test, tokens / (trainNanos / 1e9));
+        }
+        lossSum = 0;
+        lossCount = 0;
+        nextEval++;
+      }
+    }
+    long tokens = (long) steps * b * t;
+    return new TrainingCurve(points, tokens, trainNanos / 1e9);
+  }
+
+  /** Mean next-token negative log-likelihood (nats/token) over the windows, without gradients. */
+  public double loss(EvalWindows windows) {
+    int[][] w = windows.windows();
+    if (w.length == 0) {
+      return Double.NaN;
+    }
+    int t = w[0].length - 1;
+    int chunk = Math.max(1, 8192 / t);
+    double sum = 0;
+    long n = 0;
+    for (int start = 0; start < w.length; start += chunk) {
+      int rows = Math.min(chunk, w.length - start);
+      int[] x = new int[rows * t];
+      int[] y = new int[rows * t];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(w[start + r], 0, x, r * t, t);
+        System.arraycopy(w[start + r], 1, y, r * t, t);
+      }
+      try (NDManager m = trainer.getManager().newSubManager()) {
+        NDArray xa = m.create(x, new Shape(rows, t)).toType(DataType.INT64, false);
+        NDArray ya = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
+        NDArray logits = trainer.evaluate(new NDList(xa)).head();
+        sum += nll(logits, ya).getFloat() * (double) rows * t;
+        n += (long) rows * t;
+      }
+    }
+    return sum / n;
+  }
+
+  /** Logits of the full (non-cached) forward pass, shape (rows, T, vocab), flattened; for tests. */
+  float[] logits(int[][] rows) {
+    int t = rows[0].length;
+    int[] x = new int[rows.length * t];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, x, r * t, t);
+    }
+    try (NDManager m = trainer.getManager().newSubManager()) {
+      NDArray xa = m.create(x, new Shape(rows.length, t)).toType(DataType.INT64, false);
+      return trainer.evaluate(new NDList(xa)).head().toFloatArray();
+    }
+  }
+
+  /** Logits of the cached forward pass fed {@code prefix} tokens at once and then one token at a time; for tests. */
+  float[] cachedLogits(int[][] rows, int prefix) {
+    int r = rows.length;
+    int t = rows[0].length;
+    float[] out = new float[r * t * vocab];
+    try (NDManager gen = trainer.getManager().newSubManager();
+        GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
+      ParameterStore ps = new ParameterStore(gen, false);
+      int pos = 0;
+      while (pos < t) {
+        int n = pos == 0 ? prefix : 1;
+        int[] ids = new int[r * n];
+        for (int i = 0; i < r; i++) {
+          System.arraycopy(rows[i], pos, ids, i * n, n);
+        }
+        try (NDManager m = gen.newSubManager()) {
+          float[] l = block.extend(ps, cache, m.create(ids, new Shape(r, n)).toType(DataType.INT64, false))
+              .toFloatArray();
+          for (int i = 0; i < r; i++) {
+            System.arraycopy(l, i * n * vocab, out, (i * t + pos) * vocab, n * vocab);
+          }
+        }
+        pos += n;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Samples {@code length} new tokens after each prompt (one stream per prompt, all prompts the same length ≤
+   * context), at the given temperature, with a key/value cache. When a stream reaches the context length, its last
+   * context/2 tokens become the new prompt (strided sliding window), so every token is sampled with between
+   * context/2 and context tokens of history.
+   *
+   * @return the generated tokens of each stream (prompts excluded)
+   */
+  public int[][] generate(int[][] prompts, int length, double temperature, long seed) {
+    Checks.doubleIn("temperature", temperature, 0.01, 10.0);
+    int r = prompts.length;
+    int p = prompts[0].length;
+    int ctx = config.context();
+    if (p < 1 || p > ctx) {
+      throw new IllegalArgumentException("prompt length must be in [1, " + ctx + "], got " + p);
+    }
+    int keep = Math.max(1, ctx / 2);
+    int[][] history = new int[r][p + length];
+    int[][] out = new int[r][length];
+    for (int i = 0; i < r; i++) {
+      System.arraycopy(prompts[i], 0, history[i], 0, p);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] probs = new float[vocab];
+    try (NDManager gen = trainer.getManager().newSubManager();
+        GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
+      ParameterStore ps = new ParameterStore(gen, false);
+      int have = p;
+      int[] feed = null;
+      int feedLen = 0;
+      for (int step = 0; step < length; step++) {
+        if (step == 0 || cache.length() >= ctx) {
+          cache.clear();
+          int n = step == 0 ? p : keep;
+          feed = new int[r * n];
+          for (int i = 0; i < r; i++) {
+            System.arraycopy(history[i], have - n, feed, i * n, n);
+          }
+          feedLen = n;
+        }
+        float[] logits;
+        try (NDManager m = gen.newSubManager()) {
+          NDArray ids = m.create(feed, new Shape(r, feedLen)).toType(DataType.INT64, false);
+          NDArray l = block.extend(ps, cache, ids);
+          logits = l.get(":, -1, :").toFloatArray();
+        }
+        feed = new int[r];
+        feedLen = 1;
+        for (int i = 0; i < r; i++) {
+          int tok = sample(logits, i * vocab, temperature, random, probs);
+          history[i][have] = tok;
+          out[i][step] = tok;
+          feed[i] = tok;
+        }
+        have++;
+      }
+    }
+    return out;
+  }
+
+  private int sample(float[] logits, int off, double temperature, SplittableRandom random, float[] probs) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int v = 0; v < vocab; v++) {
+      max = Math.max(max, logits[off + v]);
+    }
+    double sum = 0;
+    for (int v = 0; v < vocab; v++) {
+      double e = Math.exp((logits[off + v] - max) / temperature);
+      probs[v] = (float) e;
+      sum += e;
+    }
+    double u = random.nextDouble() * sum;
+    for (int v = 0; v < vocab; v++) {
+      u -= probs[v];
+      if (u <= 0) {
+        return v;
+      }
+    }
+    return vocab - 1;
+  }
+
+  private static NDArray nll(NDArray logits, NDArray labels) {
+    int v = (int) logits.getShape().get(2);
+    return logits.logSoftmax(-1).mul(labels.oneHot(v)).sum(new int[] {-1}).mean().neg();
+  }
+
+  @Override
+  public void close() {
+    trainer.close();
+    model.close();
+  }
+}
