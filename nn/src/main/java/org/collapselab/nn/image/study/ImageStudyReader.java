@@ -44,7 +44,8 @@ public final class ImageStudyReader implements StudyFamily {
       "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick",
       "budget_minutes");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
-      "weight_decay");
+      "weight_decay",
+      "patience", "validation");
   private static final Set<String> GENERATOR_KEYS = Set.of("samples", "width", "epochs", "min_steps", "batch_size",
       "learning_rate", "weight_decay", "labels", "noise", "seed");
 
@@ -101,6 +102,11 @@ public final class ImageStudyReader implements StudyFamily {
     int reserved = integer(merged, "reserved", 10, 999_999, 5000);
     TrainingPlan training = training(merged.path("training"), "training", TRAINING_KEYS);
     GeneratorPlan generator = generator(merged.path("generator"), reserved);
+    if (training != null && training.validation() > 0 && generator != null
+        && training.validation() + generator.samples() > reserved) {
+      error("training.validation", training.validation(), "at most reserved − generator.samples = "
+          + (reserved - generator.samples()) + " (validation images are the end of the reserved slice)");
+    }
     double ridge = real(merged, "ridge", 1e-12, 1e6, 1e-4, false);
     List<WidthSweep> widthSweeps = new ArrayList<>();
     JsonNode ws = merged.path("width_sweeps");
@@ -174,10 +180,14 @@ public final class ImageStudyReader implements StudyFamily {
     int batch = integer(t, "batch_size", field + ".batch_size", 1, 1_000_000, 128);
     double lr = real(t, "learning_rate", field + ".learning_rate", 1e-9, 10, 1e-3, false);
     double wd = real(t, "weight_decay", field + ".weight_decay", 0, 10, 0, true);
-    if (epochs < 1 || minSteps < 0 || batch < 1 || Double.isNaN(lr) || Double.isNaN(wd)) {
+    int patience = keys.contains("patience") ? integer(t, "patience", field + ".patience", 0, 1000, 0) : 0;
+    int validation = keys.contains("validation") ? integer(t, "validation", field + ".validation", 1, 100_000, 1000)
+        : 0;
+    if (epochs < 1 || minSteps < 0 || batch < 1 || Double.isNaN(lr) || Double.isNaN(wd) || patience < 0
+        || validation < 0) {
       return null;
     }
-    return new TrainingPlan(epochs, minSteps, batch, lr, wd);
+    return new TrainingPlan(epochs, minSteps, batch, lr, wd, patience, patience > 0 ? validation : 0);
   }
 
   private GeneratorPlan generator(JsonNode g, int reserved) {

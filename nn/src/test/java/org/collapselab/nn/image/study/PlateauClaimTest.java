@@ -32,7 +32,8 @@ class PlateauClaimTest {
       double noise = 0.01 * ((c.seed() * 7919) % 5 - 2);
       double clean = 100.0 / c.n() * (1 + noise);
       double mse = c.p2() == 0 ? clean : share.applyAsDouble(clean, noise);
-      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1));
+      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1,
+          Double.NaN));
     }
     SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
     ImageResults r = new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}), 0);
