@@ -55,7 +55,8 @@ public final class MnistReproduction implements Reproduction {
         + "quantity the theory predicts) and the classification error. Each cell is one trained model; curves "
         + "show the mean over seeds with ± one standard deviation; differences between shares are paired by seed "
         + "(same real images, same initialisation). "
-        + (o.quick() ? "Quick mode: reduced grids, fewer seeds, MNIST only." : "Full grids.")));
+        + (o.quick() ? "Quick mode: reduced grids, 3 seeds, MNIST only; its verdicts are provisional and the "
+            + "full run may overturn them." : "Full grids.")));
     List<Claim> claims = new ArrayList<>();
     for (String name : names) {
       ImageStudy study = (ImageStudy) StudyRuns.bundled(name, o.quick());

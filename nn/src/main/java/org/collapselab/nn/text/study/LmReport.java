@@ -190,7 +190,8 @@ final class LmReport {
         + "and at the end on %d tokens. %s", c.plan().tokens(), c.plan().steps(c.generator().context()),
         c.plan().batch(), c.generator().context(), fmt(c.plan().learningRate()), 100 * c.plan().warmupFraction(),
         100 * c.plan().finalLrFraction(), c.seeds(), c.plan().evalPoints(), c.curveEvalTokens(),
-        c.finalEvalTokens(), quick ? "Quick mode (short budget)." : "Full mode.")));
+        c.finalEvalTokens(), quick ? "Quick mode: a short budget and a weaker generator; its verdicts are "
+            + "provisional and the full run (more seeds, 10× the tokens) may overturn them." : "Full mode.")));
     b.append(Html.figure(outDir, curves.get(0), curves.get(1), "Real-test loss along training, one panel per "
         + "model size, one curve per synthetic share p2 (darker = more synthetic)" + (c.seeds() > 1
         ? "; bands: ±1 std over seeds" : "")));
