@@ -116,13 +116,15 @@ public final class StudyFile {
 
   /**
    * The root with the file's {@code quick:} overrides applied when {@code quick} (a mapping overrides the keys it
-   * names inside a mapping; anything else replaces the value). Unknown keys under {@code quick:} are reported.
+   * names inside a mapping; anything else replaces the value). Keys other than {@code keys}, at the top level or
+   * under {@code quick:}, are reported.
    */
   public ObjectNode withQuick(boolean quick, Set<String> keys) {
     if (!root.isObject()) {
       error("(top level)", root, "a mapping with keys " + new TreeSet<>(keys));
       return new ObjectMapper().createObjectNode();
     }
+    unknownKeys(root, keys, "");
     ObjectNode merged = ((ObjectNode) root).deepCopy();
     JsonNode q = root.path("quick");
     if (q.isMissingNode() || q.isNull()) {

@@ -89,7 +89,6 @@ public final class ImageStudyReader implements StudyFamily {
       f.error("(top level)", f.root(), "a mapping with keys " + new TreeSet<>(KEYS));
       return null;
     }
-    f.unknownKeys(f.root(), KEYS, "");
     ObjectNode merged = f.withQuick(quick, KEYS);
     String name = f.studyName(merged);
     String description = text(merged, "description", false);

@@ -51,7 +51,6 @@ public final class LmStudyReader implements StudyFamily {
   @Override
   public LmStudy read(StudyFile f, boolean quick) {
     ObjectNode r = f.withQuick(quick, KEYS);
-    f.unknownKeys(r, KEYS, "");
     String name = f.studyName(r);
     String corpusText = f.text(r, "corpus", "corpus", false);
     String corpus = corpusText != null ? corpusText : defaultCorpus().toString();

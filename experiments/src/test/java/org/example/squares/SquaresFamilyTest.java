@@ -1,0 +1,46 @@
+package org.example.squares;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.store.ResultStore;
+import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A family added as one package + one services line runs, shards, merges and plans like the built-in ones. */
+class SquaresFamilyTest {
+  @Test
+  void aNewFamilyPlugsIntoTheOneRunner(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("squares.yaml");
+    Files.writeString(f, "name: squares\nkind: squares\nx: [1, 2, 3, 4, 5]\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    for (int k = 0; k < 2; k++) {
+      assertThat(Workflows.run(f, dir, 1, false, k + "/2", dir.resolve("s" + k + ".db"), List.of(), false, 10, false,
+          null, ps, ps)).isZero();
+    }
+    out.reset();
+    assertThat(Workflows.run(f, dir.resolve("all"), 1, false, null, null, List.of(dir.resolve("s0.db"),
+        dir.resolve("s1.db")), false, 10, false, null, ps, ps)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("{\"square\":25.0}",
+        "squares: 5 cells: 0 computed, 5 reused from the database, 0 failed");
+    try (ResultStore s = ResultStore.open(dir.resolve("all").resolve("results.db"))) {
+      assertThat(s.list("squares")).hasSize(5);
+    }
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: bad\nkind: squares\nx: [1, oops]\ny: 2\n");
+    assertThatThrownBy(() -> StudyFamilies.load(bad, false)).isInstanceOfSatisfying(StudyFileException.class,
+        e -> assertThat(e.errors()).containsExactly(
+            bad + ": y: got 'y'; allowed: a known key: kind, name, quick, x",
+            bad + ": x[1]: got 'oops'; allowed: a number in [-1000000, 1000000]"));
+  }
+}
