@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.collapselab.bench.KernelBenchmark;
 import org.collapselab.linalg.Blas;
 import org.collapselab.problem.Problem;
+import org.collapselab.server.ServerBenchmark;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.spectrum.Spectrum;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code collapselab bench}: the performance table the targets are stated in. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmark: dgemm rate, a ridge simulation cell (d=1000, n=4000) and its kernels' rate, a theory point.")
+    description = "Benchmark: dgemm rate, a ridge simulation cell (d=1000, n=4000) and its kernels' rate, a theory point, "
+        + "a 200-point theory curve served over HTTP.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--d", defaultValue = "1000", description = "Dimension of the benchmark cell (default: ${DEFAULT-VALUE}).")
   int d;
@@ -25,12 +27,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reps", defaultValue = "5", description = "Repetitions per measurement, best kept (default: ${DEFAULT-VALUE}).")
   int reps;
 
+  @Option(names = "--serve-only", description = "Only the served theory curve (skips the BLAS and simulation parts).")
+  boolean serveOnly;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (serveOnly) {
+      printServe(out);
+      return 0;
+    }
     out.println("BLAS: " + Blas.describe());
     double dgemm = KernelBenchmark.dgemmGflops(2000, reps);
     KernelBenchmark.RidgeRun run = KernelBenchmark.ridgeRun(d, n, reps);
@@ -53,6 +62,28 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("%-52s %12.2f  %s%n", "theory point, ridge, d=1000 [µs]", ridgeMicros, "target <= 20 µs");
     out.printf("%-52s %12s  %s%n", "theory point, random projections, d=1000 [µs]",
         Double.isNaN(rpMicros) ? "n/a" : String.format("%.2f", rpMicros), "target <= 20 µs");
+    printServe(out);
     return 0;
+  }
+
+  private void printServe(PrintWriter out) {
+    ServerBenchmark.CurveTiming curve = serverCurve();
+    if (curve != null) {
+      out.printf("%-52s %12.2f  %s%n", "serve: 200-point theory curve, d=1000, server [ms]", curve.serverMedianMs(),
+          String.format("median of %d (best %.2f); target <= 5 ms", curve.reps(), curve.serverBestMs()));
+      out.printf("%-52s %12.2f  %s%n", "serve: same, server CPU time [ms]", curve.serverCpuMedianMs(),
+          "median; wall minus this = waiting for a core");
+      out.printf("%-52s %12.2f  %s%n", "serve: same, HTTP round trip on loopback [ms]", curve.roundTripMedianMs(),
+          "median, includes JSON transfer");
+    }
+  }
+
+  private ServerBenchmark.CurveTiming serverCurve() {
+    try {
+      return ServerBenchmark.theoryCurve(1000, 200, 50);
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("collapselab bench: serve benchmark skipped: " + e.getMessage());
+      return null;
+    }
   }
 }

@@ -1,13 +1,7 @@
 package org.collapselab.cli;
 
-import org.collapselab.experiments.spec.SpectrumSpecs;
-import org.collapselab.problem.Estimator;
-import org.collapselab.problem.Generations;
-import org.collapselab.problem.ModelKind;
-import org.collapselab.validation.ParameterException;
+import org.collapselab.experiments.spec.ProblemFlags;
 import org.collapselab.problem.Problem;
-import org.collapselab.problem.Schedule;
-import org.collapselab.spectrum.Spectrum;
 import picocli.CommandLine.Option;
 
 /** The flags that define one {@link Problem}, shared by {@code theory} and {@code simulate}. */
@@ -77,22 +71,8 @@ final class ProblemOptions {
 
   /** Builds and validates the problem; errors name the flag. */
   Problem toProblem() {
-    ModelKind kind = ModelKind.parse(model);
-    if (kind == ModelKind.RANDOM_PROJECTION && m == null) {
-      throw new ParameterException("m", "nothing", "an integer in [1, " + Problem.MAX_SIZE + "] (required for --model rp)");
-    }
-    Spectrum s = SpectrumSpecs.parse(spectrum, d);
-    Spectrum s2 = null;
-    if (syntheticSpectrum != null) {
-      try {
-        s2 = SpectrumSpecs.parse(syntheticSpectrum, s.dimension());
-      } catch (ParameterException e) {
-        throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
-      }
-    }
-    Generations loop = new Generations(generations, Schedule.parse(schedule), freshReal);
-    return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2, sigma, lambda,
-        syntheticSigma == null ? sigma : syntheticSigma, syntheticWeight, Estimator.parse(estimator), loop);
+    return new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
+        syntheticWeight, estimator, generations, schedule, freshReal).toProblem();
   }
 
   /** σ² when {@code --with-noise} is given, else 0. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
@@ -62,7 +63,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode o = Json.problem(p);
+      ObjectNode o = TheoryJson.problem(p);
       o.put("seed", seed);
       o.put("mean", r.mean());
       o.put("std", r.std());
@@ -74,12 +75,12 @@ final class SimulateCommand implements Callable<Integer> {
       o.put("seconds", r.seconds());
       if (theory != null) {
         ObjectNode th = o.putObject("theory");
-        TheoryCommand.put(th, theory, floor);
+        TheoryJson.put(th, theory, floor);
         o.put("zScore", zScore(r, theory.testError() + floor));
       } else {
         o.put("theoryUnavailable", theoryNote);
       }
-      out.println(Json.write(o));
+      out.println(TheoryJson.write(o));
     } else {
       out.println(Tables.problemLine(p));
       out.printf("  runs        %d (seed %d, %d threads, %.2f s)%n", runs, seed, t, r.seconds());

@@ -1,8 +1,8 @@
 package org.collapselab.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryResult;
@@ -32,9 +32,7 @@ final class TheoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double floor = options.noiseFloor();
     if (json) {
-      ObjectNode o = Json.problem(p);
-      put(o, r, floor);
-      out.println(Json.write(o));
+      out.println(TheoryJson.write(TheoryJson.answer(p, r, floor)));
     } else {
       out.println(Tables.problemLine(p));
       out.printf("  test error  %.6g%s%n", r.testError() + floor, floor > 0 ? "  (includes σ²)" : "");
@@ -47,17 +45,5 @@ final class TheoryCommand implements Callable<Integer> {
           r.iterations(), r.residual());
     }
     return r.converged() ? 0 : Errors.FAILED;
-  }
-
-  /** Adds the theory fields to a JSON object. */
-  static void put(ObjectNode o, TheoryResult r, double floor) {
-    o.put("testError", r.testError() + floor);
-    o.put("bias", r.bias());
-    o.put("variance", r.variance());
-    o.put("zeta", r.zeta());
-    o.put("effectiveRegularization", r.effectiveRegularization());
-    o.put("converged", r.converged());
-    o.put("iterations", r.iterations());
-    o.put("residual", r.residual());
   }
 }

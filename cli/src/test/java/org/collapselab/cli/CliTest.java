@@ -33,7 +33,7 @@ class CliTest {
     Result r = run("theory", "--model", "ridge", "--d", "100", "--n", "400", "--p2", "0.2", "--c2", "1", "--sigma", "0.5",
         "--lambda", "0", "--json");
     assertThat(r.code()).isZero();
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(r.out());
     for (String f : new String[] {"testError", "bias", "variance", "zeta", "converged", "iterations", "residual"}) {
       assertThat(j.has(f)).as(f).isTrue();
     }
@@ -49,7 +49,7 @@ class CliTest {
     Result r = run("simulate", "--d", "20", "--n", "60", "--p2", "0.1", "--sigma", "0.3", "--lambda", "0.01",
         "--runs", "5", "--seed", "3", "--threads", "2", "--json");
     assertThat(r.code()).isZero();
-    JsonNode j = Json.MAPPER.readTree(r.out());
+    JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(r.out());
     assertThat(j.get("runs")).hasSize(5);
     double mean = 0;
     for (JsonNode v : j.get("runs")) {
@@ -66,7 +66,7 @@ class CliTest {
       "--d 10 --n -5                      | --n must be an integer in [1, 1000000000000000], got -5",
       "--d 10 --n 100 --p2 1.5            | --p2 must be in [0, 1], got 1.5",
       "--d 10 --n 100 --p2 NaN            | --p2 must be in [0, 1], got NaN",
-      "--d 10 --n 100 --model rp          | --m must be an integer in [1, 1000000000000000] (required for --model rp), got nothing",
+      "--d 10 --n 100 --model rp          | --m must be an integer in [1, 1000000000000000] (required for model rp), got nothing",
       "--d 10 --n 100 --synthetic-sigma -1 | --synthetic-sigma must be finite and >= 0, got -1.0",
       "--d 10 --n 100 --synthetic-weight -2 | --synthetic-weight must be finite and >= 0, got -2.0",
       "--d 10 --n 100 --estimator both    | --estimator must be one of mix, prior, got both",
@@ -102,7 +102,7 @@ class CliTest {
     Files.writeString(good, "# three eigenvalues\n3 2\n1\n");
     Result ok = run("theory", "--d", "0", "--n", "10", "--spectrum", "file:" + good, "--json");
     assertThat(ok.code()).isZero();
-    assertThat(Json.MAPPER.readTree(ok.out()).get("d").asInt()).isEqualTo(3);
+    assertThat(org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(ok.out()).get("d").asInt()).isEqualTo(3);
     Path bad = dir.resolve("bad.txt");
     Files.writeString(bad, "1 2 oops\n");
     Result r = run("theory", "--d", "0", "--n", "10", "--spectrum", "file:" + bad);

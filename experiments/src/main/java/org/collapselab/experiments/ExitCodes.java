@@ -72,6 +72,6 @@ public final class ExitCodes {
     if (field.startsWith("--") || field.equals(field.toUpperCase(Locale.ROOT))) {
       return field; // a flag already, or a positional parameter such as FILE or DIR
     }
-    return "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    return "--" + org.collapselab.experiments.spec.ProblemFlags.flagName(field);
   }
 }

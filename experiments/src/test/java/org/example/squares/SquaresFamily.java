@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.collapselab.experiments.report.Html;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;

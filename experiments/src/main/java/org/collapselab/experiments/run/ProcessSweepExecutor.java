@@ -15,11 +15,12 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 
 /**
- * Runs every job in its own child JVM ({@code java -cp <this class path> ...ProcessSweepExecutor JOB OUT}), for
- * study families whose computations must not share a process (DJL allows one gradient collector per process). It
- * wraps another executor: with the local pool of N threads, N child processes run at once, each with the threads the
- * runner gave its job ({@link CellJob#withThreads}); with a cluster engine, each worker starts the child on its own
- * machine. The job and its result cross the process boundary as serialized files in a temporary folder.
+ * Runs jobs in child JVMs ({@code java -cp <this class path> ...ProcessSweepExecutor}), for study families whose
+ * computations must not share a process (DJL allows one gradient collector per process). It wraps another executor:
+ * with the local pool of N threads, N child processes run at once, each serving that thread's jobs one at a time
+ * (started once per wave, with the threads the runner gave the jobs, {@link CellJob#withThreads}); with a cluster
+ * engine, each job starts its own child on the member that runs it. Jobs and results cross the process boundary as
+ * serialized files in a temporary folder; the child's stdout carries only the "done" lines.
  */
 public final class ProcessSweepExecutor implements SweepExecutor {
   private final SweepExecutor inner;
@@ -36,12 +37,19 @@ public final class ProcessSweepExecutor implements SweepExecutor {
 
   @Override
   public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
+    // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
+    // models still train one at a time per process); on a cluster each job starts its own child where it runs.
+    boolean reuse = inner instanceof LocalSweepExecutor;
     List<CellJob> wrapped = new ArrayList<>();
     for (CellJob j : jobs) {
-      wrapped.add(new ChildJob(j, javaCommand()));
+      wrapped.add(new ChildJob(j, javaCommand(), reuse));
     }
-    inner.execute(wrapped, out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(),
-        out.failure())));
+    try {
+      inner.execute(wrapped, out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(),
+          out.failure())));
+    } finally {
+      Worker.closeAll();
+    }
   }
 
   /** {@code java} of this JVM with its options (debug agents left out) and class path. */
@@ -59,7 +67,7 @@ public final class ProcessSweepExecutor implements SweepExecutor {
   }
 
   /** One job run in a child JVM; computed wherever the wrapping job runs. */
-  record ChildJob(CellJob job, List<String> java) implements CellJob {
+  record ChildJob(CellJob job, List<String> java, boolean reuse) implements CellJob {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -81,20 +89,25 @@ public final class ProcessSweepExecutor implements SweepExecutor {
         try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(in))) {
           o.writeObject(job);
         }
-        List<String> cmd = new ArrayList<>(java);
-        cmd.add(ProcessSweepExecutor.class.getName());
-        cmd.add(in.toString());
-        cmd.add(out.toString());
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-          int code = p.waitFor();
-          if (code != 0 || !Files.isRegularFile(out)) {
-            throw new IllegalStateException("child process for cell " + job.label() + " exited with status " + code);
+        if (reuse) {
+          Worker.get(java).run(in, out, job.label());
+        } else {
+          List<String> cmd = new ArrayList<>(java);
+          cmd.add(ProcessSweepExecutor.class.getName());
+          cmd.add(in.toString());
+          cmd.add(out.toString());
+          Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          try {
+            int code = p.waitFor();
+            if (code != 0 || !Files.isRegularFile(out)) {
+              throw new IllegalStateException("child process for cell " + job.label() + " exited with status "
+                  + code);
+            }
+          } catch (InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
           }
-        } catch (InterruptedException e) {
-          p.destroyForcibly();
-          throw e;
         }
         try (ObjectInputStream i = new ObjectInputStream(Files.newInputStream(out))) {
           Object r = i.readObject();
@@ -114,22 +127,113 @@ public final class ProcessSweepExecutor implements SweepExecutor {
     }
   }
 
+  /** A child JVM serving one job at a time for one pool thread: job and result files named on its stdin. */
+  static final class Worker {
+    private static final ThreadLocal<Worker> MINE = new ThreadLocal<>();
+    private static final List<Worker> ALL = new ArrayList<>();
+    private final Process process;
+    private final java.io.BufferedReader out;
+    private final java.io.Writer in;
+
+    private Worker(List<String> command) throws IOException {
+      List<String> cmd = new ArrayList<>(command);
+      cmd.add(ProcessSweepExecutor.class.getName());
+      cmd.add(SERVE);
+      process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8));
+      in = new java.io.OutputStreamWriter(process.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static Worker get(List<String> command) throws IOException {
+      Worker w = MINE.get();
+      if (w == null || !w.process.isAlive()) {
+        w = new Worker(command);
+        MINE.set(w);
+        synchronized (ALL) {
+          ALL.add(w);
+        }
+      }
+      return w;
+    }
+
+    void run(Path job, Path result, String label) throws IOException {
+      in.write(job + "\t" + result + "\n");
+      in.flush();
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.equals(DONE)) {
+          return;
+        }
+      }
+      MINE.remove();
+      throw new IllegalStateException("child process for cell " + label + " ended with status "
+          + (process.isAlive() ? "unknown" : process.exitValue()));
+    }
+
+    static void closeAll() {
+      synchronized (ALL) {
+        for (Worker w : ALL) {
+          try {
+            w.in.close(); // end of input: the child exits
+            if (!w.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+              w.process.destroyForcibly();
+            }
+          } catch (IOException | InterruptedException e) {
+            w.process.destroyForcibly();
+          }
+        }
+        ALL.clear();
+      }
+      MINE.remove();
+    }
+  }
+
+  private static final String SERVE = "--serve";
+  private static final String DONE = "collapselab-cell-done";
+
   /**
    * The child side: reads the serialized job from {@code args[0]}, computes it, writes the {@link StoredCell} (or
    * the exception it threw) to {@code args[1]}. Exit status 0 when the outcome was written.
    */
   public static void main(String[] args) throws IOException {
+    if (args.length == 1 && args[0].equals(SERVE)) {
+      java.io.BufferedReader cmds = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+          java.nio.charset.StandardCharsets.UTF_8));
+      PrintStreamHolder.protocol.flush();
+      String line;
+      while ((line = cmds.readLine()) != null) {
+        String[] f = line.split("\t");
+        runOne(f[0], f[1]);
+        PrintStreamHolder.protocol.println(DONE);
+        PrintStreamHolder.protocol.flush();
+      }
+      System.exit(0);
+    }
+    runOne(args[0], args[1]);
+    System.exit(0); // native engines may leave non-daemon threads behind
+  }
+
+  /** The protocol channel (the real stdout); anything else the job prints goes to stderr. */
+  private static final class PrintStreamHolder {
+    static final java.io.PrintStream protocol = System.out;
+
+    static {
+      System.setOut(System.err);
+    }
+  }
+
+  private static void runOne(String jobFile, String resultFile) throws IOException {
     Object result;
-    try (InputStream f = Files.newInputStream(Path.of(args[0])); ObjectInputStream in = new ObjectInputStream(f)) {
+    try (InputStream f = Files.newInputStream(Path.of(jobFile)); ObjectInputStream in = new ObjectInputStream(f)) {
       result = ((CellJob) in.readObject()).compute();
     } catch (Exception e) {
       result = e;
     } catch (Throwable t) {
       result = new IllegalStateException(t.toString());
     }
-    try (OutputStream f = Files.newOutputStream(Path.of(args[1])); ObjectOutputStream out = new ObjectOutputStream(f)) {
+    try (OutputStream f = Files.newOutputStream(Path.of(resultFile)); ObjectOutputStream out = new ObjectOutputStream(f)) {
       out.writeObject(result);
     }
-    System.exit(0); // native engines may leave non-daemon threads behind
   }
 }

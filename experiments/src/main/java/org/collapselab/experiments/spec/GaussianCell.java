@@ -3,7 +3,7 @@ package org.collapselab.experiments.spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;

@@ -4,7 +4,7 @@ package org.collapselab.experiments.store;
  * One finished cell of a sweep as stored in the result database. The payloads are JSON so that any experiment
  * (Gaussian, MNIST, language models) can use the same store; the export flattens them into columns.
  *
- * @param key content key ({@link CellKeys#key})
+ * @param key content key (SHA-256 of configuration, seed and version: {@code study.CellKeys})
  * @param experiment experiment name (the file's {@code name}, or a reproduction's name)
  * @param configJson the cell's full configuration (canonical JSON object)
  * @param resultJson the cell's results (JSON object)

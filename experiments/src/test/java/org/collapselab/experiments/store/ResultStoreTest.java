@@ -1,5 +1,6 @@
 package org.collapselab.experiments.store;
 
+import org.collapselab.experiments.study.CellKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Locale;
 import java.util.Map;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 

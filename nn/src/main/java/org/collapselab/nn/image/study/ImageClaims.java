@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.experiments.stats.TInterval;
@@ -20,11 +21,25 @@ import org.collapselab.nn.image.study.Curves.Stats;
  * when their 95% Student-t interval excludes zero (never with a single seed).
  */
 public final class ImageClaims {
-  /** A paired test-MSE difference above this is a penalty of synthetic data (95% t interval). */
-  static final Threshold NO_PENALTY = new Threshold("NO_PENALTY", 0, "paired test-MSE difference");
+  static final Threshold ZERO = new Threshold("ZERO", 0, "sign reference");
+  /** Confidence of the paired Student-t interval a difference must clear (above zero) to be significant. */
+  public static final Threshold SIGNIFICANCE = new Threshold("SIGNIFICANCE", 0.95,
+      "confidence of the paired t interval, over seeds");
   /** A change of the relative penalty from the smallest to the largest n above this: the penalty does not fade. */
   static final Threshold GROWING_PENALTY = new Threshold("GROWING_PENALTY", 0,
       "change of (E_p2 − E_0)/E_0 from the smallest to the largest n");
+  /** Mean Kendall τ(p2, test MSE) for "error rises with p2". */
+  public static final Threshold RISE_TAU = new Threshold("RISE_TAU", 0.5, "mean Kendall τ(p2, MSE) for supported");
+  /** Share of points where the largest p2 is significantly worse than clean. */
+  public static final Threshold RISE_SHARE = new Threshold("RISE_SHARE", 0.8, "share of points significantly worse");
+  /** The penalty peak must lie within this factor of width = n. */
+  public static final Threshold PEAK_FACTOR = new Threshold("PEAK_FACTOR", 2, "largest width/n of the peak");
+  /** Largest p2 judged by the peak claim. */
+  public static final Threshold PEAK_MAX_SHARE = new Threshold("PEAK_MAX_SHARE", 0.3, "largest p2 judged");
+  /** Smallest p2 judged by the large-model claim. */
+  public static final Threshold ESCAPE_MIN_SHARE = new Threshold("ESCAPE_MIN_SHARE", 0.1, "smallest p2 judged");
+  /** Mean Kendall τ(c², MSE) for "worse generators hurt more". */
+  public static final Threshold QUALITY_TAU = new Threshold("QUALITY_TAU", 0.6, "mean Kendall τ(c², MSE) for supported");
 
   private ImageClaims() {}
 
@@ -133,22 +148,21 @@ public final class ImageClaims {
         }
       }
       if (count == 0) {
-        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE));
+        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE, RISE_TAU, RISE_SHARE, SIGNIFICANCE));
         continue;
       }
       double tau = tauSum / count;
       Stats small = pool(dMin);
       String measured = String.format(Locale.ROOT, "Kendall τ(p2, test MSE) = %.2f and τ(p2, classification "
-          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t "
-          + "interval above 0) "
+          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t interval above 0) "
           + "at %d of %d%s; the smallest share p2 = %s adds %+.4f MSE on average (significant at %d of %d). Rule: "
           + "supported if the mean τ(p2, MSE) ≥ 0.5 and the largest share is significantly worse at ≥ 80%% of the "
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
           breaks.isEmpty() ? "" : " (not at " + String.join(", ", breaks) + ")", ImageFigures.fmt(pMin),
           small.mean(), countSignificant(dMin), dMin.size());
-      Verdict v = tau >= 0.5 && sig >= 0.8 * points ? Verdict.SUPPORTED
+      Verdict v = tau >= RISE_TAU.value() && sig >= RISE_SHARE.value() * points ? Verdict.SUPPORTED
           : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-      out.add(new Claim(claim, measured, v));
+      out.add(new Claim(claim, measured, v, RISE_TAU, RISE_SHARE, SIGNIFICANCE));
     }
     return out;
   }
@@ -236,13 +250,14 @@ public final class ImageClaims {
         }
       }
       Stats last = d.get((double) maxWidth);
-      boolean near = peakW >= w.n() / 2.0 && peakW <= 2.0 * w.n();
+      boolean near = Verdicts.between(Interval.point(peakW / w.n()), new Threshold("1/PEAK_FACTOR",
+          1 / PEAK_FACTOR.value(), "lowest width/n"), PEAK_FACTOR) == Verdict.SUPPORTED;
       boolean reduced = last != null && last.mean() < peak;
       boolean remains = last != null && significantlyPositive(last);
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %s",
           ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
           last == null ? "missing" : last.interval().format("%+.4f")));
-      if (p <= 0.3) {
+      if (p <= PEAK_MAX_SHARE.value()) {
         checked++;
         if (near && reduced && remains) {
           ok++;
@@ -254,12 +269,13 @@ public final class ImageClaims {
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : ok == checked ? Verdict.SUPPORTED : farPeaks == checked ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Threshold[] peakRule = {PEAK_FACTOR, PEAK_MAX_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: for every 0 < p2 ≤ 0.3, the paired MSE penalty "
         + "peaks within a factor 2 of width = n, is smaller at the largest width and its 95% t interval is still "
         + "above 0 there. Larger "
         + "shares are listed but not judged: the generator's targets are noise-free functions of the image, so "
         + "replacing most real labels by them also removes label noise, which shrinks the interpolation peak itself "
-        + "(the paper's model keeps the noise equal, σ1 = σ2).", v);
+        + "(the paper's model keeps the noise equal, σ1 = σ2).", v, peakRule);
   }
 
   /** Trained two-layer networks: the widest model is still hurt by synthetic data. */
@@ -274,7 +290,7 @@ public final class ImageClaims {
     int checked = 0;
     int sig = 0;
     for (double p : s.p2()) {
-      if (p < 0.1) {
+      if (p < ESCAPE_MIN_SHARE.value()) {
         continue;
       }
       TreeMap<Double, Stats> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
@@ -294,8 +310,9 @@ public final class ImageClaims {
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : sig == checked ? Verdict.SUPPORTED : sig == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: supported if the paired penalty at the largest "
-        + "width has a 95% t interval above 0 for every p2 ≥ 0.1.", v);
+        + "width has a 95% t interval above 0 for every p2 ≥ 0.1.", v, escapeRule);
   }
 
   /** Worse synthetic data (larger c²) hurt more. */
@@ -340,16 +357,18 @@ public final class ImageClaims {
       gq.add(String.format(Locale.ROOT, "%d images → c² = %.3f", gens.get(i), c2[i]));
     }
     if (count == 0) {
-      return new Claim(claim, "incomplete sweep", Verdict.INCONCLUSIVE);
+      return new Claim(claim, "incomplete sweep", Verdict.INCONCLUSIVE, QUALITY_TAU);
     }
     double tau = tauSum / count;
     return new Claim(claim, "Generators: " + String.join(", ", gq) + ". " + String.join("; ", parts)
-        + String.format(Locale.ROOT, "; mean τ = %.2f. Rule: supported if the mean τ ≥ 0.6.", tau),
-        tau >= 0.6 ? Verdict.SUPPORTED : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE);
+        + String.format(Locale.ROOT, "; mean τ = %.2f. Rule: supported if the mean τ ≥ QUALITY_TAU.", tau),
+        tau >= QUALITY_TAU.value() ? Verdict.SUPPORTED : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE,
+        QUALITY_TAU);
   }
 
+  /** A paired difference whose 95% Student-t interval over seeds lies above zero (never with one seed). */
   private static boolean significantlyPositive(Stats d) {
-    return Verdicts.above(d.interval().interval(), NO_PENALTY) == Verdict.SUPPORTED;
+    return Verdicts.above(d.interval().interval(), ZERO) == Verdict.SUPPORTED;
   }
 
   private static int countSignificant(TreeMap<Double, Stats> d) {

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.collapselab.nn.text.tokenizer.BpeTokenizer;
 import org.collapselab.nn.text.tokenizer.TokenizerCache;

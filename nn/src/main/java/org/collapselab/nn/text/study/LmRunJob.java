@@ -5,7 +5,7 @@ import org.collapselab.nn.text.model.GptConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.collapselab.experiments.store.CellKeys;
+import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.nn.common.TorchRuntime;

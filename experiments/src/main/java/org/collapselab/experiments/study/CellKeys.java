@@ -1,9 +1,10 @@
-package org.collapselab.experiments.store;
+package org.collapselab.experiments.study;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.collapselab.experiments.store.ProjectVersion;
 
 /** Content keys of result cells: SHA-256 over the canonical configuration, the seed and the project version. */
 public final class CellKeys {

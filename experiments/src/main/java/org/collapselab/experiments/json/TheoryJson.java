@@ -1,0 +1,91 @@
+package org.collapselab.experiments.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.collapselab.problem.Estimator;
+import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Problem;
+import org.collapselab.theory.TheoryResult;
+
+/**
+ * The one JSON form of a problem and its theory answer, shared by {@code collapselab theory --json},
+ * {@code simulate --json} and the web server's {@code /api/theory}, so that every front end answers with the same
+ * keys.
+ */
+public final class TheoryJson {
+  /** Indented output (the CLI). */
+  public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Compact output (the web API). */
+  public static final ObjectMapper COMPACT = new ObjectMapper();
+
+  private TheoryJson() {}
+
+  /** The problem's parameters as a JSON object (optional fields only when they differ from the baseline). */
+  public static ObjectNode problem(Problem p) {
+    ObjectNode o = COMPACT.createObjectNode();
+    o.put("model", p.model().key());
+    o.put("spectrum", p.spectrum().label());
+    if (p.syntheticSpectrum() != null) {
+      o.put("syntheticSpectrum", p.syntheticSpectrum().label());
+    }
+    o.put("d", p.d());
+    o.put("n", p.n());
+    if (p.model() == ModelKind.RANDOM_PROJECTION) {
+      o.put("m", p.m());
+    }
+    o.put("p2", p.p2());
+    o.put("c2", p.c2());
+    o.put("sigma", p.sigma());
+    o.put("lambda", p.lambda());
+    if (p.syntheticSigma() != p.sigma()) {
+      o.put("syntheticSigma", p.syntheticSigma());
+    }
+    if (p.syntheticWeight() != 1.0) {
+      o.put("syntheticWeight", p.syntheticWeight());
+    }
+    if (p.estimator() != Estimator.MIX) {
+      o.put("estimator", p.estimator().key());
+    }
+    if (p.generations().looping()) {
+      o.put("generationCount", p.generations().count());
+      o.put("schedule", p.generations().schedule().key());
+      o.put("freshReal", p.generations().freshReal());
+    }
+    return o;
+  }
+
+  /** Adds the theory fields to a JSON object; {@code floor} (σ² or 0) is added to the test error. */
+  public static void put(ObjectNode o, TheoryResult r, double floor) {
+    o.put("testError", r.testError() + floor);
+    o.put("bias", r.bias());
+    o.put("variance", r.variance());
+    o.put("zeta", r.zeta());
+    o.put("effectiveRegularization", r.effectiveRegularization());
+    o.put("converged", r.converged());
+    o.put("iterations", r.iterations());
+    o.put("residual", r.residual());
+  }
+
+  /** The full theory answer: problem fields then theory fields (what {@code theory --json} prints). */
+  public static ObjectNode answer(Problem p, TheoryResult r, double floor) {
+    ObjectNode o = problem(p);
+    put(o, r, floor);
+    return o;
+  }
+
+  /** Indented JSON text. */
+  public static String write(Object node) {
+    return write(MAPPER, node);
+  }
+
+  /** JSON text with the given mapper. */
+  public static String write(ObjectMapper mapper, Object node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package org.collapselab.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.collapselab.experiments.json.TheoryJson;
+import org.collapselab.experiments.store.ProjectVersion;
+
+/**
+ * {@code collapselab serve}: the explorer page and its JSON API on an embedded Javalin (Jetty) server. A thin shell:
+ * theory answers come from {@link TheoryApi}, Monte Carlo from {@link SimulationJobs}, the results folder from
+ * {@link ResultsFolder}. Safe by default: binds loopback unless told otherwise, and then only answers requests
+ * addressed to a loopback host name (no DNS rebinding); no CORS headers; POST and DELETE need a JSON content type
+ * (so a foreign page cannot submit a form to it); files come only from the jar and the results folder.
+ */
+public final class CollapseLabServer implements AutoCloseable {
+  static final String WEB = "/org/collapselab/server/web";
+  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+
+  private final Javalin app;
+  private final SimulationJobs jobs;
+  private final ResultsFolder results;
+  private final boolean loopbackOnly;
+
+  private CollapseLabServer(ServerConfig config) throws IOException {
+    if (config.out() != null && !Files.isDirectory(config.out())) {
+      throw new IllegalArgumentException("--out must be an existing folder, got " + config.out());
+    }
+    this.results = config.out() == null ? null : new ResultsFolder(config.out());
+    this.jobs = new SimulationJobs(Math.max(1, config.threads()));
+    this.loopbackOnly = isLoopback(config.host());
+    this.app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
+      cfg.staticFiles.add(s -> {
+        s.hostedPath = "/";
+        s.directory = WEB;
+        s.location = Location.CLASSPATH;
+      });
+      cfg.routes.before(this::guard);
+      cfg.routes.get("/api/info", ctx -> json(ctx, 200, info()));
+      cfg.routes.get("/api/theory", ctx -> json(ctx, 200, timed(ctx, () -> TheoryApi.answer(query(ctx)))));
+      cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx)).toJson()));
+      cfg.routes.get("/api/jobs", ctx -> json(ctx, 200, jobs.list()));
+      cfg.routes.get("/api/jobs/{id}", ctx -> json(ctx, 200, job(ctx).toJson()));
+      cfg.routes.delete("/api/jobs/{id}", ctx -> {
+        SimulationJob j = job(ctx);
+        j.cancel();
+        json(ctx, 200, j.toJson());
+      });
+      cfg.routes.get("/api/studies", ctx -> json(ctx, 200, results().studies()));
+      cfg.routes.get("/api/studies/cells", ctx -> json(ctx, 200,
+          results().cells(ctx.queryParam("path"), ctx.queryParam("experiment"))));
+      cfg.routes.get("/files/<path>", this::file);
+      cfg.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status(), e.body()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> json(ctx, 500, TheoryJson.COMPACT.createObjectNode()
+          .put("error", "internal error: " + e.getClass().getSimpleName() + " (please report the request)")));
+      cfg.routes.error(404, ctx -> {
+        if (ctx.path().startsWith("/api/") && !"application/json".equals(ctx.res().getContentType())) {
+          json(ctx, 404, TheoryJson.COMPACT.createObjectNode().put("error", "no such endpoint: " + ctx.path()));
+        }
+      });
+    });
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      jobs.close();
+      throw e;
+    }
+  }
+
+  /** Starts a server; {@link #port()} tells the port when 0 was asked. */
+  public static CollapseLabServer start(ServerConfig config) throws IOException {
+    return new CollapseLabServer(config);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops the server and cancels running jobs. */
+  @Override
+  public void close() {
+    jobs.close();
+    app.stop();
+  }
+
+  private void guard(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    if (loopbackOnly) {
+      String host = ctx.host() == null ? "" : ctx.host().replaceFirst(":\\d+$", "");
+      if (!LOOPBACK_NAMES.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        throw new ApiError(403, "this server answers requests to localhost / 127.0.0.1 only");
+      }
+    }
+    String m = ctx.method().name();
+    if (m.equals("POST") && (ctx.contentType() == null || !ctx.contentType().startsWith("application/json"))) {
+      throw new ApiError(415, "Content-Type must be application/json");
+    }
+  }
+
+  private ObjectNode info() {
+    ObjectNode o = TheoryJson.COMPACT.createObjectNode();
+    o.put("version", ProjectVersion.get());
+    o.put("plotly", getClass().getResource(WEB + "/vendor/plotly.min.js") != null);
+    o.put("results", results != null);
+    ObjectNode l = o.putObject("limits");
+    l.put("maxD", Limits.MAX_D).put("maxSweepPoints", Limits.MAX_SWEEP_POINTS)
+        .put("maxTheoryWork", Limits.MAX_THEORY_WORK).put("maxSimulationPoints", Limits.MAX_SIM_POINTS)
+        .put("maxRuns", Limits.MAX_RUNS).put("maxSimulationCells", Limits.MAX_SIM_CELLS)
+        .put("maxRunningJobs", Limits.MAX_RUNNING_JOBS);
+    return o;
+  }
+
+  private ResultsFolder results() {
+    if (results == null) {
+      throw new ApiError(404, "no results folder: start the server with --out DIR");
+    }
+    return results;
+  }
+
+  private SimulationJob job(Context ctx) {
+    return jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "no such job: " + ctx.pathParam("id")));
+  }
+
+  private void file(Context ctx) throws IOException {
+    Path p = results().resolve(ctx.pathParam("path"), false);
+    String ext = ResultsFolder.extension(p);
+    ctx.contentType(ResultsFolder.TYPES.get(ext));
+    if (ext.equals("html")) {
+      // Reports are shown, never run: no scripts or forms from the results folder.
+      ctx.header("Content-Security-Policy", "sandbox");
+    }
+    InputStream in = Files.newInputStream(p);
+    ctx.result(in);
+  }
+
+  private static ObjectNode timed(Context ctx, java.util.function.Supplier<ObjectNode> work) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = mx.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    ObjectNode o = work.get();
+    ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "theory;dur=%.3f, cpu;dur=%.3f",
+        (System.nanoTime() - start) / 1e6, (mx.getCurrentThreadCpuTime() - cpu) / 1e6));
+    return o;
+  }
+
+  /** Single-valued query parameters; a parameter given twice is an error. */
+  private static Map<String, String> query(Context ctx) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      if (e.getValue().size() != 1) {
+        throw ApiError.badField(e.getKey(), e.getValue(), "given once");
+      }
+      out.put(e.getKey(), e.getValue().get(0));
+    }
+    return out;
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      return TheoryJson.COMPACT.readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      throw new ApiError(400, "body must be a JSON object (not valid JSON)");
+    }
+  }
+
+  private static void json(Context ctx, int status, ObjectNode body) {
+    ctx.status(status).contentType("application/json").result(TheoryJson.write(TheoryJson.COMPACT, body));
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--host must be a local address or name, got " + host);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.collapselab.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.collapselab.experiments.json.TheoryJson;
+import org.collapselab.problem.Problem;
+import org.collapselab.theory.Theory;
+import org.collapselab.theory.TheoryException;
+import org.collapselab.validation.ParameterException;
+
+/**
+ * {@code GET /api/theory}: one point (the same JSON object as {@code collapselab theory --json}) or, with
+ * {@code sweep=NAME:FROM:TO:POINTS[:log]}, a curve: {@code {sweep, values, points, millis}} where each point is that
+ * same object, or the problem with an {@code error} when the theory is undefined there (e.g. at an interpolation
+ * threshold with λ = 0).
+ */
+final class TheoryApi {
+  static final Set<String> EXTRA = Set.of("sweep", "with-noise");
+
+  private TheoryApi() {}
+
+  /** Answers a request; throws {@link ApiError} for bad input and for an undefined single point (422). */
+  static ObjectNode answer(Map<String, String> query) {
+    Map<String, String> extras = new HashMap<>();
+    Problem base = ProblemRequest.parse(query, EXTRA, extras);
+    double floor = ProblemRequest.floor(base, ProblemRequest.bool(extras, "with-noise"));
+    if (extras.get("sweep") == null) {
+      requireWork(1, base.d());
+      try {
+        return TheoryJson.answer(base, Theory.predict(base), floor);
+      } catch (TheoryException e) {
+        throw new ApiError(422, e.getMessage());
+      }
+    }
+    Sweep sweep = Sweep.parse(extras.get("sweep"), Limits.MAX_SWEEP_POINTS);
+    requireWork(sweep.points(), base.d());
+    Problem[] problems;
+    try {
+      problems = sweep.problems(base);
+    } catch (ParameterException e) {
+      throw ApiError.badParameter(e);
+    }
+    long start = System.nanoTime();
+    ObjectNode out = TheoryJson.COMPACT.createObjectNode();
+    ObjectNode s = out.putObject("sweep");
+    s.put("name", sweep.name()).put("from", sweep.from()).put("to", sweep.to()).put("points", sweep.points())
+        .put("log", sweep.log());
+    ArrayNode values = out.putArray("values");
+    ArrayNode points = out.putArray("points");
+    for (int i = 0; i < problems.length; i++) {
+      values.add(sweep.value(i));
+      ObjectNode o;
+      try {
+        o = TheoryJson.answer(problems[i], Theory.predict(problems[i]), floor);
+      } catch (TheoryException e) {
+        o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
+      }
+      points.add(o);
+    }
+    out.put("millis", (System.nanoTime() - start) / 1e6);
+    return out;
+  }
+
+  private static void requireWork(int points, int d) {
+    if ((long) points * d > Limits.MAX_THEORY_WORK) {
+      throw ApiError.badField("sweep", points + " points at d = " + d,
+          "at most " + Limits.MAX_THEORY_WORK + " for points × d");
+    }
+  }
+}
