@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code collapselab} command: subcommands for theory, simulation, sweeps, figures and benchmarks. */
 @Command(name = "collapselab", mixinStandardHelpOptions = true, version = "collapselab 0.1.0",
     description = "Measure and predict strong model collapse (Dohmatob et al., ICLR 2025).",
-    subcommands = {TheoryCommand.class, SimulateCommand.class, RunCommand.class, ExportCommand.class,
-        ReproduceCommand.class, BenchCommand.class, WorkerCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TheoryCommand.class, SimulateCommand.class, AdviseCommand.class, RunCommand.class, ExportCommand.class,
+        ReproduceCommand.class, BenchCommand.class, WorkerCommand.class, ServeCommand.class, DiagnoseCommand.class,
+        CommandLine.HelpCommand.class})
 public final class CollapseLab {
   /** Held so the JDK keeps the level (loggers are weakly referenced). */
   private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");

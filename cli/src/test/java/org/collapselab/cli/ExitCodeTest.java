@@ -53,8 +53,11 @@ class ExitCodeTest {
     assertThat(run("run", missing.toString())).isEqualTo(new Result(2, "", missing + ": cannot read: no such file\n"));
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "name: b\nkind: nope\n");
-    assertThat(run("run", bad.toString()).err()).isEqualTo(bad + ": kind: got 'nope'; allowed: one of gaussian, "
-        + "image, lm (or omit it for gaussian)\n");
+    // Every family on the class path is listed (this module sees them all); the core ones must be there.
+    String kinds = String.join(", ", org.collapselab.experiments.study.StudyFamilies.available().keySet());
+    assertThat(kinds).contains("gaussian", "image", "lm", "twosource");
+    assertThat(run("run", bad.toString()).err()).isEqualTo(bad + ": kind: got 'nope'; allowed: one of " + kinds
+        + " (or omit it for gaussian)\n");
     String g = gaussian().toString();
     assertThat(run("run", g, "--shard", "3/2")).isEqualTo(new Result(2, "",
         "collapselab run: --shard must be k/N with N >= 1 and 0 <= k < N, got 3/2\n"));
@@ -93,7 +96,7 @@ class ExitCodeTest {
         "collapselab export: DIR must be an output folder containing results.db, or a database file, got "
             + dir.resolve("nothing") + "\n"));
     assertThat(run("reproduce", "nope", "--out", dir.toString())).isEqualTo(new Result(2, "",
-        "collapselab reproduce: NAME must be all or one of gaussian, mnist, lm, got nope\n"));
+        "collapselab reproduce: NAME must be all or one of gaussian, mnist, lm, diagnose-coverage, diagnose-mnist, got nope\n"));
     assertThat(run("reproduce", "--threads", "0", "--out", dir.toString())).isEqualTo(new Result(2, "",
         "collapselab reproduce: --threads must be an integer >= 1, got 0\n"));
   }

@@ -42,7 +42,8 @@ public record RidgeRegression(double lambda) {
     return new LinearModel(DenseOps.multiplyVector(x, alpha, true, 1.0));
   }
 
-  private static double[] solveSymmetric(Matrix a, double[] b) {
+  /** Solves A x = b for symmetric positive semi-definite A: Cholesky, or the pseudo-inverse when A is singular. */
+  public static double[] solveSymmetric(Matrix a, double[] b) {
     Matrix backup = a.copy();
     double[] x = DenseOps.choleskySolveInPlace(a, b);
     return x != null ? x : DenseOps.symmetricPseudoSolve(backup, b, PINV_TOLERANCE);

@@ -56,4 +56,44 @@ public final class ScalarRoot {
     }
     return new Root(x, Math.abs(v[0]), MAX_ITERATIONS, Math.abs(v[0]) <= fTol);
   }
+
+  /**
+   * Illinois regula falsi for a continuous f with f(lo) ≤ 0 ≤ f(hi) (values {@code flo}, {@code fhi} given): secant
+   * steps inside the bracket, halving the stale end's value when the same end moves twice (superlinear, never
+   * leaves the bracket). Stops when |f| ≤ fTol or the bracket is below xTol (relative). For functions without a
+   * cheap derivative (nested fixed points).
+   */
+  public static Root regulaFalsi(java.util.function.DoubleUnaryOperator f, double lo, double flo, double hi,
+                                 double fhi, double fTol, double xTol, int maxIterations) {
+    double x = Math.abs(flo) <= Math.abs(fhi) ? lo : hi;
+    double fx = Math.abs(flo) <= Math.abs(fhi) ? flo : fhi;
+    int side = 0;
+    int iter = 0;
+    while (Math.abs(fx) > fTol && hi - lo > xTol * Math.max(1, Math.abs(hi)) && iter++ < maxIterations) {
+      x = flo == fhi ? 0.5 * (lo + hi) : (lo * fhi - hi * flo) / (fhi - flo);
+      if (!(x > lo && x < hi)) {
+        x = 0.5 * (lo + hi);
+      }
+      fx = f.applyAsDouble(x);
+      if (Double.isNaN(fx)) {
+        throw new TheoryException("fixed-point function is NaN at " + x);
+      }
+      if (fx <= 0) {
+        lo = x;
+        flo = fx;
+        if (side == -1) {
+          fhi *= 0.5;
+        }
+        side = -1;
+      } else {
+        hi = x;
+        fhi = fx;
+        if (side == 1) {
+          flo *= 0.5;
+        }
+        side = 1;
+      }
+    }
+    return new Root(x, Math.abs(fx), iter, Math.abs(fx) <= fTol);
+  }
 }

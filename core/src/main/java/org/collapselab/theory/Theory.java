@@ -1,23 +1,35 @@
 package org.collapselab.theory;
 
+import org.collapselab.problem.Estimator;
+import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 
 /**
- * Single entry point to the deterministic equivalents: dispatches to {@link RidgeTheory} or
- * {@link RandomProjectionTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
+ * Single entry point to the deterministic equivalents: the paper's setting goes to {@link RidgeTheory} or
+ * {@link RandomProjectionTheory}; two different sources (Σ2, σ2, weight A) to {@link TwoSourceRidgeTheory}; the
+ * prior estimator to {@link PriorRidgeTheory}; random projections with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to
+ * {@link WeightedRandomProjectionTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
   private Theory() {}
 
   /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
   public static TheoryResult predict(Problem problem) {
-    if (!problem.isBaseline()) {
-      throw new TheoryException("theory covers one synthetic source with Σ2 = Σ1, σ2 = σ1, weight 1, mixing and "
-          + "a single fit; simulate this problem instead");
+    if (problem.generations().looping()) {
+      throw new TheoryException("theory covers a single fit; simulate retraining loops instead");
     }
-    return switch (problem.model()) {
-      case RIDGE -> RidgeTheory.predict(problem);
-      case RANDOM_PROJECTION -> RandomProjectionTheory.predict(problem);
-    };
+    if (problem.estimator() == Estimator.PRIOR) {
+      return PriorRidgeTheory.predict(problem);
+    }
+    if (problem.isBaseline()) {
+      return switch (problem.model()) {
+        case RIDGE -> RidgeTheory.predict(problem);
+        case RANDOM_PROJECTION -> RandomProjectionTheory.predict(problem);
+      };
+    }
+    if (problem.model() == ModelKind.RANDOM_PROJECTION) {
+      return WeightedRandomProjectionTheory.predict(problem);
+    }
+    return TwoSourceRidgeTheory.predict(problem);
   }
 }

@@ -94,9 +94,10 @@ class RidgeTheoryTest {
   }
 
   @Test
-  void differentSyntheticCovarianceIsRejectedByTheory() {
-    Problem p = new Problem(org.collapselab.problem.ModelKind.RIDGE, Spectrum.isotropic(10), Spectrum.powerLaw(10, 1),
-        100, 0, 0.1, 1, 0, 0.1);
+  void differentSyntheticCovarianceIsRejectedByRandomProjectionTheory() {
+    // Ridge covers Σ2 ≠ Σ1 (TwoSourceRidgeTheory); random projections do not.
+    Problem p = new Problem(org.collapselab.problem.ModelKind.RANDOM_PROJECTION, Spectrum.isotropic(10),
+        Spectrum.powerLaw(10, 1), 100, 20, 0.1, 1, 0, 0.1);
     assertThatThrownBy(() -> Theory.predict(p)).isInstanceOf(TheoryException.class).hasMessageContaining("Σ2 = Σ");
   }
 }

@@ -45,17 +45,22 @@ public record ProblemFlags(String model, int d, long n, Long m, double p2, doubl
       throw new ParameterException("m", "nothing", "an integer in [1, " + Problem.MAX_SIZE + "] (required for model rp)");
     }
     Spectrum s = SpectrumSpecs.parse(spectrum, d);
-    Spectrum s2 = null;
-    if (syntheticSpectrum != null) {
-      try {
-        s2 = SpectrumSpecs.parse(syntheticSpectrum, s.dimension());
-      } catch (ParameterException e) {
-        throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
-      }
-    }
+    Spectrum s2 = parseSynthetic(syntheticSpectrum, s);
     Generations loop = new Generations(generations, Schedule.parse(schedule), freshReal);
     return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2, sigma, lambda,
         syntheticSigma == null ? sigma : syntheticSigma, syntheticWeight, Estimator.parse(estimator), loop);
+  }
+
+  /** A synthetic-spectrum value (null when absent) at Σ1's dimension; errors name {@code syntheticSpectrum}. */
+  public static Spectrum parseSynthetic(String text, Spectrum real) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return SpectrumSpecs.parse(text, real.dimension());
+    } catch (ParameterException e) {
+      throw new ParameterException("syntheticSpectrum", e.value(), e.allowed());
+    }
   }
 
   /**

@@ -119,18 +119,7 @@ public final class SyntheticLabels {
   }
 
   public static int[] permutation(int n, long seed) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    return org.collapselab.estimation.Rows.permutation(n, new SplittableRandom(seed));
   }
 
   /** The generator's recipe. */

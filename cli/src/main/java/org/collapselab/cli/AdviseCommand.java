@@ -1,0 +1,167 @@
+package org.collapselab.cli;
+
+import org.collapselab.experiments.json.TheoryJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.collapselab.advice.Advice;
+import org.collapselab.advice.Advisor;
+import org.collapselab.advice.Recipe;
+import org.collapselab.advice.Regime;
+import org.collapselab.experiments.advice.AdviceFigure;
+import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.problem.ModelKind;
+import org.collapselab.spectrum.Spectrum;
+import org.collapselab.validation.ParameterException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code collapselab advise}: the training recipe with the lowest predicted real-test error, by theory. */
+@Command(name = "advise", mixinStandardHelpOptions = true,
+    description = "Given n1 real and n2 synthetic rows, find by theory how many synthetic rows to use (k), their "
+        + "weight A, λ (and width m for rp) for the lowest predicted error on real data.")
+final class AdviseCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = "ridge", paramLabel = "ridge|rp",
+      description = "Model family (default: ${DEFAULT-VALUE}); rp needs Σ2 = Σ1.")
+  String model;
+
+  @Option(names = "--d", required = true, paramLabel = "D", description = "Dimension d (>= 1).")
+  int d;
+
+  @Option(names = "--spectrum", defaultValue = "iso", paramLabel = "SPEC",
+      description = "Real covariance Σ1: iso, power:A or file:PATH (default: ${DEFAULT-VALUE}).")
+  String spectrum;
+
+  @Option(names = "--synthetic-spectrum", paramLabel = "SPEC",
+      description = "Synthetic covariance Σ2, diagonal in Σ1's basis (default: same as --spectrum).")
+  String syntheticSpectrum;
+
+  @Option(names = "--n1", required = true, paramLabel = "N", description = "Real rows available (>= 1).")
+  long n1;
+
+  @Option(names = "--n2", required = true, paramLabel = "N", description = "Synthetic rows available (>= 0).")
+  long n2;
+
+  @Option(names = "--sigma", defaultValue = "0", paramLabel = "S", description = "Real label-noise std σ1 (default: ${DEFAULT-VALUE}).")
+  double sigma;
+
+  @Option(names = "--synthetic-sigma", paramLabel = "S", description = "Synthetic label-noise std σ2 (default: --sigma).")
+  Double syntheticSigma;
+
+  @Option(names = "--c2", required = true, paramLabel = "C", description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0.")
+  double c2;
+
+  @Option(names = "--signal", paramLabel = "S",
+      description = "Variance of the clean real label E(xᵀw1)² (default: tr Σ1/d, the theory's random teacher).")
+  Double signal;
+
+  @Option(names = "--widths", split = ",", paramLabel = "M", description = "Candidate widths m for --model rp, comma-separated.")
+  List<Long> widths = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/advise.png and .svg: predicted error vs k for a few weights.")
+  Path out;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    ModelKind kind = ModelKind.parse(model);
+    Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
+    Spectrum s2 = org.collapselab.experiments.spec.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);
+    if (kind == ModelKind.RIDGE && !widths.isEmpty()) {
+      throw new ParameterException("widths", widths, "given only with --model rp");
+    }
+    Regime regime;
+    try {
+      regime = new Regime(kind, s1, s2, n1, n2, sigma, syntheticSigma == null ? sigma : syntheticSigma, c2, widths,
+          signal == null ? Double.NaN : signal);
+    } catch (ParameterException e) {
+      throw new ParameterException(flagField(e.field()), e.value(), e.allowed());
+    }
+    long start = System.nanoTime();
+    Advice a = Advisor.advise(regime);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = TheoryJson.MAPPER.createObjectNode();
+      ObjectNode r = o.putObject("regime");
+      r.put("model", kind.key());
+      r.put("spectrum", s1.label());
+      r.put("syntheticSpectrum", regime.effectiveSynthetic().label());
+      r.put("d", s1.dimension());
+      r.put("n1", n1);
+      r.put("n2", n2);
+      r.put("sigma", regime.sigmaReal());
+      r.put("syntheticSigma", regime.sigmaSynthetic());
+      r.put("c2", c2);
+      r.put("signal", regime.signal());
+      recipe(o.putObject("recommendation"), a.best(), kind);
+      ObjectNode b = o.putObject("baselines");
+      recipe(b.putObject("realOnly"), a.realOnly(), kind);
+      recipe(b.putObject("useEverything"), a.useEverything(), kind);
+      o.put("gainOverRealOnly", a.gainOverRealOnly());
+      o.put("gainOverEverything", a.gainOverEverything());
+      o.put("evaluations", a.evaluations());
+      o.put("seconds", seconds);
+      w.println(TheoryJson.write(o));
+    } else {
+      w.printf("regime: %s, d = %d, Σ1 %s, Σ2 %s, n1 = %d real, n2 = %d synthetic, σ1 = %g, σ2 = %g, c² = %g, "
+          + "signal = %g%n", kind.key(), s1.dimension(), s1.label(), regime.effectiveSynthetic().label(), n1, n2,
+          regime.sigmaReal(), regime.sigmaSynthetic(), c2, regime.signal());
+      w.printf("%-16s %10s %10s %11s %8s %14s %14s%n", "recipe", "k", "A", "lambda", "m", "predicted MSE",
+          "excess risk");
+      row(w, "advised", a.best());
+      row(w, "real only", a.realOnly());
+      row(w, "use everything", a.useEverything());
+      w.printf("predicted gain: %.4g (%.1f%%) over real only, %.4g (%.1f%%) over use everything%n",
+          a.gainOverRealOnly(), 100 * a.gainOverRealOnly() / a.realOnly().predictedTestMse(),
+          a.gainOverEverything(), 100 * a.gainOverEverything() / a.useEverything().predictedTestMse());
+      w.printf("(MSE = expected squared error on a fresh real row, σ1² included; %d theory points in %.2f s)%n",
+          a.evaluations(), seconds);
+    }
+    if (out != null) {
+      List<Path> files = AdviceFigure.write(a, out);
+      if (!json) {
+        w.println("figure: " + files.get(0));
+      }
+    }
+    return 0;
+  }
+
+  private static String flagField(String field) {
+    return switch (field) {
+      case "realRows" -> "n1";
+      case "syntheticRows" -> "n2";
+      case "sigmaReal" -> "sigma";
+      case "sigmaSynthetic" -> "syntheticSigma";
+      default -> field;
+    };
+  }
+
+  private static void recipe(ObjectNode o, Recipe r, ModelKind kind) {
+    o.put("syntheticRows", r.syntheticRows());
+    o.put("syntheticWeight", r.syntheticWeight());
+    o.put("lambda", r.lambda());
+    if (kind == ModelKind.RANDOM_PROJECTION) {
+      o.put("width", r.width());
+    }
+    o.put("predictedTestError", r.predictedTestMse());
+    o.put("predictedExcessRisk", r.predictedTestError());
+    TheoryJson.put(o.putObject("theory"), r.theory(), 0);
+  }
+
+  private static void row(PrintWriter w, String name, Recipe r) {
+    w.printf("%-16s %10d %10.4g %11.4g %8s %14.6g %14.6g%n", name, r.syntheticRows(), r.syntheticWeight(), r.lambda(),
+        r.width() == 0 ? "-" : Long.toString(r.width()), r.predictedTestMse(), r.predictedTestError());
+  }
+}

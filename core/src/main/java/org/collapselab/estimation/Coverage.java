@@ -1,0 +1,59 @@
+package org.collapselab.estimation;
+
+/**
+ * How well the c² interval of {@link SourceEstimator} covers the truth: {@code repetitions} independent draws of
+ * {@link GaussianTwoSource} data (draw r from seed base + r, its splits from seed r), each estimated.
+ *
+ * @param truth the data-generating setting (c² is the truth)
+ * @param estimates ĉ² of each repetition (unclipped)
+ * @param stdErrors their standard errors
+ * @param low interval lower ends
+ * @param high interval upper ends
+ * @param covered repetitions whose interval contains c²
+ * @param worstRelativeError max |ĉ² − c²|/c² (clipped ĉ²)
+ * @param meanEstimate mean of the unclipped ĉ²
+ */
+public record Coverage(GaussianTwoSource truth, double[] estimates, double[] stdErrors, double[] low, double[] high,
+                       int covered,
+                       double worstRelativeError, double meanEstimate) {
+
+  /**
+   * The settings the coverage is checked on (tests and {@code reproduce diagnose-coverage}): power-law Σ1 (α = 1)
+   * and Σ2 (α = 0.5), both noise levels, n2 = n1 and n2 = 2n1, and a nearly perfect synthetic source.
+   */
+  public static java.util.List<GaussianTwoSource> cases() {
+    return java.util.List.of(gaussian(0.3, 30, 1200, 1200, 0.5, 0.5), gaussian(1.0, 30, 800, 800, 1.0, 0.3),
+        gaussian(0.3, 40, 1500, 3000, 0.5, 1.0), gaussian(0.05, 20, 200, 200, 1.0, 1.0));
+  }
+
+  private static GaussianTwoSource gaussian(double c2, int d, int n1, int n2, double sigma1, double sigma2) {
+    return new GaussianTwoSource(org.collapselab.spectrum.Spectrum.powerLaw(d, 1.0),
+        org.collapselab.spectrum.Spectrum.powerLaw(d, 0.5), n1, n2, c2, sigma1, sigma2);
+  }
+
+  /** Runs the repetitions. */
+  public static Coverage run(GaussianTwoSource truth, int repetitions, int splits, long base) {
+    double c2 = truth.c2();
+    double[] est = new double[repetitions];
+    double[] se = new double[repetitions];
+    double[] lo = new double[repetitions];
+    double[] hi = new double[repetitions];
+    int covered = 0;
+    double worst = 0;
+    for (int r = 0; r < repetitions; r++) {
+      SourceEstimates e = SourceEstimator.estimate(truth.draw(base + r, 0).data(), splits, r);
+      est[r] = e.c2Raw();
+      se[r] = e.c2StdError();
+      lo[r] = e.c2Low();
+      hi[r] = e.c2High();
+      covered += e.c2Low() <= c2 && c2 <= e.c2High() ? 1 : 0;
+      worst = Math.max(worst, Math.abs(e.c2() - c2) / c2);
+    }
+    return new Coverage(truth, est, se, lo, hi, covered, worst, Rows.mean(est));
+  }
+
+  /** Number of repetitions. */
+  public int repetitions() {
+    return estimates.length;
+  }
+}

@@ -1,0 +1,83 @@
+package org.collapselab.experiments.twosource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.validation.ParameterException;
+
+/**
+ * The two-source family ({@code kind: twosource}, issue 9 §2): the paper's weighted mixing (error vs α for several n,
+ * theory and simulation, α* marked), the practitioner's strategies vs n by theory, and the claims of
+ * {@link TwoSourceClaims}. Cells are the simulated points of the α figure; everything else is theory drawn in the
+ * report. Keys: name, kind, d, spectrum, synthetic_spectrum, p2, c2, sigma, synthetic_sigma, lambda, ns, alphas,
+ * sim_alphas, runs, seed, strategy_ns, claim_ns, plateau_alpha, quick.
+ */
+public final class TwoSourceFamily implements StudyFamily {
+  static final Set<String> KEYS = Set.of("name", "kind", "d", "spectrum", "synthetic_spectrum", "p2", "c2", "sigma",
+      "synthetic_sigma", "lambda", "ns", "alphas", "sim_alphas", "runs", "seed", "strategy_ns", "claim_ns",
+      "plateau_alpha", "quick");
+
+  @Override
+  public String kind() {
+    return "twosource";
+  }
+
+  @Override
+  public Study read(StudyFile f, boolean quick) {
+    ObjectNode r = f.withQuick(quick, KEYS);
+    String name = f.studyName(r);
+    int d = f.integer(r, "d", "d", 1, 100_000, 100);
+    String spectrum = spectrum(f, r, "spectrum", d, "iso");
+    String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d, null) : null;
+    double p2 = f.real(r, "p2", "p2", 0, 1, 0.5, false);
+    double c2 = f.real(r, "c2", "c2", 0, 1e6, 1, true);
+    double sigma = f.real(r, "sigma", "sigma", 0, 1e6, 0.5, true);
+    double sigma2 = f.real(r, "synthetic_sigma", "synthetic_sigma", 0, 1e6, sigma, true);
+    double lambda = f.real(r, "lambda", "lambda", 0, 1e6, 0, true);
+    List<Long> ns = longs(f, r, "ns");
+    List<Double> alphas = f.realList(r.path("alphas"), "alphas", 0, 0.99);
+    List<Double> simAlphas = r.has("sim_alphas") ? f.realList(r.path("sim_alphas"), "sim_alphas", 0, 0.99) : List.of();
+    int runs = f.integer(r, "runs", "runs", 2, 100_000, 50);
+    long seed = f.longValue(r, "seed", "seed", 0, Long.MAX_VALUE, 1);
+    List<Long> strategyNs = longs(f, r, "strategy_ns");
+    List<Long> claimNs = longs(f, r, "claim_ns");
+    double plateauAlpha = f.real(r, "plateau_alpha", "plateau_alpha", 0, 0.99, 0.3, false);
+    if (!f.ok()) {
+      return null;
+    }
+    TwoSourceStudy.Spec spec = new TwoSourceStudy.Spec(d, spectrum, synthetic, p2, c2, sigma, sigma2, lambda);
+    List<CellJob> cells = new ArrayList<>();
+    for (long n : ns) {
+      for (double a : simAlphas) {
+        cells.add(new TwoSourceStudy.AlphaCell(name, spec, n, a, runs, seed));
+      }
+    }
+    return new TwoSourceStudy(name, spec, ns, alphas, strategyNs, claimNs, plateauAlpha, cells);
+  }
+
+  private static String spectrum(StudyFile f, JsonNode r, String key, int d, String dflt) {
+    String text = r.hasNonNull(key) ? f.text(r, key, key, false) : dflt;
+    if (text == null) {
+      return null;
+    }
+    try {
+      SpectrumSpecs.parse(text, d);
+      return text;
+    } catch (ParameterException e) {
+      f.error(key, text, e.allowed());
+      return null;
+    }
+  }
+
+  private static List<Long> longs(StudyFile f, JsonNode r, String key) {
+    List<Integer> v = f.intList(r.path(key), key, 2, Integer.MAX_VALUE);
+    return v == null ? List.of() : v.stream().map(Integer::longValue).toList();
+  }
+}
