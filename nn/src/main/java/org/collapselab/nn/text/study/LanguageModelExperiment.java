@@ -145,8 +145,10 @@ public final class LanguageModelExperiment {
           synthDocs.get(i)));
     }
     int[] synthTrain = tok.encodeStream(texts(synthTrainDocs));
-    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(texts(synthTestDocs)), c.generator().context(),
-        c.curveEvalTokens());
+    int[] synthTest = tok.encodeStream(texts(synthTestDocs));
+    // a heavily filtered synthetic corpus may leave too little held-out text: then its loss is not measured (NaN)
+    EvalWindows synthEval = synthTest.length > c.generator().context() ? EvalWindows.of(synthTest,
+        c.generator().context(), c.curveEvalTokens()) : null;
     int[][] prompts = Prompts.of(d.split().train(), tok, Math.max(1, c.samples()), Prompts.TOKENS, c.baseSeed());
     long runSeed = d.runSeed(seed);
     String label = String.format(java.util.Locale.ROOT, "%s p2=%s seed=%d", m.shape(), p2, seed);
@@ -155,7 +157,7 @@ public final class LanguageModelExperiment {
       MixtureSampler sampler = new MixtureSampler(d.train(), synthTrain, p2, runSeed ^ 0x5DEECE66DL);
       TrainingCurve curve = lm.train(sampler, d.curveEval(), log, label);
       double fin = lm.loss(d.finalEval());
-      double syn = lm.loss(synthEval);
+      double syn = synthEval == null ? Double.NaN : lm.loss(synthEval);
       List<String> samples = new ArrayList<>();
       if (seed == 0 && c.samples() > 0) {
         int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), runSeed + 17);
