@@ -70,7 +70,8 @@ public final class ImageClaims {
     int gen = s.generator().samples();
     for (WidthSweep w : s.widthSweeps()) {
       out.add(new Sweep(ImageFigures.name(w.network()) + " vs width at n = " + w.n(),
-          c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen, c -> c.width(),
+          c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen, c -> c.width(),
           "width"));
     }
     for (SizeSweep z : s.sizeSweeps()) {
@@ -154,7 +155,8 @@ public final class ImageClaims {
       double tau = tauSum / count;
       Stats small = pool(dMin);
       String measured = String.format(Locale.ROOT, "Kendall τ(p2, test MSE) = %.2f and τ(p2, classification "
-          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t interval above 0) "
+          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t "
+          + "interval above 0) "
           + "at %d of %d%s; the smallest share p2 = %s adds %+.4f MSE on average (significant at %d of %d). Rule: "
           + "supported if the mean τ(p2, MSE) ≥ 0.5 and the largest share is significantly worse at ≥ 80%% of the "
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
@@ -223,7 +225,8 @@ public final class ImageClaims {
   static Claim penaltyPeaksAtThreshold(ImageResults r, WidthSweep w) {
     ImageStudy s = r.study();
     int gen = s.generator().samples();
-    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
+    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen;
     String claim = "Model size (random-projection theory, " + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): the extra error due to synthetic data grows with width up to the interpolation threshold (width ≈ n) "
         + "and larger models beyond it reduce it without removing it.";
@@ -282,7 +285,8 @@ public final class ImageClaims {
   static Claim largeModelsDoNotEscape(ImageResults r, WidthSweep w) {
     ImageStudy s = r.study();
     int gen = s.generator().samples();
-    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
+    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen;
     int maxWidth = w.widths().stream().mapToInt(Integer::intValue).max().orElse(0);
     String claim = "Larger models do not escape collapse (" + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): at the largest width the error on real data is still higher with synthetic data.";
