@@ -4,7 +4,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapselab.bench.KernelBenchmark;
 import org.collapselab.linalg.Blas;
+import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.Schedule;
+import org.collapselab.simulation.Sampler;
+import org.collapselab.simulation.SamplerCost;
+import org.collapselab.simulation.SimulationOptions;
 import org.collapselab.server.ServerBenchmark;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.spectrum.Spectrum;
@@ -48,6 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     Spectrum power = Spectrum.powerLaw(1000, 1.0);
     double ridgeMicros = KernelBenchmark.theoryMicros(Problem.ridge(power, 2000, 0.1, 1, 0.5, 1e-3), 20000);
     double rpMicros = KernelBenchmark.theoryMicros(Problem.randomProjection(power, 2000, 1500, 0.1, 1, 0.5, 1e-3), 5000);
+    double loopMicros = KernelBenchmark.theoryMicros(Problem.ridge(power, 2000, 0.1, 1, 0.5, 1e-3)
+        .withGenerations(new Generations(20, Schedule.REPLACE, 0.5)), 2000);
     out.println();
     out.printf("%-52s %12s  %s%n", "measurement", "value", "target / note");
     out.printf("%-52s %12.1f  %s%n", "dgemm 2000x2000 [GFLOP/s]", dgemm, "reference rate of this BLAS");
@@ -57,13 +64,42 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("%-52s %12.1f  %s%n", "  Gram+solve kernels [GFLOP/s]", run.kernelGflops(),
         String.format("%.0f%% of dgemm (target >= 70%%)", 100 * run.kernelGflops() / dgemm));
     out.printf("%-52s %12.1f  %s%n", "  whole fit (RidgeRegression.fit) [ms]", run.fitSeconds() * 1e3, "");
-    out.printf("%-52s %12.2f  %s%n", "cell: " + cell.runs().length + " runs on " + threads + " threads [s]", cell.seconds(),
+    out.printf("%-52s %12.2f  %s%n", "cell: " + cell.runs().length + " runs on " + threads + " threads, "
+        + SamplerCost.choose(Problem.ridge(Spectrum.powerLaw(d, 1.0), n, 0.1, 1, 0.5, 1e-3), SimulationOptions.DEFAULT).key()
+        + " [s]", cell.seconds(),
         String.format("%.3f s per run", cell.seconds() / cell.runs().length * threads));
     out.printf("%-52s %12.2f  %s%n", "theory point, ridge, d=1000 [µs]", ridgeMicros, "target <= 20 µs");
+    samplerRows(out, threads);
     out.printf("%-52s %12s  %s%n", "theory point, random projections, d=1000 [µs]",
         Double.isNaN(rpMicros) ? "n/a" : String.format("%.2f", rpMicros), "target <= 20 µs");
+    out.printf("%-52s %12.2f  %s%n", "theory, ridge loop, 20 generations, d=1000 [µs]", loopMicros,
+        "target <= 1000 µs (all 21 generations + stability)");
     printServe(out);
     return 0;
+  }
+
+  /** Exact vs direct sampler per run, and a cell's independence of n under the cheaper sampler. */
+  private void samplerRows(PrintWriter out, int threads) {
+    Spectrum p1000 = Spectrum.powerLaw(1000, 1.0);
+    Problem ridge = Problem.ridge(p1000, 4000, 0.1, 1, 0.5, 1e-3);
+    Problem rp = Problem.randomProjection(Spectrum.powerLaw(500, 1.0), 2000, 1000, 0.1, 1, 0.5, 1e-3);
+    int runs = Math.max(2, reps);
+    double ridgeDirect = KernelBenchmark.secondsPerRun(ridge, Sampler.DIRECT, runs);
+    double ridgeExact = KernelBenchmark.secondsPerRun(ridge, Sampler.EXACT, runs);
+    double rpDirect = KernelBenchmark.secondsPerRun(rp, Sampler.DIRECT, runs);
+    double rpExact = KernelBenchmark.secondsPerRun(rp, Sampler.EXACT, runs);
+    int cellRuns = 10 * threads;
+    SimulationResult small = KernelBenchmark.cell(200, 2_000, cellRuns, threads);
+    SimulationResult large = KernelBenchmark.cell(200, 2_000_000, cellRuns, threads);
+    out.printf("%-52s %12.1f  %s%n", "ridge d=1000 n=4000, direct sampler [ms/run]", ridgeDirect * 1e3, "one thread");
+    out.printf("%-52s %12.1f  %s%n", "ridge d=1000 n=4000, exact sampler [ms/run]", ridgeExact * 1e3,
+        String.format("%.1fx faster (target >= 3x)", ridgeDirect / ridgeExact));
+    out.printf("%-52s %12.1f  %s%n", "rp d=500 n=2000 m=1000, direct sampler [ms/run]", rpDirect * 1e3, "one thread");
+    out.printf("%-52s %12.1f  %s%n", "rp d=500 n=2000 m=1000, exact sampler [ms/run]", rpExact * 1e3,
+        String.format("%.1fx faster (target >= 2x)", rpDirect / rpExact));
+    out.printf("%-52s %12.3f  %s%n", "cell ridge d=200 n=2,000: " + cellRuns + " runs [s]", small.seconds(), "auto sampler");
+    out.printf("%-52s %12.3f  %s%n", "cell ridge d=200 n=2,000,000: " + cellRuns + " runs [s]", large.seconds(),
+        String.format("%.2fx the n=2,000 cell (target <= 1.5x)", large.seconds() / small.seconds()));
   }
 
   private void printServe(PrintWriter out) {

@@ -7,8 +7,15 @@ import java.util.concurrent.Callable;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.LoopSimulator;
+import org.collapselab.data.FeatureLaw;
+import org.collapselab.simulation.Sampler;
+import org.collapselab.simulation.SamplerCost;
+import org.collapselab.simulation.SimulationOptions;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -37,6 +44,16 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
+  @Option(names = "--sampler", defaultValue = "auto", paramLabel = "auto|exact|direct",
+      description = "exact: draw XᵀX and Xᵀy from their laws (cost independent of n); direct: draw the rows; "
+          + "auto: the cheaper one for the cell (default: ${DEFAULT-VALUE}).")
+  String sampler;
+
+  @Option(names = "--features", defaultValue = "gaussian", paramLabel = "gaussian|rademacher|uniform|student:NU",
+      description = "Law of the whitened feature coordinates, scaled to covariance Σ; non-Gaussian laws use the "
+          + "direct sampler (default: ${DEFAULT-VALUE}).")
+  String features;
+
   @Spec
   CommandSpec spec;
 
@@ -47,7 +64,18 @@ final class SimulateCommand implements Callable<Integer> {
     if (t < 1) {
       throw new ParameterException("threads", t, "an integer >= 1");
     }
-    SimulationResult raw = Simulator.simulate(p, runs, seed, t);
+    SimulationOptions how = new SimulationOptions(FeatureLaw.parse(features), Sampler.parse(sampler));
+    LoopSimulator.Result loop = null;
+    if (p.generations().looping()) {
+      if (!how.features().isGaussian() || how.sampler() == Sampler.EXACT) {
+        throw new ParameterException(how.features().isGaussian() ? "sampler" : "features",
+            how.features().isGaussian() ? how.sampler().key() : how.features().key(),
+            how.features().isGaussian() ? "auto or direct with --generations > 0" : "gaussian with --generations > 0");
+      }
+      loop = LoopSimulator.simulate(p, runs, seed, t);
+    }
+    Sampler used = loop != null ? Sampler.DIRECT : SamplerCost.choose(p, how);
+    SimulationResult raw = loop != null ? loop.last() : Simulator.simulate(p, runs, seed, t, how);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();
     for (int i = 0; i < perRun.length; i++) {
@@ -55,9 +83,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
     SimulationResult r = SimulationResult.of(perRun, raw.seconds());
     TheoryResult theory = null;
+    GenerationsPrediction loopTheory = null;
     String theoryNote = null;
     try {
-      theory = Theory.predict(p);
+      loopTheory = loop != null ? GenerationsTheory.predict(p) : null;
+      theory = loop != null ? loopTheory.last() : Theory.predict(p);
     } catch (TheoryException e) {
       theoryNote = e.getMessage();
     }
@@ -65,6 +95,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (json) {
       ObjectNode o = TheoryJson.problem(p);
       o.put("seed", seed);
+      o.put("features", how.features().key());
+      o.put("sampler", used.key());
       o.put("mean", r.mean());
       o.put("std", r.std());
       o.put("stderr", r.stderr());
@@ -80,10 +112,17 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         o.put("theoryUnavailable", theoryNote);
       }
+      if (loop != null) {
+        GenerationsOutput.putSimulation(o, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.putLoop(o, loopTheory, floor);
+        }
+      }
       out.println(TheoryJson.write(o));
     } else {
       out.println(Tables.problemLine(p));
-      out.printf("  runs        %d (seed %d, %d threads, %.2f s)%n", runs, seed, t, r.seconds());
+      out.printf("  runs        %d (seed %d, %d threads, %.2f s, %s sampler, %s features)%n", runs, seed, t,
+          r.seconds(), used.key(), how.features().key());
       out.printf("  mean        %.6g%n", r.mean());
       out.printf("  std         %.6g%n", r.std());
       out.printf("  stderr      %.6g%n", r.stderr());
@@ -92,6 +131,12 @@ final class SimulateCommand implements Callable<Integer> {
             zScore(r, theory.testError() + floor));
       } else {
         out.println("  theory      unavailable: " + theoryNote);
+      }
+      if (loop != null) {
+        GenerationsOutput.printSimulation(out, loop, loopTheory, floor);
+        if (loopTheory != null) {
+          GenerationsOutput.printLoop(out, loopTheory, floor);
+        }
       }
     }
     return 0;

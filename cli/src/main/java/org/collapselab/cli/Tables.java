@@ -14,6 +14,8 @@ final class Tables {
         + "  p2=" + p.p2() + "  c2=" + p.c2() + "  sigma=" + p.sigma() + "  lambda=" + p.lambda()
         + (p.syntheticSigma() != p.sigma() ? "  synthetic-sigma=" + p.syntheticSigma() : "")
         + (p.syntheticWeight() != 1.0 ? "  synthetic-weight=" + p.syntheticWeight() : "")
-        + (p.estimator() != org.collapselab.problem.Estimator.MIX ? "  estimator=" + p.estimator().key() : "");
+        + (p.estimator() != org.collapselab.problem.Estimator.MIX ? "  estimator=" + p.estimator().key() : "")
+        + (p.generations().looping() ? "  generations=" + p.generations().count() + " schedule="
+            + p.generations().schedule().key() + " fresh-real=" + p.generations().freshReal() : "");
   }
 }

@@ -1,10 +1,14 @@
 package org.collapselab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
+import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +32,33 @@ final class TheoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Problem p = options.toProblem();
-    TheoryResult r = Theory.predict(p);
     PrintWriter out = spec.commandLine().getOut();
     double floor = options.noiseFloor();
+    GenerationsPrediction loop = null;
+    if (p.generations().looping()) {
+      try {
+        loop = GenerationsTheory.predict(p);
+      } catch (TheoryException e) {
+        if (!e.getMessage().startsWith(GenerationsTheory.SIMULATION_ONLY)) {
+          throw e;
+        }
+        if (json) {
+          out.println(TheoryJson.write(TheoryJson.problem(p).put("theoryAvailable", false)
+              .put("theoryUnavailable", e.getMessage())));
+        } else {
+          out.println(Tables.problemLine(p));
+          out.println("  theory      unavailable: " + e.getMessage());
+        }
+        return Errors.FAILED;
+      }
+    }
+    TheoryResult r = loop != null ? loop.last() : Theory.predict(p);
     if (json) {
-      out.println(TheoryJson.write(TheoryJson.answer(p, r, floor)));
+      ObjectNode o = TheoryJson.answer(p, r, floor);
+      if (loop != null) {
+        GenerationsOutput.putTheory(o, loop, floor);
+      }
+      out.println(TheoryJson.write(o));
     } else {
       out.println(Tables.problemLine(p));
       out.printf("  test error  %.6g%s%n", r.testError() + floor, floor > 0 ? "  (includes σ²)" : "");
@@ -43,6 +69,9 @@ final class TheoryCommand implements Callable<Integer> {
           p.model() == org.collapselab.problem.ModelKind.RIDGE ? "kappa" : "theta", r.effectiveRegularization());
       out.printf("  solver      %s after %d iterations, residual %.2e%n", r.converged() ? "converged" : "NOT converged",
           r.iterations(), r.residual());
+      if (loop != null) {
+        GenerationsOutput.printTheory(out, loop, floor);
+      }
     }
     return r.converged() ? 0 : Errors.FAILED;
   }

@@ -111,6 +111,29 @@ class CliTest {
         + bad + ":1");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--sampler fast                        | --sampler must be one of auto, exact, direct, got fast",
+      "--features cauchy                     | --features must be one of gaussian, rademacher, uniform, student:NU with NU > 2, got cauchy",
+      "--features rademacher --sampler exact | --sampler must be direct or auto with --features rademacher (exact sampling needs Gaussian features), got exact",
+  })
+  void badSimulationOptionIsOneLine(String args, String message) {
+    Result r = run(("simulate --d 10 --n 100 --runs 2 " + args.trim()).split("\\s+"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().trim()).isEqualTo("collapselab simulate: " + message);
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void simulateReportsTheSamplerItUsed() throws Exception {
+    Result big = run("simulate", "--d", "20", "--n", "100000", "--runs", "2", "--json");
+    assertThat(org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(big.out()).get("sampler").asText()).isEqualTo("exact");
+    Result heavy = run("simulate", "--d", "20", "--n", "100", "--runs", "2", "--features", "student:5", "--json");
+    JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(heavy.out());
+    assertThat(j.get("sampler").asText()).isEqualTo("direct");
+    assertThat(j.get("features").asText()).isEqualTo("student:5");
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String cmd : new String[] {"theory", "simulate", "bench"}) {

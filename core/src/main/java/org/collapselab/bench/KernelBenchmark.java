@@ -8,6 +8,8 @@ import org.collapselab.data.TrainingSet;
 import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.Sampler;
+import org.collapselab.simulation.SimulationOptions;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.spectrum.Spectrum;
@@ -83,7 +85,25 @@ public final class KernelBenchmark {
 
   /** Wall time of one simulation cell (ridge, d, n) with {@code runs} runs on {@code threads} threads. */
   public static SimulationResult cell(int d, int n, int runs, int threads) {
-    Problem problem = Problem.ridge(Spectrum.powerLaw(d, 1.0), n, 0.1, 1.0, 0.5, 1e-3);
+    return cell(Problem.ridge(Spectrum.powerLaw(d, 1.0), n, 0.1, 1.0, 0.5, 1e-3), runs, threads);
+  }
+
+  /**
+   * Seconds per run of {@code problem} with {@code sampler} on one thread: the best of 3 batches of {@code runs}
+   * runs after a warm-up batch (the exact route's Java loops need the JIT as much as the direct route's sampling).
+   */
+  public static double secondsPerRun(Problem problem, Sampler sampler, int runs) {
+    SimulationOptions how = SimulationOptions.DEFAULT.withSampler(sampler);
+    Simulator.simulate(problem, runs, 0, 1, how); // warm-up
+    double best = Double.POSITIVE_INFINITY;
+    for (int batch = 1; batch <= 3; batch++) {
+      best = Math.min(best, Simulator.simulate(problem, runs, batch, 1, how).seconds() / runs);
+    }
+    return best;
+  }
+
+  /** Wall time of one cell of {@code problem} ({@code runs} runs, {@code threads} threads, cheaper sampler) after a warm-up. */
+  public static SimulationResult cell(Problem problem, int runs, int threads) {
     Simulator.simulate(problem, 1, 0, 1); // warm-up
     return Simulator.simulate(problem, runs, 1, threads);
   }

@@ -14,8 +14,14 @@ import org.collapselab.spectrum.Spectrum;
 public final class MixtureSampler {
   private MixtureSampler() {}
 
-  /** Samples a training set for {@code problem} with the given teacher w1 and shift Δ. */
+  /** Samples a training set for {@code problem} with the given teacher w1 and shift Δ (Gaussian rows). */
   public static TrainingSet sample(Problem problem, double[] w1, double[] delta, RandomGenerator rng) {
+    return sample(problem, w1, delta, FeatureLaw.GAUSSIAN, rng);
+  }
+
+  /** The same with rows x = Σ^{1/2}u whose whitened coordinates u follow {@code features}. */
+  public static TrainingSet sample(Problem problem, double[] w1, double[] delta, FeatureLaw features,
+                                   RandomGenerator rng) {
     int d = problem.d();
     requireLength("w1", w1, d);
     requireLength("delta", delta, d);
@@ -26,7 +32,17 @@ public final class MixtureSampler {
     Spectrum real = problem.spectrum();
     Spectrum synthetic = problem.effectiveSyntheticSpectrum();
     // Column-major fill: column j holds feature j for all rows; scale by sqrt of the row's source eigenvalue.
-    for (int j = 0; j < d; j++) {
+    if (!features.isGaussian()) {
+      FeatureLaw.Coordinates u = features.coordinates(rng);
+      for (int j = 0; j < d; j++) {
+        double sr = Math.sqrt(real.eigenvalue(j));
+        double ss = Math.sqrt(synthetic.eigenvalue(j));
+        for (int i = 0, base = j * n; i < n; i++) {
+          a[base + i] = (i < n1 ? sr : ss) * u.next();
+        }
+      }
+    }
+    for (int j = 0; j < d && features.isGaussian(); j++) {
       double sr = Math.sqrt(real.eigenvalue(j));
       double ss = Math.sqrt(synthetic.eigenvalue(j));
       int base = j * n;

@@ -26,6 +26,15 @@ public final class SyntheticShift {
     return u;
   }
 
+  /** The synthetic teacher w2 = w1 + Δ. */
+  public static double[] syntheticTeacher(double[] w1, double[] delta) {
+    double[] w2 = new double[w1.length];
+    for (int i = 0; i < w2.length; i++) {
+      w2[i] = w1[i] + delta[i];
+    }
+    return w2;
+  }
+
   /** ‖v‖²_Σ = vᵀΣv. */
   public static double sigmaNorm2(Spectrum spectrum, double[] v) {
     double s = 0;

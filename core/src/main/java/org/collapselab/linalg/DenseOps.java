@@ -58,7 +58,7 @@ public final class DenseOps {
 
   /**
    * Solves {@code A x = b} for symmetric positive-definite A by Cholesky (dpotrf + dpotrs).
-   * A is overwritten by its factor. Returns null when A is not numerically positive definite,
+   * A's lower triangle is overwritten by its factor (the strict upper triangle is not touched). Returns null when A is not numerically positive definite,
    * so callers can fall back to {@link #symmetricPseudoSolve}.
    */
   public static double[] choleskySolveInPlace(Matrix a, double[] b) {
@@ -123,6 +123,58 @@ public final class DenseOps {
     if (info.val != 0) {
       throw new ArithmeticException("dsyevd failed to converge (info=" + info.val + ")");
     }
+  }
+
+  /** Returns {@code TᵀT} (full symmetric) for lower-triangular T via dlauum (d³/3 flops); T is not changed. */
+  public static Matrix lowerGramTransposed(Matrix t) {
+    int n = t.rows();
+    Matrix g = t.copy();
+    intW info = new intW(0);
+    Blas.lapack().dlauum("L", n, g.data(), Math.max(1, n), info);
+    if (info.val != 0) {
+      throw new ArithmeticException("dlauum failed (info=" + info.val + ")");
+    }
+    symmetrizeFromLower(g);
+    return g;
+  }
+
+  /** Overwrites x with {@code L·x} (transpose=false) or {@code Lᵀ·x} (transpose=true), L lower-triangular (dtrmv). */
+  public static void lowerTimesVectorInPlace(Matrix l, boolean transpose, double[] x) {
+    int n = l.rows();
+    if (n > 0) {
+      Blas.blas().dtrmv("L", transpose ? "T" : "N", "N", n, l.data(), Math.max(1, n), x, 1);
+    }
+  }
+
+  /**
+   * Overwrites B with {@code op(L)·B} (left=true) or {@code B·op(L)} (left=false), L lower-triangular,
+   * op(L) = Lᵀ when transpose (dtrmm).
+   */
+  public static void lowerTimesMatrixInPlace(Matrix l, boolean left, boolean transpose, Matrix b) {
+    if (b.rows() == 0 || b.cols() == 0) {
+      return;
+    }
+    Blas.blas().dtrmm(left ? "L" : "R", "L", transpose ? "T" : "N", "N", b.rows(), b.cols(), 1.0, l.data(),
+        Math.max(1, l.rows()), b.data(), Math.max(1, b.rows()));
+  }
+
+  /** Returns {@code Aᵀ·B} via dgemm. */
+  public static Matrix multiplyTransposedLeft(Matrix a, Matrix b) {
+    if (a.rows() != b.rows()) {
+      throw new IllegalArgumentException("shape mismatch " + a.rows() + "x" + a.cols() + "ᵀ * " + b.rows() + "x" + b.cols());
+    }
+    Matrix c = Matrix.zeros(a.cols(), b.cols());
+    if (a.cols() == 0 || b.cols() == 0) {
+      return c;
+    }
+    Blas.blas().dgemm("T", "N", a.cols(), b.cols(), a.rows(), 1.0, a.data(), Math.max(1, a.rows()),
+        b.data(), Math.max(1, b.rows()), 0.0, c.data(), Math.max(1, a.cols()));
+    return c;
+  }
+
+  /** {@code y += alpha·x} (daxpy). */
+  public static void addScaled(double[] y, double alpha, double[] x) {
+    Blas.blas().daxpy(x.length, alpha, x, 1, y, 1);
   }
 
   /** Dot product. */

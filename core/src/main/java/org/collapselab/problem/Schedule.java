@@ -11,6 +11,31 @@ import org.collapselab.validation.ParameterException;
 public enum Schedule {
   REPLACE, ACCUMULATE, ACCUMULATE_SUBSAMPLE;
 
+  /**
+   * The rows generation k ≥ 0 trains on, as indices into the pool of all rows drawn so far in generation-major order
+   * (generation j's rows are j·n .. j·n + n − 1): replace → generation k's n rows; accumulate → all (k+1)·n;
+   * accumulate-subsample → n drawn uniformly without replacement from all (partial Fisher–Yates with rng). Generation 0
+   * trains on its own rows under every schedule. Shared by every loop (Gaussian or neural) so they mean the same.
+   */
+  public int[] trainingRows(int generation, int rowsPerGeneration, java.util.random.RandomGenerator rng) {
+    int n = rowsPerGeneration;
+    int pool = Math.multiplyExact(generation + 1, n);
+    if (this == REPLACE || generation == 0) {
+      return java.util.stream.IntStream.range(pool - n, pool).toArray();
+    }
+    int[] all = java.util.stream.IntStream.range(0, pool).toArray();
+    if (this == ACCUMULATE) {
+      return all;
+    }
+    for (int i = 0; i < n; i++) {
+      int j = i + rng.nextInt(pool - i);
+      int tmp = all[i];
+      all[i] = all[j];
+      all[j] = tmp;
+    }
+    return java.util.Arrays.copyOf(all, n);
+  }
+
   /** The flag value, e.g. {@code accumulate-subsample}. */
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.data.MixtureSampler;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SyntheticShift;
@@ -24,50 +25,38 @@ import org.collapselab.problem.Problem;
 /**
  * Samples the setting for real: for each run draws the teacher w1 ~ N(0, I/d), the shift Δ (‖Δ‖²_Σ = c²), the
  * mixture design and noise, and for random projections S; fits the model; measures ‖ŵ − w1‖²_Σ. Runs execute in
- * parallel; run r is seeded only from (seed, r), so the numbers do not depend on the thread count.
+ * parallel; run r is seeded only from (seed, r), so the numbers do not depend on the thread count. The data are drawn
+ * as rows or as exact sufficient statistics ({@link SimulationOptions}, {@link ExactSampling}); the two give the same
+ * law of errors, not the same numbers for a seed.
  */
 public final class Simulator {
   private Simulator() {}
 
-  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads. */
+  /**
+   * Runs {@code runs} independent trials of {@code problem} on {@code threads} threads (Gaussian rows, cheaper
+   * sampler); for a retraining loop, the last generation ({@link LoopSimulator} has all of them).
+   */
   public static SimulationResult simulate(Problem problem, int runs, long seed, int threads) {
+    return simulate(problem, runs, seed, threads, SimulationOptions.DEFAULT);
+  }
+
+  /** Runs {@code runs} independent trials of {@code problem} on {@code threads} threads, drawing data as {@code options} say. */
+  public static SimulationResult simulate(Problem problem, int runs, long seed, int threads,
+                                          SimulationOptions options) {
     if (runs < 1) {
       throw new ParameterException("runs", runs, "an integer >= 1");
     }
     if (threads < 1) {
       throw new ParameterException("threads", threads, "an integer >= 1");
     }
-    long[] seeds = runSeeds(seed, runs);
-    long start = System.nanoTime();
-    double[] errors = new double[runs];
-    if (threads == 1 || runs == 1) {
-      for (int r = 0; r < runs; r++) {
-        errors[r] = runOnce(problem, seeds[r]);
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs), daemonThreads());
-      try {
-        List<Future<Double>> futures = new ArrayList<>(runs);
-        for (int r = 0; r < runs; r++) {
-          long s = seeds[r];
-          futures.add(pool.submit(() -> runOnce(problem, s)));
-        }
-        for (int r = 0; r < runs; r++) {
-          errors[r] = futures.get(r).get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("simulation interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
-      }
+    if (problem.generations().looping()) {
+      return LoopSimulator.simulate(problem, runs, seed, threads).last();
     }
+    requireSupported(problem);
+    SimulationOptions resolved = options.withSampler(SamplerCost.choose(problem, options));
+    long start = System.nanoTime();
+    double[] errors = inParallel(runSeeds(seed, runs), threads, s -> runOnce(problem, s, resolved)).stream()
+        .mapToDouble(Double::doubleValue).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }
 
@@ -86,47 +75,100 @@ public final class Simulator {
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }
 
+  /** Applies {@code run} to every seed on {@code threads} threads; results in seed order. */
+  static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
+    int runs = seeds.length;
+    List<T> out = new ArrayList<>(runs);
+    if (threads == 1 || runs == 1) {
+      for (long s : seeds) {
+        out.add(run.apply(s));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs), daemonThreads());
+    try {
+      List<Future<T>> futures = new ArrayList<>(runs);
+      for (long s : seeds) {
+        futures.add(pool.submit(() -> run.apply(s)));
+      }
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("simulation interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** The seed of each run: a pure function of (seed, r). */
   public static long[] runSeeds(long seed, int runs) {
     return new SplittableRandom(seed).longs(runs).toArray();
   }
 
-  /** One trial with its own generator: returns ‖ŵ − w1‖²_Σ. */
+  /** One trial with its own generator (Gaussian rows, cheaper sampler): returns ‖ŵ − w1‖²_Σ. */
   public static double runOnce(Problem problem, long runSeed) {
+    return runOnce(problem, runSeed, SimulationOptions.DEFAULT);
+  }
+
+  /** One trial with its own generator: returns ‖ŵ − w1‖²_Σ. */
+  public static double runOnce(Problem problem, long runSeed, SimulationOptions options) {
     SplittableRandom rng = new SplittableRandom(runSeed);
     double[] w1 = Teacher.random(problem.d(), rng);
     double[] delta = SyntheticShift.random(problem.spectrum(), problem.c2(), rng);
-    return runOnce(problem, w1, delta, rng);
+    return runOnce(problem, w1, delta, rng, options);
   }
 
-  /** One trial with an explicit teacher and shift. */
+  /** One trial with an explicit teacher and shift (Gaussian rows, cheaper sampler). */
   public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng) {
+    return runOnce(problem, w1, delta, rng, SimulationOptions.DEFAULT);
+  }
+
+  /** One trial with an explicit teacher and shift, drawing data as {@code options} say. */
+  public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
+                               SimulationOptions options) {
     requireSupported(problem);
-    TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, rng);
-    double[] w;
+    double[] w = SamplerCost.choose(problem, options) == Sampler.EXACT
+        ? ExactSampling.fit(problem, w1, delta, rng)
+        : directFit(problem, w1, delta, rng, options.features());
+    return TestError.excessRisk(w, w1, problem.spectrum());
+  }
+
+  /** The direct route: draw the rows and labels, then fit. */
+  private static double[] directFit(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
+                                    FeatureLaw features) {
+    TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, features, rng);
     if (problem.estimator() == Estimator.PRIOR) {
       // ŵ = w2 + argmin (1/n1)‖(y1 − X1w2) − X1v‖² + λ‖v‖² (beyond.md §4).
-      double[] w2 = new double[w1.length];
-      for (int i = 0; i < w2.length; i++) {
-        w2[i] = w1[i] + delta[i];
-      }
+      double[] w2 = SyntheticShift.syntheticTeacher(w1, delta);
       TrainingSet residual = sampled.realRowsMinus(w2);
       double[] v = new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights();
-      w = new double[w1.length];
+      double[] w = new double[w1.length];
       for (int i = 0; i < w.length; i++) {
         w[i] = w2[i] + v[i];
       }
-    } else {
-      TrainingSet train = sampled.weighted(problem.syntheticWeight());
-      w = switch (problem.model()) {
-        case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
-        case RANDOM_PROJECTION -> {
-          Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
-          yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
-        }
-      };
+      return w;
     }
-    return TestError.excessRisk(w, w1, problem.spectrum());
+    return fitMixture(problem, sampled.weighted(problem.syntheticWeight()), rng);
+  }
+
+  /** Fits the problem's model (ridge, or random projections with a fresh S drawn from rng) on a training set. */
+  static double[] fitMixture(Problem problem, TrainingSet train, SplittableRandom rng) {
+    return switch (problem.model()) {
+      case RIDGE -> new RidgeRegression(problem.lambda()).fit(train.x(), train.y()).weights();
+      case RANDOM_PROJECTION -> {
+        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
+        yield new RandomProjectionRidge(s, problem.lambda()).fit(train.x(), train.y()).weights();
+      }
+    };
   }
 
   private static void requireSupported(Problem p) {
@@ -134,7 +176,7 @@ public final class Simulator {
       throw new ParameterException("estimator", p.estimator().key(), "mix for model rp (prior is defined for ridge)");
     }
     if (p.generations().looping()) {
-      throw new ParameterException("generations", p.generations().count(), "0 (loops are not simulated yet)");
+      throw new ParameterException("generations", p.generations().count(), "0 here (loops: LoopSimulator)");
     }
   }
 

@@ -8,7 +8,8 @@ import org.collapselab.problem.Problem;
  * Single entry point to the deterministic equivalents: the paper's setting goes to {@link RidgeTheory} or
  * {@link RandomProjectionTheory}; two different sources (Σ2, σ2, weight A) to {@link TwoSourceRidgeTheory}; the
  * prior estimator to {@link PriorRidgeTheory}; random projections with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to
- * {@link WeightedRandomProjectionTheory}. Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
+ * {@link WeightedRandomProjectionTheory}; a retraining loop ({@code generations > 0}) gives its last generation
+ * ({@link GenerationsTheory} has all of them). Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
   private Theory() {}
@@ -16,7 +17,7 @@ public final class Theory {
   /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
   public static TheoryResult predict(Problem problem) {
     if (problem.generations().looping()) {
-      throw new TheoryException("theory covers a single fit; simulate retraining loops instead");
+      return GenerationsTheory.predict(problem).last(); // the last generation; every generation: GenerationsTheory
     }
     if (problem.estimator() == Estimator.PRIOR) {
       return PriorRidgeTheory.predict(problem);

@@ -120,9 +120,11 @@ class TwoSourceRidgeTheoryTest {
         .withSources(null, 0.5, 1.0, Estimator.PRIOR);
     assertThatThrownBy(() -> Theory.predict(rpPrior)).isInstanceOf(TheoryException.class)
         .hasMessageContaining("prior estimator is defined for ridge");
+    // Retraining loops have theory in the paper's setting only (GenerationsTheory); two sources at generation 0 do not.
     Problem loop = Problem.ridge(Spectrum.isotropic(50), 100, 0.2, 1, 0.5, 0.01)
+        .withSources(null, 0.9, 1.0, Estimator.MIX)
         .withGenerations(new org.collapselab.problem.Generations(2, org.collapselab.problem.Schedule.REPLACE, 0));
     assertThatThrownBy(() -> Theory.predict(loop)).isInstanceOf(TheoryException.class)
-        .hasMessageContaining("single fit");
+        .hasMessageContaining("loop theory covers generation 0 in the paper's setting");
   }
 }

@@ -20,7 +20,7 @@ import org.collapselab.experiments.store.ResultStore;
  */
 public final class Reproductions {
   /** Preferred section order in the report. */
-  public static final List<String> ORDER = List.of("gaussian", "mnist", "lm");
+  public static final List<String> ORDER = List.of("gaussian", "twosource", "generations", "mnist", "lm");
 
   private Reproductions() {}
 

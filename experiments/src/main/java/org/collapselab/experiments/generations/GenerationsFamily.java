@@ -1,0 +1,99 @@
+package org.collapselab.experiments.generations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.collapselab.experiments.report.Html;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.ReportOptions;
+import org.collapselab.experiments.study.Study;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.experiments.study.StudyReport;
+import org.collapselab.experiments.study.StudyResults;
+import org.collapselab.simulation.SimulationResult;
+
+/**
+ * The generations family ({@code kind: generations}): retraining loops with theory beside every curve
+ * ({@link GenerationsStudy}). The file gives the sizes; the loops themselves are {@link GenerationsStudy#specs}.
+ * <pre>
+ *   name: generations
+ *   kind: generations
+ *   description: free text
+ *   d: 50                 # dimension (OLS claims need n &gt; d + 1)
+ *   n: 200                # rows per generation
+ *   generations: 20       # K
+ *   runs: 200             # simulated loops per curve
+ *   seed: 2026
+ *   boundary_rows: 1000   # n of the (d/n, p2) boundary figure (theory only)
+ *   quick: {generations: 8, runs: 60}
+ * </pre>
+ */
+public final class GenerationsFamily implements StudyFamily {
+  private static final Set<String> KEYS = Set.of("name", "kind", "description", "d", "n", "generations", "runs", "seed",
+      "boundary_rows", "quick");
+
+  @Override
+  public String kind() {
+    return "generations";
+  }
+
+  @Override
+  public Study read(StudyFile f, boolean quick) {
+    ObjectNode r = f.withQuick(quick, KEYS);
+    String name = f.studyName(r);
+    int d = f.integer(r, "d", "d", 1, 5000, 50);
+    long n = f.longValue(r, "n", "n", 4, 1_000_000, 200);
+    int k = f.integer(r, "generations", "generations", GenerationsClaims.TAIL + 1, 1000, 20);
+    int runs = f.integer(r, "runs", "runs", 2, 100_000, 200);
+    long seed = f.longValue(r, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE, 2026);
+    long boundary = f.longValue(r, "boundary_rows", "boundary_rows", 10, 10_000_000, 1000);
+    if (n <= d + 1L) {
+      f.error("n", n, "> d + 1 = " + (d + 1) + " (the OLS claims use closed forms that need it)");
+    }
+    return f.ok() ? new Loops(name, r.path("description").asText(""),
+        new GenerationsStudy.Settings(d, n, k, runs, seed, boundary)) : null;
+  }
+
+  /** A validated generations study. */
+  record Loops(String name, String description, GenerationsStudy.Settings settings) implements Study {
+    @Override
+    public List<CellJob> cells() {
+      List<CellJob> out = new ArrayList<>();
+      for (GenerationsStudy.CurveSpec c : GenerationsStudy.specs(settings)) {
+        out.add(new GenerationsCell(name, c, null, settings.runs(), settings.seed(), 1));
+      }
+      out.add(new GenerationsCell(name, null, GenerationsStudy.realHalf(settings), settings.runs(), settings.seed(),
+          1));
+      return out;
+    }
+
+    @Override
+    public StudyReport report(StudyResults results, ReportOptions options) throws Exception {
+      Map<String, GenerationsCurve> curves = new LinkedHashMap<>();
+      SimulationResult half = null;
+      int missing = 0;
+      for (GenerationsCell c : results.present(GenerationsCell.class)) {
+        String json = results.resultJson(c.key()).orElseThrow();
+        if (c.spec() == null) {
+          half = GenerationsCell.realHalfFrom(json);
+        } else {
+          curves.put(c.id(), c.curveFrom(json));
+        }
+      }
+      missing = results.cells().size() - curves.size() - (half == null ? 0 : 1);
+      if (missing > 0) {
+        String text = name + ": " + missing + " of " + results.cells().size()
+            + " cells are not in the store yet (other shards?); no figures or claims";
+        return new StudyReport(List.of(), Html.paragraph(text), List.of(), text);
+      }
+      GenerationsStudy.Outcome o = GenerationsStudy.report(settings, curves, half, options.outDir());
+      String text = name + ": " + curves.size() + " loops, K = " + settings.generations() + ", " + settings.runs()
+          + " runs each (seed " + settings.seed() + ")";
+      return new StudyReport(o.figures(), Html.paragraph(description + ". " + text), o.claims(), text);
+    }
+  }
+}
