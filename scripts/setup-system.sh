@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the toolkit uses: native OpenBLAS (for netlib BLAS/LAPACK) and Fashion-MNIST.
+# Installs the Debian packages the toolkit uses: native OpenBLAS (for netlib BLAS/LAPACK), Fashion-MNIST and the
+# wamerican word list (dictionary-word share of generated text).
 # Needs root (or sudo). Safe to re-run.
 set -euo pipefail
-pkgs=(libopenblas0 dataset-fashion-mnist)
+pkgs=(libopenblas0 dataset-fashion-mnist wamerican)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

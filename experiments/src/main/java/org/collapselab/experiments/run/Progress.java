@@ -5,21 +5,32 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr ({@code [#####.....] 12/40 cells, 3 failed, ETA 0:23}), redrawn in place at most
- * a few times a second. Quiet when there is no console (CI, pipes): then only a final line is printed.
+ * a few times a second. Without a console (logs, CI, {@code nohup}) the same status is printed as a plain line at most
+ * every {@link #LOG_SECONDS} seconds and after the last cell, so progress shows in log files too.
  */
 public final class Progress {
+  /** Seconds between plain status lines when there is no console. */
+  public static final double LOG_SECONDS = 30;
   private final PrintStream out;
   private final boolean interactive;
   private final int total;
   private final long start = System.nanoTime();
   private int done;
   private int failed;
-  private long lastDraw;
+  private long lastDraw = System.nanoTime();
+
+  private final double logSeconds;
 
   public Progress(PrintStream out, int total, boolean interactive) {
+    this(out, total, interactive, LOG_SECONDS);
+  }
+
+  /** With {@code logSeconds} between plain lines when not interactive. */
+  public Progress(PrintStream out, int total, boolean interactive, double logSeconds) {
     this.out = out;
     this.total = total;
     this.interactive = interactive;
+    this.logSeconds = logSeconds;
   }
 
   /** Interactive when a console is attached. */
@@ -37,6 +48,10 @@ public final class Progress {
     if (interactive && (now - lastDraw > 200_000_000L || done == total)) {
       lastDraw = now;
       out.print("\r" + line());
+      out.flush();
+    } else if (!interactive && out != null && done < total && now - lastDraw >= logSeconds * 1e9) {
+      lastDraw = now;
+      out.println(line());
       out.flush();
     }
   }

@@ -55,7 +55,8 @@ public final class MnistReproduction implements Reproduction {
         + "quantity the theory predicts) and the classification error. Each cell is one trained model; curves "
         + "show the mean over seeds with ± one standard deviation; differences between shares are paired by seed "
         + "(same real images, same initialisation). "
-        + (o.quick() ? "Quick mode: reduced grids, fewer seeds, MNIST only." : "Full grids.")));
+        + (o.quick() ? "Quick mode: reduced grids, 3 seeds, MNIST only; its verdicts are provisional and the "
+            + "full run may overturn them." : "Full grids.")));
     List<Claim> claims = new ArrayList<>();
     for (String name : names) {
       ImageStudy study = (ImageStudy) StudyRuns.bundled(name, o.quick());
@@ -76,15 +77,6 @@ public final class MnistReproduction implements Reproduction {
       body.append(out.report().html());
       claims.addAll(out.report().claims());
     }
-    body.append(Html.paragraph("Reading the figures: (1) in the random-features panels the peak at width = n is the "
-        + "interpolation peak of the random-projection theory; the synthetic penalty (gap to the black clean curve) "
-        + "is largest around it for small and moderate p2. For large p2 the peak itself is lower, because the "
-        + "generator's targets are noise-free functions of the image: replacing most real labels by them removes "
-        + "label noise, which the paper's model (equal noise on both sources) does not vary. (2) In the size sweeps "
-        + "the thin horizontal lines are the collapse floor p2²c² computed from the measured c²: the curves for "
-        + "large p2 run into it while the clean curve keeps falling; for small p2 the floor lies far below the "
-        + "errors reachable with the n available here, so those curves still follow the clean one (the theory "
-        + "predicts their plateau only at much larger n)."));
     body.append(Html.paragraph("Deviations from the paper and choices where it is silent: the synthetic targets "
         + "come from a small generator network trained on a reserved slice of real images (quality reported above, "
         + "so c² has a measured counterpart); training uses Adam with a fixed schedule rather than the paper's "

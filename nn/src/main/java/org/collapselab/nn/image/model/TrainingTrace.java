@@ -8,8 +8,11 @@ package org.collapselab.nn.image.model;
  * @param steps optimiser steps taken
  * @param seconds wall time of the training loop
  * @param samplesPerSecond images processed (forward + backward) per second
+ * @param bestEpoch epoch (0-based) whose weights were kept by early stopping, or the last epoch without it
+ * @param validationLoss validation error of the kept weights (NaN without early stopping)
  */
-public record TrainingTrace(double[] epochLoss, long steps, double seconds, double samplesPerSecond) {
+public record TrainingTrace(double[] epochLoss, long steps, double seconds, double samplesPerSecond, int bestEpoch,
+    double validationLoss) {
   /** Loss of the first epoch. */
   public double firstLoss() {
     return epochLoss.length == 0 ? Double.NaN : epochLoss[0];

@@ -10,7 +10,6 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 
 /**
  * A two-layer (one hidden ReLU layer) feed-forward network {@code f(x) = W2ᵀ relu(W1ᵀ x + b1) + b2} on DJL + PyTorch,
@@ -115,7 +114,8 @@ public final class TwoLayerNetwork implements Regressor {
 
   /**
    * Trains on {@code n} inputs (row-major {@code n × inputDim}) with real-valued targets (row-major
-   * {@code n × classes}). {@code onEpoch} (may be null) receives the finished epoch's index.
+   * {@code n × classes}) for {@code config.epochs()} epochs, or fewer when {@code stop} (may be null) ends training
+   * early on its validation images, keeping the best epoch's weights.
    *
    * <p>Gradients are computed in closed form (back-propagation through the two layers written out as four
    * matrix products) rather than with DJL's {@code GradientCollector}: PyTorch's DJL binding allows only one
@@ -123,7 +123,7 @@ public final class TwoLayerNetwork implements Regressor {
    * core), which is how the experiment uses both cores. The unit tests check these gradients against autograd.
    */
   public TrainingTrace fit(float[] inputs, float[] targets, int n, TrainingConfig config, long seed,
-      IntConsumer onEpoch) {
+      EarlyStopping stop) {
     if (inputs.length != (long) n * inputDim || targets.length != (long) n * classes) {
       throw new IllegalArgumentException("expected " + n + "x" + inputDim + " inputs and " + n + "x" + classes
           + " targets, got " + inputs.length + " and " + targets.length + " values");
@@ -144,6 +144,10 @@ public final class TwoLayerNetwork implements Regressor {
     double[] epochLoss = new double[config.epochs()];
     long steps = 0;
     long t0 = System.nanoTime();
+    int ran = 0;
+    int bestEpoch = -1;
+    double best = Double.POSITIVE_INFINITY;
+    float[][] bestWeights = null;
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
       shuffle(order, rng);
       double lossSum = 0;
@@ -170,13 +174,29 @@ public final class TwoLayerNetwork implements Regressor {
         throw new ArithmeticException("training diverged at epoch " + (epoch + 1) + " (loss " + epochLoss[epoch]
             + "); lower the learning rate");
       }
-      if (onEpoch != null) {
-        onEpoch.accept(epoch);
+      ran = epoch + 1;
+      if (stop != null) {
+        double v = loss(stop.inputs(), stop.targets(), stop.n());
+        if (v < best) {
+          best = v;
+          bestEpoch = epoch;
+          bestWeights = trainedParameters().stream().map(NDArray::toFloatArray).toArray(float[][]::new);
+        } else if (epoch - bestEpoch >= stop.patience()) {
+          break;
+        }
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     adam.close();
-    return new TrainingTrace(epochLoss, steps, seconds, (double) n * config.epochs() / Math.max(seconds, 1e-9));
+    if (bestWeights != null && bestEpoch < ran - 1) {
+      List<NDArray> ps = trainedParameters();
+      for (int i = 0; i < ps.size(); i++) {
+        ps.get(i).set(FloatBuffer.wrap(bestWeights[i]));
+      }
+    }
+    return new TrainingTrace(java.util.Arrays.copyOf(epochLoss, ran), steps, seconds,
+        (double) n * ran / Math.max(seconds, 1e-9), stop == null ? ran - 1 : bestEpoch,
+        stop == null ? Double.NaN : best);
   }
 
   private List<NDArray> trainedParameters() {

@@ -16,7 +16,8 @@ package org.collapselab.nn.image.study;
  * @param trainSeconds wall time of training (or of the ridge solve)
  * @param samplesPerSecond training throughput (images forward+backward per second; NaN for ridge)
  * @param parameters trainable parameters
+ * @param validationMse error on the real validation images of the kept weights (NaN without early stopping)
  */
 public record CellResult(double testMse, double testError, double trainLoss, double syntheticMse,
     double syntheticError, int realCount, int syntheticCount, int epochs, long steps, double trainSeconds,
-    double samplesPerSecond, long parameters) {}
+    double samplesPerSecond, long parameters, double validationMse) {}

@@ -3,6 +3,7 @@ package org.collapselab.nn.image.study;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.collapselab.nn.image.data.ImageSet;
+import org.collapselab.nn.image.model.EarlyStopping;
 import org.collapselab.nn.image.model.Evaluation;
 import org.collapselab.nn.image.model.FirstLayer;
 import org.collapselab.nn.image.model.RandomFeaturesRidge;
@@ -67,6 +68,7 @@ public final class CellRunner {
     long steps = 0;
     double seconds;
     double rate = Double.NaN;
+    double validationMse = Double.NaN;
     long params;
     Regressor model;
     switch (spec.network()) {
@@ -84,9 +86,10 @@ public final class CellRunner {
         TwoLayerNetwork net = TwoLayerNetwork.create(ctx.engine(), d, spec.width(), classes, first, initSeed);
         try {
           TrainingConfig cfg = spec.training().forSize(n);
-          TrainingTrace trace = net.fit(x, y, n, cfg, derive(spec.seed(), 2), null);
+          TrainingTrace trace = net.fit(x, y, n, cfg, derive(spec.seed(), 2), earlyStopping(ctx, spec));
           trainLoss = net.loss(x, y, n);
-          epochs = cfg.epochs();
+          epochs = trace.epochLoss().length;
+          validationMse = trace.validationLoss();
           steps = trace.steps();
           seconds = trace.seconds();
           rate = trace.samplesPerSecond();
@@ -102,8 +105,19 @@ public final class CellRunner {
     try (model) {
       Evaluation ev = Evaluation.of(model.predict(ctx.testInputs(), test.count()), test.labels(), classes);
       return new CellResult(ev.mse(), ev.error(), trainLoss, q.mse(), q.labelError(), n1, n2, epochs, steps, seconds,
-          rate, params);
+          rate, params, validationMse);
     }
+  }
+
+  /** Early stopping on the real validation images of the reserved slice, or null when the plan has none. */
+  private static EarlyStopping earlyStopping(ImageExperimentContext ctx, CellSpec spec) {
+    if (spec.training().patience() == 0) {
+      return null;
+    }
+    ImageSet train = ctx.dataset().train();
+    int[] v = SyntheticLabels.reservedTail(train.count(), spec.generator().seed(), spec.training().validation());
+    return new EarlyStopping(train.features(v, ctx.mean(), ctx.std()), Evaluation.oneHot(train.labelsOf(v),
+        train.classes()), v.length, spec.training().patience());
   }
 
   /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */

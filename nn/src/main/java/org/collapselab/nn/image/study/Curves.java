@@ -21,6 +21,11 @@ public final class Curves {
       return count > 1 ? sd / Math.sqrt(count) : Double.NaN;
     }
 
+    /** The 95% Student-t interval of the mean (unbounded for fewer than two values). */
+    public org.collapselab.experiments.stats.TInterval interval() {
+      return org.collapselab.experiments.stats.TInterval.ofSummary(mean, sd, count, 0.95);
+    }
+
     /** Stats of a list of values (NaNs skipped). */
     public static Stats of(List<Double> values) {
       double s = 0;
@@ -83,6 +88,32 @@ public final class Curves {
     }
     TreeMap<Double, Stats> out = new TreeMap<>();
     diffs.forEach((x, v) -> out.put(x, Stats.of(v)));
+    return out;
+  }
+
+  /**
+   * Per seed, a value computed from the seed's cells at two sizes and two shares: {@code f(clean at n0, share at n0,
+   * clean at n1, share at n1)}; seeds missing any of the four cells are skipped.
+   */
+  public static List<Double> perSeed(Map<CellSpec, CellResult> results, Predicate<CellSpec> sweep, double share,
+      int n0, int n1, Metric metric, java.util.function.Function<double[], Double> f) {
+    Map<Long, double[]> bySeed = new TreeMap<>();
+    for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
+      CellSpec c = e.getKey();
+      if (!sweep.test(c) || (c.n() != n0 && c.n() != n1) || (c.p2() != 0 && c.p2() != share)) {
+        continue;
+      }
+      int slot = (c.n() == n0 ? 0 : 2) + (c.p2() == 0 ? 0 : 1);
+      double[] v = bySeed.computeIfAbsent(c.seed(), k -> new double[] {Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN});
+      v[slot] = metric.of(e.getValue());
+    }
+    List<Double> out = new ArrayList<>();
+    for (double[] v : bySeed.values()) {
+      if (Double.isFinite(v[0] + v[1] + v[2] + v[3])) {
+        out.add(f.apply(v));
+      }
+    }
     return out;
   }
 

@@ -12,25 +12,26 @@ import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
+import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.nn.image.study.Curves.Stats;
 
 /**
  * The paper's claims checked against a finished image study, each with the numbers behind the verdict. Decision
  * rules (stated in every row): differences between synthetic shares are paired over seeds and called significant
- * beyond two standard errors.
+ * when their 95% Student-t interval excludes zero (never with a single seed).
  */
 public final class ImageClaims {
   static final Threshold ZERO = new Threshold("ZERO", 0, "sign reference");
-  /** Standard errors a paired difference must clear to be significant. */
-  public static final Threshold SIGNIFICANCE_Z = new Threshold("SIGNIFICANCE_Z", 2, "standard errors, paired by seed");
+  /** Confidence of the paired Student-t interval a difference must clear (above zero) to be significant. */
+  public static final Threshold SIGNIFICANCE = new Threshold("SIGNIFICANCE", 0.95,
+      "confidence of the paired t interval, over seeds");
+  /** A change of the relative penalty from the smallest to the largest n above this: the penalty does not fade. */
+  static final Threshold GROWING_PENALTY = new Threshold("GROWING_PENALTY", 0,
+      "change of (E_p2 − E_0)/E_0 from the smallest to the largest n");
   /** Mean Kendall τ(p2, test MSE) for "error rises with p2". */
   public static final Threshold RISE_TAU = new Threshold("RISE_TAU", 0.5, "mean Kendall τ(p2, MSE) for supported");
   /** Share of points where the largest p2 is significantly worse than clean. */
   public static final Threshold RISE_SHARE = new Threshold("RISE_SHARE", 0.8, "share of points significantly worse");
-  /** The collapse floor p2²c² counts as visible when at least this fraction of the error at the largest n. */
-  public static final Threshold FLOOR_VISIBLE = new Threshold("FLOOR_VISIBLE", 0.5, "floor / error for a visible floor");
-  /** A curve has flattened when its gain over the last step in n is at most this fraction of the clean gain. */
-  public static final Threshold FLATTENED = new Threshold("FLATTENED", 0.5, "gain / clean gain when flattened");
   /** The penalty peak must lie within this factor of width = n. */
   public static final Threshold PEAK_FACTOR = new Threshold("PEAK_FACTOR", 2, "largest width/n of the peak");
   /** Largest p2 judged by the peak claim. */
@@ -69,7 +70,8 @@ public final class ImageClaims {
     int gen = s.generator().samples();
     for (WidthSweep w : s.widthSweeps()) {
       out.add(new Sweep(ImageFigures.name(w.network()) + " vs width at n = " + w.n(),
-          c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen, c -> c.width(),
+          c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen, c -> c.width(),
           "width"));
     }
     for (SizeSweep z : s.sizeSweeps()) {
@@ -147,13 +149,14 @@ public final class ImageClaims {
         }
       }
       if (count == 0) {
-        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE, RISE_TAU, RISE_SHARE, SIGNIFICANCE_Z));
+        out.add(new Claim(claim, "no complete point", Verdict.INCONCLUSIVE, RISE_TAU, RISE_SHARE, SIGNIFICANCE));
         continue;
       }
       double tau = tauSum / count;
       Stats small = pool(dMin);
       String measured = String.format(Locale.ROOT, "Kendall τ(p2, test MSE) = %.2f and τ(p2, classification "
-          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired, > 2 s.e.) "
+          + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t "
+          + "interval above 0) "
           + "at %d of %d%s; the smallest share p2 = %s adds %+.4f MSE on average (significant at %d of %d). Rule: "
           + "supported if the mean τ(p2, MSE) ≥ 0.5 and the largest share is significantly worse at ≥ 80%% of the "
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
@@ -161,12 +164,18 @@ public final class ImageClaims {
           small.mean(), countSignificant(dMin), dMin.size());
       Verdict v = tau >= RISE_TAU.value() && sig >= RISE_SHARE.value() * points ? Verdict.SUPPORTED
           : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-      out.add(new Claim(claim, measured, v, RISE_TAU, RISE_SHARE, SIGNIFICANCE_Z));
+      out.add(new Claim(claim, measured, v, RISE_TAU, RISE_SHARE, SIGNIFICANCE));
     }
     return out;
   }
 
-  /** Adding data at fixed p2 > 0 stops helping: the error flattens at the collapse floor instead of following n. */
+  /**
+   * Adding data at fixed p2 &gt; 0 stops helping: judged on the paired penalty vs n. Per seed, the relative penalty
+   * r(n) = (E_p2(n) − E_0(n)) / E_0(n) at the two largest-apart sizes; under strong collapse the penalty tends to the
+   * floor p2²c² while the clean error keeps falling, so r grows with n; if synthetic data only acted like extra noise
+   * that more data averages away, r would stay flat or shrink. Verdict per share from the 95% t interval of
+   * r(n_max) − r(n_min) against 0.
+   */
   static Claim plateau(ImageResults r, SizeSweep z) {
     ImageStudy s = r.study();
     int gen = s.generator().samples();
@@ -174,78 +183,50 @@ public final class ImageClaims {
     Predicate<CellSpec> f = c -> c.network() == z.network() && c.width() == z.width() && z.n().contains(c.n())
         && c.generator().samples() == gen;
     List<Integer> ns = z.n().stream().sorted().toList();
-    int nMax = ns.get(ns.size() - 1);
-    int nPrev = ns.get(0);
-    for (int n : ns) {
-      if (n < nMax && Math.abs(Math.log((double) nMax / n / 4)) < Math.abs(Math.log((double) nMax / nPrev / 4))) {
-        nPrev = n;
-      }
-    }
-    String claim = "Strong model collapse: at a fixed synthetic share p2 > 0, adding training data stops helping — "
-        + "the error on real data flattens (at about the floor p2²c²) while the clean error keeps falling ("
+    String claim = "Strong model collapse: at a fixed synthetic share p2 > 0, adding training data does not remove "
+        + "the penalty — relative to the clean error it grows with n as the error runs into the floor p2²c² ("
         + ImageFigures.name(z.network()) + ", width " + z.width() + ").";
     if (ns.size() < 2) {
-      return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE, FLOOR_VISIBLE, FLATTENED);
+      return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE);
     }
-    TreeMap<Double, Stats> clean = Curves.curve(r.results(), c -> c.p2() == 0 && f.test(c), CellSpec::n, Metric.MSE);
-    Stats c0 = clean.get((double) nMax);
-    Stats c0Prev = clean.get((double) nPrev);
-    if (c0 == null || c0Prev == null) {
-      return new Claim(claim, "clean cells missing", Verdict.INCONCLUSIVE, FLOOR_VISIBLE, FLATTENED);
-    }
-    double g0 = 1 - c0.mean() / c0Prev.mean();
+    int n0 = ns.get(0);
+    int n1 = ns.get(ns.size() - 1);
     List<String> parts = new ArrayList<>();
-    parts.add(String.format(Locale.ROOT, "clean (p2 = 0): MSE %.4f → %.4f from n = %d to n = %d (%.0f%% lower)",
-        c0Prev.mean(), c0.mean(), nPrev, nMax, 100 * g0));
-    int visible = 0;
-    int flattened = 0;
-    boolean contradicted = false;
-    List<String> beyond = new ArrayList<>();
+    int supported = 0;
+    int contradicted = 0;
     for (double p : s.p2()) {
       if (p == 0) {
         continue;
       }
-      TreeMap<Double, Stats> cur = Curves.curve(r.results(), c -> c.p2() == p && f.test(c), CellSpec::n, Metric.MSE);
-      Stats a = cur.get((double) nPrev);
-      Stats b = cur.get((double) nMax);
-      if (a == null || b == null) {
+      List<Double> change = Curves.perSeed(r.results(), f, p, n0, n1, Metric.MSE,
+          v -> (v[3] - v[2]) / v[2] - (v[1] - v[0]) / v[0]);
+      List<Double> endPenalty = Curves.perSeed(r.results(), f, p, n0, n1, Metric.MSE, v -> v[3] - v[2]);
+      if (change.isEmpty()) {
         continue;
       }
-      double g = 1 - b.mean() / a.mean();
-      double floor = p * p * c2;
-      boolean isVisible = floor >= FLOOR_VISIBLE.value() * b.mean();
-      if (isVisible) {
-        visible++;
-        if (g <= FLATTENED.value() * g0) {
-          flattened++;
-        }
-        if (g >= g0) {
-          contradicted = true;
-        }
-        parts.add(String.format(Locale.ROOT, "p2 = %s: %.4f → %.4f (%.0f%% lower; floor p2²c² = %.4f)",
-            ImageFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor));
-      } else {
-        beyond.add(String.format(Locale.ROOT, "p2 = %s (%.4f → %.4f, %.0f%% lower, floor %.2g, penalty over clean "
-            + "%.0f%% → %.0f%% of the clean error)", ImageFigures.fmt(p), a.mean(), b.mean(), 100 * g, floor,
-            100 * (a.mean() / c0Prev.mean() - 1), 100 * (b.mean() / c0.mean() - 1)));
-      }
+      TInterval ic = TInterval.of(change.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      TInterval ie = TInterval.of(endPenalty.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      Verdict v = Verdicts.above(ic.interval(), GROWING_PENALTY);
+      supported += v == Verdict.SUPPORTED ? 1 : 0;
+      contradicted += v == Verdict.CONTRADICTED ? 1 : 0;
+      parts.add(String.format(Locale.ROOT, "p2 = %s: penalty at n = %d %s MSE (floor p2²c² = %.4f); change of the "
+          + "relative penalty from n = %d to %d %s (%d seeds) → %s", ImageFigures.fmt(p), n1, ie.format("%+.4f"),
+          p * p * c2, n0, n1, ic.format("%+.3f"), ic.n(), v.name().toLowerCase(Locale.ROOT)));
     }
-    String measured = String.join("; ", parts) + (beyond.isEmpty() ? "" : ". Shares whose floor p2²c² (c² = "
-        + String.format(Locale.ROOT, "%.3f", c2) + ") is still below half their error at n = " + nMax
-        + ", i.e. whose plateau lies beyond this range of n: " + String.join("; ", beyond))
-        + ". Rule: supported if every share whose floor makes up at least half of its error at the largest n "
-        + "improves by at most half the clean improvement over the last ×" + Math.round((double) nMax / nPrev)
-        + " in n (contradicted if one improves as much as clean).";
-    Verdict v = visible == 0 ? Verdict.INCONCLUSIVE
-        : flattened == visible ? Verdict.SUPPORTED : contradicted ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-    return new Claim(claim, measured, v, FLOOR_VISIBLE, FLATTENED);
+    Verdict v = parts.isEmpty() ? Verdict.INCONCLUSIVE : contradicted == 0 && supported > 0 ? Verdict.SUPPORTED
+        : supported == 0 && contradicted > 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    return new Claim(claim, (parts.isEmpty() ? "no complete seed" : String.join("; ", parts)) + ". Rule (paired "
+        + "95% t intervals): supported if the relative penalty grows from the smallest to the largest n for at "
+        + "least one share and shrinks for none; contradicted if it shrinks for some and grows for none.", v,
+        GROWING_PENALTY);
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */
   static Claim penaltyPeaksAtThreshold(ImageResults r, WidthSweep w) {
     ImageStudy s = r.study();
     int gen = s.generator().samples();
-    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
+    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen;
     String claim = "Model size (random-projection theory, " + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): the extra error due to synthetic data grows with width up to the interpolation threshold (width ≈ n) "
         + "and larger models beyond it reduce it without removing it.";
@@ -276,9 +257,9 @@ public final class ImageClaims {
           1 / PEAK_FACTOR.value(), "lowest width/n"), PEAK_FACTOR) == Verdict.SUPPORTED;
       boolean reduced = last != null && last.mean() < peak;
       boolean remains = last != null && significantlyPositive(last);
-      parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %+.4f ± "
-          + "%.2g", ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
-          last == null ? Double.NaN : last.mean(), last == null ? Double.NaN : 2 * last.stderr()));
+      parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %s",
+          ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
+          last == null ? "missing" : last.interval().format("%+.4f")));
       if (p <= PEAK_MAX_SHARE.value()) {
         checked++;
         if (near && reduced && remains) {
@@ -291,9 +272,10 @@ public final class ImageClaims {
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : ok == checked ? Verdict.SUPPORTED : farPeaks == checked ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-    Threshold[] peakRule = {PEAK_FACTOR, PEAK_MAX_SHARE, SIGNIFICANCE_Z};
+    Threshold[] peakRule = {PEAK_FACTOR, PEAK_MAX_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: for every 0 < p2 ≤ 0.3, the paired MSE penalty "
-        + "peaks within a factor 2 of width = n, is smaller at the largest width and still > 2 s.e. there. Larger "
+        + "peaks within a factor 2 of width = n, is smaller at the largest width and its 95% t interval is still "
+        + "above 0 there. Larger "
         + "shares are listed but not judged: the generator's targets are noise-free functions of the image, so "
         + "replacing most real labels by them also removes label noise, which shrinks the interpolation peak itself "
         + "(the paper's model keeps the noise equal, σ1 = σ2).", v, peakRule);
@@ -303,7 +285,8 @@ public final class ImageClaims {
   static Claim largeModelsDoNotEscape(ImageResults r, WidthSweep w) {
     ImageStudy s = r.study();
     int gen = s.generator().samples();
-    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && c.generator().samples() == gen;
+    Predicate<CellSpec> f = c -> c.network() == w.network() && c.n() == w.n() && w.widths().contains(c.width())
+        && c.generator().samples() == gen;
     int maxWidth = w.widths().stream().mapToInt(Integer::intValue).max().orElse(0);
     String claim = "Larger models do not escape collapse (" + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): at the largest width the error on real data is still higher with synthetic data.";
@@ -325,15 +308,15 @@ public final class ImageClaims {
       if (significantlyPositive(last)) {
         sig++;
       }
-      parts.add(String.format(Locale.ROOT, "p2 = %s: %+.4f ± %.4f MSE at width %d (%+.4f at width %s)",
-          ImageFigures.fmt(p), last.mean(), 2 * last.stderr(), maxWidth, first == null ? Double.NaN : first.mean(),
+      parts.add(String.format(Locale.ROOT, "p2 = %s: %s MSE at width %d (%+.4f at width %s)",
+          ImageFigures.fmt(p), last.interval().format("%+.4f"), maxWidth, first == null ? Double.NaN : first.mean(),
           ImageFigures.fmt(d.firstKey())));
     }
     Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
         : sig == checked ? Verdict.SUPPORTED : sig == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-    Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE_Z};
+    Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: supported if the paired penalty at the largest "
-        + "width exceeds 2 s.e. for every p2 ≥ 0.1.", v, escapeRule);
+        + "width has a 95% t interval above 0 for every p2 ≥ 0.1.", v, escapeRule);
   }
 
   /** Worse synthetic data (larger c²) hurt more. */
@@ -387,10 +370,9 @@ public final class ImageClaims {
         QUALITY_TAU);
   }
 
-  /** A paired difference whose interval (mean ± SIGNIFICANCE_Z standard errors) lies above zero. */
+  /** A paired difference whose 95% Student-t interval over seeds lies above zero (never with one seed). */
   private static boolean significantlyPositive(Stats d) {
-    double se = Double.isFinite(d.stderr()) ? d.stderr() : 0;
-    return Verdicts.above(Interval.around(d.mean(), se, SIGNIFICANCE_Z.value()), ZERO) == Verdict.SUPPORTED;
+    return Verdicts.above(d.interval().interval(), ZERO) == Verdict.SUPPORTED;
   }
 
   private static int countSignificant(TreeMap<Double, Stats> d) {

@@ -36,7 +36,8 @@ public final class ImageFigures {
       List<LinePlot> panels = new ArrayList<>();
       for (Metric m : Metric.values()) {
         List<PlotSeries> series = shareSeries(r, c -> c.network() == w.network() && c.n() == w.n()
-            && c.generator().samples() == s.generator().samples(), c -> c.width(), m);
+            && w.widths().contains(c.width()) && c.generator().samples() == s.generator().samples(), c -> c.width(),
+            m);
         if (w.network() != NetworkKind.TWO_LAYER) {
           series.add(vertical("interpolation threshold (width = n)", w.n(), series));
         }

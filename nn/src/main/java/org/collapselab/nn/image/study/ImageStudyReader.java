@@ -41,9 +41,11 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  */
 public final class ImageStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "dataset", "data_dir", "runs", "seed",
-      "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick");
+      "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick",
+      "budget_minutes");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
-      "weight_decay");
+      "weight_decay",
+      "patience", "validation");
   private static final Set<String> GENERATOR_KEYS = Set.of("samples", "width", "epochs", "min_steps", "batch_size",
       "learning_rate", "weight_decay", "labels", "noise", "seed");
 
@@ -92,12 +94,18 @@ public final class ImageStudyReader implements StudyFamily {
     String description = text(merged, "description", false);
     String dataset = text(merged, "dataset", true);
     String dataDir = text(merged, "data_dir", false);
+    f.real(merged, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
     int runs = integer(merged, "runs", 1, 100, 3);
     long seed = longValue(merged, "seed", 0);
     List<Double> p2 = f.realList(merged.path("p2"), "p2", 0, 1);
     int reserved = integer(merged, "reserved", 10, 999_999, 5000);
     TrainingPlan training = training(merged.path("training"), "training", TRAINING_KEYS);
     GeneratorPlan generator = generator(merged.path("generator"), reserved);
+    if (training != null && training.validation() > 0 && generator != null
+        && training.validation() + generator.samples() > reserved) {
+      error("training.validation", training.validation(), "at most reserved − generator.samples = "
+          + (reserved - generator.samples()) + " (validation images are the end of the reserved slice)");
+    }
     double ridge = real(merged, "ridge", 1e-12, 1e6, 1e-4, false);
     List<WidthSweep> widthSweeps = new ArrayList<>();
     JsonNode ws = merged.path("width_sweeps");
@@ -171,10 +179,14 @@ public final class ImageStudyReader implements StudyFamily {
     int batch = integer(t, "batch_size", field + ".batch_size", 1, 1_000_000, 128);
     double lr = real(t, "learning_rate", field + ".learning_rate", 1e-9, 10, 1e-3, false);
     double wd = real(t, "weight_decay", field + ".weight_decay", 0, 10, 0, true);
-    if (epochs < 1 || minSteps < 0 || batch < 1 || Double.isNaN(lr) || Double.isNaN(wd)) {
+    int patience = keys.contains("patience") ? integer(t, "patience", field + ".patience", 0, 1000, 0) : 0;
+    int validation = keys.contains("validation") ? integer(t, "validation", field + ".validation", 1, 100_000, 1000)
+        : 0;
+    if (epochs < 1 || minSteps < 0 || batch < 1 || Double.isNaN(lr) || Double.isNaN(wd) || patience < 0
+        || validation < 0) {
       return null;
     }
-    return new TrainingPlan(epochs, minSteps, batch, lr, wd);
+    return new TrainingPlan(epochs, minSteps, batch, lr, wd, patience, patience > 0 ? validation : 0);
   }
 
   private GeneratorPlan generator(JsonNode g, int reserved) {

@@ -109,6 +109,15 @@ public final class SyntheticLabels {
   }
 
   /** A fixed pseudo-random permutation of {@code 0..n-1}. */
+  /**
+   * The last {@code count} images of the reserved slice (training-split indices): the real validation images of early
+   * stopping. Generators train on the first images of the slice, studied models never see the slice.
+   */
+  public static int[] reservedTail(int trainCount, long generatorSeed, int count) {
+    int[] perm = permutation(trainCount, generatorSeed);
+    return Arrays.copyOfRange(perm, trainCount - count, trainCount);
+  }
+
   public static int[] permutation(int n, long seed) {
     return org.collapselab.estimation.Rows.permutation(n, new SplittableRandom(seed));
   }

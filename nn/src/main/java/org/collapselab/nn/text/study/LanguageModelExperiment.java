@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
+import org.collapselab.nn.text.tokenizer.BpeTokenizer;
+import org.collapselab.nn.text.tokenizer.TokenizerCache;
 
 /**
  * The computations of the language-model collapse experiment, run as cells by the one runner
@@ -54,14 +56,14 @@ public final class LanguageModelExperiment {
    * @param computed runs computed by this call
    * @param seconds wall time of the run
    */
-  public record Outcome(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer,
+  public record Outcome(LmExperimentConfig config, CorpusSplit split, BpeTokenizer tokenizer,
       GeneratorResult generator, List<LmRunResult> runs, int computed, double seconds) {}
 
   /**
    * The corpus read, split and tokenized for a configuration, the evaluation windows, and the cell keys. Computes
    * no model; cached per process ({@link #prepare}), since every job of a study shares it.
    */
-  public record Prepared(LmExperimentConfig config, CorpusSplit split, CharTokenizer tokenizer, int[] train,
+  public record Prepared(LmExperimentConfig config, CorpusSplit split, BpeTokenizer tokenizer, int[] train,
       int[] test, EvalWindows curveEval, EvalWindows finalEval, String generatorJson, String generatorKey) {
     /** Canonical configuration of one training run (unchanged from the first version, so stored runs are reused). */
     public String runJson(GptConfig m, double p2, int seed) {
@@ -94,12 +96,12 @@ public final class LanguageModelExperiment {
       return p;
     }
     TextCorpus corpus = TextCorpus.load(c.corpusPath(), c.files(), c.unit());
-    CorpusSplit split = CorpusSplit.of(corpus, c.testFraction(), c.splitChunk());
-    CharTokenizer tok = CharTokenizer.fit(split.train());
-    int[] train = tok.encodeStream(split.train());
-    int[] test = tok.encodeStream(split.test());
-    String corpusHash = CellKeys.sha256Hex(String.join("\n", split.train().stream().map(Document::text).toList())
-        + "\u0000" + String.join("\n", split.test().stream().map(Document::text).toList()));
+    CorpusSplit split = CorpusSplit.of(corpus, c.testFraction(), c.validationFraction(), c.splitChunk());
+    String corpusHash = CellKeys.sha256Hex(String.join("\n", texts(split.train())) + "\u0000"
+        + String.join("\n", texts(split.validation())) + "\u0000" + String.join("\n", texts(split.test())));
+    BpeTokenizer tok = TokenizerCache.trained(texts(split.train()), c.vocabSize(), corpusHash);
+    int[] train = tok.encodeStream(texts(split.train()));
+    int[] test = tok.encodeStream(texts(split.test()));
     int ctx = c.generator().context();
     ObjectNode genCfg = JSON.createObjectNode();
     genCfg.put("corpusHash", corpusHash);
@@ -114,6 +116,9 @@ public final class LanguageModelExperiment {
     genCfg.put("temperature", c.temperature());
     genCfg.put("syntheticTokens", c.syntheticTokens());
     genCfg.put("baseSeed", c.baseSeed());
+    genCfg.put("vocabSize", c.vocabSize());
+    genCfg.put("validationFraction", c.validationFraction());
+    genCfg.set("filter", JSON.valueToTree(c.filter()));
     String genJson = JSON.writeValueAsString(genCfg);
     p = new Prepared(c, split, tok, train, test, EvalWindows.of(test, ctx, c.curveEvalTokens()),
         EvalWindows.of(test, ctx, c.finalEvalTokens()), genJson, CellKeys.key(genJson, c.baseSeed()));
@@ -121,11 +126,16 @@ public final class LanguageModelExperiment {
     return p;
   }
 
+  /** The texts of documents, in order. */
+  static List<String> texts(List<Document> docs) {
+    return docs.stream().map(Document::text).toList();
+  }
+
   /** Trains one model on the mixture with share {@code p2} and measures it. */
   public static LmRunResult train(Prepared d, String syntheticText, GptConfig m, double p2, int seed,
       PrintStream log) {
     LmExperimentConfig c = d.config();
-    CharTokenizer tok = d.tokenizer();
+    BpeTokenizer tok = d.tokenizer();
     List<String> synthDocs = CharTokenizer.documents(syntheticText);
     int heldSynth = Math.max(1, synthDocs.size() / 20);
     List<Document> synthTrainDocs = new ArrayList<>();
@@ -134,10 +144,12 @@ public final class LanguageModelExperiment {
       (i >= synthDocs.size() - heldSynth ? synthTestDocs : synthTrainDocs).add(new Document("synthetic", i,
           synthDocs.get(i)));
     }
-    int[] synthTrain = tok.encodeStream(synthTrainDocs);
-    EvalWindows synthEval = EvalWindows.of(tok.encodeStream(synthTestDocs), c.generator().context(),
-        c.curveEvalTokens());
-    int[][] prompts = Prompts.of(d.split().train(), tok, Math.max(1, c.samples()), 16, c.baseSeed());
+    int[] synthTrain = tok.encodeStream(texts(synthTrainDocs));
+    int[] synthTest = tok.encodeStream(texts(synthTestDocs));
+    // a heavily filtered synthetic corpus may leave too little held-out text: then its loss is not measured (NaN)
+    EvalWindows synthEval = synthTest.length > c.generator().context() ? EvalWindows.of(synthTest,
+        c.generator().context(), c.curveEvalTokens()) : null;
+    int[][] prompts = Prompts.of(d.split().train(), tok, Math.max(1, c.samples()), Prompts.TOKENS, c.baseSeed());
     long runSeed = d.runSeed(seed);
     String label = String.format(java.util.Locale.ROOT, "%s p2=%s seed=%d", m.shape(), p2, seed);
     long t0 = System.nanoTime();
@@ -145,7 +157,7 @@ public final class LanguageModelExperiment {
       MixtureSampler sampler = new MixtureSampler(d.train(), synthTrain, p2, runSeed ^ 0x5DEECE66DL);
       TrainingCurve curve = lm.train(sampler, d.curveEval(), log, label);
       double fin = lm.loss(d.finalEval());
-      double syn = lm.loss(synthEval);
+      double syn = synthEval == null ? Double.NaN : lm.loss(synthEval);
       List<String> samples = new ArrayList<>();
       if (seed == 0 && c.samples() > 0) {
         int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), runSeed + 17);
@@ -163,8 +175,9 @@ public final class LanguageModelExperiment {
   public static SyntheticCorpus.Generated generator(Prepared d, PrintStream log) {
     LmExperimentConfig c = d.config();
     return SyntheticCorpus.generate(c.generator(), c.generatorPlan(), d.tokenizer(),
-        d.split().trainSlice(c.generatorSlice()), d.split().train(), d.test(), d.finalEval(), c.curveEvalTokens(),
-        c.syntheticTokens(), c.temperature(), c.baseSeed(), "synthetic-" + d.generatorKey().substring(0, 12) + ".txt",
-        log);
+        d.split().trainSlice(c.generatorSlice()), d.split().train(),
+        d.split().validation().isEmpty() ? d.split().test() : d.split().validation(), d.finalEval(),
+        c.curveEvalTokens(), c.syntheticTokens(), c.temperature(), c.baseSeed(), c.filter(),
+        "synthetic-" + d.generatorKey().substring(0, 12) + ".txt", log);
   }
 }

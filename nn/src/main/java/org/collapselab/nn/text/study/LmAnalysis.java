@@ -1,8 +1,5 @@
 package org.collapselab.nn.text.study;
 
-import org.collapselab.experiments.report.Interval;
-import org.collapselab.experiments.report.Threshold;
-
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.TrainingCurve;
 
@@ -11,19 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.collapselab.experiments.stats.TInterval;
 
 /**
  * Seed-averaged views of the language-model runs: final loss per (model, p2) with its spread over seeds, mean loss
- * curves, and the synthetic penalty L(p2) − L(0) with a tolerance that separates it from run-to-run noise.
+ * curves, and the synthetic penalty L(p2) − L(0) paired by seed with its 95% t interval.
  */
 final class LmAnalysis {
-  /** Tolerance (nats/token) used when only one seed is available. */
-  static final Threshold SINGLE_SEED_TOLERANCE = new Threshold("SINGLE_SEED_TOLERANCE", 0.02,
-      "penalty tolerance with one seed, nats/char");
-  /** Smallest tolerance (nats/token) even when seeds agree closely. */
-  static final Threshold MIN_TOLERANCE = new Threshold("MIN_TOLERANCE", 0.01, "smallest penalty tolerance, nats/char");
-  /** Standard errors of the difference over seeds that make the tolerance. */
-  static final Threshold TOLERANCE_Z = new Threshold("TOLERANCE_Z", 2, "standard errors of the seed difference");
 
   /** Mean and sample standard deviation over seeds. */
   record Stat(double mean, double std, int n) {
@@ -67,24 +58,70 @@ final class LmAnalysis {
     return Stat.of(v);
   }
 
-  /** Penalty L(p2) − L(0) at the end of training and its noise tolerance. */
-  double[] penalty(String model, double p2) {
-    Stat a = finalLoss(model, p2);
-    Stat b = finalLoss(model, 0.0);
-    return new double[] {a.mean() - b.mean(), tolerance(a, b)};
+  /** Confidence level of every interval in the report. */
+  static final double LEVEL = 0.95;
+
+  /** Whether a model was trained at a share. */
+  boolean has(String model, double p2) {
+    return groups.containsKey(model) && groups.get(model).containsKey(p2);
   }
 
-  /** The penalty as an interval: L(p2) − L(0) ± its tolerance. */
-  Interval penaltyInterval(String model, double p2) {
-    double[] p = penalty(model, p2);
-    return Interval.around(p[0], p[1], 1);
+  /** Final real-test loss per seed index, for the seeds present. */
+  Map<Integer, Double> finalBySeed(String model, double p2) {
+    Map<Integer, Double> m = new TreeMap<>();
+    groups.get(model).get(p2).forEach(r -> m.put(r.seed(), r.finalTestLoss()));
+    return m;
   }
 
-  static double tolerance(Stat a, Stat b) {
-    if (a.n() < 2 || b.n() < 2) {
-      return SINGLE_SEED_TOLERANCE.value();
+  /**
+   * The paired penalty L(p2) − L(ref) at the end of training: one difference per seed that ran at both shares (same
+   * seed = same initial weights and data order), with its 95% t interval.
+   */
+  TInterval penalty(String model, double p2, double ref) {
+    Map<Integer, Double> a = finalBySeed(model, p2);
+    Map<Integer, Double> b = finalBySeed(model, ref);
+    List<Integer> seeds = a.keySet().stream().filter(b::containsKey).toList();
+    return TInterval.paired(seeds.stream().mapToDouble(a::get).toArray(), seeds.stream().mapToDouble(b::get).toArray(),
+        LEVEL);
+  }
+
+  /** The paired penalty against p2 = 0. */
+  TInterval penalty(String model, double p2) {
+    return penalty(model, p2, 0.0);
+  }
+
+  /**
+   * Per seed, how the gap L(p2) − L(0) on the real-test curve changed from the middle evaluation to the last (more
+   * tokens seen): negative = the penalty fades with more data.
+   */
+  TInterval gapChange(String model, double p2) {
+    Map<Integer, LmRunResult> a = new TreeMap<>();
+    Map<Integer, LmRunResult> b = new TreeMap<>();
+    groups.get(model).get(p2).forEach(r -> a.put(r.seed(), r));
+    groups.get(model).get(0.0).forEach(r -> b.put(r.seed(), r));
+    List<Double> d = new ArrayList<>();
+    for (int seed : a.keySet()) {
+      if (!b.containsKey(seed)) {
+        continue;
+      }
+      List<TrainingCurve.Point> pa = a.get(seed).curve().points();
+      List<TrainingCurve.Point> pb = b.get(seed).curve().points();
+      int n = Math.min(pa.size(), pb.size());
+      if (n < 2) {
+        continue;
+      }
+      int mid = (n - 1) / 2;
+      double gMid = pa.get(mid).testLoss() - pb.get(mid).testLoss();
+      double gEnd = pa.get(n - 1).testLoss() - pb.get(n - 1).testLoss();
+      d.add(gEnd - gMid);
     }
-    return Math.max(MIN_TOLERANCE.value(), TOLERANCE_Z.value() * Math.sqrt(a.std() * a.std() / a.n() + b.std() * b.std() / b.n()));
+    return d.isEmpty() ? null : TInterval.of(d.stream().mapToDouble(Double::doubleValue).toArray(), LEVEL);
+  }
+
+  /** Mean final training loss (last evaluation interval, on the mixture) over seeds. */
+  Stat finalTrainLoss(String model, double p2) {
+    return Stat.of(groups.get(model).get(p2).stream()
+        .map(r -> r.curve().points().get(r.curve().points().size() - 1).trainLoss()).toList());
   }
 
   /** Mean curve over seeds: [tokens, realTokens, testLoss mean, testLoss std] per point. */

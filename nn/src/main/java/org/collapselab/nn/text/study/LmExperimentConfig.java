@@ -34,17 +34,30 @@ import org.collapselab.validation.ParameterException;
  * @param sampleLength characters per generated sample saved next to the figures
  * @param samples samples per model (seed 0 only)
  * @param baseSeed seed from which every run's seed is derived
+ * @param vocabSize BPE vocabulary size (tokenizer trained on the real training split)
+ * @param validationFraction share of chunks held out as the real validation split (never trained on; not the test)
+ * @param sizeP2s shares at which the models after the first are trained (the first model gets every p2)
+ * @param filter which generated documents are kept as synthetic training data
  */
 public record LmExperimentConfig(String corpus, List<String> files, TextCorpus.Unit unit, double testFraction,
     int splitChunk, List<GptConfig> models, TrainingPlan plan, List<Double> p2s, int seeds, GptConfig generator,
     TrainingPlan generatorPlan, double generatorSlice, double temperature, long syntheticTokens,
-    long curveEvalTokens, long finalEvalTokens, int sampleLength, int samples, long baseSeed)
-    implements java.io.Serializable {
+    long curveEvalTokens, long finalEvalTokens, int sampleLength, int samples, long baseSeed,
+    int vocabSize, double validationFraction, List<Double> sizeP2s,
+    org.collapselab.nn.text.quality.SampleFilter filter) implements java.io.Serializable {
 
   public LmExperimentConfig {
     files = List.copyOf(files);
     models = List.copyOf(models);
     p2s = List.copyOf(p2s);
+    sizeP2s = List.copyOf(sizeP2s);
+    Checks.intIn("lm.vocabSize", vocabSize, 16, 65_536);
+    Checks.doubleIn("lm.validationFraction", validationFraction, 0.0, 0.5);
+    for (double p : sizeP2s) {
+      if (!p2s.contains(p)) {
+        throw new ParameterException("lm.size_p2", p, "one of the p2 values " + p2s);
+      }
+    }
     if (corpus == null) {
       throw new ParameterException("lm.corpus", null, "a folder or file of plain text");
     }
@@ -73,6 +86,11 @@ public record LmExperimentConfig(String corpus, List<String> files, TextCorpus.U
             "equal to the generator's context (" + generator.context() + ")");
       }
     }
+  }
+
+  /** The shares model {@code m} is trained at: every p2 for the first model, {@link #sizeP2s} for the others. */
+  public List<Double> p2s(GptConfig m) {
+    return m.equals(models.get(0)) || sizeP2s.isEmpty() ? p2s : sizeP2s;
   }
 
   /** The corpus folder or file. */

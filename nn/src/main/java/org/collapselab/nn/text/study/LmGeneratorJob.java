@@ -47,7 +47,7 @@ public record LmGeneratorJob(LmExperimentConfig config, String experiment, int t
   public StoredCell compute() throws IOException {
     TorchRuntime.engine(threads);
     LanguageModelExperiment.Prepared d = prepared();
-    SyntheticCorpus.Generated g = LanguageModelExperiment.generator(d, quiet());
+    SyntheticCorpus.Generated g = LanguageModelExperiment.generator(d, cellLog());
     ObjectNode o = LanguageModelExperiment.JSON.valueToTree(g.result());
     o.put("syntheticText", g.text());
     return StoredCell.now(d.generatorKey(), experiment, d.generatorJson(),
@@ -71,8 +71,11 @@ public record LmGeneratorJob(LmExperimentConfig config, String experiment, int t
     }
   }
 
-  /** Training progress is not printed from cells (they may run in child processes or on other machines). */
-  static PrintStream quiet() {
-    return new PrintStream(OutputStream.nullOutputStream());
+  /**
+   * Where a cell prints its training progress (one plain line per evaluation): stderr when there is no console (child
+   * processes, logs, CI), so a long run shows progress in its log; nothing when a terminal shows the progress bar.
+   */
+  static PrintStream cellLog() {
+    return System.console() == null ? System.err : new PrintStream(OutputStream.nullOutputStream());
   }
 }

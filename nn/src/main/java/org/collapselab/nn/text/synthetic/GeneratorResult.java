@@ -1,5 +1,7 @@
 package org.collapselab.nn.text.synthetic;
 
+import org.collapselab.nn.text.quality.TextMeasures;
+
 /**
  * The synthetic-data generator and what it produced.
  *
@@ -12,6 +14,19 @@ package org.collapselab.nn.text.synthetic;
  * @param syntheticFile file name (in the experiment folder) of the generated text
  * @param excerpt the first characters of the synthetic text
  * @param seconds wall time (training, evaluation and generation)
+ * @param documents generated documents before filtering
+ * @param keptDocuments documents the sample filter kept (the synthetic training corpus)
+ * @param keptTokens BPE tokens of the kept documents, separators included (exact)
+ * @param droppedTokens BPE tokens of the dropped documents
+ * @param droppedShort documents dropped as too short
+ * @param droppedDictionary documents dropped for a low dictionary-word share
+ * @param droppedLoss documents dropped for a high loss
+ * @param raw word measures of all generated text
+ * @param kept word measures of the kept text
+ * @param real word measures of the real validation text (reference)
+ * @param finalTrainLoss the generator's training loss over its last evaluation interval
  */
 public record GeneratorResult(String model, long trainTokens, double realTestLoss, double tokensPerSecond,
-    long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds) {}
+    long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds,
+    int documents, int keptDocuments, long keptTokens, long droppedTokens, int droppedShort, int droppedDictionary,
+    int droppedLoss, TextMeasures raw, TextMeasures kept, TextMeasures real, double finalTrainLoss) {}

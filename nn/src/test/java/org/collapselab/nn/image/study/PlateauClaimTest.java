@@ -1,0 +1,63 @@
+package org.collapselab.nn.image.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Claim.Verdict;
+import org.collapselab.nn.image.synthetic.SyntheticQuality;
+import org.junit.jupiter.api.Test;
+
+/** The plateau verdict follows the paired relative penalty vs n, with made-up cell results of known shape. */
+class PlateauClaimTest {
+  private static final String YAML = """
+      name: plateau
+      kind: image
+      dataset: mnist
+      runs: %d
+      p2: [0, 0.5]
+      generator: {samples: 20, width: 16, epochs: 5, min_steps: 50, batch_size: 32, learning_rate: 0.002}
+      reserved: 1000
+      training: {epochs: 3, min_steps: 60, batch_size: 32, learning_rate: 0.002}
+      size_sweeps: [{network: two_layer, width: 16, n: [100, 400]}]
+      """;
+
+  /** Clean error 100/n; the share's error from {@code share(clean, seedNoise)}. */
+  private static Claim claim(int runs, DoubleBinaryOperator share) {
+    ImageStudy s = ImageStudyReader.parse("p.yaml", YAML.formatted(runs), false);
+    Map<CellSpec, CellResult> results = new LinkedHashMap<>();
+    for (CellSpec c : s.specs()) {
+      double noise = 0.01 * ((c.seed() * 7919) % 5 - 2);
+      double clean = 100.0 / c.n() * (1 + noise);
+      double mse = c.p2() == 0 ? clean : share.applyAsDouble(clean, noise);
+      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1,
+          Double.NaN));
+    }
+    SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
+    ImageResults r = new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}), 0);
+    return ImageClaims.plateau(r, s.sizeSweeps().get(0));
+  }
+
+  @Test
+  void aFloorThatStaysWhileTheCleanErrorFallsSupportsThePlateau() {
+    // penalty stays at 0.125 (the floor p2²c²): relative penalty 0.125 → 0.5 as n grows 4×
+    assertThat(claim(4, (clean, noise) -> clean + 0.125 + 0.001 * noise).verdict()).isEqualTo(Verdict.SUPPORTED);
+  }
+
+  @Test
+  void aPenaltyThatShrinksFasterThanTheCleanErrorContradictsIt() {
+    // penalty ∝ clean²: relative penalty falls from 0.3 to 0.075
+    assertThat(claim(4, (clean, noise) -> clean + 0.3 * clean * clean).verdict()).isEqualTo(Verdict.CONTRADICTED);
+  }
+
+  @Test
+  void oneSeedOrAStraddlingIntervalIsInconclusive() {
+    assertThat(claim(1, (clean, noise) -> clean + 0.125).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    // relative penalty flat up to seed noise: the interval straddles 0
+    Claim flat = claim(5, (clean, noise) -> clean * (1.2 + 3 * noise * (clean > 0.5 ? 1 : -1)));
+    assertThat(flat.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(flat.measured()).contains("[", "5 seeds");
+  }
+}
