@@ -3,6 +3,7 @@ package org.collapselab.experiments.generations;
 import java.util.Locale;
 import org.collapselab.experiments.generations.RunStatistics.Estimate;
 import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
@@ -24,6 +25,11 @@ public final class GenerationsClaims {
   public static final double SETTLED_TOLERANCE = 0.25;
   /** Generations at the end of a curve used to judge whether it still grows. */
   public static final int TAIL = 5;
+  /** The report's line for {@link #Z}: every interval below is mean ± Z standard errors over runs. */
+  static final Threshold INTERVAL = new Threshold("Z", Z, "half-width of the 95% intervals, in standard errors");
+  /** The report's line for {@link #SETTLED_TOLERANCE}. */
+  static final Threshold SETTLED = new Threshold("SETTLED_TOLERANCE", SETTLED_TOLERANCE,
+      "relative growth over the last " + TAIL + " generations that separates a settled loop from a growing one");
 
   private GenerationsClaims() {}
 
@@ -39,7 +45,7 @@ public final class GenerationsClaims {
     return new Claim("replace (no fresh real data) grows linearly: E_t = E_0 + t·E",
         f("per-run slope %s per generation (theory E = σ²d/(n−d−1) = %.4g), E_0 = %.4g → E_%d = %.4g (d=%d, n=%d, "
             + "%d runs)", slope.format(), theory, replace.generation(0).mean(), k, replace.generation(k).mean(),
-            p.d(), p.n(), replace.runs(0).length), v);
+            p.d(), p.n(), replace.runs(0).length), v, INTERVAL);
   }
 
   /**
@@ -62,7 +68,7 @@ public final class GenerationsClaims {
         f("E_%d − E_0 = %s (bound %.4g; theory %.4g, limit %.4g); E_%d = %s > p2²c² = %.4g", k, added.format(), bound,
             accumulate.theory()[k] - accumulate.theory()[0],
             accumulate.stability() == null ? Double.NaN : accumulate.stability().stationaryError()
-                - accumulate.theory()[0], k, last.format(), floor), v);
+                - accumulate.theory()[0], k, last.format(), floor), v, INTERVAL);
   }
 
   /** Accumulating with a fixed training budget (subsample n rows) lands between accumulate and replace. */
@@ -75,7 +81,8 @@ public final class GenerationsClaims {
         : sub.high() < acc.low() || sub.low() > rep.high() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
     return new Claim("accumulating with a fixed budget (n rows subsampled from all so far) lies between accumulate and "
         + "replace (simulation only: no theory)",
-        f("at generation %d: accumulate %s < subsample %s < replace %s", k, acc.format(), sub.format(), rep.format()), v);
+        f("at generation %d: accumulate %s < subsample %s < replace %s", k, acc.format(), sub.format(), rep.format()),
+        v, INTERVAL);
   }
 
   /**
@@ -97,7 +104,7 @@ public final class GenerationsClaims {
         f("generation %d: mixing %s (theory %.4g, limit %.4g) vs real half alone %s (theory %.4g); theory: mixing is "
             + "below the real half from generation %s on (fresh real rows every generation)", k, mix.format(),
             mixing.theory()[k], einf, half.format(), realHalfTheory, crossing < 0 ? "never" : Integer.toString(crossing)),
-        v);
+        v, INTERVAL);
   }
 
   /**
@@ -115,7 +122,7 @@ public final class GenerationsClaims {
         f("p2 = %.2f: φ* = %.4g; at φ = %.3g (rho = %.4g) relative growth over the last %d generations %s; at "
             + "φ = %.3g (rho = %.4g, %s) %s", p2, GenerationsClosedForms.criticalRatio(p2), phi(below),
             below.stability().contractionFactor(), TAIL, settled.format(), phi(above),
-            above.stability().contractionFactor(), above.stability().status().key(), grows.format()), v);
+            above.stability().contractionFactor(), above.stability().status().key(), grows.format()), v, INTERVAL, SETTLED);
   }
 
   /** (E_K − E_{K−TAIL})/mean E_K: the paired per-run difference over the last generation's mean (no ratio bias). */

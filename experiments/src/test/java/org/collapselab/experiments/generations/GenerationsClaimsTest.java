@@ -103,6 +103,9 @@ class GenerationsClaimsTest {
         .verdict()).isEqualTo(Verdict.SUPPORTED);
     assertThat(GenerationsClaims.divergenceThreshold(below, curve(problem(170, 0.5), k -> 1.0, DIVERGENT)).verdict())
         .isEqualTo(Verdict.CONTRADICTED);
+    // The report prints the named thresholds the verdict was judged against.
+    assertThat(GenerationsClaims.divergenceThreshold(below, below).thresholds())
+        .extracting(org.collapselab.experiments.report.Threshold::name).containsExactly("Z", "SETTLED_TOLERANCE");
   }
 
   @Test
