@@ -107,44 +107,18 @@ public final class ImageStudyReader implements StudyFamily {
           + (reserved - generator.samples()) + " (validation images are the end of the reserved slice)");
     }
     double ridge = real(merged, "ridge", 1e-12, 1e6, 1e-4, false);
-    List<WidthSweep> widthSweeps = new ArrayList<>();
-    JsonNode ws = merged.path("width_sweeps");
-    if (!ws.isMissingNode() && !ws.isNull()) {
-      if (!ws.isArray()) {
-        error("width_sweeps", ws, "a list of {network, n, widths}");
-      } else {
-        for (int i = 0; i < ws.size(); i++) {
-          String f = "width_sweeps[" + i + "]";
-          JsonNode w = ws.get(i);
-          unknownKeys(w, Set.of("network", "n", "widths"), f + ".");
-          NetworkKind k = network(w.path("network"), f + ".network");
-          int n = integer(w, "n", f + ".n", 1, 1_000_000, -1);
-          List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
-          if (k != null && n > 0 && widths != null) {
-            widthSweeps.add(new WidthSweep(k, n, widths));
-          }
-        }
-      }
-    }
-    List<SizeSweep> sizeSweeps = new ArrayList<>();
-    JsonNode zs = merged.path("size_sweeps");
-    if (!zs.isMissingNode() && !zs.isNull()) {
-      if (!zs.isArray()) {
-        error("size_sweeps", zs, "a list of {network, width, n}");
-      } else {
-        for (int i = 0; i < zs.size(); i++) {
-          String f = "size_sweeps[" + i + "]";
-          JsonNode z = zs.get(i);
-          unknownKeys(z, Set.of("network", "width", "n"), f + ".");
-          NetworkKind k = network(z.path("network"), f + ".network");
-          int width = integer(z, "width", f + ".width", 1, 200_000, -1);
-          List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
-          if (k != null && width > 0 && ns != null) {
-            sizeSweeps.add(new SizeSweep(k, width, ns));
-          }
-        }
-      }
-    }
+    List<WidthSweep> widthSweeps = entries(merged, "width_sweeps", "{network, n, widths}", (w, f) -> {
+      NetworkKind k = network(w.path("network"), f + ".network");
+      int n = integer(w, "n", f + ".n", 1, 1_000_000, -1);
+      List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
+      return k != null && n > 0 && widths != null ? new WidthSweep(k, n, widths) : null;
+    });
+    List<SizeSweep> sizeSweeps = entries(merged, "size_sweeps", "{network, width, n}", (z, f) -> {
+      NetworkKind k = network(z.path("network"), f + ".network");
+      int width = integer(z, "width", f + ".width", 1, 200_000, -1);
+      List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
+      return k != null && width > 0 && ns != null ? new SizeSweep(k, width, ns) : null;
+    });
     QualitySweep quality = null;
     JsonNode qs = merged.path("quality_sweep");
     if (!qs.isMissingNode() && !qs.isNull()) {
@@ -267,5 +241,33 @@ public final class ImageStudyReader implements StudyFamily {
 
   private void error(String field, Object value, String allowed) {
     f.error(field, value, allowed);
+  }
+
+  /**
+   * The entries of an optional list {@code key} of mappings with the keys named in {@code shape} (e.g.
+   * {@code {network, n, widths}}): unknown keys and a non-list are recorded; {@code one} reads an entry (null when
+   * it had errors).
+   */
+  private <T> List<T> entries(JsonNode parent, String key, String shape,
+                              java.util.function.BiFunction<JsonNode, String, T> one) {
+    List<T> out = new ArrayList<>();
+    JsonNode list = parent.path(key);
+    if (list.isMissingNode() || list.isNull()) {
+      return out;
+    }
+    if (!list.isArray()) {
+      error(key, list, "a list of " + shape);
+      return out;
+    }
+    Set<String> keys = Set.of(shape.substring(1, shape.length() - 1).split(", "));
+    for (int i = 0; i < list.size(); i++) {
+      String f = key + "[" + i + "]";
+      unknownKeys(list.get(i), keys, f + ".");
+      T t = one.apply(list.get(i), f);
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 }
