@@ -40,6 +40,14 @@ public interface Study {
   }
 
   /**
+   * An estimate of the run time of {@code todo} (the jobs a run would compute) on {@code threads} threads, printed by
+   * {@code --plan} below the cell counts; null (the default) when the family has no cost model.
+   */
+  default String planNote(List<CellJob> todo, int threads) {
+    return null;
+  }
+
+  /**
    * Figures (written under the options' folder), HTML and claims from the results present in the store; cells missing
    * there (other shards, failures) are left out.
    */

@@ -50,10 +50,16 @@ public record ImageCellJob(CellSpec spec, String dataFolder, String experiment) 
   @Override
   public StoredCell compute() throws Exception {
     long t0 = System.nanoTime();
-    CellResult r = CellRunner.run(ImageContexts.get(spec.dataset(), java.nio.file.Path.of(dataFolder)), spec);
+    ImageExperimentContext ctx = ImageContexts.get(spec.dataset(), java.nio.file.Path.of(dataFolder));
+    ctx.synthetic(spec.generator(), spec.reserved()); // shared by the cells of a process: not this cell's time
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
+    CellResult r = CellRunner.run(ctx, spec);
     @SuppressWarnings("unchecked")
     Map<String, Object> m = JSON.convertValue(r, Map.class);
     m.put("seed", spec.seed());
+    // CPU of this thread, which runs the one-thread PyTorch model: the cell's cost on an idle core, whatever the load
+    m.put("cpuSeconds", (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
     return StoredCell.now(key(), experiment, configJson(spec), JSON.writeValueAsString(m),
         (System.nanoTime() - t0) / 1e9);
   }

@@ -48,7 +48,9 @@ public final class ImageClaims {
     List<Claim> out = new ArrayList<>();
     out.addAll(risesWithShare(r));
     for (SizeSweep z : r.study().sizeSweeps()) {
-      out.add(plateau(r, z));
+      for (int gs : z.generators(r.study().generator().samples())) {
+        out.add(plateau(r, z, gs));
+      }
     }
     for (WidthSweep w : r.study().widthSweeps()) {
       if (w.network() == NetworkKind.TWO_LAYER) {
@@ -75,9 +77,10 @@ public final class ImageClaims {
           "width"));
     }
     for (SizeSweep z : s.sizeSweeps()) {
-      out.add(new Sweep(ImageFigures.name(z.network()) + " width " + z.width() + " vs n",
-          c -> c.network() == z.network() && c.width() == z.width() && z.n().contains(c.n())
-              && c.generator().samples() == gen, c -> c.n(), "n"));
+      for (int gs : z.generators(gen)) {
+        out.add(new Sweep(ImageFigures.name(z.network()) + " width " + z.width() + " vs n"
+            + generatorNote(s, z, gs), z.cells(gs), c -> c.n(), "n"));
+      }
     }
     return out;
   }
@@ -176,16 +179,14 @@ public final class ImageClaims {
    * that more data averages away, r would stay flat or shrink. Verdict per share from the 95% t interval of
    * r(n_max) − r(n_min) against 0.
    */
-  static Claim plateau(ImageResults r, SizeSweep z) {
+  static Claim plateau(ImageResults r, SizeSweep z, int gen) {
     ImageStudy s = r.study();
-    int gen = s.generator().samples();
     double c2 = ImageFigures.generatorC2(r, gen);
-    Predicate<CellSpec> f = c -> c.network() == z.network() && c.width() == z.width() && z.n().contains(c.n())
-        && c.generator().samples() == gen;
+    Predicate<CellSpec> f = z.cells(gen);
     List<Integer> ns = z.n().stream().sorted().toList();
     String claim = "Strong model collapse: at a fixed synthetic share p2 > 0, adding training data does not remove "
         + "the penalty — relative to the clean error it grows with n as the error runs into the floor p2²c² ("
-        + ImageFigures.name(z.network()) + ", width " + z.width() + ").";
+        + ImageFigures.name(z.network()) + ", width " + z.width() + generatorNote(s, z, gen) + ").";
     if (ns.size() < 2) {
       return new Claim(claim, "needs at least two sizes", Verdict.INCONCLUSIVE);
     }
@@ -219,6 +220,14 @@ public final class ImageClaims {
         + "95% t intervals): supported if the relative penalty grows from the smallest to the largest n for at "
         + "least one share and shrinks for none; contradicted if it shrinks for some and grows for none.", v,
         GROWING_PENALTY);
+  }
+
+  /**
+   * ", generator on N images (c² = …)" when a size sweep has several generator qualities; empty otherwise (so the
+   * claims of a one-generator study read as before).
+   */
+  static String generatorNote(ImageStudy s, SizeSweep z, int gen) {
+    return z.generators(s.generator().samples()).size() < 2 ? "" : ", generator on " + gen + " images";
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */

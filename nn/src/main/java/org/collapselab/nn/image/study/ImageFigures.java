@@ -49,24 +49,27 @@ public final class ImageFigures {
           + "one curve per synthetic share p2; mean ± sd over %d seeds.", s.dataset(), name(w.network()), w.n(),
           s.runs()), files.get(0), files.get(1)));
     }
-    double c2 = generatorC2(r, s.generator().samples());
     for (SizeSweep z : s.sizeSweeps()) {
-      String base = s.name() + "-size-" + slug(z.network()) + "-w" + z.width();
-      List<LinePlot> panels = new ArrayList<>();
-      for (Metric m : Metric.values()) {
-        List<PlotSeries> series = shareSeries(r, c -> c.network() == z.network() && c.width() == z.width()
-            && z.n().contains(c.n()) && c.generator().samples() == s.generator().samples(), c -> c.n(), m);
-        if (m == Metric.MSE && Double.isFinite(c2)) {
-          series.addAll(floors(s, z, c2, series));
+      for (int gs : z.generators(s.generator().samples())) {
+        double c2 = generatorC2(r, gs);
+        String note = ImageClaims.generatorNote(s, z, gs);
+        String base = s.name() + "-size-" + slug(z.network()) + "-w" + z.width()
+            + (gs == s.generator().samples() ? "" : "-g" + gs);
+        List<LinePlot> panels = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+          List<PlotSeries> series = shareSeries(r, z.cells(gs), c -> c.n(), m);
+          if (m == Metric.MSE && Double.isFinite(c2)) {
+            series.addAll(floors(s, z, c2, series));
+          }
+          panels.add(new LinePlot(title(s, z.network()) + ", width " + z.width() + note, "training-set size n",
+              m.label(), true, m == Metric.MSE, series));
         }
-        panels.add(new LinePlot(title(s, z.network()) + ", width " + z.width(), "training-set size n", m.label(),
-            true, m == Metric.MSE, series));
+        List<Path> files = FigureWriter.write(dir, base, panels);
+        out.add(new Figure(String.format(Locale.ROOT, "%s: test error on real data vs training-set size n (%s, "
+            + "width %d%s), one curve per synthetic share p2; mean ± sd over %d seeds. Thin lines: the collapse "
+            + "floor p2²c² with the measured c² = %.3f (the MSE a perfectly fitted mixture target keeps as n → ∞).",
+            s.dataset(), name(z.network()), z.width(), note, s.runs(), c2), files.get(0), files.get(1)));
       }
-      List<Path> files = FigureWriter.write(dir, base, panels);
-      out.add(new Figure(String.format(Locale.ROOT, "%s: test error on real data vs training-set size n (%s, "
-          + "width %d), one curve per synthetic share p2; mean ± sd over %d seeds. Thin lines: the collapse floor "
-          + "p2²c² with the measured c² = %.3f (the MSE a perfectly fitted mixture target keeps as n → ∞).",
-          s.dataset(), name(z.network()), z.width(), s.runs(), c2), files.get(0), files.get(1)));
     }
     QualitySweep q = s.qualitySweep();
     if (q != null) {

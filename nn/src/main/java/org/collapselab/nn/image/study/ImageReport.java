@@ -56,7 +56,8 @@ public final class ImageReport {
     }
     for (SizeSweep z : s.sizeSweeps()) {
       params.add(List.of("size sweep: " + ImageFigures.name(z.network()), "width " + z.width() + ", n "
-          + joinInts(z.n())));
+          + joinInts(z.n()) + (z.generatorSamples().isEmpty() ? "" : ", generators on "
+          + joinInts(z.generatorSamples()) + " real images")));
     }
     if (s.qualitySweep() != null) {
       QualitySweep q = s.qualitySweep();

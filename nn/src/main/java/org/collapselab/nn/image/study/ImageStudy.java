@@ -86,9 +86,11 @@ public record ImageStudy(String name, String description, String dataset, String
         }
       }
       for (SizeSweep z : sizeSweeps) {
-        for (int n : z.n()) {
-          for (double share : p2) {
-            out.add(cell(z.network(), z.width(), n, share, generator, s));
+        for (int gs : z.generators(generator.samples())) {
+          for (int n : z.n()) {
+            for (double share : p2) {
+              out.add(cell(z.network(), z.width(), n, share, generator.withSamples(gs), s));
+            }
           }
         }
       }
@@ -144,6 +146,11 @@ public record ImageStudy(String name, String description, String dataset, String
     plans.add(generator);
     if (qualitySweep != null) {
       for (int gs : qualitySweep.generatorSamples()) {
+        plans.add(generator.withSamples(gs));
+      }
+    }
+    for (SizeSweep z : sizeSweeps) {
+      for (int gs : z.generators(generator.samples())) {
         plans.add(generator.withSamples(gs));
       }
     }

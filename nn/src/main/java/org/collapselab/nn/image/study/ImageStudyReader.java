@@ -31,7 +31,7 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  * training: {epochs: 10, min_steps: 1000, batch_size: 128, learning_rate: 0.001, weight_decay: 0}
  * ridge: 1.0e-4                    # random-features readout penalty
  * width_sweeps: [{network: random_features, n: 2000, widths: [100, 500, 2000, 8000]}]
- * size_sweeps: [{network: two_layer, width: 128, n: [1000, 4000, 16000]}]
+ * size_sweeps: [{network: two_layer, width: 128, n: [1000, 4000, 16000], generator_samples: [500, 3000]}]
  * quality_sweep: {network: two_layer, width: 128, n: 4000, generator_samples: [100, 1000]}
  * quick: {runs: 2, ...}            # overrides used by --quick (any key above but name and kind)
  * </pre>
@@ -113,11 +113,13 @@ public final class ImageStudyReader implements StudyFamily {
       List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
       return k != null && n > 0 && widths != null ? new WidthSweep(k, n, widths) : null;
     });
-    List<SizeSweep> sizeSweeps = entries(merged, "size_sweeps", "{network, width, n}", (z, f) -> {
+    List<SizeSweep> sizeSweeps = entries(merged, "size_sweeps", "{network, width, n, generator_samples}", (z, f) -> {
       NetworkKind k = network(z.path("network"), f + ".network");
       int width = integer(z, "width", f + ".width", 1, 200_000, -1);
       List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
-      return k != null && width > 0 && ns != null ? new SizeSweep(k, width, ns) : null;
+      List<Integer> gs = z.has("generator_samples")
+          ? intList(z.path("generator_samples"), f + ".generator_samples", 10, reserved) : List.of();
+      return k != null && width > 0 && ns != null && gs != null ? new SizeSweep(k, width, ns, gs) : null;
     });
     QualitySweep quality = null;
     JsonNode qs = merged.path("quality_sweep");

@@ -237,7 +237,17 @@ public final class LanguageModel implements AutoCloseable {
    * @return the generated tokens of each stream (prompts excluded)
    */
   public int[][] generate(int[][] prompts, int length, double temperature, long seed) {
+    return generate(prompts, length, temperature, 1.0, seed);
+  }
+
+  /**
+   * As {@link #generate(int[][], int, double, long)}, with nucleus (top-p) sampling (Holtzman et al. 2020, "The
+   * Curious Case of Neural Text Degeneration"): each token is drawn from the smallest set of most likely tokens whose
+   * probability (after the temperature) reaches {@code topP}; 1 samples from the whole distribution.
+   */
+  public int[][] generate(int[][] prompts, int length, double temperature, double topP, long seed) {
     Checks.doubleIn("temperature", temperature, 0.01, 10.0);
+    Checks.doubleIn("top_p", topP, 0.01, 1.0);
     int r = prompts.length;
     int p = prompts[0].length;
     int ctx = config.context();
@@ -252,6 +262,7 @@ public final class LanguageModel implements AutoCloseable {
     }
     SplittableRandom random = new SplittableRandom(seed);
     float[] probs = new float[vocab];
+    Integer[] order = new Integer[vocab];
     try (NDManager gen = trainer.getManager().newSubManager();
         GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
       ParameterStore ps = new ParameterStore(gen, false);
@@ -277,7 +288,7 @@ public final class LanguageModel implements AutoCloseable {
         feed = new int[r];
         feedLen = 1;
         for (int i = 0; i < r; i++) {
-          int tok = sample(logits, i * vocab, temperature, random, probs);
+          int tok = sample(logits, i * vocab, temperature, topP, random, probs, order);
           history[i][have] = tok;
           out[i][step] = tok;
           feed[i] = tok;
@@ -288,7 +299,8 @@ public final class LanguageModel implements AutoCloseable {
     return out;
   }
 
-  private int sample(float[] logits, int off, double temperature, SplittableRandom random, float[] probs) {
+  private int sample(float[] logits, int off, double temperature, double topP, SplittableRandom random,
+      float[] probs, Integer[] order) {
     double max = Double.NEGATIVE_INFINITY;
     for (int v = 0; v < vocab; v++) {
       max = Math.max(max, logits[off + v]);
@@ -299,14 +311,83 @@ public final class LanguageModel implements AutoCloseable {
       probs[v] = (float) e;
       sum += e;
     }
+    if (topP < 1) {
+      // nucleus: keep the most likely tokens until their mass reaches topP, zero the rest
+      for (int v = 0; v < vocab; v++) {
+        order[v] = v;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Float.compare(probs[b], probs[a]));
+      double mass = 0;
+      int k = 0;
+      while (k < vocab && mass < topP * sum) {
+        mass += probs[order[k++]];
+      }
+      for (int j = k; j < vocab; j++) {
+        probs[order[j]] = 0;
+      }
+      sum = mass;
+    }
     double u = random.nextDouble() * sum;
+    int last = 0;
     for (int v = 0; v < vocab; v++) {
-      u -= probs[v];
-      if (u <= 0) {
-        return v;
+      if (probs[v] > 0) {
+        last = v;
+        u -= probs[v];
+        if (u <= 0) {
+          return v;
+        }
       }
     }
-    return vocab - 1;
+    return last;
+  }
+
+  /**
+   * The loss (negative log-likelihood, nats) of every token of {@code stream} given the tokens before it; entry 0 is
+   * NaN. Scored in windows of the context length advanced by half a context, so every token after the first window
+   * is predicted from at least context/2 tokens of history (as in {@link #generate}).
+   */
+  public float[] tokenLosses(int[] stream) {
+    float[] out = new float[stream.length];
+    java.util.Arrays.fill(out, Float.NaN);
+    int t = config.context();
+    int half = Math.max(1, t / 2);
+    List<Integer> starts = new ArrayList<>();
+    if (stream.length > 1) {
+      for (int s = 0; ; s += half) {
+        starts.add(s);
+        if (s + t >= stream.length - 1) {
+          break;
+        }
+      }
+    }
+    int chunk = Math.max(1, 8192 / t);
+    for (int from = 0; from < starts.size(); from += chunk) {
+      int rows = Math.min(chunk, starts.size() - from);
+      int[] x = new int[rows * t];
+      int[] y = new int[rows * t];
+      for (int r = 0; r < rows; r++) {
+        int s = starts.get(from + r);
+        for (int j = 0; j < t; j++) {
+          int i = Math.min(s + j, stream.length - 2); // past the end: padding, not scored
+          x[r * t + j] = stream[i];
+          y[r * t + j] = stream[i + 1];
+        }
+      }
+      float[] nll;
+      try (NDManager m = trainer.getManager().newSubManager()) {
+        NDArray xa = m.create(x, new Shape(rows, t)).toType(DataType.INT64, false);
+        NDArray ya = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
+        NDArray logits = trainer.evaluate(new NDList(xa)).head();
+        nll = logits.logSoftmax(-1).mul(ya.oneHot(vocab)).sum(new int[] {-1}).neg().toFloatArray();
+      }
+      for (int r = 0; r < rows; r++) {
+        int s = starts.get(from + r);
+        for (int j = s == 0 ? 0 : t - half; j < t && s + j + 1 < stream.length; j++) {
+          out[s + j + 1] = nll[r * t + j];
+        }
+      }
+    }
+    return out;
   }
 
   private static NDArray nll(NDArray logits, NDArray labels) {

@@ -114,6 +114,9 @@ public final class LanguageModelExperiment {
     genCfg.set("generatorPlan", JSON.valueToTree(c.generatorPlan()));
     genCfg.put("generatorSlice", c.generatorSlice());
     genCfg.put("temperature", c.temperature());
+    if (c.topP() < 1) {
+      genCfg.put("topP", c.topP()); // absent at 1, as before nucleus sampling existed
+    }
     genCfg.put("syntheticTokens", c.syntheticTokens());
     genCfg.put("baseSeed", c.baseSeed());
     genCfg.put("vocabSize", c.vocabSize());
@@ -160,7 +163,7 @@ public final class LanguageModelExperiment {
       double syn = synthEval == null ? Double.NaN : lm.loss(synthEval);
       List<String> samples = new ArrayList<>();
       if (seed == 0 && c.samples() > 0) {
-        int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), runSeed + 17);
+        int[][] g = lm.generate(prompts, c.sampleLength(), c.temperature(), c.topP(), runSeed + 17);
         for (int i = 0; i < g.length; i++) {
           samples.add(tok.decode(prompts[i], 0, prompts[i].length) + tok.decode(g[i], 0, g[i].length));
         }
@@ -177,7 +180,7 @@ public final class LanguageModelExperiment {
     return SyntheticCorpus.generate(c.generator(), c.generatorPlan(), d.tokenizer(),
         d.split().trainSlice(c.generatorSlice()), d.split().train(),
         d.split().validation().isEmpty() ? d.split().test() : d.split().validation(), d.finalEval(),
-        c.curveEvalTokens(), c.syntheticTokens(), c.temperature(), c.baseSeed(), c.filter(),
+        c.curveEvalTokens(), c.syntheticTokens(), c.temperature(), c.topP(), c.baseSeed(), c.filter(),
         "synthetic-" + d.generatorKey().substring(0, 12) + ".txt", log);
   }
 }

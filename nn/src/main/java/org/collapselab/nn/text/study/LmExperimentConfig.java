@@ -38,13 +38,14 @@ import org.collapselab.validation.ParameterException;
  * @param validationFraction share of chunks held out as the real validation split (never trained on; not the test)
  * @param sizeP2s shares at which the models after the first are trained (the first model gets every p2)
  * @param filter which generated documents are kept as synthetic training data
+ * @param topP nucleus share of the generator's sampling, in (0, 1] (1 = plain sampling at {@code temperature})
  */
 public record LmExperimentConfig(String corpus, List<String> files, TextCorpus.Unit unit, double testFraction,
     int splitChunk, List<GptConfig> models, TrainingPlan plan, List<Double> p2s, int seeds, GptConfig generator,
     TrainingPlan generatorPlan, double generatorSlice, double temperature, long syntheticTokens,
     long curveEvalTokens, long finalEvalTokens, int sampleLength, int samples, long baseSeed,
     int vocabSize, double validationFraction, List<Double> sizeP2s,
-    org.collapselab.nn.text.quality.SampleFilter filter) implements java.io.Serializable {
+    org.collapselab.nn.text.quality.SampleFilter filter, double topP) implements java.io.Serializable {
 
   public LmExperimentConfig {
     files = List.copyOf(files);
@@ -73,6 +74,7 @@ public record LmExperimentConfig(String corpus, List<String> files, TextCorpus.U
     Checks.intIn("lm.seeds", seeds, 1, 100);
     Checks.doubleIn("lm.generatorSlice", generatorSlice, 0.01, 1.0);
     Checks.doubleIn("lm.temperature", temperature, 0.05, 5.0);
+    Checks.doubleIn("lm.top_p", topP, 0.01, 1.0);
     Checks.longIn("lm.syntheticTokens", syntheticTokens, 1000, 1_000_000_000L);
     Checks.longIn("lm.curveEvalTokens", curveEvalTokens, 16, 100_000_000L);
     Checks.longIn("lm.finalEvalTokens", finalEvalTokens, 16, 100_000_000L);

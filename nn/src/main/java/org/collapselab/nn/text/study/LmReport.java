@@ -137,6 +137,7 @@ final class LmReport {
     Files.createDirectories(sd);
     StringBuilder all = new StringBuilder();
     all.append("Samples from every model (seed 0), temperature ").append(out.config().temperature())
+        .append(out.config().topP() < 1 ? ", top-p " + out.config().topP() : "")
         .append("; each starts with a prompt (the first ").append(org.collapselab.nn.text.corpus.Prompts.TOKENS)
         .append(" tokens of a real training document).\n\n");
     all.append("=== synthetic training text (generator ").append(out.generator().model())
@@ -176,13 +177,17 @@ final class LmReport {
         100 * c.testFraction(), c.splitChunk(), s.droppedDuplicates(), out.tokenizer().vocabSize(),
         trainTokens(out), trainChars(out) / (double) trainTokens(out))));
     GeneratorResult g = out.generator();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Synthetic data: a %s model of the same family trained on "
-        + "%d tokens of %.0f%% of the real training documents, sampled at temperature %s with a key/value cache "
-        + "(strided window of %d–%d tokens of history): %d tokens sampled, %d kept after filtering (below). The "
-        + "generator's own real-test loss is %.4f nats/token; %s of the words it writes are dictionary words "
-        + "(real text: %s).", g.model(), g.trainTokens(), 100 * c.generatorSlice(), fmt(c.temperature()),
+    b.append(Html.paragraph(String.format(Locale.ROOT, "Synthetic data: a %s model of the same family (%s "
+        + "parameters) trained on %d tokens of %.0f%% of the real training documents, sampled at temperature %s%s "
+        + "with a key/value cache (strided window of %d–%d tokens of history): %d tokens sampled, %d kept after "
+        + "filtering (below). The generator's own real-test loss is %.4f nats/token; %s of the words it writes are "
+        + "dictionary words, %s of the kept words (real text: %s).%s", g.model(), g.parameters() > 0
+        ? String.format(Locale.ROOT, "%.0fk", g.parameters() / 1e3) : "?", g.trainTokens(), 100 * c.generatorSlice(),
+        fmt(c.temperature()), c.topP() < 1 ? " with nucleus (top-p) " + fmt(c.topP()) : "",
         c.generator().context() / 2, c.generator().context(), g.generatedTokens(), g.keptTokens(), g.realTestLoss(),
-        pct(g.raw().dictionaryShare()), pct(g.real().dictionaryShare()))));
+        pct(g.raw().dictionaryShare()), pct(g.kept().dictionaryShare()), pct(g.real().dictionaryShare()),
+        quick ? " Quick mode uses a weaker generator (shorter training) than the full run, so its synthetic text is "
+            + "worse than the full run's." : "")));
     b.append(Html.paragraph(String.format(Locale.ROOT, "Training: every (size, p2, seed) sees the same budget of %d "
         + "training tokens (%d steps of %d sequences × %d tokens; each sequence is synthetic with probability "
         + "p2, a random crop of the real or synthetic stream otherwise), AdamW (peak lr %s, %.0f%% warm-up, cosine "
@@ -244,12 +249,16 @@ final class LmReport {
     b.append(Html.table(List.of("text", "words", "dictionary-word share", "distinct-1", "distinct-2", "distinct-3",
         "unigram entropy (bits)"), words));
     b.append(Html.paragraph(String.format(Locale.ROOT, "Filter (%s): %d of %d generated documents kept, %d dropped "
-        + "(%d too short, %d below the dictionary-word share, %d above the loss threshold). The synthetic training "
-        + "corpus is the kept text: %d BPE tokens (separators included), of which 5%% of the documents are held out "
-        + "as the synthetic test set; %d tokens were dropped.%s", filterText(c), g.keptDocuments(), g.documents(),
-        g.documents() - g.keptDocuments(), g.droppedShort(), g.droppedDictionary(), g.droppedLoss(), g.keptTokens(),
-        g.droppedTokens(), Double.isNaN(g.kept().dictionaryShare()) ? " The dictionary-word share was not measured: "
-        + "no word list is installed (Debian wamerican, scripts/setup-system.sh)." : "")));
+        + "(%d too short, %d below the dictionary-word share, %d by the loss rules%s). The synthetic training "
+        + "corpus is the kept text: %d BPE tokens (separators included; %s of the %d generated document tokens), of "
+        + "which 5%% of the documents are held out as the synthetic test set; %d tokens were dropped.%s",
+        filterText(c), g.keptDocuments(), g.documents(), g.documents() - g.keptDocuments(), g.droppedShort(),
+        g.droppedDictionary(), g.droppedLoss(), Double.isFinite(g.lossCut()) && g.droppedLoss() > 0
+            ? String.format(Locale.ROOT, ": loss under the generator above %.3f nats/token", g.lossCut()) : "",
+        g.keptTokens(), pct(g.keptTokens() / (double) (g.keptTokens() + g.droppedTokens())),
+        g.keptTokens() + g.droppedTokens(), g.droppedTokens(), Double.isNaN(g.kept().dictionaryShare())
+            ? " The dictionary-word share was not measured: no word list is installed (Debian wamerican, "
+            + "scripts/setup-system.sh)." : "")));
 
     List<List<String>> perf = new ArrayList<>();
     for (GptConfig m : c.models()) {
@@ -311,8 +320,10 @@ final class LmReport {
 
   private static String filterText(LmExperimentConfig c) {
     var f = c.filter();
-    return String.format(Locale.ROOT, "at least %d words, dictionary-word share ≥ %s, loss ≤ %s nats/token",
-        f.minWords(), fmt(f.minDictionaryShare()), Double.isInfinite(f.maxLoss()) ? "∞" : fmt(f.maxLoss()));
+    return String.format(Locale.ROOT, "at least %d words, dictionary-word share ≥ %s, loss under the generator ≤ "
+        + "%s nats/token%s", f.minWords(), fmt(f.minDictionaryShare()), Double.isInfinite(f.maxLoss()) ? "∞"
+        : fmt(f.maxLoss()), f.dropWorstLoss() > 0 ? String.format(Locale.ROOT, ", and the %.0f%% of the remaining "
+        + "documents with the highest loss dropped (the paper's perplexity filter)", 100 * f.dropWorstLoss()) : "");
   }
 
   private static long trainTokens(LanguageModelExperiment.Outcome out) {

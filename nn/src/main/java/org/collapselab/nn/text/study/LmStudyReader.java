@@ -27,8 +27,9 @@ public final class LmStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "corpus", "files", "unit",
       "test_fraction", "split_chunk", "models", "training", "p2", "seeds", "generator", "generator_training",
       "generator_slice", "temperature", "synthetic_tokens", "curve_eval_tokens", "final_eval_tokens", "sample_length",
-      "samples", "seed", "quick", "vocab_size", "validation_fraction", "size_p2", "filter", "budget_minutes");
-  private static final Set<String> FILTER_KEYS = Set.of("min_dictionary_share", "max_loss", "min_words");
+      "samples", "seed", "quick", "vocab_size", "validation_fraction", "size_p2", "filter", "budget_minutes", "top_p");
+  private static final Set<String> FILTER_KEYS = Set.of("min_dictionary_share", "max_loss", "min_words",
+      "drop_worst_loss");
   private static final Set<String> MODEL_KEYS = Set.of("name", "layers", "width", "heads", "context");
   private static final Set<String> PLAN_KEYS = Set.of("tokens", "batch", "learning_rate", "warmup", "final_lr",
       "weight_decay", "eval_points");
@@ -92,6 +93,7 @@ public final class LmStudyReader implements StudyFamily {
     TrainingPlan generatorPlan = plan(f, r.path("generator_training"), "generator_training");
     double slice = f.real(r, "generator_slice", "generator_slice", 0.01, 1, 1, true);
     double temperature = f.real(r, "temperature", "temperature", 0.05, 5, 1, true);
+    double topP = f.real(r, "top_p", "top_p", 0.01, 1, 1, true);
     long synthetic = f.longValue(r, "synthetic_tokens", "synthetic_tokens", 1000, 1_000_000_000L, 800_000);
     long curveEval = f.longValue(r, "curve_eval_tokens", "curve_eval_tokens", 16, 100_000_000L, 8192);
     long finalEval = f.longValue(r, "final_eval_tokens", "final_eval_tokens", 16, 100_000_000L, 65_536);
@@ -117,8 +119,9 @@ public final class LmStudyReader implements StudyFamily {
         double maxLoss = f.real(fn, "max_loss", "filter.max_loss", 1e-6, Double.POSITIVE_INFINITY,
             Double.POSITIVE_INFINITY, true);
         int minWords = f.integer(fn, "min_words", "filter.min_words", 0, 100_000, 0);
-        if (!Double.isNaN(share + maxLoss)) {
-          filter = new org.collapselab.nn.text.quality.SampleFilter(share, maxLoss, minWords);
+        double worst = f.real(fn, "drop_worst_loss", "filter.drop_worst_loss", 0, 0.99, 0, true);
+        if (!Double.isNaN(share + maxLoss + worst)) {
+          filter = new org.collapselab.nn.text.quality.SampleFilter(share, maxLoss, minWords, worst);
         }
       }
     }
@@ -137,7 +140,7 @@ public final class LmStudyReader implements StudyFamily {
     try {
       return new LmStudy(name, new LmExperimentConfig(corpus, files, unit, testFraction, splitChunk, models, plan, p2,
           seeds, generator, generatorPlan, slice, temperature, synthetic, curveEval, finalEval, sampleLength, samples,
-          seed, vocab, validation, sizeP2, filter), quick);
+          seed, vocab, validation, sizeP2, filter, topP), quick);
     } catch (org.collapselab.validation.ParameterException e) {
       f.error(e.field(), e.value(), e.allowed());
       return null;

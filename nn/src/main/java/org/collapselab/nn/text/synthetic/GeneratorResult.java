@@ -6,6 +6,9 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * The synthetic-data generator and what it produced.
  *
  * @param model architecture label (layers × width)
+ * @param parameters its trainable parameters
+ * @param temperature sampling temperature
+ * @param topP nucleus share (1 = plain sampling)
  * @param trainTokens tokens it was trained on
  * @param realTestLoss its own loss on the real test split (nats/token): the quality of the synthetic data
  * @param tokensPerSecond its training throughput
@@ -21,12 +24,13 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * @param droppedShort documents dropped as too short
  * @param droppedDictionary documents dropped for a low dictionary-word share
  * @param droppedLoss documents dropped for a high loss
+ * @param lossCut loss per token above which documents were dropped (NaN: no loss rule)
  * @param raw word measures of all generated text
  * @param kept word measures of the kept text
  * @param real word measures of the real validation text (reference)
  * @param finalTrainLoss the generator's training loss over its last evaluation interval
  */
-public record GeneratorResult(String model, long trainTokens, double realTestLoss, double tokensPerSecond,
-    long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds,
+public record GeneratorResult(String model, long parameters, double temperature, double topP, long trainTokens,
+    double realTestLoss, double tokensPerSecond, long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds,
     int documents, int keptDocuments, long keptTokens, long droppedTokens, int droppedShort, int droppedDictionary,
-    int droppedLoss, TextMeasures raw, TextMeasures kept, TextMeasures real, double finalTrainLoss) {}
+    int droppedLoss, double lossCut, TextMeasures raw, TextMeasures kept, TextMeasures real, double finalTrainLoss) {}

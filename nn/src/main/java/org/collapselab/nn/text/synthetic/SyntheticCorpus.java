@@ -36,12 +36,14 @@ public final class SyntheticCorpus {
   /**
    * Trains the generator {@code m} with {@code plan} on the real documents {@code slice} (its curve measured on the
    * real {@code validation} documents), samples about {@code syntheticTokens} tokens from prompts of
-   * {@code promptDocs} at {@code temperature}, and keeps the documents {@code filter} accepts. Seeds derive from
+   * {@code promptDocs} at {@code temperature} with nucleus {@code topP}, and keeps the documents {@code filter}
+   * accepts (the loss rules score each document under the generator, {@link #documentLosses}). Seeds derive from
    * {@code baseSeed}; {@code file} is the name the corpus is saved under next to the report.
    */
   public static Generated generate(GptConfig m, TrainingPlan plan, BpeTokenizer tok, List<Document> slice,
       List<Document> promptDocs, List<Document> validation, EvalWindows finalEval, long curveEvalTokens,
-      long syntheticTokens, double temperature, long baseSeed, SampleFilter filter, String file, PrintStream log) {
+      long syntheticTokens, double temperature, double topP, long baseSeed, SampleFilter filter, String file,
+      PrintStream log) {
     long t0 = System.nanoTime();
     List<String> valTexts = validation.stream().map(Document::text).toList();
     try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), plan, baseSeed + 101)) {
@@ -53,7 +55,7 @@ public final class SyntheticCorpus {
       int length = (int) Math.min(Integer.MAX_VALUE, (syntheticTokens + rows - 1) / rows);
       int[][] prompts = Prompts.of(promptDocs, tok, rows, Prompts.TOKENS, baseSeed + 303);
       long g0 = System.nanoTime();
-      int[][] out = lm.generate(prompts, length, temperature, baseSeed + 404);
+      int[][] out = lm.generate(prompts, length, temperature, topP, baseSeed + 404);
       double genSecs = (System.nanoTime() - g0) / 1e9;
       StringBuilder text = new StringBuilder();
       for (int[] row : out) {
@@ -66,16 +68,52 @@ public final class SyntheticCorpus {
       }
       List<String> docs = CharTokenizer.documents(text.toString());
       WordList dict = WordList.system().orElse(null);
-      SampleFilter.Result kept = filter.apply(docs, dict, null, doc -> tok.encode(doc).length);
+      SampleFilter.Result kept = filter.apply(docs, dict, ds -> documentLosses(lm, tok, ds),
+          doc -> tok.encode(doc).length);
       String keptText = String.join("\n", kept.kept()) + "\n";
-      GeneratorResult g = new GeneratorResult(m.shape(), curve.tokens(), loss, curve.tokensPerSecond(),
+      GeneratorResult g = new GeneratorResult(m.shape(), lm.parameterCount(), temperature, topP, curve.tokens(),
+          loss, curve.tokensPerSecond(),
           (long) rows * length, (long) rows * length / genSecs, file, keptText.substring(0, Math.min(1500,
           keptText.length())), (System.nanoTime() - t0) / 1e9, docs.size(), kept.kept().size(), kept.keptTokens(),
-          kept.droppedTokens(), kept.droppedShort(), kept.droppedDictionary(), kept.droppedLoss(),
+          kept.droppedTokens(), kept.droppedShort(), kept.droppedDictionary(), kept.droppedLoss(), kept.lossCut(),
           TextMeasures.of(text.toString(), dict), TextMeasures.of(keptText, dict),
           TextMeasures.of(String.join("\n", valTexts), dict),
           curve.points().get(curve.points().size() - 1).trainLoss());
       return new Generated(g, keptText);
     }
+  }
+
+  /**
+   * Each document's mean loss per token under {@code lm} (nats; its tokens and the separator that ends it), scored
+   * as one stream that starts with a separator, so each document is read after the end of the one before it, as in
+   * training.
+   */
+  public static double[] documentLosses(LanguageModel lm, BpeTokenizer tok, List<String> docs) {
+    int[][] enc = new int[docs.size()][];
+    int n = 1;
+    for (int i = 0; i < enc.length; i++) {
+      enc[i] = tok.encode(docs.get(i));
+      n += enc[i].length + 1;
+    }
+    int[] stream = new int[n];
+    stream[0] = BpeTokenizer.SEPARATOR;
+    int p = 1;
+    for (int[] e : enc) {
+      System.arraycopy(e, 0, stream, p, e.length);
+      p += e.length;
+      stream[p++] = BpeTokenizer.SEPARATOR;
+    }
+    float[] l = lm.tokenLosses(stream);
+    double[] out = new double[enc.length];
+    p = 1;
+    for (int i = 0; i < enc.length; i++) {
+      double sum = 0;
+      for (int j = 0; j <= enc[i].length; j++) {
+        sum += l[p + j];
+      }
+      out[i] = sum / (enc[i].length + 1);
+      p += enc[i].length + 1;
+    }
+    return out;
   }
 }

@@ -37,7 +37,7 @@ class PlateauClaimTest {
     }
     SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
     ImageResults r = new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}), 0);
-    return ImageClaims.plateau(r, s.sizeSweeps().get(0));
+    return ImageClaims.plateau(r, s.sizeSweeps().get(0), 20);
   }
 
   @Test
@@ -59,5 +59,33 @@ class PlateauClaimTest {
     Claim flat = claim(5, (clean, noise) -> clean * (1.2 + 3 * noise * (clean > 0.5 ? 1 : -1)));
     assertThat(flat.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(flat.measured()).contains("[", "5 seeds");
+  }
+
+  @Test
+  void twoGeneratorQualitiesGetOneClaimEachOnSharedCleanCells() {
+    String yaml = YAML.formatted(4).replace("n: [100, 400]}]", "n: [100, 400], generator_samples: [20, 40]}]");
+    ImageStudy s = ImageStudyReader.parse("p.yaml", yaml, false);
+    // per seed: 2 clean cells (shared) + 2 sizes × 2 generators at p2 = 0.5
+    assertThat(s.specs()).hasSize(4 * (2 + 4));
+    Map<CellSpec, CellResult> results = new LinkedHashMap<>();
+    for (CellSpec c : s.specs()) {
+      double noise = 0.01 * ((c.seed() * 7919) % 5 - 2);
+      double clean = 100.0 / c.n() * (1 + noise);
+      // the generator on 20 images leaves a floor; the one on 40 a penalty that fades faster than the clean error
+      double mse = c.p2() == 0 ? clean : c.generator().samples() == 20 ? clean + 0.125 + 0.001 * noise
+          : clean + 0.3 * clean * clean;
+      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1,
+          Double.NaN));
+    }
+    SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
+    ImageResults r = new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}, 40,
+        new SyntheticQuality[] {q, q}), 0);
+    java.util.List<Claim> plateaus = ImageClaims.all(r).stream().filter(c -> c.claim().startsWith("Strong model"))
+        .toList();
+    assertThat(plateaus).hasSize(2);
+    assertThat(plateaus.get(0).claim()).contains("generator on 20 images");
+    assertThat(plateaus.get(0).verdict()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(plateaus.get(1).claim()).contains("generator on 40 images");
+    assertThat(plateaus.get(1).verdict()).isEqualTo(Verdict.CONTRADICTED);
   }
 }

@@ -42,6 +42,59 @@ public class LanguageModelTest {
   }
 
   @Test
+  void tokenLossesAreTheNextTokenLossesOfTheirWindow() {
+    int ctx = 16;
+    GptConfig c = new GptConfig("t", 1, 32, 4, ctx);
+    TrainingPlan plan = new TrainingPlan(1000, 4, 1e-3, 0.1, 0.1, 0.0, 1);
+    try (LanguageModel lm = LanguageModel.create(c, 11, plan, 7)) {
+      SplittableRandom r = new SplittableRandom(4);
+      int[] stream = new int[3 * ctx + 5];
+      for (int i = 0; i < stream.length; i++) {
+        stream[i] = r.nextInt(11);
+      }
+      float[] l = lm.tokenLosses(stream);
+      assertThat(l[0]).isNaN();
+      for (int i = 1; i < stream.length; i++) {
+        // the window that scores token i: the first for i <= ctx, else the one (starts are multiples of h = ctx/2)
+        // whose second half predicts it, so it is read after at least h tokens of history
+        int h = ctx / 2;
+        int s = i <= ctx ? 0 : (i - h - 1) / h * h;
+        int[] row = new int[ctx];
+        for (int j = 0; j < ctx; j++) {
+          row[j] = stream[Math.min(s + j, stream.length - 2)];
+        }
+        float[] logits = lm.logits(new int[][] {row});
+        int at = i - 1 - s;
+        assertThat(at).isBetween(i <= ctx ? 0 : h, ctx - 1);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < 11; v++) {
+          max = Math.max(max, logits[at * 11 + v]);
+        }
+        double z = 0;
+        for (int v = 0; v < 11; v++) {
+          z += Math.exp(logits[at * 11 + v] - max);
+        }
+        double nll = Math.log(z) + max - logits[at * 11 + stream[i]];
+        assertThat((double) l[i]).as("token %d", i).isCloseTo(nll, within(1e-4));
+      }
+    }
+  }
+
+  @Test
+  void tinyNucleusSamplesTheMostLikelyTokenWhateverTheSeed() {
+    GptConfig c = new GptConfig("t", 1, 32, 4, 16);
+    TrainingPlan plan = new TrainingPlan(1000, 4, 1e-3, 0.1, 0.1, 0.0, 1);
+    try (LanguageModel lm = LanguageModel.create(c, 11, plan, 7)) {
+      int[][] prompt = {{1, 2, 3}, {4, 5, 6}};
+      int[][] a = lm.generate(prompt, 20, 1.0, 0.01, 1);
+      int[][] b = lm.generate(prompt, 20, 1.0, 0.01, 2);
+      assertThat(a).isDeepEqualTo(b);
+      assertThat(java.util.Arrays.deepEquals(lm.generate(prompt, 20, 1.0, 1.0, 1), lm.generate(prompt, 20, 1.0, 1.0, 2)))
+          .isFalse();
+    }
+  }
+
+  @Test
   void trainingLowersTheRealTestLoss() {
     List<TextCorpus.Document> docs = TextCorpus.split("toy", toyStories(60, 11), TextCorpus.Unit.BLOCK);
     CorpusSplit split = CorpusSplit.of(new TextCorpus(docs), 0.2, 1);
