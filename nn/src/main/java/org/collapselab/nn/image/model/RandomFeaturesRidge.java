@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * {@code v = argmin (1/n) Σ ‖vᵀφ(x_i) − y_i‖² + λ‖v‖²}, i.e. the limit of training the output layer to convergence
  * with weight decay λ. Solved in double precision on PyTorch, in the primal ({@code (FᵀF + nλI)⁻¹FᵀY}) when the width
  * is below the sample count and in the dual ({@code Fᵀ(FFᵀ + nλI)⁻¹Y}) otherwise, so widths far beyond the
- * interpolation threshold (width = n) stay cheap.
+ * interpolation threshold (width = n) stay cheap; the dual builds FFᵀ from blocks of feature columns, so its memory is
+ * the n × n kernel plus one block (n = 8000 at width 80,000: ≈ 1.5 GB instead of ≈ 15 GB for all features at once).
  */
 public final class RandomFeaturesRidge implements Regressor {
   private static final int EVAL_BATCH = 1000;
@@ -47,6 +48,12 @@ public final class RandomFeaturesRidge implements Regressor {
    */
   public static RandomFeaturesRidge fit(Engine engine, float[] inputs, float[] targets, int n, int inputDim,
       int classes, int width, double lambda, long seed) {
+    return fit(engine, inputs, targets, n, inputDim, classes, width, lambda, seed, dualBlock(n));
+  }
+
+  /** As {@link #fit}, building the dual kernel from blocks of {@code blockColumns} features (for tests). */
+  static RandomFeaturesRidge fit(Engine engine, float[] inputs, float[] targets, int n, int inputDim,
+      int classes, int width, double lambda, long seed, int blockColumns) {
     if (width < 1 || n < 1) {
       throw new IllegalArgumentException("width and n must be >= 1, got " + width + " and " + n);
     }
@@ -72,24 +79,55 @@ public final class RandomFeaturesRidge implements Regressor {
         scope.suppressNotUsedWarning();
         NDArray x = manager.create(FloatBuffer.wrap(inputs), new Shape(n, inputDim));
         NDArray y = manager.create(FloatBuffer.wrap(targets), new Shape(n, classes)).toType(DataType.FLOAT64, false);
-        NDArray f = features(manager, projection, x);
         int k = width + 1;
         if (k <= n) {
+          NDArray f = features(manager, projection, x);
           NDArray ft = f.transpose();
           NDArray gram = ft.matMul(f).addi(manager.eye(k, k, 0, DataType.FLOAT64).muli(n * lambda));
           readout = gram.inverse().matMul(ft.matMul(y));
+          trainMse = f.matMul(readout).subi(y).square().sum().getDouble() / n;
         } else {
-          NDArray kernel = f.matMul(f.transpose()).addi(manager.eye(n, n, 0, DataType.FLOAT64).muli(n * lambda));
-          readout = f.transpose().matMul(kernel.inverse().matMul(y));
+          // dual, with the features made block by block so that the n × width matrix is never held at once
+          NDArray kernel = manager.ones(new Shape(n, n), DataType.FLOAT64); // the intercept column's part
+          for (int a = 0; a < width; a += blockColumns) {
+            try (NDArray h = block(projection, x, a, Math.min(width, a + blockColumns));
+                NDArray ht = h.transpose(); NDArray hh = h.matMul(ht)) {
+              kernel.addi(hh);
+            }
+          }
+          kernel.addi(manager.eye(n, n, 0, DataType.FLOAT64).muli(n * lambda));
+          NDArray alpha = kernel.inverse().matMul(y);
+          kernel.close();
+          ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+          for (int a = 0; a < width; a += blockColumns) {
+            try (NDArray h = block(projection, x, a, Math.min(width, a + blockColumns)); NDArray ht = h.transpose()) {
+              parts.add(ht.matMul(alpha));
+            }
+          }
+          parts.add(alpha.sum(new int[] {0}, true)); // intercept row: onesᵀα
+          readout = NDArrays.concat(parts, 0);
+          // (FFᵀ + nλI)α = Y, so the training residual Fv − Y = FFᵀα − Y is −nλα
+          trainMse = alpha.square().sum().getDouble() * (n * lambda) * (n * lambda) / n;
         }
-        NDArray resid = f.matMul(readout).subi(y);
-        trainMse = resid.square().sum().getDouble() / n;
         NDScope.unregister(readout);
       }
       return new RandomFeaturesRidge(manager, inputDim, width, classes, projection, readout, trainMse);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
+    }
+  }
+
+  /** Feature columns per block of the dual solve: about 256 MB of doubles for n rows. */
+  private static int dualBlock(int n) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (256L << 20) / (8L * n)));
+  }
+
+  /** relu(x S[:, from:to]) in double precision (features from..to−1, no constant column). */
+  private static NDArray block(NDArray projection, NDArray x, int from, int to) {
+    try (NDArray s = projection.get(":, " + from + ":" + to); NDArray z = x.matMul(s);
+        NDArray r = z.maximum(0f)) {
+      return r.toType(DataType.FLOAT64, false);
     }
   }
 

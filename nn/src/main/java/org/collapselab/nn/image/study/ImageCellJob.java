@@ -37,14 +37,7 @@ public record ImageCellJob(CellSpec spec, String dataFolder, String experiment) 
 
   @Override
   public double cost() {
-    double n = spec.n();
-    double w = spec.width();
-    if (spec.network() == NetworkKind.RANDOM_FEATURES) {
-      double k = Math.min(n, w + 1);
-      return n * w * 784 / 50 + n * k * Math.max(n, w) / 20 + k * k * k / 20;
-    }
-    int epochs = spec.training().forSize(spec.n()).epochs();
-    return n * epochs * (784.0 * w + 10.0 * w) * (spec.network() == NetworkKind.TWO_LAYER ? 3 : 1.5);
+    return CellCost.seconds(spec);
   }
 
   @Override
@@ -54,12 +47,11 @@ public record ImageCellJob(CellSpec spec, String dataFolder, String experiment) 
     ctx.synthetic(spec.generator(), spec.reserved()); // shared by the cells of a process: not this cell's time
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu0 = mx.getCurrentThreadCpuTime();
-    CellResult r = CellRunner.run(ctx, spec);
+    // CPU of this thread, which runs the one-thread PyTorch model: the cell's cost on an idle core, whatever the load
+    CellResult r = CellRunner.run(ctx, spec).withCpuSeconds((mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
     @SuppressWarnings("unchecked")
     Map<String, Object> m = JSON.convertValue(r, Map.class);
     m.put("seed", spec.seed());
-    // CPU of this thread, which runs the one-thread PyTorch model: the cell's cost on an idle core, whatever the load
-    m.put("cpuSeconds", (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
     return StoredCell.now(key(), experiment, configJson(spec), JSON.writeValueAsString(m),
         (System.nanoTime() - t0) / 1e9);
   }

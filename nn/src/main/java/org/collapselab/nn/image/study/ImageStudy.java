@@ -115,6 +115,11 @@ public record ImageStudy(String name, String description, String dataset, String
     return out;
   }
 
+  @Override
+  public String planNote(List<CellJob> todo, int threads) {
+    return CellCost.planNote(todo, threads);
+  }
+
   /**
    * Figures under {@code OUT/mnist/}, the HTML section and the claims, from the stored cells. Loads the data set and
    * retrains the generators (small, seeded) to report their measured quality.

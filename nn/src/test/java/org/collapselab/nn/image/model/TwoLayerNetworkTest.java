@@ -168,4 +168,24 @@ class TwoLayerNetworkTest {
       assertThat(big.trainMse()).isGreaterThan(0.5);
     }
   }
+
+  @Test
+  void theBlockwiseDualEqualsTheOneBlockDualAndItsTrainingErrorIsTheResidual() {
+    int n = 60;
+    float[][] data = toy(n, 12, 3, 11);
+    float[] probe = gaussian(40 * 12, 5);
+    // width 3n with λ large enough that the training error is not ~0: the closed-form −nλα residual is exercised
+    try (RandomFeaturesRidge one = RandomFeaturesRidge.fit(ENGINE, data[0], data[1], n, 12, 3, 3 * n, 1e-2, 4,
+        Integer.MAX_VALUE);
+        RandomFeaturesRidge blocks = RandomFeaturesRidge.fit(ENGINE, data[0], data[1], n, 12, 3, 3 * n, 1e-2, 4, 7)) {
+      float[] a = one.predict(probe, 40);
+      float[] b = blocks.predict(probe, 40);
+      for (int i = 0; i < a.length; i++) {
+        assertThat((double) b[i]).isCloseTo(a[i], within(1e-5));
+      }
+      assertThat(blocks.trainMse()).isCloseTo(one.trainMse(), within(1e-9)).isGreaterThan(1e-3);
+      double direct = Evaluation.meanSquaredDistance(blocks.predict(data[0], n), data[1], 3);
+      assertThat(direct).isCloseTo(blocks.trainMse(), within(1e-5 * blocks.trainMse() + 1e-6));
+    }
+  }
 }
