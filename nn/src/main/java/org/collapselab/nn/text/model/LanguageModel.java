@@ -262,7 +262,7 @@ public final class LanguageModel implements AutoCloseable {
     }
     SplittableRandom random = new SplittableRandom(seed);
     float[] probs = new float[vocab];
-    Integer[] order = new Integer[vocab];
+    long[] order = new long[vocab];
     try (NDManager gen = trainer.getManager().newSubManager();
         GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
       ParameterStore ps = new ParameterStore(gen, false);
@@ -300,7 +300,7 @@ public final class LanguageModel implements AutoCloseable {
   }
 
   private int sample(float[] logits, int off, double temperature, double topP, SplittableRandom random,
-      float[] probs, Integer[] order) {
+      float[] probs, long[] order) {
     double max = Double.NEGATIVE_INFINITY;
     for (int v = 0; v < vocab; v++) {
       max = Math.max(max, logits[off + v]);
@@ -312,18 +312,19 @@ public final class LanguageModel implements AutoCloseable {
       sum += e;
     }
     if (topP < 1) {
-      // nucleus: keep the most likely tokens until their mass reaches topP, zero the rest
+      // nucleus: keep the most likely tokens until their mass reaches topP, zero the rest; sorted as primitive keys
+      // (the bits of a non-negative float order like its value) with the token id in the low half
       for (int v = 0; v < vocab; v++) {
-        order[v] = v;
+        order[v] = ((long) Float.floatToRawIntBits(probs[v]) << 32) | v;
       }
-      java.util.Arrays.sort(order, (a, b) -> Float.compare(probs[b], probs[a]));
+      java.util.Arrays.sort(order);
       double mass = 0;
-      int k = 0;
-      while (k < vocab && mass < topP * sum) {
-        mass += probs[order[k++]];
+      int k = vocab - 1;
+      while (k >= 0 && mass < topP * sum) {
+        mass += probs[(int) order[k--]];
       }
-      for (int j = k; j < vocab; j++) {
-        probs[order[j]] = 0;
+      for (int j = k; j >= 0; j--) {
+        probs[(int) order[j]] = 0;
       }
       sum = mass;
     }
