@@ -80,8 +80,16 @@ public final class ImageReport {
     double samples = 0;
     double rfSeconds = 0;
     int rf = 0;
+    double cpu = 0;
+    double predicted = 0;
+    int timed = 0;
     for (Map.Entry<CellSpec, CellResult> e : r.results().entrySet()) {
       CellResult c = e.getValue();
+      if (c.cpuSeconds() > 0) {
+        cpu += c.cpuSeconds();
+        predicted += CellCost.seconds(e.getKey());
+        timed++;
+      }
       if (Double.isFinite(c.samplesPerSecond()) && c.samplesPerSecond() > 0) {
         trainSeconds += c.trainSeconds();
         samples += c.samplesPerSecond() * c.trainSeconds();
@@ -95,6 +103,11 @@ public final class ImageReport {
         + "(forward + backward, averaged over all trained cells); random-features ridge solves %.2f s on average.",
         r.results().size(), r.missing(),
         trainSeconds > 0 ? samples / trainSeconds : Double.NaN, rf > 0 ? rfSeconds / rf : Double.NaN)));
+    if (timed > 0) {
+      b.append(Html.paragraph(String.format(Locale.ROOT, "CPU time of the %d cells that recorded it (one PyTorch "
+          + "thread each, so it is what the cells cost on idle cores whatever the machine's load): %.1f core-minutes; "
+          + "the cost model used for planning (CellCost) predicted %.1f.", timed, cpu / 60, predicted / 60)));
+    }
     return b.toString();
   }
 
