@@ -9,22 +9,23 @@ import org.collapselab.experiments.study.CellJob;
  * first ({@link ImageCellJob#cost}) and {@code --plan} prints the sum ({@link #planNote}).
  *
  * <p>Two-layer networks: {@code images · (A · 794 · width + B)} with images = n × the expected epochs (the schedule's
- * epochs, at most {@link #TYPICAL_EPOCHS}: early stopping ended the measured cells after 17–24 epochs). Random
- * features: single-precision feature products {@code F / FLOAT_RATE} plus double-precision kernel, Gram and inverse
- * products {@code D / DOUBLE_RATE}, each counted in multiply-adds (the dual builds its features twice, training and
- * readout). Constants fitted to the CPU seconds (per-thread CPU time, {@code cpuSeconds} in the result database)
- * of cells measured on the 2-core build machine on 2026-11-29 under load: two-layer width 1024 at n = 1000, 4000 and
- * 16000 took 2.0, 8.6 and 42.7 s; random features at n = 2000 of width 500, 2000 and 8000 took 0.2, 1.2 and 3.6 s,
- * and of width 40,000 at n = 1000 and 4000 took 14.9 and 38.9 s (of which ≈ 11 s are the test split's features).
- * The model is rounded up (it over-predicts the small cells) so that budgets derived from it are safe.
+ * epochs, at most {@link #TYPICAL_EPOCHS}: early stopping ended the measured width-1024 cells after 15–20 epochs).
+ * Random features: single-precision feature products {@code F / FLOAT_RATE} plus double-precision kernel, Gram and
+ * inverse products {@code D / DOUBLE_RATE}, each counted in multiply-adds (the dual builds its features twice,
+ * training and readout). Constants fitted to the per-thread CPU seconds ({@code cpuSeconds} in the result database)
+ * of the full MNIST run's first 114 cells on the 2-core build machine (2026-11-29): two-layer width 1024 at n = 1000,
+ * 2000, 4000, 8000 and 16000 took 2.2, 4.0, 7.2, 19.2 and 35.1 s per cell, width 4–512 at n = 2000 0.5–2.3 s;
+ * random features at n = 2000 of width 500, 2000 and 8000 took 0.2, 1.4 and 4.2 s, of width 40,000 at n = 1000 and
+ * 4000 14.9 and 38.9 s (of which ≈ 11 s are the test split's features), and of width 80,000 at n = 8000 238 s
+ * (predicted 246).
  */
 final class CellCost {
   /** Seconds per multiply-add of a trained layer (forward, backward and update). */
-  static final double A = 1.9e-10;
+  static final double A = 1.2e-10;
   /** Seconds of per-image overhead in training (data copies, optimiser bookkeeping). */
-  static final double B = 6e-6;
+  static final double B = 1.2e-5;
   /** Epochs after which early stopping typically ended a run. */
-  static final int TYPICAL_EPOCHS = 22;
+  static final int TYPICAL_EPOCHS = 20;
   /** Single-precision multiply-adds per second (features). */
   static final double FLOAT_RATE = 2.8e10;
   /** Double-precision multiply-adds per second (kernel, Gram matrix, inverse). */
