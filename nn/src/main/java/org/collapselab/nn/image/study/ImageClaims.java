@@ -300,8 +300,7 @@ public final class ImageClaims {
     String claim = "Larger models do not escape collapse (" + ImageFigures.name(w.network()) + ", n = " + w.n()
         + "): at the largest width the error on real data is still higher with synthetic data.";
     List<String> parts = new ArrayList<>();
-    int checked = 0;
-    int sig = 0;
+    List<Verdict> verdicts = new ArrayList<>();
     for (double p : s.p2()) {
       if (p < ESCAPE_MIN_SHARE.value()) {
         continue;
@@ -313,19 +312,15 @@ public final class ImageClaims {
       if (last == null) {
         continue;
       }
-      checked++;
-      if (significantlyPositive(last)) {
-        sig++;
-      }
+      verdicts.add(Verdicts.above(last.interval().interval(), ZERO));
       parts.add(String.format(Locale.ROOT, "p2 = %s: %s MSE at width %d (%+.4f at width %s)",
           ImageFigures.fmt(p), last.interval().format("%+.4f"), maxWidth, first == null ? Double.NaN : first.mean(),
           ImageFigures.fmt(d.firstKey())));
     }
-    Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
-        : sig == checked ? Verdict.SUPPORTED : sig == 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
     Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: supported if the paired penalty at the largest "
-        + "width has a 95% t interval above 0 for every p2 ≥ 0.1.", v, escapeRule);
+        + "width has a 95% t interval above 0 for every p2 ≥ 0.1, contradicted if below 0 for every one (synthetic "
+        + "data help), inconclusive otherwise.", Verdicts.all(verdicts), escapeRule);
   }
 
   /** Worse synthetic data (larger c²) hurt more. */

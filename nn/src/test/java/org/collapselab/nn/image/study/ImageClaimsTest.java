@@ -106,6 +106,9 @@ class ImageClaimsTest {
     String c = "Larger models do not escape";
     assertThat(verdict(widths(x -> 0.1), c)).isEqualTo(SUPPORTED);
     assertThat(verdict(widths(x -> x.width() == 400 ? 0 : 0.1), c)).isEqualTo(CONTRADICTED);
+    // a penalty at the largest width that changes sign with the seed: the intervals straddle 0, no evidence either way
+    assertThat(verdict(widths(x -> x.width() == 400 ? (x.seed() % 2 == 0 ? 0.02 : -0.02) : 0.1), c))
+        .isEqualTo(INCONCLUSIVE);
     assertThat(verdict(widths(x -> x.width() == 400 && x.p2() == 0.1 ? 0 : 0.1), c)).isEqualTo(INCONCLUSIVE);
   }
 
