@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exact sufficient-statistic sampler and the direct row sampler draw fits with the same law: at cells on both
- * sides of d = n and m = n and m = d, the baseline mixture's joint draw, with weights, two spectra, σ2 and the prior estimator, the per-run errors of
+ * sides of d = n and m = n and m = d, the baseline mixture's joint draw, with weights, two spectra, σ2 and the prior estimator (ridge and rp), the per-run errors of
  * the two samplers pass a two-sample Kolmogorov–Smirnov test (p &gt; 0.01) and their means agree within 3 combined
  * standard errors. Fixed seeds; 400 runs per sampler and cell.
  */
@@ -38,6 +38,12 @@ class SamplerEqualityTest {
         {"rp d<n<m", Problem.randomProjection(pow30, 80, 120, 0.2, 1, 0.5, 1e-3)},
         {"rp lambda=0, d<m<n, weight 0.5", Problem.randomProjection(iso30, 100, 60, 0.3, 1, 0.5, 0)
             .withSources(null, 0.8, 0.5, Estimator.MIX)},
+        {"rp prior estimator m<n1<d", Problem.randomProjection(pow40, 60, 20, 0.5, 1, 0.5, 1e-2)
+            .withSources(null, 0.5, 1.0, Estimator.PRIOR)},
+        {"rp prior estimator d<n1<m", Problem.randomProjection(iso30, 80, 60, 0.5, 1, 0.5, 1e-2)
+            .withSources(null, 0.5, 1.0, Estimator.PRIOR)},
+        {"rp two spectra, sigma2, weight 2", Problem.randomProjection(pow30, 80, 20, 0.4, 1, 0.5, 1e-2)
+            .withSources(iso30, 0.8, 2.0, Estimator.MIX)},
     };
   }
 
