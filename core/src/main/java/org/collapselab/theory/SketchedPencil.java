@@ -106,50 +106,53 @@ final class SketchedPencil {
     double thetaN = 0;
     if (m < d) {
       // D1(θ) ≥ d − θ Σ 1/D̃ and D1(θ) ≤ Σ D̃/θ bracket the root of D1 = m.
-      thetaM = bisect(t -> d1(dt, t) - m, (d - m) / sumInv, sumDt / m, iterations);
+      thetaM = level(dt, dt, m, (d - m) / sumInv, sumDt / m, iterations);
     }
     if (t10 > n) {
       double hi = sumS1 / n; // T1(θ) ≤ Σ σ1/θ
       double lo = hi;
-      while (t1(s1, dt, lo) <= n) {
+      while (level(s1, dt, lo) <= n) {
         lo *= 0.5;
         iterations[0]++;
       }
-      thetaN = bisect(t -> t1(s1, dt, t) - n, lo, hi, iterations);
+      thetaN = level(s1, dt, n, lo, hi, iterations);
     }
     double theta0 = Math.max(thetaM, thetaN);
     boolean byM = thetaM > 0 && thetaM >= thetaN; // which factor vanishes at θ₀ (neither when θ₀ = 0)
-    double gm0 = theta0 == 0 ? m - d : (byM ? 0 : Math.max(0, m - d1(dt, theta0)));
-    double gn0 = theta0 == 0 ? 1 - t10 / n : (byM ? Math.max(0, 1 - t1(s1, dt, theta0) / n) : 0);
+    double gm0 = theta0 == 0 ? m - d : (byM ? 0 : Math.max(0, m - level(dt, dt, theta0)));
+    double gn0 = theta0 == 0 ? 1 - t10 / n : (byM ? Math.max(0, 1 - level(s1, dt, theta0) / n) : 0);
     if (lambda == 0) {
       return new Solution(theta0, r, gm0, gn0, iterations[0], 0, true);
     }
     final double th0 = theta0;
     double target = Math.log(lambda * d);
-    double[] gaps = new double[2];
-    java.util.function.DoubleUnaryOperator f = u -> {
+    double[] gaps = new double[4];
+    ScalarRoot.Differentiable f = (u, out) -> {
       double eps = Math.exp(u);
+      double theta = th0 + eps;
       gapsAt(s1, dt, n, th0, eps, gm0, gn0, gaps);
-      return Math.log(th0 + eps) + Math.log(gaps[0]) + Math.log(gaps[1]) - target;
+      out[0] = Math.log(theta) + Math.log(gaps[0]) + Math.log(gaps[1]) - target;
+      out[1] = eps * (1 / theta + gaps[2] / gaps[0] + gaps[3] / gaps[1]);
     };
+    double[] v = new double[2];
     double hi = Math.log(sumDt / Math.min(m, d) + lambda * d / m + th0);
-    double fhi = f.applyAsDouble(hi);
-    while (fhi < 0) {
+    f.evaluate(hi, v);
+    while (v[0] < 0) {
       hi += 2;
-      fhi = f.applyAsDouble(hi);
+      f.evaluate(hi, v);
       iterations[0]++;
     }
     double lo = hi - 2;
-    double flo = f.applyAsDouble(lo);
-    while (flo > 0) {
+    f.evaluate(lo, v);
+    while (v[0] > 0) {
       lo -= 4;
-      flo = f.applyAsDouble(lo);
+      f.evaluate(lo, v);
       if (++iterations[0] > 2000) {
         throw new TheoryException("could not bracket the random-projection two-source fixed point (lambda = "
             + lambda + ")");
       }
     }
-    ScalarRoot.Root root = ScalarRoot.regulaFalsi(f, lo, flo, hi, fhi, TOLERANCE, 1e-15, 300);
+    ScalarRoot.Root root = ScalarRoot.newton(f, lo, hi, lo, 1e-16, TOLERANCE);
     double eps = Math.exp(root.x());
     gapsAt(s1, dt, n, th0, eps, gm0, gn0, gaps);
     double residual = Math.abs(root.residual());
@@ -157,50 +160,58 @@ final class SketchedPencil {
         residual <= 1e-10);
   }
 
-  /** out = {m − D1, 1 − T1/n} at θ₀ + ε, from their values at θ₀ (no cancellation). */
+  /**
+   * out = {m − D1, 1 − T1/n, and their ε-derivatives Σ D̃/(D̃+θ)², Σ σ1/(D̃+θ)²/n} at θ₀ + ε, from their values at
+   * θ₀ (no cancellation).
+   */
   private static void gapsAt(double[] s1, double[] dt, long n, double theta0, double eps, double gm0, double gn0,
                              double[] out) {
     double gm = 0;
     double gn = 0;
+    double dgm = 0;
+    double dgn = 0;
     double theta = theta0 + eps;
     for (int i = 0; i < dt.length; i++) {
-      double w = eps / ((dt[i] + theta0) * (dt[i] + theta));
+      double q = 1 / (dt[i] + theta);
+      double w = eps * q / (dt[i] + theta0);
       gm += dt[i] * w;
       gn += s1[i] * w;
+      dgm += dt[i] * q * q;
+      dgn += s1[i] * q * q;
     }
     out[0] = gm0 + gm;
     out[1] = gn0 + gn / n;
+    out[2] = dgm;
+    out[3] = dgn / n;
   }
 
-  private static double d1(double[] dt, double theta) {
-    double v = 0;
-    for (double x : dt) {
-      v += x / (x + theta);
-    }
-    return v;
-  }
-
-  private static double t1(double[] s1, double[] dt, double theta) {
+  /** Σ aᵢ/(D̃ᵢ + θ) (D1 for a = D̃, T1 for a = σ1). */
+  private static double level(double[] a, double[] dt, double theta) {
     double v = 0;
     for (int i = 0; i < dt.length; i++) {
-      v += s1[i] / (dt[i] + theta);
+      v += a[i] / (dt[i] + theta);
     }
     return v;
   }
 
-  /** Root of a decreasing f on [lo, hi] (f(lo) ≥ 0 ≥ f(hi)) by bisection in log θ to full precision. */
-  private static double bisect(java.util.function.DoubleUnaryOperator f, double lo, double hi, int[] iterations) {
-    double a = Math.log(lo);
-    double b = Math.log(hi);
-    for (int i = 0; i < 200 && b - a > 1e-15 * Math.max(1, Math.abs(b)); i++) {
-      iterations[0]++;
-      double mid = 0.5 * (a + b);
-      if (f.applyAsDouble(Math.exp(mid)) > 0) {
-        a = mid;
-      } else {
-        b = mid;
+  /**
+   * θ in [lo, hi] with Σ aᵢ/(D̃ᵢ + θ) = level: safeguarded Newton on log level − log Σ aᵢ/(D̃ᵢ+θ), increasing in log θ.
+   */
+  private static double level(double[] a, double[] dt, double level, double lo, double hi, int[] iterations) {
+    double logLevel = Math.log(level);
+    ScalarRoot.Root root = ScalarRoot.newton((u, out) -> {
+      double theta = Math.exp(u);
+      double t = 0;
+      double t1 = 0;
+      for (int i = 0; i < dt.length; i++) {
+        double q = 1 / (dt[i] + theta);
+        t += a[i] * q;
+        t1 += a[i] * q * q;
       }
-    }
-    return Math.exp(0.5 * (a + b));
+      out[0] = logLevel - Math.log(t);
+      out[1] = theta * t1 / t;
+    }, Math.log(lo), Math.log(hi), 0.5 * (Math.log(lo) + Math.log(hi)), 1e-16, 1e-15);
+    iterations[0] += root.iterations();
+    return Math.exp(root.x());
   }
 }

@@ -2,6 +2,7 @@ package org.collapselab.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.collapselab.problem.ModelKind;
@@ -86,16 +87,16 @@ class AdvisorTest {
   /** Random projections under covariate shift (Σ2 ≠ Σ1) are advised by SketchedTwoSourceTheory. */
   @Test
   void randomProjectionsUnderCovariateShift() {
-    Spectrum s = Spectrum.powerLaw(200, 1.0);
-    Spectrum s2 = Spectrum.isotropic(200);
-    Regime regime = new Regime(ModelKind.RANDOM_PROJECTION, s, s2, 100, 400, 0.5, 0.9, 1.0, List.of(50L, 400L));
+    Spectrum s = Spectrum.powerLaw(60, 1.0);
+    Spectrum s2 = Spectrum.isotropic(60);
+    Regime regime = new Regime(ModelKind.RANDOM_PROJECTION, s, s2, 50, 200, 0.5, 0.9, 1.0, List.of(30L, 120L));
     Advice a = Advisor.advise(regime);
     Recipe best = a.best();
     assertThat(best.predictedTestMse()).isLessThanOrEqualTo(a.realOnly().predictedTestMse() * (1 + 1e-12));
     assertThat(best.predictedTestMse()).isLessThanOrEqualTo(a.useEverything().predictedTestMse() * (1 + 1e-12));
-    TheoryResult direct = SketchedTwoSourceTheory.predict(s, s2, 100, best.syntheticRows(), best.width(), 1.0, 0.5,
+    TheoryResult direct = SketchedTwoSourceTheory.predict(s, s2, 50, best.syntheticRows(), best.width(), 1.0, 0.5,
         0.9, best.syntheticRows() == 0 ? 1 : best.syntheticWeight(), best.lambda());
-    assertThat(best.theory().testError()).isEqualTo(direct.testError());
+    assertThat(best.theory().testError()).isCloseTo(direct.testError(), within(1e-12 * direct.testError()));
   }
 
   /** A stronger signal scales the bias only: evaluate() adds (τ² − 1)·bias, and the tuned λ shrinks. */
