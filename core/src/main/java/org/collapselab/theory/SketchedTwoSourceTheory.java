@@ -51,9 +51,21 @@ public final class SketchedTwoSourceTheory {
         p.sigma(), p.syntheticSigma(), p.syntheticWeight(), p.lambda());
   }
 
-  /** Same from raw parameters (n1 real rows, n2 synthetic rows, width m, weight A per synthetic row). */
+  /**
+   * Same from raw parameters (n1 real rows, n2 synthetic rows, width m, weight A per synthetic row); Σ2 = null or
+   * equal to Σ1 goes to {@link WeightedRandomProjectionTheory} (the same numbers, its finer solver).
+   */
   public static TheoryResult predict(Spectrum real, Spectrum synthetic, long n1, long n2, long m, double c2,
                                      double sigma1, double sigma2, double weight, double lambda) {
+    if (synthetic == null || synthetic.equals(real)) {
+      return WeightedRandomProjectionTheory.predict(real, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
+    }
+    return general(real, synthetic, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
+  }
+
+  /** The general formulas for any Σ2 (also Σ2 = Σ1, where the reduction test compares them). */
+  static TheoryResult general(Spectrum real, Spectrum synthetic, long n1, long n2, long m, double c2,
+                              double sigma1, double sigma2, double weight, double lambda) {
     double[] s1 = real.eigenvalues();
     double[] s2 = synthetic.eigenvalues();
     int d = s1.length;

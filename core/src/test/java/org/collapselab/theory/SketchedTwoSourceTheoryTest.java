@@ -33,7 +33,7 @@ class SketchedTwoSourceTheoryTest {
                                                   double sigma2, double weight, double lambda) {
     Spectrum s = Agreement.spectrum(kind, d);
     double sigma1 = 0.4;
-    TheoryResult general = SketchedTwoSourceTheory.predict(s, s, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
+    TheoryResult general = SketchedTwoSourceTheory.general(s, s, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
     TheoryResult known = WeightedRandomProjectionTheory.predict(s, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
     double tol = 1e-9 * known.testError();
     assertThat(general.converged()).isTrue();
@@ -47,7 +47,7 @@ class SketchedTwoSourceTheoryTest {
   void reducesToRandomProjectionTheoryAtTheBaseline() {
     Spectrum s = Spectrum.powerLaw(120, 1.0);
     for (long m : new long[] {40, 120, 400}) {
-      TheoryResult general = SketchedTwoSourceTheory.predict(s, s, 120, 80, m, 1.0, 0.5, 0.5, 1.0, 0.02);
+      TheoryResult general = SketchedTwoSourceTheory.general(s, s, 120, 80, m, 1.0, 0.5, 0.5, 1.0, 0.02);
       TheoryResult known = RandomProjectionTheory.predict(s, 200, m, 0.4, 1.0, 0.5, 0.02);
       assertThat(general.testError()).isCloseTo(known.testError(), within(1e-9 * known.testError()));
       assertThat(general.effectiveRegularization()).isCloseTo(known.effectiveRegularization(), within(1e-9 * known.effectiveRegularization()));
