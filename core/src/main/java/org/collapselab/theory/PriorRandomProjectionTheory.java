@@ -45,31 +45,15 @@ public final class PriorRandomProjectionTheory {
     }
     RandomProjectionTheory.FixedPoint fp = RandomProjectionTheory.solve(real, n1, m, lambda);
     double theta = fp.theta();
-    int q = (int) Math.min(Math.min(m, n1), d);
-    double d1 = q - fp.gap();
-    double d2 = 0;
-    double e = 0;
-    double sa = 0;
-    double sc = 0;
-    for (double s : sig) {
-      double r = 1.0 / (s + theta);
-      double t = s * r;
-      double u = theta * r;
-      d2 += t * t;
-      e += t * u;
-      sa += u;
-      sc += u * u;
-    }
-    double am = (m - q) + fp.gap();
-    double an = (n1 - q) + fp.gap();
-    double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
-    double denom = an + (am + e == 0 ? 0 : am * e / (am + e)); // n1 − df2
+    RandomProjectionTheory.Traces t = RandomProjectionTheory.Traces.at(sig, fp, n1, m);
+    double denom = t.denom(); // n1 − df2
     if (!(denom > 0)) {
       throw new TheoryException("random-projection prior-estimator test error diverges at n1 = min(m, d) (n1 = " + n1
           + ", m = " + m + ", d = " + d + ", lambda = " + lambda + "); use lambda > 0 or move m or n off it");
     }
     double g = n1 / denom;
-    double kk = RandomProjectionTheory.kappaSquaredTrace(m, d, theta, am, e, sa, sc);
+    double kk = t.kk();
+    double df2 = t.df2();
     double bias = g * unseen;
     double variance = sigma1 * sigma1 * df2 / denom;
     double zeta = g * (c2 / d) * kk;

@@ -115,36 +115,18 @@ public final class RandomProjectionTheory {
           + ", spectrum " + spectrum.label());
     }
     double theta = fp.theta();
-    int q = (int) Math.min(Math.min(m, n), d);
-    double gap = fp.gap();
-    double d1 = q - gap;
-    double d2 = 0; // D2 = Σ σ²/(σ+θ)²
-    double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
-    double sa = 0; // Σ θ/(σ+θ) = d − D1
-    double sc = 0; // Σ θ²/(σ+θ)²
-    for (int i = 0; i < d; i++) {
-      double s = sig[i];
-      double r = 1.0 / (s + theta);
-      double t = s * r;
-      double u = theta * r;
-      d2 += t * t;
-      e += t * u;
-      sa += u;
-      sc += u * u;
-    }
-    double am = (m - q) + gap;
-    double an = (n - q) + gap;
-    double h = harmonic(am, e);
-    // df2 = D1 − a_m e/(a_m + e), written without cancellation.
-    double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
-    double denom = an + h; // n − df2
+    Traces t = Traces.at(sig, fp, n, m);
+    double am = t.am();
+    double e = t.e();
+    double df2 = t.df2();
+    double denom = t.denom(); // n − df2
     if (!(denom > 0)) {
       throw new TheoryException(divergenceMessage(n, m, d, lambda));
     }
     double g = n / denom;
     double gMinus1 = df2 / denom;
     double bias = theta == 0 ? 0 : g * theta * m * e / (d * (am + e));
-    double kk = kappaSquaredTrace(m, d, theta, am, e, sa, sc);
+    double kk = t.kk();
     double r = Math.min(m, d);
     double variance = sigma * sigma * gMinus1;
     double zeta = c2 * p2 * gMinus1 * (1 - p2 * r / d) + p2 * p2 * (c2 / d) * (df2 + gMinus1 * kk);
@@ -153,6 +135,37 @@ public final class RandomProjectionTheory {
       throw new TheoryException(divergenceMessage(n, m, d, lambda) + " (g = " + g + ")");
     }
     return new TheoryResult(total, bias, variance, zeta, theta, fp.converged(), fp.iterations(), fp.residual());
+  }
+
+  /**
+   * The sketch's traces at a fixed point for n rows and width m: D1, D2, e = D1 − D2, a_m, df2, n − df2 and
+   * K = κ² tr₊(F+κ)⁻², written without cancellation (class comment).
+   */
+  record Traces(double d1, double d2, double e, double am, double df2, double denom, double kk) {
+    static Traces at(double[] sig, FixedPoint fp, long n, long m) {
+      double theta = fp.theta();
+      int d = sig.length;
+      int q = (int) Math.min(Math.min(m, n), d);
+      double d1 = q - fp.gap();
+      double d2 = 0; // D2 = Σ σ²/(σ+θ)²
+      double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
+      double sa = 0; // Σ θ/(σ+θ) = d − D1
+      double sc = 0; // Σ θ²/(σ+θ)²
+      for (double s : sig) {
+        double r = 1.0 / (s + theta);
+        double t = s * r;
+        double u = theta * r;
+        d2 += t * t;
+        e += t * u;
+        sa += u;
+        sc += u * u;
+      }
+      double am = (m - q) + fp.gap();
+      double an = (n - q) + fp.gap();
+      // df2 = D1 − a_m e/(a_m + e), written without cancellation.
+      double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
+      return new Traces(d1, d2, e, am, df2, an + harmonic(am, e), kappaSquaredTrace(m, d, theta, am, e, sa, sc));
+    }
   }
 
   /**

@@ -38,39 +38,15 @@ final class SketchedPencil {
       Solution in = inner(s1, s2, p1, p2, n, m, 0, lambda);
       return new Solution(in.theta, 0, in.gapM, in.gapN, in.iterations, in.residual, in.converged);
     }
-    double x = Math.log(weight);
-    double fx = outer(s1, s2, p1, p2, n, m, weight, lambda, x, iters);
-    double lo = x, hi = x, flo = fx, fhi = fx;
-    double step = 1;
-    while (flo > 0) {
-      lo -= step;
-      step *= 2;
-      flo = outer(s1, s2, p1, p2, n, m, weight, lambda, lo, iters);
-      checkBracket(step);
-    }
-    step = 1;
-    while (fhi < 0) {
-      hi += step;
-      step *= 2;
-      fhi = outer(s1, s2, p1, p2, n, m, weight, lambda, hi, iters);
-      checkBracket(step);
-    }
-    if (Math.abs(fx) > TOLERANCE) {
-      ScalarRoot.Root root = ScalarRoot.regulaFalsi(v -> outer(s1, s2, p1, p2, n, m, weight, lambda, v, iters),
-          lo, flo, hi, fhi, TOLERANCE, 1e-15, 300);
-      x = root.x();
-      fx = root.residual();
-    }
+    ScalarRoot.Root root = ScalarRoot.expandAndSolve(v -> outer(s1, s2, p1, p2, n, m, weight, lambda, v, iters),
+        Math.log(weight), TOLERANCE, 1e-15, 300,
+        "could not bracket the synthetic weight ratio of the random-projection pencil");
+    double x = root.x();
+    double fx = root.residual();
     Solution in = inner(s1, s2, p1, p2, n, m, Math.exp(x), lambda);
     double residual = Math.max(Math.abs(fx), in.residual);
     return new Solution(in.theta, Math.exp(x), in.gapM, in.gapN, iters[0] + in.iterations, residual,
         residual <= 1e-10 && in.converged);
-  }
-
-  private static void checkBracket(double step) {
-    if (step > 1e4) {
-      throw new TheoryException("could not bracket the synthetic weight ratio of the random-projection pencil");
-    }
   }
 
   /** F(log r) = log r + log(1 − T1/n + A T2/n) − log A at the inner θ(r); increasing in log r. */

@@ -97,15 +97,14 @@ public final class SketchedTwoSourceTheory {
     double g22 = t.quadratic(s2, s2);
     double w1 = p1;
     double w2 = p2 * r * r;
-    double a11 = 1 - w1 * g11 / n, a12 = -w2 * g12 / n, a21 = -w1 * g12 / n, a22 = 1 - w2 * g22 / n;
-    double det = a11 * a22 - a12 * a21;
-    if (!(det > 0 && a11 > 0 && a22 > 0)) {
+    double[] eps = TwoSourceRidgeTheory.epsilons(g11, g12, g22, w1, w2, n);
+    if (eps == null) {
       throw new TheoryException("random-projection two-source test error diverges (interpolation threshold of the "
           + "weighted problem): lambda = " + lambda + ", m = " + m + ", d = " + d + ", n1 = " + n1 + ", n2 = " + n2
           + ", A = " + weight);
     }
-    double e1 = (a22 * g11 - a12 * g12) / n / det;
-    double e2 = (a11 * g12 - a21 * g11) / n / det;
+    double e1 = eps[0];
+    double e2 = eps[1];
     double[] beff = new double[d];
     double[] shift = new double[d]; // Σ2 Ω Σ2
     double shiftNoise = 0;
