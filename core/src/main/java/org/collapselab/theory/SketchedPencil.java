@@ -6,7 +6,8 @@ package org.collapselab.theory;
  * <pre>
  *   θ (m − D1)(1 − T1/n) = λ d          r (1 − T1/n + A T2/n) = A
  * </pre>
- * Nested scalar solves in the eigenbasis, O(d) per evaluation: r by regula falsi in log r (as
+ * For λ &gt; 0, {@link SketchedNewton} (both equations at once) from θ(r = A) first; otherwise, or when it gives up,
+ * nested scalar solves in the eigenbasis, O(d) per evaluation: r by regula falsi in log r (as
  * {@link TwoSourceRidgeTheory#solve}); for each r, θ = θ₀ + ε where θ₀ (the λ → 0 limit: the largest of 0, the root of
  * D1 = m and the root of T1 = n) is found by bisection in log θ and log ε by regula falsi, with the gaps
  * m − D1 = (m − D1(θ₀)) + Σ D̃ε/((D̃+θ₀)(D̃+θ)) and 1 − T1/n likewise, free of cancellation as ε → 0.
@@ -37,6 +38,15 @@ final class SketchedPencil {
     if (p2 == 0 || weight == 0) {
       Solution in = inner(s1, s2, p1, p2, n, m, 0, lambda);
       return new Solution(in.theta, 0, in.gapM, in.gapN, in.iterations, in.residual, in.converged);
+    }
+    if (lambda > 0) { // fast path: joint Newton from θ(r = A)
+      Solution start = inner(s1, s2, p1, p2, n, m, weight, lambda);
+      Solution fast = SketchedNewton.solve(s1, s2, p1, p2, n, m, weight, lambda, start.theta, weight);
+      if (fast != null) {
+        return new Solution(fast.theta, fast.ratio, fast.gapM, fast.gapN, start.iterations + fast.iterations,
+            fast.residual, fast.converged);
+      }
+      iters[0] += start.iterations;
     }
     ScalarRoot.Root root = ScalarRoot.expandAndSolve(v -> outer(s1, s2, p1, p2, n, m, weight, lambda, v, iters),
         Math.log(weight), TOLERANCE, 1e-15, 300,

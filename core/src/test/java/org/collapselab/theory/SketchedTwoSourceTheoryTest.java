@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@link SketchedTwoSourceTheory}: exact reduction to the one-covariance random-projection theories, limits, messages. */
 class SketchedTwoSourceTheoryTest {
 
+  /** λ = 0 and 1e-7 take the nested solver, the other λ > 0 rows the joint Newton step (SketchedNewton). */
   @ParameterizedTest(name = "{0} d={1} n1={2} n2={3} m={4} σ2={6} A={7} λ={8}")
   @CsvSource({
       // Σ,         d,   n1,  n2,  m,   c2,  σ2,  A,   λ
@@ -28,6 +29,8 @@ class SketchedTwoSourceTheoryTest {
       "power:1.0, 100, 300, 100, 50,  1.0, 0.2, 0.5, 0",
       "power:1.0, 100, 300, 100, 150, 1.0, 0.2, 0.5, 0",
       "iso,       100, 0,   150, 60,  1.0, 0.4, 1.0, 0.01",
+      "power:1.0, 100, 90,  60,  75,  1.0, 0.9, 0.5, 1e-7",
+      "power:1.0, 150, 30,  45,  200, 1.0, 0.2, 2.0, 1e-7",
   })
   void reducesToOneCovarianceTheoryAtEqualSpectra(String kind, int d, long n1, long n2, long m, double c2,
                                                   double sigma2, double weight, double lambda) {
