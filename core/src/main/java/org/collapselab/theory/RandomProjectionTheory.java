@@ -39,7 +39,7 @@ import org.collapselab.spectrum.Spectrum;
  * penalty λd/m (and θ → its κ).
  *
  * <p><b>Conventions.</b> {@link #predict(Problem)} uses the realised synthetic share p2 = round(p2·n)/n (the
- * simulated one). {@link TheoryResult#kappa()} reports θ (the input-space effective regularisation, the analogue of
+ * simulated one). {@link TheoryResult#effectiveRegularization()} reports θ (the input-space effective regularisation, the analogue of
  * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
  * the synthetic data adds.
  *

@@ -9,7 +9,7 @@ package org.collapselab.theory;
  * For λ &gt; 0, {@link SketchedNewton} (both equations at once) from θ(r = A) first; otherwise, or when it gives up,
  * nested scalar solves in the eigenbasis, O(d) per evaluation: r by regula falsi in log r (as
  * {@link TwoSourceRidgeTheory#solve}); for each r, θ = θ₀ + ε where θ₀ (the λ → 0 limit: the largest of 0, the root of
- * D1 = m and the root of T1 = n) is found by bisection in log θ and log ε by regula falsi, with the gaps
+ * D1 = m and the root of T1 = n) is found by safeguarded Newton in log θ and log ε likewise, with the gaps
  * m − D1 = (m − D1(θ₀)) + Σ D̃ε/((D̃+θ₀)(D̃+θ)) and 1 − T1/n likewise, free of cancellation as ε → 0.
  */
 final class SketchedPencil {

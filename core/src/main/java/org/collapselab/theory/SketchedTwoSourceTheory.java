@@ -30,12 +30,12 @@ import org.collapselab.spectrum.Spectrum;
  * Bias, Var, ζ of {@link TwoSourceRidgeTheory} term by term. At Σ2 = Σ1 this is {@link WeightedRandomProjectionTheory}
  * (θ here = c·θ there, c = p1 + p2r) and at A = 1 also {@link RandomProjectionTheory} (tested to 1e-9).
  *
- * <p><b>Solver.</b> O(d) per evaluation. For fixed r, θ solves the first equation: its λ → 0 limit θ₀ is the largest
- * of 0, the root of D1 = m (m &lt; d) and the root of T1 = n (if T1(0) &gt; n), each by bracketed bisection in log θ;
- * for λ &gt; 0, θ = θ₀ + ε and log ε solves the equation by regula falsi, the gaps m − D1 and 1 − T1/n evaluated
- * from θ₀ without cancellation. r solves the second equation by a bracketed regula falsi in log r. Diverges
- * ({@link TheoryException}) where det(I − G) ≤ 0, the interpolation threshold of the weighted sketched problem.
- * {@link TheoryResult#kappa()} reports θ.
+ * <p><b>Solver</b> ({@link SketchedPencil}, O(d) per evaluation): for λ &gt; 0 a joint Newton step on both equations
+ * ({@link SketchedNewton}); near λ → 0, at λ = 0, or if that fails, nested solves — for fixed r, θ's λ → 0 limit θ₀
+ * is the largest of 0, the root of D1 = m (m &lt; d) and the root of T1 = n (if T1(0) &gt; n), by safeguarded Newton
+ * in log θ; θ = θ₀ + ε with the gaps m − D1 and 1 − T1/n evaluated from θ₀ without cancellation; r by a bracketed
+ * regula falsi in log r. Diverges ({@link TheoryException}) where det(I − G) ≤ 0, the interpolation threshold of
+ * the weighted sketched problem. {@link TheoryResult#effectiveRegularization()} reports θ.
  */
 public final class SketchedTwoSourceTheory {
 
