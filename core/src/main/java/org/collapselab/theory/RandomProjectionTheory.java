@@ -39,9 +39,9 @@ import org.collapselab.spectrum.Spectrum;
  * penalty λd/m (and θ → its κ).
  *
  * <p><b>Conventions.</b> {@link #predict(Problem)} uses the realised synthetic share p2 = round(p2·n)/n (the
- * simulated one). {@link TheoryResult#effectiveRegularization()} reports θ (the input-space effective regularisation, the analogue of
- * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
- * the synthetic data adds.
+ * simulated one). {@link TheoryResult#effectiveRegularization()} reports θ (the input-space effective
+ * regularisation, the analogue of the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean
+ * (p2 = 0) terms, ζ ≥ 0 everything the synthetic data adds.
  *
  * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration with one division per eigenvalue. Let
  * q = min(m, n, d). If q &lt; d the threshold θ* &gt; 0 with D1(θ*) = q is found first, else θ* = 0. Then θ = θ* + ε,
