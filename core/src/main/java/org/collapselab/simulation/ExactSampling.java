@@ -45,27 +45,19 @@ final class ExactSampling {
           w1, delta, p.sigma(), rng);
       return fitMixed(p, both.gram(), both.xty(), ridge, rng, p.n());
     }
-    SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
     if (p.estimator() == Estimator.PRIOR) {
-      // Target t (w2, or for rp with m < d its width-m representation Pw2 on a sketch drawn here):
-      // b1 − G1t = G1(w1 − t) + σ1X1ᵀε1.
-      int m = p.model() == ModelKind.RIDGE ? 0 : SimulationLimits.width(p);
-      Matrix s = m > 0 && m < p.d() ? RandomProjectionRidge.sampleProjection(p.d(), m, rng) : null;
-      double[] t = s == null ? w2 : RandomProjectionRidge.projectTeacher(s, p.spectrum().eigenvalues(), w2);
-      if (p.realCount() == 0) {
-        return t;
-      }
-      double[] diff = w1.clone();
-      DenseOps.addScaled(diff, -1.0, t);
-      double[] rhs = DenseOps.multiplyVector(real.gram(), diff, false, 1.0);
-      DenseOps.addScaled(rhs, 1.0, real.noiseCross(p.sigma(), rng));
-      double[] v = s != null ? sketched(s, real.gram(), rhs, ridge, p.realCount())
-          : fitMixed(p, real.gram(), rhs, ridge, rng, p.realCount());
-      DenseOps.addScaled(v, 1.0, t);
-      return v;
+      return prior(p, w1, w2, ridge, rng);
     }
-    double[] b = real.crossTerm(w1, p.sigma(), rng);
-    Matrix g = real.gram(); // working storage from here on (its cross term is drawn)
+    double[] b;
+    Matrix g; // working storage from here on (the real cross term is drawn)
+    if (p.realCount() > 0) {
+      SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
+      b = real.crossTerm(w1, p.sigma(), rng);
+      g = real.gram();
+    } else { // no real rows (p2 = 1): the synthetic source alone
+      b = new double[p.d()];
+      g = Matrix.zeros(p.d(), p.d());
+    }
     if (p.syntheticCount() > 0) {
       SourceStatistics synthetic = SourceStatistics.draw(p.effectiveSyntheticSpectrum(), p.syntheticCount(), rng);
       double a = p.syntheticWeight();
@@ -73,6 +65,29 @@ final class ExactSampling {
       DenseOps.addScaled(b, a, synthetic.crossTerm(w2, p.syntheticSigma(), rng));
     }
     return fitMixed(p, g, b, ridge, rng, p.n());
+  }
+
+  /**
+   * The prior estimator: target t (w2, or for rp with m &lt; d its width-m representation Pw2 on a sketch drawn
+   * first), then b1 − G1t = G1(w1 − t) + σ1X1ᵀε1 from the real rows' statistics and the model's fit with n1 rows;
+   * ŵ = t + that fit (t alone when there are no real rows).
+   */
+  private static double[] prior(Problem p, double[] w1, double[] w2, RidgeRegression ridge, RandomGenerator rng) {
+    int m = p.model() == ModelKind.RIDGE ? 0 : SimulationLimits.width(p);
+    Matrix s = m > 0 && m < p.d() ? RandomProjectionRidge.sampleProjection(p.d(), m, rng) : null;
+    double[] t = s == null ? w2 : RandomProjectionRidge.projectTeacher(s, p.spectrum().eigenvalues(), w2);
+    if (p.realCount() == 0) {
+      return t;
+    }
+    SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
+    double[] diff = w1.clone();
+    DenseOps.addScaled(diff, -1.0, t);
+    double[] rhs = DenseOps.multiplyVector(real.gram(), diff, false, 1.0);
+    DenseOps.addScaled(rhs, 1.0, real.noiseCross(p.sigma(), rng));
+    double[] v = s != null ? sketched(s, real.gram(), rhs, ridge, p.realCount())
+        : fitMixed(p, real.gram(), rhs, ridge, rng, p.realCount());
+    DenseOps.addScaled(v, 1.0, t);
+    return v;
   }
 
   /**
