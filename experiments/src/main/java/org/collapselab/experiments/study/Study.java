@@ -40,6 +40,19 @@ public interface Study {
   }
 
   /**
+   * One line naming data the study needs but cannot find (and how to get it), or null when it can run. A
+   * reproduction skips such a study with that line instead of failing.
+   */
+  default String unavailable() {
+    return null;
+  }
+
+  /** One line for {@code run --plan} and the report beside the cell counts (e.g. a run-time estimate), or null. */
+  default String planNote() {
+    return null;
+  }
+
+  /**
    * Figures (written under the options' folder), HTML and claims from the results present in the store; cells missing
    * there (other shards, failures) are left out.
    */

@@ -1,0 +1,134 @@
+package org.collapselab.nn.loop.lm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import org.collapselab.nn.loop.LoopArm;
+import org.collapselab.nn.loop.LoopCellJob;
+import org.collapselab.nn.loop.LoopConfig;
+import org.collapselab.nn.loop.LoopResult;
+import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.quality.SampleFilter;
+import org.collapselab.nn.text.study.LanguageModelExperiment;
+import org.collapselab.nn.text.study.LmExperimentConfig;
+
+/**
+ * The language-model loop ({@code kind: lm-loop}, {@code studies/generations-lm.yaml}): a small GPT trained on real
+ * text, then each generation a fresh model of the same size and token budget trained on text sampled from the
+ * previous one. A row is a segment of {@code rowTokens} BPE tokens: real rows are disjoint segments of the real
+ * training split (each used by at most one generation of a loop), synthetic rows are streams the previous model
+ * samples from the document separator alone (no real prompt), at {@code temperature}. Every model trains on
+ * {@code plan.tokens()} tokens drawn as random windows from its rows, so under accumulate the budget in tokens seen
+ * is fixed while the data grows. The corpus, split and tokenizer are those of the language-model study
+ * ({@link LanguageModelExperiment#prepare}), so the real-test loss is on the same held-out split.
+ *
+ * @param corpus corpus folder or file
+ * @param files files read in a folder (empty: every *.txt)
+ * @param unit how files are cut into documents
+ * @param testFraction held-out test share of chunks
+ * @param validationFraction held-out validation share of chunks
+ * @param splitChunk documents per split chunk
+ * @param vocabSize BPE vocabulary
+ * @param model the model of every generation
+ * @param plan its training plan (token budget T per generation)
+ * @param temperature sampling temperature
+ * @param rows rows n per generation
+ * @param rowTokens tokens per row
+ * @param generations the last generation K
+ * @param arms schedules and fresh real shares
+ * @param seeds seeds per arm
+ * @param baseSeed seed the loops derive from
+ * @param curveEvalTokens real test tokens per curve point
+ * @param finalEvalTokens real test tokens of the final loss
+ * @param sampleChars characters of each generation's text kept as its saved sample
+ */
+public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit unit, double testFraction,
+    double validationFraction, int splitChunk, int vocabSize, GptConfig model, TrainingPlan plan, double temperature,
+    int rows, int rowTokens, int generations, List<LoopArm> arms, int seeds, long baseSeed, long curveEvalTokens,
+    long finalEvalTokens, int sampleChars) implements LoopConfig {
+  /** Training tokens per second of the 1×64 model on one thread (2-core machine, idle; see the report). */
+  static final double TRAIN_RATE = 12_000;
+  /** Sampled tokens per second (batched key/value-cache sampling, one thread). */
+  static final double SAMPLE_RATE = 20_000;
+  /** Evaluated tokens per second (forward only, one thread). */
+  static final double EVAL_RATE = 60_000;
+  /** Start-up of a loop's child process: JVM, PyTorch, corpus and cached tokenizer (seconds). */
+  static final double STARTUP = 8;
+
+  public LmLoopConfig {
+    files = List.copyOf(files);
+    arms = List.copyOf(arms);
+  }
+
+  /** The language-model study configuration whose corpus, split and tokenizer the loop shares. */
+  public LmExperimentConfig base() {
+    return new LmExperimentConfig(corpus, files, unit, testFraction, splitChunk, List.of(model), plan, List.of(0.0),
+        seeds, model, plan, 1.0, temperature, 1000, curveEvalTokens, finalEvalTokens, 200, 0, baseSeed, vocabSize,
+        validationFraction, List.of(), SampleFilter.none());
+  }
+
+  LanguageModelExperiment.Prepared prepared() {
+    try {
+      return LanguageModelExperiment.prepare(base());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String family() {
+    return "language model";
+  }
+
+  @Override
+  public String configJson() {
+    try {
+      ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
+      o.remove("corpus"); // where the corpus lies does not matter, what it holds does:
+      o.put("corpusHash", LoopCellJob.JSON.readTree(prepared().generatorJson()).path("corpusHash").asText());
+      return LoopCellJob.JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public LoopResult run(LoopArm arm, int seed, int threads, PrintStream log) throws Exception {
+    return LmLoopWorld.run(this, prepared(), arm, seed, log);
+  }
+
+  @Override
+  public String unavailable() {
+    return Files.exists(base().corpusPath()) ? null : new TextCorpus.CorpusMissingException(base().corpusPath())
+        .getMessage();
+  }
+
+  @Override
+  public double estimatedSeconds(LoopArm arm) {
+    double perGeneration = plan.tokens() / TRAIN_RATE + (double) rows * rowTokens / SAMPLE_RATE
+        + (finalEvalTokens + curveEvalTokens * (double) plan.evalPoints()) / EVAL_RATE;
+    return STARTUP + (generations + 1) * perGeneration;
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT, "Language model %s (%s, context %d) retrained for %d generations on its own "
+        + "text: each generation has n = %d rows of %d BPE tokens (%d tokens); generation 0 trains on real rows "
+        + "only; every model trains on T = %d tokens seen (random windows of its rows), the same budget under every "
+        + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
+        + "on %d tokens of the language-model study's held-out test split.", model.name(), model.shape(),
+        model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature,
+        finalEvalTokens);
+  }
+
+  @Override
+  public String lossLabel() {
+    return "real-test loss (nats/token)";
+  }
+}
