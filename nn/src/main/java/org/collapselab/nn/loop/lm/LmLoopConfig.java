@@ -73,7 +73,8 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
         validationFraction, List.of(), SampleFilter.none());
   }
 
-  LanguageModelExperiment.Prepared prepared() {
+  /** The corpus read, split and tokenized (cached per process). */
+  public LanguageModelExperiment.Prepared prepared() {
     try {
       return LanguageModelExperiment.prepare(base());
     } catch (IOException e) {
