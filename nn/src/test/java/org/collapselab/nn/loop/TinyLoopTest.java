@@ -42,10 +42,10 @@ class TinyLoopTest {
         """.formatted(TestImages.toyFolder(tmp));
     LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", yaml), false);
     Path out = tmp.resolve("out");
-    ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
     StudyRuns.Outcome r = StudyRuns.run(s, o);
-    assertThat(r.summary().failed()).isZero();
+    assertThat(r.summary().failed()).as(r.summary().failures().toString()).isZero();
     assertThat(r.summary().computed()).isEqualTo(4);
     assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
     List<Claim> claims = r.report().claims();

@@ -52,14 +52,16 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
     double validationFraction, int splitChunk, int vocabSize, GptConfig model, TrainingPlan plan, double temperature,
     int rows, int rowTokens, int generations, List<LoopArm> arms, int seeds, long baseSeed, long curveEvalTokens,
     long finalEvalTokens, int sampleChars) implements LoopConfig {
-  /** Training tokens per second of the 1×64 model on one thread (2-core machine, idle; see the report). */
-  static final double TRAIN_RATE = 12_000;
-  /** Sampled tokens per second (batched key/value-cache sampling, one thread). */
-  static final double SAMPLE_RATE = 20_000;
-  /** Evaluated tokens per second (forward only, one thread). */
-  static final double EVAL_RATE = 60_000;
-  /** Start-up of a loop's child process: JVM, PyTorch, corpus and cached tokenizer (seconds). */
-  static final double STARTUP = 8;
+  // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
+  // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall time.
+  /** Training tokens per second per core. */
+  static final double TRAIN_RATE = 16_000;
+  /** Sampled tokens per second per core (batched key/value-cache sampling of n rows). */
+  static final double SAMPLE_RATE = 60_000;
+  /** Evaluated tokens per second per core (forward only). */
+  static final double EVAL_RATE = 120_000;
+  /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
+  static final double STARTUP = 3;
 
   public LmLoopConfig {
     files = List.copyOf(files);
