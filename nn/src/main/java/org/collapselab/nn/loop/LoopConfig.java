@@ -44,4 +44,7 @@ public interface LoopConfig extends Serializable {
 
   /** The loss's name and unit for axes, e.g. {@code real-test loss (nats/token)}. */
   String lossLabel();
+
+  /** The loss's unit in claim texts, e.g. {@code nats/token}. */
+  String lossUnit();
 }

@@ -118,8 +118,7 @@ final class LoopReport {
       html.append(Html.paragraph("Samples of every generation: " + o.outDir().relativize(samples) + "/ (one file "
           + "per arm, seed and generation; the first characters of the text the generation wrote)."));
     }
-    String unit = c.lossLabel().contains("nats") ? "nats/token" : "";
-    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, unit);
+    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, c.lossUnit());
     StringBuilder text = new StringBuilder(estimate(s)).append('\n');
     for (Map.Entry<String, List<LoopResult>> e : byArm.entrySet()) {
       text.append(String.format(Locale.ROOT, "%s %s: loss by generation", s.name(), e.getKey()));

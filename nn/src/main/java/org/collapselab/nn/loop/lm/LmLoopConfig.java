@@ -134,4 +134,9 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
   public String lossLabel() {
     return "real-test loss (nats/token)";
   }
+
+  @Override
+  public String lossUnit() {
+    return "nats/token";
+  }
 }
