@@ -19,6 +19,13 @@ public final class LoopFields {
 
   private LoopFields() {}
 
+  /** {@link #KEYS} plus a family's own keys. */
+  public static Set<String> keys(String... own) {
+    Set<String> k = new java.util.HashSet<>(KEYS);
+    k.addAll(List.of(own));
+    return Set.copyOf(k);
+  }
+
   /**
    * The common values.
    *

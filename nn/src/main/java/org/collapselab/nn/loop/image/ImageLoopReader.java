@@ -2,7 +2,6 @@ package org.collapselab.nn.loop.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.study.StudyFamily;
@@ -17,15 +16,9 @@ import org.collapselab.nn.loop.LoopStudy;
  * batch_size, learning_rate, weight_decay; no early stopping in a loop).
  */
 public final class ImageLoopReader implements StudyFamily {
-  private static final Set<String> KEYS;
+  private static final Set<String> KEYS = LoopFields.keys("dataset", "data_dir", "width", "training");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
       "weight_decay");
-
-  static {
-    Set<String> k = new HashSet<>(LoopFields.KEYS);
-    k.addAll(Set.of("dataset", "data_dir", "width", "training"));
-    KEYS = Set.copyOf(k);
-  }
 
   @Override
   public String kind() {

@@ -1,7 +1,6 @@
 package org.collapselab.nn.loop.lm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashSet;
 import java.util.Set;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFamily;
@@ -22,14 +21,8 @@ import org.collapselab.nn.text.study.LmStudyReader;
  * {@code studies/lm.yaml}, so the loop's real-test loss is on the language-model study's held-out split.
  */
 public final class LmLoopReader implements StudyFamily {
-  private static final Set<String> KEYS;
-
-  static {
-    Set<String> k = new HashSet<>(LoopFields.KEYS);
-    k.addAll(Set.of("corpus", "model", "training", "temperature", "row_tokens", "curve_eval_tokens",
-        "final_eval_tokens", "sample_chars"));
-    KEYS = Set.copyOf(k);
-  }
+  private static final Set<String> KEYS = LoopFields.keys("corpus", "model", "training", "temperature",
+      "row_tokens", "curve_eval_tokens", "final_eval_tokens", "sample_chars");
 
   @Override
   public String kind() {
