@@ -104,5 +104,18 @@ class LoopStudyFileTest {
     LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("nodata.yaml", yaml), false);
     assertThat(s.unavailable()).startsWith("mnist images not found at ").contains("scripts/fetch-data.sh")
         .doesNotContain("\n");
+    String lm = """
+        name: nocorpus
+        kind: lm-loop
+        corpus: %s
+        model: {name: S, layers: 1, width: 64, heads: 2, context: 64}
+        training: {tokens: 1000}
+        rows: 10
+        generations: 1
+        loops: [{schedule: replace}]
+        """.formatted(tmp.resolve("absent"));
+    LoopStudy t = (LoopStudy) StudyFamilies.read(StudyFile.parse("nocorpus.yaml", lm), false);
+    assertThat(t.unavailable()).startsWith("text corpus not found at ").contains("scripts/fetch-data.sh")
+        .doesNotContain("\n");
   }
 }
