@@ -155,7 +155,9 @@ final class LoopReport {
         y[g] = t.mean();
         e[g] = Double.isFinite(t.halfWidth()) ? t.halfWidth() : 0;
       }
-      out.add(new PlotSeries(a.label(), x, y, e, true, ColorScales.categorical(i++)));
+      Color col = ColorScales.categorical(i++);
+      out.add(PlotSeries.line("", x, y, col)); // the curve; the markers carry the legend and the intervals
+      out.add(PlotSeries.markers(a.label(), x, y, e, col));
     }
     if (reference != null) {
       double r = byArm.values().iterator().next().stream().mapToDouble(l -> reference.applyAsDouble(l.reference()))
