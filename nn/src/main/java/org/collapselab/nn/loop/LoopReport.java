@@ -118,7 +118,8 @@ final class LoopReport {
       html.append(Html.paragraph("Samples of every generation: " + o.outDir().relativize(samples) + "/ (one file "
           + "per arm, seed and generation; the first characters of the text the generation wrote)."));
     }
-    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, c.lossUnit());
+    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, c.lossUnit()).stream()
+        .map(x -> x.prefixed(s.name() + " (" + c.family() + "): ")).toList();
     StringBuilder text = new StringBuilder(estimate(s)).append('\n');
     for (Map.Entry<String, List<LoopResult>> e : byArm.entrySet()) {
       text.append(String.format(Locale.ROOT, "%s %s: loss by generation", s.name(), e.getKey()));

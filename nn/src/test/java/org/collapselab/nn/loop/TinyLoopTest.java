@@ -49,8 +49,8 @@ class TinyLoopTest {
     assertThat(r.summary().computed()).isEqualTo(4);
     assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
     List<Claim> claims = r.report().claims();
-    assertThat(claims).extracting(Claim::claim).anyMatch(c -> c.startsWith("Replace degrades"))
-        .anyMatch(c -> c.startsWith("Accumulate degrades less"));
+    assertThat(claims).extracting(Claim::claim).anyMatch(c -> c.startsWith("tiny-image-loop (image network): Replace degrades"))
+        .anyMatch(c -> c.contains("Accumulate degrades less"));
     assertThat(r.report().html()).contains("accumulate", "rows trained on", "estimated");
     // accumulate trains on all rows so far: 300 at generation 2, replace on its own 100
     assertThat(r.report().html()).contains("<td>300 (100)</td>", "<td>100 (0)</td>");
