@@ -79,8 +79,9 @@ public final class Workflows {
           out.println(p.describe(study.name(), s, o.database()));
           out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n", p.total(),
               p.stored(), s, p.owned(), p.todo().size());
-          if (study.planNote() != null) {
-            out.println(study.planNote());
+          String note = study.planNote(p.todo(), threads);
+          if (note != null) {
+            out.println(note);
           }
         }
         return 0;

@@ -34,12 +34,13 @@ class LoopStudyFileTest {
         // the run-time budget: quick ≤ 4 min per neural study, full ≤ 25 (two loops at once on two cores)
         double minutes = c.arms().stream().mapToDouble(c::estimatedSeconds).sum() * c.seeds() / 2 / 60;
         assertThat(minutes).isLessThan(quick ? 4 : 25);
-        assertThat(s.planNote()).contains("estimated", "min on 2 idle cores");
+        assertThat(s.planNote(s.cells(), 2)).contains("estimated", "min on 2 idle cores");
       }
     }
     LmLoopConfig lm = (LmLoopConfig) bundled("generations-lm", false).config();
-    assertThat(lm.base().files()).hasSize(11); // the language-model study's corpus and split
-    assertThat(lm.temperature()).isEqualTo(1.0);
+    assertThat(lm.base().files()).hasSize(11); // the language-model study's corpus, split and temperature
+    assertThat(lm.temperature()).isEqualTo(lm.base().temperature());
+    assertThat(lm.model().context()).isEqualTo(lm.base().generator().context());
     ImageLoopConfig im = (ImageLoopConfig) bundled("generations-image", true).config();
     assertThat(im.dataset()).isEqualTo("mnist");
   }
@@ -57,7 +58,7 @@ class LoopStudyFileTest {
           - {schedule: repalce, fresh_real: 0}
           - {schedule: replace, fresh_real: 1.5}
           - {schedule: accumulate, freshreal: 0.1}
-        temperature: 0
+        temperature: 1
         """;
     assertThatThrownBy(() -> StudyFamilies.read(StudyFile.parse("bad.yaml", yaml), false))
         .isInstanceOf(StudyFileException.class)
@@ -67,7 +68,8 @@ class LoopStudyFileTest {
             "bad.yaml: loops[0].schedule: got 'repalce'; allowed: one of replace, accumulate, accumulate-subsample",
             "bad.yaml: loops[1].fresh_real: got 1.5; allowed: a number in [0, 0.99]",
             "bad.yaml: loops[2].freshreal: got 'freshreal'; allowed: a known key: fresh_real, schedule",
-            "bad.yaml: temperature: got 0; allowed: a number in [0.05, 5]"));
+            "bad.yaml: temperature: got 'temperature'; allowed: a known key: budget_minutes, description, generations, "
+                + "kind, loops, model, name, quick, row_tokens, rows, sample_chars, seed, seeds, training"));
   }
 
   @Test
@@ -104,18 +106,8 @@ class LoopStudyFileTest {
     LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("nodata.yaml", yaml), false);
     assertThat(s.unavailable()).startsWith("mnist images not found at ").contains("scripts/fetch-data.sh")
         .doesNotContain("\n");
-    String lm = """
-        name: nocorpus
-        kind: lm-loop
-        corpus: %s
-        model: {name: S, layers: 1, width: 64, heads: 2, context: 64}
-        training: {tokens: 1000}
-        rows: 10
-        generations: 1
-        loops: [{schedule: replace}]
-        """.formatted(tmp.resolve("absent"));
-    LoopStudy t = (LoopStudy) StudyFamilies.read(StudyFile.parse("nocorpus.yaml", lm), false);
-    assertThat(t.unavailable()).startsWith("text corpus not found at ").contains("scripts/fetch-data.sh")
+    LmLoopConfig lm = TinyLoopTest.tinyLoop(tmp.resolve("absent"));
+    assertThat(lm.unavailable()).startsWith("text corpus not found at ").contains("scripts/fetch-data.sh")
         .doesNotContain("\n");
   }
 }

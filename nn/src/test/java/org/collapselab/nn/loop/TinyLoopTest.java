@@ -16,7 +16,8 @@ import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.loop.lm.LmLoopConfig;
-import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.text.study.LanguageModelReproductionTest;
+import org.collapselab.nn.text.study.LmStudy;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingPlan;
@@ -57,14 +58,20 @@ class TinyLoopTest {
     assertThat(StudyRuns.run(s, o).summary().computed()).isZero(); // resumed from the store
   }
 
+  /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
+  static LmLoopConfig tinyLoop(Path corpus) {
+    LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
+        LanguageModelReproductionTest.tinyYaml(corpus, "[0]")), false);
+    return new LmLoopConfig(lm.config(), new GptConfig("T", 1, 16, 2, 32), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1,
+        0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 200);
+  }
+
   @Test
   void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
     Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
-    LmLoopConfig c = new LmLoopConfig(corpus.toString(), List.of(), TextCorpus.Unit.BLOCK, 0.2, 0, 2, 64,
-        new GptConfig("T", 1, 16, 2, 16), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1, 0, 1), 1.0, 20, 24, 2,
-        List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 256, 512, 200);
+    LmLoopConfig c = tinyLoop(corpus);
     assertThat(c.unavailable()).isNull();
     TorchRuntime.engine(1);
     LoopResult r = c.run(c.arms().get(0), 0, 1, null);

@@ -1,5 +1,6 @@
 package org.collapselab.nn.loop.lm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,44 +15,34 @@ import org.collapselab.nn.loop.LoopResult;
 import org.collapselab.nn.text.corpus.TextCorpus;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.TrainingPlan;
-import org.collapselab.nn.text.quality.SampleFilter;
 import org.collapselab.nn.text.study.LanguageModelExperiment;
 import org.collapselab.nn.text.study.LmExperimentConfig;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The language-model loop ({@code kind: lm-loop}, {@code studies/generations-lm.yaml}): a small GPT trained on real
  * text, then each generation a fresh model of the same size and token budget trained on text sampled from the
  * previous one. A row is a segment of {@code rowTokens} BPE tokens: real rows are disjoint segments of the real
  * training split (each used by at most one generation of a loop), synthetic rows are streams the previous model
- * samples from the document separator alone (no real prompt), at {@code temperature}. Every model trains on
- * {@code plan.tokens()} tokens drawn as random windows from its rows, so under accumulate the budget in tokens seen
- * is fixed while the data grows. The corpus, split and tokenizer are those of the language-model study
- * ({@link LanguageModelExperiment#prepare}), so the real-test loss is on the same held-out split.
+ * samples from the document separator alone (no real prompt), at the language-model study's temperature. Every model
+ * trains on {@code plan.tokens()} tokens drawn as random windows from its rows, so under accumulate the budget in
+ * tokens seen is fixed while the data grows. Corpus, split, tokenizer, evaluation windows and temperature are those
+ * of the language-model study ({@code base}, read through {@link LanguageModelExperiment#prepare}), so the real-test
+ * loss is on the same held-out split.
  *
- * @param corpus corpus folder or file
- * @param files files read in a folder (empty: every *.txt)
- * @param unit how files are cut into documents
- * @param testFraction held-out test share of chunks
- * @param validationFraction held-out validation share of chunks
- * @param splitChunk documents per split chunk
- * @param vocabSize BPE vocabulary
- * @param model the model of every generation
+ * @param base the language-model study's configuration (studies/lm.yaml, quick or full)
+ * @param model the model of every generation (its context is the study's)
  * @param plan its training plan (token budget T per generation)
- * @param temperature sampling temperature
  * @param rows rows n per generation
  * @param rowTokens tokens per row
  * @param generations the last generation K
  * @param arms schedules and fresh real shares
  * @param seeds seeds per arm
  * @param baseSeed seed the loops derive from
- * @param curveEvalTokens real test tokens per curve point
- * @param finalEvalTokens real test tokens of the final loss
  * @param sampleChars characters of each generation's text kept as its saved sample
  */
-public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit unit, double testFraction,
-    double validationFraction, int splitChunk, int vocabSize, GptConfig model, TrainingPlan plan, double temperature,
-    int rows, int rowTokens, int generations, List<LoopArm> arms, int seeds, long baseSeed, long curveEvalTokens,
-    long finalEvalTokens, int sampleChars) implements LoopConfig {
+public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPlan plan, int rows, int rowTokens,
+    int generations, List<LoopArm> arms, int seeds, long baseSeed, int sampleChars) implements LoopConfig {
   // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
   // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall time.
   /** Training tokens per second per core. */
@@ -63,16 +54,21 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
   /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
   static final double STARTUP = 3;
 
+  /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
+  private static final List<String> SHARED = List.of("corpusHash", "testFraction", "validationFraction", "splitChunk",
+      "unit", "vocabSize", "curveEvalTokens", "finalEvalTokens", "temperature");
+
   public LmLoopConfig {
-    files = List.copyOf(files);
     arms = List.copyOf(arms);
+    if (model.context() != base.generator().context()) {
+      throw new ParameterException("model.context", model.context(), "the language-model study's context ("
+          + base.generator().context() + "): its evaluation windows are that long");
+    }
   }
 
-  /** The language-model study configuration whose corpus, split and tokenizer the loop shares. */
-  public LmExperimentConfig base() {
-    return new LmExperimentConfig(corpus, files, unit, testFraction, splitChunk, List.of(model), plan, List.of(0.0),
-        seeds, model, plan, 1.0, temperature, 1000, curveEvalTokens, finalEvalTokens, 200, 0, baseSeed, vocabSize,
-        validationFraction, List.of(), SampleFilter.none());
+  /** Sampling temperature: the language-model study's. */
+  public double temperature() {
+    return base.temperature();
   }
 
   /** The corpus read, split and tokenized (cached per process). */
@@ -93,8 +89,11 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
   public String configJson() {
     try {
       ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
-      o.remove("corpus"); // where the corpus lies does not matter, what it holds does:
-      o.put("corpusHash", LoopCellJob.JSON.readTree(prepared().generatorJson()).path("corpusHash").asText());
+      o.remove("base"); // where the corpus lies does not matter, what it holds and how it is split does:
+      JsonNode study = LoopCellJob.JSON.readTree(prepared().generatorJson());
+      for (String k : SHARED) {
+        o.set(k, study.path(k));
+      }
       return LoopCellJob.JSON.writeValueAsString(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,7 +114,7 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
   @Override
   public double estimatedSeconds(LoopArm arm) {
     double perGeneration = plan.tokens() / TRAIN_RATE + (double) rows * rowTokens / SAMPLE_RATE
-        + (finalEvalTokens + curveEvalTokens * (double) plan.evalPoints()) / EVAL_RATE;
+        + (base.finalEvalTokens() + base.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
     return STARTUP + (generations + 1) * perGeneration;
   }
 
@@ -126,8 +125,8 @@ public record LmLoopConfig(String corpus, List<String> files, TextCorpus.Unit un
         + "only; every model trains on T = %d tokens seen (random windows of its rows), the same budget under every "
         + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
         + "on %d tokens of the language-model study's held-out test split.", model.name(), model.shape(),
-        model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature,
-        finalEvalTokens);
+        model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature(),
+        base.finalEvalTokens());
   }
 
   @Override
