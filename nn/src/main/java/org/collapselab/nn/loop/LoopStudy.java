@@ -42,9 +42,9 @@ public record LoopStudy(String name, LoopConfig config, boolean quick) implement
   public String planNote(List<CellJob> todo, int threads) {
     double seconds = todo.stream().filter(LoopCellJob.class::isInstance)
         .mapToDouble(j -> config.estimatedSeconds(((LoopCellJob) j).arm())).sum();
-    return String.format(java.util.Locale.ROOT, "%s: %d loops to compute, estimated %.1f min on %d idle cores "
-        + "(whole study on 2: %s)", name, todo.size(), seconds / Math.max(1, Math.min(threads, todo.size())) / 60,
-        threads, LoopReport.estimate(this));
+    return String.format(java.util.Locale.ROOT, "%s: %d loops to compute, estimated %.1f min on %d idle cores (%.0f s "
+        + "of one core; rates measured on the 2-core machine)", name, todo.size(),
+        seconds / Math.max(1, Math.min(threads, todo.size())) / 60, threads, seconds);
   }
 
   @Override
