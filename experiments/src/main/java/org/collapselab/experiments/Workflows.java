@@ -79,6 +79,10 @@ public final class Workflows {
           out.println(p.describe(study.name(), s, o.database()));
           out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n", p.total(),
               p.stored(), s, p.owned(), p.todo().size());
+          String note = study.planNote(p.todo(), threads);
+          if (note != null) {
+            out.println(note);
+          }
         }
         return 0;
       }

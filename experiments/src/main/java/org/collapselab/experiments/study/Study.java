@@ -32,11 +32,27 @@ public interface Study {
   }
 
   /**
+   * One line naming data the study needs but cannot find (and how to get it), or null when it can run. A
+   * reproduction skips such a study with that line instead of failing.
+   */
+  default String unavailable() {
+    return null;
+  }
+
+  /**
    * True when every cell must run in its own process (DJL allows one gradient collector per process): the runner
    * then runs each job in a child JVM ({@code ProcessSweepExecutor}).
    */
   default boolean isolated() {
     return false;
+  }
+
+  /**
+   * An estimate of the run time of {@code todo} (the jobs a run would compute) on {@code threads} threads, printed by
+   * {@code --plan} below the cell counts; null (the default) when the family has no cost model.
+   */
+  default String planNote(List<CellJob> todo, int threads) {
+    return null;
   }
 
   /**
