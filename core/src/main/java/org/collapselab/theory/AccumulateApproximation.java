@@ -20,8 +20,10 @@ import org.collapselab.spectrum.Spectrum;
  * E[B_kG_{k−1}] = qI and the mixture second moment q² + q(1−q)·d/(N_k − d − 1); the bias direction keeps the mean
  * (1 − ρ(1−q))² share, the rest becomes noise-type. Exact at r = 0 (today's closed form) and, for the noise part, at
  * r = 1 (one OLS fit on N_k rows); otherwise the split ignores cross moments between the two parts (large-size
- * approximation; measured within ~1–2% for d/n ≤ 0.8, README). Generation 0 splits into p0²c² (bias-type) and
- * the rest.
+ * approximation; measured within ~1–2% for d/n ≤ 0.8, README). Generation 0 starts the recursion as p0²c²
+ * (bias-type) plus noise-type with ν = σ² + p0(1−p0)c² (real label noise plus the synthetic rows' label
+ * fluctuation) and the exact V(n); the reported E_0 stays the single-step theory, so at r = 0 the increments are
+ * exactly today's and the level differs by the single-step theory's finite-size term (d/(n − d − 1) vs d/(n − d)).
  *
  * <p><b>Ridge (λ &gt; 0), any r, any Σ</b> ({@link #ridge}): first order in df2/N_k. R_k is replaced by its
  * deterministic equivalent, nλR_k ≃ κ_k(Σ+κ_k)⁻¹/(k+1), R_kH_k ≃ ρΣ(Σ+κ_k)⁻¹/(k+1) (κ_k the ridge κ at N_k
@@ -53,7 +55,7 @@ final class AccumulateApproximation {
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
     double bias = p0 * p0 * problem.c2();
-    double nu = (errors[0] - bias) / ols(d, n);
+    double nu = sigma2 + p0 * (1 - p0) * problem.c2();
     for (int k = 1; k <= count; k++) {
       double big = (k + 1.0) * n;
       double q = k / (k + 1.0);
