@@ -30,13 +30,18 @@ import org.collapselab.spectrum.Spectrum;
  * rows); per coordinate e_i ← (1 − α_i)e_i − β_i w1_i + noise with α_i = (ρσ_i + κ_k)/((k+1)(σ_i + κ_k)),
  * β_i = κ_k/((k+1)(σ_i + κ_k)) and noise variance σ²σ_i(σ_i + κ_k)⁻²/((k+1)(N_k − df2_k)); the state is
  * {@link LoopRecursion}'s (v_i = E e_i², b_i = E w1_i e_i). The fluctuation of R_k around its equivalent, which
- * is correlated with e_{k−1}, is dropped (relative error O(df2/n)); offered when df2/n ≤ {@value #RIDGE_MAX_DF2_RATIO}
- * at generation 0. As λ → 0 it tends to the exact r = 0 form. Limit: e → −κ∞/(ρσ_i + κ∞)·w1 (κ∞ = λ), so
+ * is correlated with e_{k−1}, is dropped (relative error O(df2/n)). Offered for n &gt; d and df2/n at generation 0
+ * at most {@value #RIDGE_MAX_DF2_RATIO} (r = 0) or {@value #RIDGE_MAX_DF2_RATIO_FRESH} (r &gt; 0), where it was
+ * measured within ~2% (README); at small λ with r &gt; 0 and df2/n near ½ it is 7% high (the OLS split's regime),
+ * and for d &gt; n up to 18% low. As λ → 0 it tends to the exact r = 0 form. Limit: e → −κ∞/(ρσ_i + κ∞)·w1
+ * (κ∞ = λ), so
  * E∞ = Σ_i (σ_i/d)(λ/(ρσ_i + λ))² — the pooled fit is shrunk again every generation.
  */
 final class AccumulateApproximation {
-  /** Largest df2/n at generation 0 where the first-order ridge recursion is offered (measured, README). */
+  /** Largest df2/n at generation 0 where the first-order ridge recursion is offered at r = 0 (measured, README). */
   static final double RIDGE_MAX_DF2_RATIO = 0.5;
+  /** The same with fresh real rows, where the dropped fluctuation also carries the real/synthetic split. */
+  static final double RIDGE_MAX_DF2_RATIO_FRESH = 0.25;
 
   private AccumulateApproximation() {}
 
@@ -96,13 +101,15 @@ final class AccumulateApproximation {
       double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa0);
       df2 += t * t;
     }
-    if (df2 / n > RIDGE_MAX_DF2_RATIO) {
+    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
+    double allowed = rho > 0 ? RIDGE_MAX_DF2_RATIO_FRESH : RIDGE_MAX_DF2_RATIO;
+    if (n <= d || df2 / n > allowed) {
       throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with lambda > 0 is a "
-          + "first-order approximation offered for df2/n <= " + RIDGE_MAX_DF2_RATIO + " (got " + df2 / n + "); use "
-          + "simulate");
+          + "first-order approximation offered for n > d and df2/n <= " + allowed + (rho > 0 ? " with fresh real rows"
+          : "") + " (got d = " + d + ", n = " + n + ", df2/n = " + String.format(java.util.Locale.ROOT, "%.3g", df2 / n)
+          + "); use simulate");
     }
     double sigma2 = problem.sigma() * problem.sigma();
-    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
     double a = 1.0 / d;
     LoopRecursion zero = LoopRecursion.ridge(spectrum, n, lambda, problem.sigma(), kappa0);
     LoopRecursion.State s = zero.generationZero((double) problem.syntheticCount() / n, problem.c2());
