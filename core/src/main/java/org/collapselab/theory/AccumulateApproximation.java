@@ -25,23 +25,22 @@ import org.collapselab.spectrum.Spectrum;
  * fluctuation) and the exact V(n); the reported E_0 stays the single-step theory, so at r = 0 the increments are
  * exactly today's and the level differs by the single-step theory's finite-size term (d/(n − d − 1) vs d/(n − d)).
  *
- * <p><b>Ridge (λ &gt; 0), any r, any Σ</b> ({@link #ridge}): first order in df2/N_k. R_k is replaced by its
- * deterministic equivalent, nλR_k ≃ κ_k(Σ+κ_k)⁻¹/(k+1), R_kH_k ≃ ρΣ(Σ+κ_k)⁻¹/(k+1) (κ_k the ridge κ at N_k
- * rows); per coordinate e_i ← (1 − α_i)e_i − β_i w1_i + noise with α_i = (ρσ_i + κ_k)/((k+1)(σ_i + κ_k)),
- * β_i = κ_k/((k+1)(σ_i + κ_k)) and noise variance σ²σ_i(σ_i + κ_k)⁻²/((k+1)(N_k − df2_k)); the state is
- * {@link LoopRecursion}'s (v_i = E e_i², b_i = E w1_i e_i). The fluctuation of R_k around its equivalent, which
- * is correlated with e_{k−1}, is dropped (relative error O(df2/n)). Offered for n &gt; d and df2/n at generation 0
- * at most {@value #RIDGE_MAX_DF2_RATIO} (r = 0) or {@value #RIDGE_MAX_DF2_RATIO_FRESH} (r &gt; 0), where it was
- * measured within ~2% (README); at small λ with r &gt; 0 and df2/n near ½ it is 7% high (the OLS split's regime),
- * and for d &gt; n up to 18% low. As λ → 0 it tends to the exact r = 0 form. Limit: e → −κ∞/(ρσ_i + κ∞)·w1
- * (κ∞ = λ), so
- * E∞ = Σ_i (σ_i/d)(λ/(ρσ_i + λ))² — the pooled fit is shrunk again every generation.
+ * <p><b>Ridge (λ &gt; 0), any r, any Σ</b> ({@link #ridge}): the same split with ridge moments. The bias-type
+ * part is tracked per coordinate ({@link LoopRecursion}'s state v_i = E e_i², b_i = E w1_i e_i) through the
+ * deterministic equivalents nλR_k ≃ κ_k(Σ+κ_k)⁻¹/(k+1), R_kH_k ≃ ρΣ(Σ+κ_k)⁻¹/(k+1) (κ_k the ridge κ at N_k rows):
+ * e_i ← (1 − α_i)e_i − β_i w1_i with α_i = (ρσ_i + κ_k)/((k+1)(σ_i + κ_k)), β_i = κ_k/((k+1)(σ_i + κ_k)).
+ * The noise-type part is one energy with V(N) = df2/(N − df2): the OLS multiplier with V's ratio, its
+ * (1 − ρ)² term shrunk by s = Σ_i t_i²(1 − β_i)²/df2 (t = Σ(Σ+κ)⁻¹; the refit's penalty on a noise-type vector)
+ * and the cross term by √s (an interpolation, not derived); the ρ² term needs no shrink ((G + Nλ)R = I). Generation
+ * 0 starts from bias-type (1 − t_i)²/d + p0²t_i²c²/(dσ_i), the rest of E_0 noise-type. Tends to the OLS split as
+ * λ → 0 (κ → 0; with d/(N − d) for d/(N − d − 1)) and is a first-order deterministic-equivalent recursion at r = 0. Offered for n &gt; d and
+ * df2/n ≤ {@value #RIDGE_MAX_DF2_RATIO} at generation 0, where it was measured within ~3% (README); for d &gt; n
+ * it is 15% off. Its limit: e → −λ/(ρσ_i + λ)·w1, E∞ = Σ_i (σ_i/d)(λ/(ρσ_i + λ))² — the pooled fit is shrunk
+ * again every generation.
  */
 final class AccumulateApproximation {
-  /** Largest df2/n at generation 0 where the first-order ridge recursion is offered at r = 0 (measured, README). */
+  /** Largest df2/n at generation 0 where the ridge split is offered (measured, README). */
   static final double RIDGE_MAX_DF2_RATIO = 0.5;
-  /** The same with fresh real rows, where the dropped fluctuation also carries the real/synthetic split. */
-  static final double RIDGE_MAX_DF2_RATIO_FRESH = 0.25;
 
   private AccumulateApproximation() {}
 
@@ -89,61 +88,75 @@ final class AccumulateApproximation {
     return d / (rows - d - 1.0);
   }
 
-  /** The first-order (in df2/N) recursion for λ &gt; 0, any fresh-real share. */
+  /** The split recursion for λ &gt; 0, any fresh-real share: bias-type per coordinate, noise-type as one energy. */
   static GenerationsPrediction ridge(Problem problem, TheoryResult g0) {
     Spectrum spectrum = problem.spectrum();
     int d = problem.d();
     long n = problem.n();
     double lambda = problem.lambda();
-    double kappa0 = g0.effectiveRegularization();
-    double df2 = 0;
-    for (int i = 0; i < d; i++) {
-      double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa0);
-      df2 += t * t;
-    }
-    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
-    double allowed = rho > 0 ? RIDGE_MAX_DF2_RATIO_FRESH : RIDGE_MAX_DF2_RATIO;
-    if (n <= d || df2 / n > allowed) {
-      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with lambda > 0 is a "
-          + "first-order approximation offered for n > d and df2/n <= " + allowed + (rho > 0 ? " with fresh real rows"
-          : "") + " (got d = " + d + ", n = " + n + ", df2/n = " + String.format(java.util.Locale.ROOT, "%.3g", df2 / n)
-          + "); use simulate");
+    double kappa = g0.effectiveRegularization();
+    double vPrev = ridgeNoise(spectrum, n, kappa);
+    double ratio0 = vPrev / (1 + vPrev); // df2/n
+    if (n <= d || ratio0 > RIDGE_MAX_DF2_RATIO) {
+      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with lambda > 0 is an "
+          + "approximation offered for n > d and df2/n <= " + RIDGE_MAX_DF2_RATIO + " (got d = " + d + ", n = " + n
+          + ", df2/n = " + String.format(java.util.Locale.ROOT, "%.3g", ratio0) + "); use simulate");
     }
     double sigma2 = problem.sigma() * problem.sigma();
+    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
+    double p0 = (double) problem.syntheticCount() / n;
     double a = 1.0 / d;
-    LoopRecursion zero = LoopRecursion.ridge(spectrum, n, lambda, problem.sigma(), kappa0);
-    LoopRecursion.State s = zero.generationZero((double) problem.syntheticCount() / n, problem.c2());
-    double[] v = s.v().clone();
-    double[] b = s.b().clone();
+    double[] v = new double[d];
+    double[] b = new double[d];
+    double biasEnergy = 0;
+    for (int i = 0; i < d; i++) {
+      double si = spectrum.eigenvalue(i);
+      double t = si / (si + kappa);
+      v[i] = (1 - t) * (1 - t) * a + p0 * p0 * t * t * problem.c2() / (d * si);
+      b[i] = -(1 - t) * a;
+      biasEnergy += si * v[i];
+    }
     int count = problem.generations().count();
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
+    double noise = errors[0] - biasEnergy;
     int iterations = g0.iterations();
     double residual = g0.residual();
     boolean converged = g0.converged();
     for (int k = 1; k <= count; k++) {
       long big = (k + 1) * n;
+      double q = k / (k + 1.0);
       RidgeTheory.Kappa kk = RidgeTheory.solveKappa(spectrum, big, lambda);
       iterations += kk.iterations();
       residual = Math.max(residual, kk.residual());
       converged &= kk.converged();
-      double kappa = kk.kappa();
-      double dfk = 0;
-      for (int i = 0; i < d; i++) {
-        double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa);
-        dfk += t * t;
-      }
-      double e = 0;
+      kappa = kk.kappa();
+      double vNew = ridgeNoise(spectrum, big, kappa);
+      double shrink = 0;
+      double df2 = 0;
+      double bias = 0;
+      double total = biasEnergy + noise;
       for (int i = 0; i < d; i++) {
         double si = spectrum.eigenvalue(i);
+        double t2 = si * si / ((si + kappa) * (si + kappa));
+        double keepNoise = 1 - kappa / ((k + 1) * (si + kappa));
+        shrink += t2 * keepNoise * keepNoise;
+        df2 += t2;
         double keep = 1 - (rho * si + kappa) / ((k + 1) * (si + kappa));
         double beta = kappa / ((k + 1) * (si + kappa));
-        double noise = sigma2 * si / ((si + kappa) * (si + kappa) * (k + 1) * (big - dfk));
-        v[i] = keep * keep * v[i] + beta * beta * a - 2 * keep * beta * b[i] + noise;
+        v[i] = keep * keep * v[i] + beta * beta * a - 2 * keep * beta * b[i];
         b[i] = keep * b[i] - beta * a;
-        e += si * v[i];
+        bias += si * v[i];
       }
-      errors[k] = e;
+      double ratio = vNew / vPrev;
+      double sh = shrink / df2;
+      noise = ((1 - rho) * (1 - rho) * sh + rho * rho * q * ratio + 2 * rho * (1 - rho) * ratio * Math.sqrt(sh))
+          * noise
+          + rho * (1 - rho) * total * (n / (double) big) * vNew + rho * rho * q * (1 - q) * vNew * biasEnergy
+          + sigma2 * (n / (double) big) * vNew;
+      biasEnergy = bias;
+      vPrev = vNew;
+      errors[k] = biasEnergy + noise;
     }
     GenerationsTheory.requireFinite(errors);
     double limit = 0;
@@ -154,7 +167,17 @@ final class AccumulateApproximation {
     }
     LoopStability st = new LoopStability(LoopStability.Status.BOUNDED, Double.NaN, limit,
         "bounded (approximate): every pooled refit shrinks again; e -> -lambda/(r*sigma_i + lambda) * w1");
-    return new GenerationsPrediction(errors, g0, st, "approximate (accumulate, lambda > 0: first order in df2/N, "
-        + "deterministic-equivalent pooled resolvent; relative error O(df2/n))", converged, iterations, residual);
+    return new GenerationsPrediction(errors, g0, st, "approximate (accumulate, lambda > 0: noise/bias split with the "
+        + "pooled resolvent's deterministic equivalent; relative error O(df2/n))", converged, iterations, residual);
+  }
+
+  /** The ridge noise moment V(N) = df2/(N − df2) at N rows and effective regularisation κ. */
+  private static double ridgeNoise(Spectrum spectrum, long rows, double kappa) {
+    double df2 = 0;
+    for (int i = 0; i < spectrum.dimension(); i++) {
+      double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa);
+      df2 += t * t;
+    }
+    return df2 / (rows - df2);
   }
 }
