@@ -15,7 +15,8 @@ import org.collapselab.spectrum.Spectrum;
  * <p><b>OLS (λ = 0, n &gt; d + 1), any r, any Σ</b> ({@link #ols}): split e_{k−1} into a <i>noise-type</i> part
  * B_{k−1}X_{pool}ᵀη (per-row variance ν, energy ν·V(N_{k−1}), V(N) = d/(N − d − 1)) and a <i>bias-type</i> part
  * independent of the design (energy E_B). With D = B_kX_kᵀX_k e and q = N_{k−1}/N_k, averaging over which fresh
- * rows are real gives E‖(I − B_kH_k)e‖² = E‖e − ρD‖² + ρ(1−ρ)·E·(n/N_k)·V(N_k). For the noise-type part the
+ * rows are real gives E‖(I − B_kH_k)e‖² = E‖e − ρD‖² + E‖F‖², F = B_kX_kᵀ(J − ρ)X_k e (J = 1 on real rows), whose
+ * mean-zero labels act as noise of variance ρ(1−ρ)E: E‖F‖² ≃ ρ(1−ρ)·E·(n/N_k)·V(N_k). For the noise-type part the
  * moments are exact: ‖e − D‖² = ν·q·V(N_k) and ⟨e, e − D⟩ = ν·V(N_k) (G_{k−1}B_{k−1} = I); for the bias-type part
  * E[B_kG_{k−1}] = qI and the mixture second moment q² + q(1−q)·d/(N_k − d − 1); the bias direction keeps the mean
  * (1 − ρ(1−q))² share, the rest becomes noise-type. Exact at r = 0 (today's closed form) and, for the noise part, at
