@@ -18,7 +18,7 @@ import org.collapselab.experiments.study.CellJob;
  * Runs jobs in child JVMs ({@code java -cp <this class path> ...ProcessSweepExecutor}), for study families whose
  * computations must not share a process (DJL allows one gradient collector per process). It wraps another executor:
  * with the local pool of N threads, N child processes run at once, each serving that thread's jobs one at a time
- * (started once per wave, with the threads the runner gave the jobs, {@link CellJob#withThreads}); with a cluster
+ * (started once per run; each job with the threads the runner gave it, {@link CellJob#withThreads}); with a cluster
  * engine, each job starts its own child on the member that runs it. Jobs and results cross the process boundary as
  * serialized files in a temporary folder; the child's stdout carries only the "done" lines.
  */
@@ -37,19 +37,46 @@ public final class ProcessSweepExecutor implements SweepExecutor {
 
   @Override
   public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-    // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
-    // models still train one at a time per process); on a cluster each job starts its own child where it runs.
-    boolean reuse = inner instanceof LocalSweepExecutor;
     List<CellJob> wrapped = new ArrayList<>();
     for (CellJob j : jobs) {
-      wrapped.add(new ChildJob(j, javaCommand(), reuse));
+      wrapped.add(wrap(j));
     }
     try {
-      inner.execute(wrapped, out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(),
-          out.failure())));
+      inner.execute(wrapped, unwrap(onDone));
     } finally {
       Worker.closeAll();
     }
+  }
+
+  /** Each job the source hands out runs in a child; with the local pool each worker keeps its child to the end. */
+  @Override
+  public void execute(JobSource source, Consumer<CellOutcome> onDone) throws InterruptedException {
+    try {
+      inner.execute(new JobSource() {
+        @Override
+        public CellJob take() throws InterruptedException {
+          CellJob j = source.take();
+          return j == null ? null : wrap(j);
+        }
+
+        @Override
+        public List<CellJob> takeBatch() throws InterruptedException {
+          return source.takeBatch().stream().map(ProcessSweepExecutor.this::wrap).toList();
+        }
+      }, unwrap(onDone));
+    } finally {
+      Worker.closeAll();
+    }
+  }
+
+  // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
+  // models still train one at a time per process); on a cluster each job starts its own child where it runs.
+  private CellJob wrap(CellJob j) {
+    return new ChildJob(j, javaCommand(), inner instanceof LocalSweepExecutor);
+  }
+
+  private static Consumer<CellOutcome> unwrap(Consumer<CellOutcome> onDone) {
+    return out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(), out.failure()));
   }
 
   /** {@code java} of this JVM with its options (debug agents left out) and class path. */
