@@ -153,6 +153,9 @@ final class ReadyQueue implements JobSource {
     List<CellJob> ready = new ArrayList<>();
     int runnable = 0;
     for (var it = pending.iterator(); it.hasNext(); ) {
+      if (ready.size() >= max && runnable >= threads) {
+        break; // enough to decide the threads: each of these gets one (keeps a pass short on large grids)
+      }
       CellJob j = it.next();
       if (j.needs().stream().anyMatch(failed::contains)) {
         it.remove();
