@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         + "weight A, λ (and width m for rp) for the lowest predicted error on real data.")
 final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "ridge", paramLabel = "ridge|rp",
-      description = "Model family (default: ${DEFAULT-VALUE}); rp needs Σ2 = Σ1.")
+      description = "Model family (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--d", required = true, paramLabel = "D", description = "Dimension d (>= 1).")

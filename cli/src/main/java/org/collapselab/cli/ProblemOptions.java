@@ -51,7 +51,7 @@ final class ProblemOptions {
 
   @Option(names = "--estimator", defaultValue = "mix", paramLabel = "mix|prior",
       description = "mix: synthetic rows join the training set; prior: ridge on the real rows shrunk toward the "
-          + "synthetic teacher (default: ${DEFAULT-VALUE}).")
+          + "synthetic teacher (rp: toward its best width-m representation) (default: ${DEFAULT-VALUE}).")
   String estimator;
 
   @Option(names = "--generations", defaultValue = "0", paramLabel = "K",

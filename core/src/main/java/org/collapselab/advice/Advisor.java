@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.TreeSet;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.theory.ScalarMinimum;
+import org.collapselab.theory.SketchedTwoSourceTheory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
 import org.collapselab.theory.TwoSourceRidgeTheory;
-import org.collapselab.theory.WeightedRandomProjectionTheory;
 
 /**
  * Finds by theory the training recipe (k synthetic rows, weight A, λ, width m) with the lowest predicted real-test
  * error for a {@link Regime}. Pure and deterministic. Search: k over {0, n2} and a geometric grid refined around
  * the best grid value; for each k, log A by {@link ScalarMinimum} (scan + golden section) and, inside, log λ the
- * same way (and λ = 0); for rp every given width. Ridge uses {@link TwoSourceRidgeTheory} (all regimes); rp uses
- * {@link WeightedRandomProjectionTheory}, which covers Σ2 = Σ1 (σ2 and A free).
+ * same way (and λ = 0); for rp every given width. Ridge uses {@link TwoSourceRidgeTheory}; rp uses
+ * {@link SketchedTwoSourceTheory} (which hands Σ2 = Σ1 to WeightedRandomProjectionTheory).
  */
 public final class Advisor {
   /** log10 A is searched in [−4, 2]. */
@@ -35,10 +35,6 @@ public final class Advisor {
   private Advisor(Regime regime) {
     this.regime = regime;
     this.logLambdaCenter = Math.log10(regime.real().trace() / regime.real().dimension());
-    if (regime.model() == ModelKind.RANDOM_PROJECTION && regime.synthetic() != null) {
-      throw new TheoryException("advice for model rp needs Σ2 = Σ1 (the covariate-shift theory is ridge-only); "
-          + "use model ridge");
-    }
   }
 
   /** The best recipe by theory beside real-only and use-everything (λ, m tuned for each). */
@@ -175,8 +171,8 @@ public final class Advisor {
       TheoryResult t = switch (regime.model()) {
         case RIDGE -> TwoSourceRidgeTheory.predict(regime.real(), regime.effectiveSynthetic(), n1, k, regime.c2(),
             regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
-        case RANDOM_PROJECTION -> WeightedRandomProjectionTheory.predict(regime.real(), n1, k, m, regime.c2(),
-            regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
+        case RANDOM_PROJECTION -> SketchedTwoSourceTheory.predict(regime.real(), regime.synthetic(), n1, k, m,
+            regime.c2(), regime.sigmaReal(), regime.sigmaSynthetic(), a == 0 ? 1 : a, lambda);
       };
       double tau2 = regime.teacherScale();
       if (tau2 != 1) { // the bias is quadratic in w1: scale it to the regime's signal

@@ -2,6 +2,7 @@ package org.collapselab.advice;
 
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.ScalarMinimum;
+import org.collapselab.theory.SketchedTwoSourceTheory;
 import org.collapselab.theory.TheoryResult;
 import org.collapselab.theory.TwoSourceRidgeTheory;
 
@@ -30,10 +31,19 @@ public final class Mitigation {
 
   /**
    * Exact (deterministic-equivalent) error of the α-weighted mix: n rows, n2 = round(p2 n) synthetic, Σ2 = Σ1
-   * unless given, penalty λ on the paper's loss Σ_k w_k (1/n) Σ_{rows of k} r² + λ‖w‖².
+   * unless given, penalty λ on the paper's loss Σ_k w_k (1/n) Σ_{rows of k} r² + λ‖w‖²; ridge.
    */
   public static TheoryResult exact(Spectrum real, Spectrum synthetic, long n, double p2, double c2, double sigma1,
                                    double sigma2, double lambda, double alpha) {
+    return exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, alpha, 0);
+  }
+
+  /**
+   * The same for ridge ({@code width} = 0, {@link TwoSourceRidgeTheory}) or random projections of that width
+   * ({@link SketchedTwoSourceTheory}; the loss scaling is the same, with the penalty on the sketched weights).
+   */
+  public static TheoryResult exact(Spectrum real, Spectrum synthetic, long n, double p2, double c2, double sigma1,
+                                   double sigma2, double lambda, double alpha, long width) {
     if (!(alpha >= 0 && alpha < 1)) {
       throw new org.collapselab.validation.ParameterException("alpha", alpha, "in [0, 1)");
     }
@@ -42,28 +52,38 @@ public final class Mitigation {
     double q1 = (double) n1 / n;
     double q2 = (double) n2 / n;
     double a = q2 == 0 ? 0 : relativeWeight(alpha, q1, q2);
+    double penalty = lambda * q1 / (1 - alpha);
+    if (width > 0) {
+      return SketchedTwoSourceTheory.predict(real, synthetic, n1, n2, width, c2, sigma1, sigma2, a, penalty);
+    }
     return TwoSourceRidgeTheory.predict(real, synthetic == null ? real : synthetic, n1, n2, c2, sigma1, sigma2,
-        a, lambda * q1 / (1 - alpha));
+        a, penalty);
   }
 
-  /** Exact error at each α of {@code alphas}. */
+  /** Exact error at each α of {@code alphas} (ridge: width 0; else random projections of that width). */
   public static double[] curve(Spectrum real, Spectrum synthetic, long n, double p2, double c2, double sigma1,
-                               double sigma2, double lambda, double[] alphas) {
+                               double sigma2, double lambda, double[] alphas, long width) {
     double[] e = new double[alphas.length];
     for (int i = 0; i < alphas.length; i++) {
-      e[i] = exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, alphas[i]).testError();
+      e[i] = exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, alphas[i], width).testError();
     }
     return e;
   }
 
-  /** α* minimising the exact error on [0, 0.999] and the error there. */
+  /** α* minimising the exact ridge error on [0, 0.999] and the error there. */
   public static ScalarMinimum.Min optimalAlpha(Spectrum real, Spectrum synthetic, long n, double p2, double c2,
                                                double sigma1, double sigma2, double lambda) {
+    return optimalAlpha(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, 0);
+  }
+
+  /** α* for ridge (width 0) or random projections of that width. */
+  public static ScalarMinimum.Min optimalAlpha(Spectrum real, Spectrum synthetic, long n, double p2, double c2,
+                                               double sigma1, double sigma2, double lambda, long width) {
     ScalarMinimum.Min m = ScalarMinimum.minimize(
-        a -> exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, a).testError(), 0, 0.999, 41, 1e-7);
+        a -> exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, a, width).testError(), 0, 0.999, 41, 1e-7);
     double atZero;
     try {
-      atZero = exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, 0).testError();
+      atZero = exact(real, synthetic, n, p2, c2, sigma1, sigma2, lambda, 0, width).testError();
     } catch (org.collapselab.theory.TheoryException e) {
       atZero = Double.POSITIVE_INFINITY; // real-only at its interpolation threshold
     }

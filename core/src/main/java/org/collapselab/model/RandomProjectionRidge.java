@@ -24,6 +24,33 @@ public record RandomProjectionRidge(Matrix projection, double lambda) {
     return s;
   }
 
+  /**
+   * The best width-m representation of a teacher w under the covariance Σ = diag(eigenvalues): Pw with
+   * P = SF⁺SᵀΣ, F = SᵀΣS (the Σ-orthogonal projection onto range(S); the population least-squares fit of xᵀw by
+   * zᵀv is v = F⁺SᵀΣw and Sv = Pw). For m ≥ d (S of full row rank) P = I and w itself is returned.
+   */
+  public static double[] projectTeacher(Matrix s, double[] eigenvalues, double[] w) {
+    int d = s.rows();
+    if (s.cols() >= d) {
+      return w.clone();
+    }
+    double[] sw = new double[d];
+    for (int i = 0; i < d; i++) {
+      sw[i] = eigenvalues[i] * w[i];
+    }
+    Matrix scaled = Matrix.zeros(d, s.cols()); // Σ^{1/2}S
+    double[] a = s.data();
+    double[] b = scaled.data();
+    for (int j = 0; j < s.cols(); j++) {
+      for (int i = 0; i < d; i++) {
+        b[i + j * d] = Math.sqrt(eigenvalues[i]) * a[i + j * d];
+      }
+    }
+    double[] v = RidgeRegression.solveSymmetric(DenseOps.gramTransposed(scaled, 1.0),
+        DenseOps.multiplyVector(s, sw, true, 1.0));
+    return DenseOps.multiplyVector(s, v, false, 1.0);
+  }
+
   /** Fits v̂ on Z = XS and returns the predictor in x-space, w = S·v̂. */
   public LinearModel fit(Matrix x, double[] y) {
     if (x.cols() != projection.rows()) {

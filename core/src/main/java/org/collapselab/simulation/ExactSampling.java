@@ -20,7 +20,9 @@ import org.collapselab.problem.Problem;
  * <ul>
  *   <li>mix, ridge: G = G1 + A·G2, b = b1 + A·b2 (A = synthetic weight: the weighted loss scales a synthetic row by
  *       √A), solve (G/n + λ)ŵ = b/n — the primal form, equal to the kernel form also when d &gt; n;</li>
- *   <li>prior: (G1/n1 + λ)v = (b1 − G1w2)/n1, ŵ = w2 + v (only the real source is drawn);</li>
+ *   <li>prior: (G1/n1 + λ)v = (b1 − G1w2)/n1, ŵ = w2 + v (only the real source is drawn); for random projections
+ *       the target is w2's width-m representation t = Pw2 ({@link RandomProjectionRidge#projectTeacher}; t = w2 for
+ *       m ≥ d) and v is the sketched fit below of (G1, b1 − G1t) with n1 rows;</li>
  *   <li>random projections, m &lt; d: S drawn as in the direct route, ZᵀZ = SᵀGS, Zᵀy = Sᵀb, (SᵀGS/n + λ)v = Sᵀb/n,
  *       ŵ = Sv;</li>
  *   <li>random projections, m ≥ d: S = CQ with SSᵀ = CCᵀ and Q (d×m) with orthonormal rows, so fitting v on Z = XS
@@ -41,29 +43,51 @@ final class ExactSampling {
     if (sharedSources(p)) {
       MixedSourceStatistics.Drawn both = MixedSourceStatistics.draw(p.spectrum(), p.realCount(), p.syntheticCount(),
           w1, delta, p.sigma(), rng);
-      return fitMixed(p, both.gram(), both.xty(), ridge, rng);
+      return fitMixed(p, both.gram(), both.xty(), ridge, rng, p.n());
     }
-    SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
     if (p.estimator() == Estimator.PRIOR) {
-      if (p.realCount() == 0) {
-        return w2;
-      }
-      // b1 − G1w2 = G1(w1 − w2) + σ1X1ᵀε1 = −G1Δ + σ1X1ᵀε1.
-      double[] rhs = DenseOps.multiplyVector(real.gram(), delta, false, -1.0);
-      DenseOps.addScaled(rhs, 1.0, real.noiseCross(p.sigma(), rng));
-      double[] v = ridge.fitNormalEquations(real.gram(), rhs, p.realCount()).weights();
-      DenseOps.addScaled(v, 1.0, w2);
-      return v;
+      return prior(p, w1, w2, ridge, rng);
     }
-    double[] b = real.crossTerm(w1, p.sigma(), rng);
-    Matrix g = real.gram(); // working storage from here on (its cross term is drawn)
+    double[] b;
+    Matrix g; // working storage from here on (the real cross term is drawn)
+    if (p.realCount() > 0) {
+      SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
+      b = real.crossTerm(w1, p.sigma(), rng);
+      g = real.gram();
+    } else { // no real rows (p2 = 1): the synthetic source alone
+      b = new double[p.d()];
+      g = Matrix.zeros(p.d(), p.d());
+    }
     if (p.syntheticCount() > 0) {
       SourceStatistics synthetic = SourceStatistics.draw(p.effectiveSyntheticSpectrum(), p.syntheticCount(), rng);
       double a = p.syntheticWeight();
       DenseOps.addScaled(g.data(), a, synthetic.gram().data());
       DenseOps.addScaled(b, a, synthetic.crossTerm(w2, p.syntheticSigma(), rng));
     }
-    return fitMixed(p, g, b, ridge, rng);
+    return fitMixed(p, g, b, ridge, rng, p.n());
+  }
+
+  /**
+   * The prior estimator: target t (w2, or for rp with m &lt; d its width-m representation Pw2 on a sketch drawn
+   * first), then b1 − G1t = G1(w1 − t) + σ1X1ᵀε1 from the real rows' statistics and the model's fit with n1 rows;
+   * ŵ = t + that fit (t alone when there are no real rows).
+   */
+  private static double[] prior(Problem p, double[] w1, double[] w2, RidgeRegression ridge, RandomGenerator rng) {
+    int m = p.model() == ModelKind.RIDGE ? 0 : SimulationLimits.width(p);
+    Matrix s = m > 0 && m < p.d() ? RandomProjectionRidge.sampleProjection(p.d(), m, rng) : null;
+    double[] t = s == null ? w2 : RandomProjectionRidge.projectTeacher(s, p.spectrum().eigenvalues(), w2);
+    if (p.realCount() == 0) {
+      return t;
+    }
+    SourceStatistics real = SourceStatistics.draw(p.spectrum(), p.realCount(), rng);
+    double[] diff = w1.clone();
+    DenseOps.addScaled(diff, -1.0, t);
+    double[] rhs = DenseOps.multiplyVector(real.gram(), diff, false, 1.0);
+    DenseOps.addScaled(rhs, 1.0, real.noiseCross(p.sigma(), rng));
+    double[] v = s != null ? sketched(s, real.gram(), rhs, ridge, p.realCount())
+        : fitMixed(p, real.gram(), rhs, ridge, rng, p.realCount());
+    DenseOps.addScaled(v, 1.0, t);
+    return v;
   }
 
   /**
@@ -75,11 +99,12 @@ final class ExactSampling {
         && p.syntheticWeight() == 1.0 && MixedSourceStatistics.applies(p.d(), p.realCount(), p.syntheticCount());
   }
 
-  /** The mix estimator from the combined G = Σ aₖGₖ and b = Σ aₖbₖ (both overwritten). */
-  private static double[] fitMixed(Problem p, Matrix g, double[] b, RidgeRegression ridge, RandomGenerator rng) {
+  /** The model's fit from G = Σ aₖGₖ and b = Σ aₖbₖ of {@code rows} rows (both overwritten). */
+  private static double[] fitMixed(Problem p, Matrix g, double[] b, RidgeRegression ridge, RandomGenerator rng,
+                                   long rows) {
     int d = p.d();
     if (p.model() == ModelKind.RIDGE) {
-      return ridge.fitNormalEquations(g, b, p.n()).weights();
+      return ridge.fitNormalEquations(g, b, rows).weights();
     }
     int m = SimulationLimits.width(p);
     if (m >= d) {
@@ -97,18 +122,22 @@ final class ExactSampling {
       for (int i = 0; i < d; i++) {
         b[i] *= root;
       }
-      double[] u = ridge.fitNormalEquations(g, b, p.n()).weights();
+      double[] u = ridge.fitNormalEquations(g, b, rows).weights();
       DenseOps.lowerTimesVectorInPlace(mm, true, u);           // ŵ = Cu = Mᵀu/√d
       for (int i = 0; i < d; i++) {
         u[i] *= root;
       }
       return u;
     }
-    Matrix s = RandomProjectionRidge.sampleProjection(d, m, rng);
+    return sketched(RandomProjectionRidge.sampleProjection(d, m, rng), g, b, ridge, rows);
+  }
+
+  /** ŵ = Sv with (SᵀGS/rows + λ)v = Sᵀb/rows. */
+  private static double[] sketched(Matrix s, Matrix g, double[] b, RidgeRegression ridge, long rows) {
     Matrix f = DenseOps.multiplyTransposedLeft(s, DenseOps.multiply(g, s));
     symmetrize(f);
     double[] c = DenseOps.multiplyVector(s, b, true, 1.0);
-    double[] v = ridge.fitNormalEquations(f, c, p.n()).weights();
+    double[] v = ridge.fitNormalEquations(f, c, rows).weights();
     return DenseOps.multiplyVector(s, v, false, 1.0);
   }
 

@@ -34,8 +34,8 @@ public final class SamplerCost {
     double n = p.n();
     double draw = n * d * (GAUSSIAN_FLOPS + 2);
     if (p.estimator() == Estimator.PRIOR) {
-      double n1 = p.realCount();
-      return draw + n1 * d + ridgeFit(n1, d);
+      n = p.realCount();
+      draw += n * d;
     }
     if (p.model() == ModelKind.RIDGE) {
       return draw + ridgeFit(n, d);
@@ -48,11 +48,12 @@ public final class SamplerCost {
   public static double exact(Problem p) {
     double d = p.d();
     double n = p.n();
-    if (p.estimator() == Estimator.PRIOR) {
-      return source(p.realCount(), p.d()) + solve(p.realCount(), d, p.lambda());
+    boolean prior = p.estimator() == Estimator.PRIOR;
+    if (prior) {
+      n = p.realCount();
     }
     double stats = ExactSampling.sharedSources(p) ? source(p.n(), p.d())
-        : source(p.realCount(), p.d()) + source(p.syntheticCount(), p.d());
+        : source(p.realCount(), p.d()) + (prior ? 0 : source(p.syntheticCount(), p.d()));
     if (p.model() == ModelKind.RIDGE) {
       return stats + solve(n, d, p.lambda());
     }

@@ -13,6 +13,7 @@ import org.collapselab.data.SimulationLimits;
 import org.collapselab.data.SyntheticShift;
 import org.collapselab.data.Teacher;
 import org.collapselab.data.TrainingSet;
+import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.model.RandomProjectionRidge;
 import org.collapselab.model.RidgeRegression;
@@ -146,13 +147,20 @@ public final class Simulator {
                                     FeatureLaw features) {
     TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, features, rng);
     if (problem.estimator() == Estimator.PRIOR) {
-      // ŵ = w2 + argmin (1/n1)‖(y1 − X1w2) − X1v‖² + λ‖v‖² (beyond.md §4).
+      // ŵ = t + argmin (1/n1)‖(y1 − X1t) − X1v‖² + λ‖v‖² (beyond.md §4), t = w2 for ridge; for rp v = Su and t is
+      // w2's best width-m representation (RandomProjectionRidge.projectTeacher).
       double[] w2 = SyntheticShift.syntheticTeacher(w1, delta);
-      TrainingSet residual = sampled.realRowsMinus(w2);
-      double[] v = new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights();
-      double[] w = new double[w1.length];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = w2[i] + v[i];
+      double[] w;
+      if (problem.model() == ModelKind.RIDGE) {
+        w = w2;
+        TrainingSet residual = sampled.realRowsMinus(w);
+        DenseOps.addScaled(w, 1.0, new RidgeRegression(problem.lambda()).fit(residual.x(), residual.y()).weights());
+      } else {
+        Matrix s = RandomProjectionRidge.sampleProjection(problem.d(), SimulationLimits.width(problem), rng);
+        w = RandomProjectionRidge.projectTeacher(s, problem.spectrum().eigenvalues(), w2);
+        TrainingSet residual = sampled.realRowsMinus(w);
+        DenseOps.addScaled(w, 1.0,
+            new RandomProjectionRidge(s, problem.lambda()).fit(residual.x(), residual.y()).weights());
       }
       return w;
     }
@@ -171,9 +179,6 @@ public final class Simulator {
   }
 
   private static void requireSupported(Problem p) {
-    if (p.estimator() == Estimator.PRIOR && p.model() != ModelKind.RIDGE) {
-      throw new ParameterException("estimator", p.estimator().key(), "mix for model rp (prior is defined for ridge)");
-    }
     if (p.generations().looping()) {
       throw new ParameterException("generations", p.generations().count(), "0 here (loops: LoopSimulator)");
     }

@@ -5,6 +5,7 @@ import org.collapselab.spectrum.Spectrum;
 
 /**
  * {@code accumulate} for minimum-norm least squares (λ = 0) with no fresh real data (r = 0), any spectrum: exact.
+ * λ &gt; 0 or r &gt; 0 go to the approximations of {@link AccumulateApproximation}.
  *
  * <p>Let A_k = Σ_{j≤k} X_jᵀX_j over the (k+1)n pooled rows. Min-norm least squares satisfies the normal equations,
  * so Σ_{j&lt;k} X_jᵀy_j = A_{k−1}ŵ_{k−1}, and the new rows are labelled X_kŵ_{k−1} + σε_k; hence
@@ -21,10 +22,11 @@ final class AccumulateTheory {
   private AccumulateTheory() {}
 
   static GenerationsPrediction predict(Problem problem, TheoryResult g0) {
-    if (problem.lambda() != 0 || GenerationsTheory.loopSyntheticShare(problem) != 1.0) {
-      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory is exact for lambda = 0 "
-          + "with fresh-real 0 only; with lambda > 0 or fresh real rows the pooled fit shares its rows with the fits "
-          + "that labelled them, and no closed recursion is known; use simulate");
+    if (problem.lambda() > 0) {
+      return AccumulateApproximation.ridge(problem, g0);
+    }
+    if (GenerationsTheory.loopSyntheticShare(problem) != 1.0) {
+      return AccumulateApproximation.ols(problem, g0);
     }
     Spectrum spectrum = problem.spectrum();
     long n = problem.n();

@@ -32,7 +32,7 @@ import org.collapselab.spectrum.Spectrum;
 public final class RandomProjectionIsotropic {
   private RandomProjectionIsotropic() {}
 
-  /** Isotropic prediction for any λ ≥ 0 (p2 used as given); {@link TheoryResult#kappa()} is θ = (1 − s)/s. */
+  /** Isotropic prediction for any λ ≥ 0 (p2 used as given); {@link TheoryResult#effectiveRegularization()} is θ = (1 − s)/s. */
   public static TheoryResult predict(int d, long n, long m, double p2, double c2, double sigma, double lambda) {
     Problem.randomProjection(Spectrum.isotropic(d), n, m, p2, c2, sigma, lambda);
     if (lambda == 0) {

@@ -39,9 +39,9 @@ import org.collapselab.spectrum.Spectrum;
  * penalty λd/m (and θ → its κ).
  *
  * <p><b>Conventions.</b> {@link #predict(Problem)} uses the realised synthetic share p2 = round(p2·n)/n (the
- * simulated one). {@link TheoryResult#kappa()} reports θ (the input-space effective regularisation, the analogue of
- * the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean (p2 = 0) terms, ζ ≥ 0 everything
- * the synthetic data adds.
+ * simulated one). {@link TheoryResult#effectiveRegularization()} reports θ (the input-space effective
+ * regularisation, the analogue of the ridge κ; {@link #solve} gives both θ and κ). Bias and Var are the clean
+ * (p2 = 0) terms, ζ ≥ 0 everything the synthetic data adds.
  *
  * <p><b>Solver.</b> In the eigenbasis of Σ, O(d) per iteration with one division per eigenvalue. Let
  * q = min(m, n, d). If q &lt; d the threshold θ* &gt; 0 with D1(θ*) = q is found first, else θ* = 0. Then θ = θ* + ε,
@@ -84,7 +84,8 @@ public final class RandomProjectionTheory {
           + problem.model().key());
     }
     if (problem.syntheticSpectrum() != null) {
-      throw new TheoryException("random-projection theory supports the baseline case Σ2 = Σ only");
+      throw new TheoryException("RandomProjectionTheory is the baseline Σ2 = Σ; Theory.predict gives Σ2 ≠ Σ "
+          + "(SketchedTwoSourceTheory)");
     }
     double p2 = problem.syntheticCount() / (double) problem.n();
     return predict(problem.spectrum(), problem.n(), problem.m(), p2, problem.c2(), problem.sigma(),
@@ -114,36 +115,18 @@ public final class RandomProjectionTheory {
           + ", spectrum " + spectrum.label());
     }
     double theta = fp.theta();
-    int q = (int) Math.min(Math.min(m, n), d);
-    double gap = fp.gap();
-    double d1 = q - gap;
-    double d2 = 0; // D2 = Σ σ²/(σ+θ)²
-    double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
-    double sa = 0; // Σ θ/(σ+θ) = d − D1
-    double sc = 0; // Σ θ²/(σ+θ)²
-    for (int i = 0; i < d; i++) {
-      double s = sig[i];
-      double r = 1.0 / (s + theta);
-      double t = s * r;
-      double u = theta * r;
-      d2 += t * t;
-      e += t * u;
-      sa += u;
-      sc += u * u;
-    }
-    double am = (m - q) + gap;
-    double an = (n - q) + gap;
-    double h = harmonic(am, e);
-    // df2 = D1 − a_m e/(a_m + e), written without cancellation.
-    double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
-    double denom = an + h; // n − df2
+    Traces t = Traces.at(sig, fp, n, m);
+    double am = t.am();
+    double e = t.e();
+    double df2 = t.df2();
+    double denom = t.denom(); // n − df2
     if (!(denom > 0)) {
       throw new TheoryException(divergenceMessage(n, m, d, lambda));
     }
     double g = n / denom;
     double gMinus1 = df2 / denom;
     double bias = theta == 0 ? 0 : g * theta * m * e / (d * (am + e));
-    double kk = kappaSquaredTrace(m, d, theta, am, e, sa, sc);
+    double kk = t.kk();
     double r = Math.min(m, d);
     double variance = sigma * sigma * gMinus1;
     double zeta = c2 * p2 * gMinus1 * (1 - p2 * r / d) + p2 * p2 * (c2 / d) * (df2 + gMinus1 * kk);
@@ -152,6 +135,37 @@ public final class RandomProjectionTheory {
       throw new TheoryException(divergenceMessage(n, m, d, lambda) + " (g = " + g + ")");
     }
     return new TheoryResult(total, bias, variance, zeta, theta, fp.converged(), fp.iterations(), fp.residual());
+  }
+
+  /**
+   * The sketch's traces at a fixed point for n rows and width m: D1, D2, e = D1 − D2, a_m, df2, n − df2 and
+   * K = κ² tr₊(F+κ)⁻², written without cancellation (class comment).
+   */
+  record Traces(double d1, double d2, double e, double am, double df2, double denom, double kk) {
+    static Traces at(double[] sig, FixedPoint fp, long n, long m) {
+      double theta = fp.theta();
+      int d = sig.length;
+      int q = (int) Math.min(Math.min(m, n), d);
+      double d1 = q - fp.gap();
+      double d2 = 0; // D2 = Σ σ²/(σ+θ)²
+      double e = 0; // D1 − D2 = Σ σθ/(σ+θ)²
+      double sa = 0; // Σ θ/(σ+θ) = d − D1
+      double sc = 0; // Σ θ²/(σ+θ)²
+      for (double s : sig) {
+        double r = 1.0 / (s + theta);
+        double t = s * r;
+        double u = theta * r;
+        d2 += t * t;
+        e += t * u;
+        sa += u;
+        sc += u * u;
+      }
+      double am = (m - q) + fp.gap();
+      double an = (n - q) + fp.gap();
+      // df2 = D1 − a_m e/(a_m + e), written without cancellation.
+      double df2 = am + e == 0 ? d1 : (d1 * e + am * d2) / (am + e);
+      return new Traces(d1, d2, e, am, df2, an + harmonic(am, e), kappaSquaredTrace(m, d, theta, am, e, sa, sc));
+    }
   }
 
   /**
@@ -215,7 +229,7 @@ public final class RandomProjectionTheory {
       // θ* ≈ d(d − q)/(q tr Σ⁻¹): exact for Σ ∝ I, the right limit as q → d, and a good start in between.
       double guess = Math.log((double) d * (d - q) / (q * traceInv));
       Stage1 s1 = new Stage1(sig, q);
-      Newton.Result res = Newton.solve(s1, lo, hi, guess, 1e-15, 1e-13, MAX_ITERATIONS);
+      HalleyRoot.Result res = HalleyRoot.solve(s1, lo, hi, guess, 1e-15, 1e-13, MAX_ITERATIONS);
       thetaStar = Math.exp(res.x());
       double d1 = q * Math.exp(-res.value()); // f = log(q/D1) at the returned point
       gapStar = Math.max(0, q - d1);
@@ -264,7 +278,7 @@ public final class RandomProjectionTheory {
         }
         epsLo = a;
       }
-      Newton.Result res = Newton.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-13,
+      HalleyRoot.Result res = HalleyRoot.solve(s2, Math.log(epsLo), Math.log(epsHi), Math.log(epsLo), 1e-15, 1e-13,
           MAX_ITERATIONS);
       eps = Math.exp(res.x());
       gap = s2.lastGap; // A at the returned point (its last evaluation)
@@ -279,7 +293,7 @@ public final class RandomProjectionTheory {
   }
 
   /** Stage 1: f(u) = log q − log D1(e^u), increasing; f' = (D1 − D2)/D1, f'' from D3 = Σ t³ (t = σ/(σ+θ)). */
-  private static final class Stage1 implements Newton.Function {
+  private static final class Stage1 implements HalleyRoot.Function {
     private final double[] sig;
     private final int q;
 
@@ -310,7 +324,7 @@ public final class RandomProjectionTheory {
   }
 
   /** Stage 2: G(u) = log(θ*+ε) + log(m−q+A) + log(n−q+A) − log(λdn), ε = e^u, increasing; with G', G''. */
-  private static final class Stage2 implements Newton.Function {
+  private static final class Stage2 implements HalleyRoot.Function {
     private final double[] sig;
     private final double thetaStar;
     private final double gapStar;
@@ -374,64 +388,6 @@ public final class RandomProjectionTheory {
       derivatives[0] = c + b * p;
       derivatives[1] = c * thetaStar / theta + (b - 2 * eps * eps * a2) * p - b * b * (im * im + in * in);
       return Math.log(theta) - Math.log(im) - Math.log(in) - logTarget;
-    }
-  }
-
-  /**
-   * Safeguarded Halley/Newton iteration for an increasing scalar function on a bracket: a Halley step when it is
-   * well defined and stays inside the bracket, else a Newton step, else bisection.
-   */
-  static final class Newton {
-    private Newton() {}
-
-    /** f(x) with f'(x) written to derivatives[0] and f''(x) to derivatives[1]. */
-    interface Function {
-      double value(double x, double[] derivatives);
-    }
-
-    /** Root x (the last evaluated point), f(x), iterations, converged. */
-    record Result(double x, double value, int iterations, boolean converged) {
-    }
-
-    /**
-     * Root of an increasing f with f(lo) ≤ 0 ≤ f(hi) (not evaluated: the caller proves the bracket). Stops when
-     * |f| ≤ fTol or the bracket is narrower than xTol·(1 + |x|); the returned point is always the last one evaluated.
-     */
-    static Result solve(Function f, double lo, double hi, double x0, double xTol, double fTol, int maxIterations) {
-      double[] der = new double[2];
-      double x = Math.min(Math.max(x0, lo), hi);
-      for (int it = 1; ; it++) {
-        double fx = f.value(x, der);
-        if (Double.isNaN(fx)) {
-          throw new TheoryException("random-projection solver lost precision (the fixed-point equation evaluated to NaN "
-              + "at theta = " + Math.exp(x) + ")");
-        }
-        if (fx < 0) {
-          lo = x;
-        } else {
-          hi = x;
-        }
-        if (Math.abs(fx) <= fTol || hi - lo <= xTol * (1 + Math.abs(x))) {
-          return new Result(x, fx, it, true);
-        }
-        if (it >= maxIterations) {
-          return new Result(x, fx, it, false);
-        }
-        double f1 = der[0];
-        double f2 = der[1];
-        double next = Double.NaN;
-        if (f1 > 0) {
-          double den = 2 * f1 * f1 - fx * f2;
-          next = den > 0 ? x - 2 * fx * f1 / den : Double.NaN;
-          if (!(next > lo && next < hi)) {
-            next = x - fx / f1;
-          }
-        }
-        if (!(next > lo && next < hi)) {
-          next = 0.5 * (lo + hi);
-        }
-        x = next;
-      }
     }
   }
 }

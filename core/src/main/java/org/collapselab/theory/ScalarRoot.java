@@ -96,4 +96,38 @@ public final class ScalarRoot {
     }
     return new Root(x, Math.abs(fx), iter, Math.abs(fx) <= fTol);
   }
+
+  /**
+   * Root of an increasing f near a starting point x0: the bracket grows from x0 by doubling steps (1, 2, 4, …, at most
+   * 1e4) on the side the sign of f says, then {@link #regulaFalsi}. Iterations count every evaluation.
+   *
+   * @throws TheoryException with {@code failure} when no bracket is found
+   */
+  public static Root expandAndSolve(java.util.function.DoubleUnaryOperator f, double x0, double fTol, double xTol,
+                                    int maxIterations, String failure) {
+    double fx = f.applyAsDouble(x0);
+    int evaluations = 1;
+    if (Math.abs(fx) <= fTol) {
+      return new Root(x0, Math.abs(fx), evaluations, true);
+    }
+    double lo = x0, hi = x0, flo = fx, fhi = fx;
+    for (double step = 1; flo > 0; step *= 2) {
+      if (step > 1e4) {
+        throw new TheoryException(failure);
+      }
+      lo -= step;
+      flo = f.applyAsDouble(lo);
+      evaluations++;
+    }
+    for (double step = 1; fhi < 0; step *= 2) {
+      if (step > 1e4) {
+        throw new TheoryException(failure);
+      }
+      hi += step;
+      fhi = f.applyAsDouble(hi);
+      evaluations++;
+    }
+    Root root = regulaFalsi(f, lo, flo, hi, fhi, fTol, xTol, maxIterations);
+    return new Root(root.x(), root.residual(), root.iterations() + evaluations, root.converged());
+  }
 }

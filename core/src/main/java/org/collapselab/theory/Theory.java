@@ -7,8 +7,9 @@ import org.collapselab.problem.Problem;
 /**
  * Single entry point to the deterministic equivalents: the paper's setting goes to {@link RidgeTheory} or
  * {@link RandomProjectionTheory}; two different sources (Σ2, σ2, weight A) to {@link TwoSourceRidgeTheory}; the
- * prior estimator to {@link PriorRidgeTheory}; random projections with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to
- * {@link WeightedRandomProjectionTheory}; a retraining loop ({@code generations > 0}) gives its last generation
+ * prior estimator to {@link PriorRidgeTheory} (ridge) or {@link PriorRandomProjectionTheory} (rp); random projections
+ * with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to {@link WeightedRandomProjectionTheory}, with Σ2 ≠ Σ1 to
+ * {@link SketchedTwoSourceTheory}; a retraining loop ({@code generations > 0}) gives its last generation
  * ({@link GenerationsTheory} has all of them). Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
@@ -20,7 +21,8 @@ public final class Theory {
       return GenerationsTheory.predict(problem).last(); // the last generation; every generation: GenerationsTheory
     }
     if (problem.estimator() == Estimator.PRIOR) {
-      return PriorRidgeTheory.predict(problem);
+      return problem.model() == ModelKind.RIDGE ? PriorRidgeTheory.predict(problem)
+          : PriorRandomProjectionTheory.predict(problem);
     }
     if (problem.isBaseline()) {
       return switch (problem.model()) {
@@ -29,7 +31,8 @@ public final class Theory {
       };
     }
     if (problem.model() == ModelKind.RANDOM_PROJECTION) {
-      return WeightedRandomProjectionTheory.predict(problem);
+      return problem.syntheticSpectrum() == null ? WeightedRandomProjectionTheory.predict(problem)
+          : SketchedTwoSourceTheory.predict(problem);
     }
     return TwoSourceRidgeTheory.predict(problem);
   }

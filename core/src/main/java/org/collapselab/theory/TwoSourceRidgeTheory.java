@@ -87,14 +87,13 @@ public final class TwoSourceRidgeTheory {
       g22 += s2[i] * s2[i] * q2;
     }
     double w1 = p1, w2 = p2 * r * r; // p_j ρ_j²
-    double a11 = 1 - w1 * g11 / n, a12 = -w2 * g12 / n, a21 = -w1 * g12 / n, a22 = 1 - w2 * g22 / n;
-    double det = a11 * a22 - a12 * a21;
-    if (!(det > 0 && a11 > 0 && a22 > 0)) {
+    double[] eps = epsilons(g11, g12, g22, w1, w2, n);
+    if (eps == null) {
       throw new TheoryException("two-source ridge test error diverges (interpolation threshold of the weighted "
           + "problem): lambda = " + lambda + ", d = " + d + ", n1 = " + n1 + ", n2 = " + n2 + ", A = " + weight);
     }
-    double e1 = (a22 * g11 - a12 * g12) / n / det;
-    double e2 = (a11 * g12 - a21 * g11) / n / det;
+    double e1 = eps[0];
+    double e2 = eps[1];
     double traceN = 0, shiftMain = 0, shiftCorr = 0, shiftNoise = 0;
     for (int i = 0; i < d; i++) {
       double q = 1.0 / (p1 * s1[i] + p2 * r * s2[i] + kappa);
@@ -115,6 +114,19 @@ public final class TwoSourceRidgeTheory {
     return new TheoryResult(total, bias, variance, zeta, kappa, pen.converged(), pen.iterations(), pen.residual());
   }
 
+  /**
+   * The scaled second-order ε̃ = (I − G)⁻¹b of the two-group pencil from the traces g_kj = tr(ΣkQ̃ΣjQ̃):
+   * b = (g11, g12)/n, G_kj = w_j g_kj/n with w = (p1, p2r²); null where det(I − G) ≤ 0 (the interpolation threshold).
+   */
+  static double[] epsilons(double g11, double g12, double g22, double w1, double w2, long n) {
+    double a11 = 1 - w1 * g11 / n, a12 = -w2 * g12 / n, a21 = -w1 * g12 / n, a22 = 1 - w2 * g22 / n;
+    double det = a11 * a22 - a12 * a21;
+    if (!(det > 0 && a11 > 0 && a22 > 0)) {
+      return null;
+    }
+    return new double[] {(a22 * g11 - a12 * g12) / n / det, (a11 * g12 - a21 * g11) / n / det};
+  }
+
   /** Solves the pencil for (κ, r); see the class comment. {@code s1}, {@code s2} are the eigenvalues. */
   public static Pencil solve(double[] s1, double[] s2, double p1, double p2, long n, double weight, double lambda) {
     int[] iters = {0};
@@ -125,39 +137,15 @@ public final class TwoSourceRidgeTheory {
       return new Pencil(in.kappa, 0, in.iterations, in.residual, in.converged);
     }
     // F(x) = log r + log(1 − T1/n + A T2/n) − log A with r = e^x; increasing from −∞ to +∞ (class comment).
-    double x = Math.log(weight);
-    double fx = outer(s1, s2, p1, p2, n, weight, lambda, x, iters, warm);
-    double lo = x, hi = x, flo = fx, fhi = fx;
-    double step = 1;
-    while (flo > 0) {
-      lo -= step;
-      step *= 2;
-      flo = outer(s1, s2, p1, p2, n, weight, lambda, lo, iters, warm);
-      checkBracket(step);
-    }
-    step = 1;
-    while (fhi < 0) {
-      hi += step;
-      step *= 2;
-      fhi = outer(s1, s2, p1, p2, n, weight, lambda, hi, iters, warm);
-      checkBracket(step);
-    }
-    if (Math.abs(fx) > TOLERANCE) {
-      ScalarRoot.Root root = ScalarRoot.regulaFalsi(v -> outer(s1, s2, p1, p2, n, weight, lambda, v, iters, warm),
-          lo, flo, hi, fhi, TOLERANCE, 1e-15, MAX_OUTER);
-      x = root.x();
-      fx = root.residual();
-    }
+    ScalarRoot.Root root = ScalarRoot.expandAndSolve(v -> outer(s1, s2, p1, p2, n, weight, lambda, v, iters, warm),
+        Math.log(weight), TOLERANCE, 1e-15, MAX_OUTER,
+        "could not bracket the synthetic weight ratio of the two-source pencil");
+    double x = root.x();
+    double fx = root.residual();
     double r = Math.exp(x);
     Inner in = solveKappa(s1, s2, p1, p2, n, r, lambda, warm[0]);
     double residual = Math.max(Math.abs(fx), in.residual);
     return new Pencil(in.kappa, r, iters[0] + in.iterations, residual, residual <= 1e-10 && in.converged);
-  }
-
-  private static void checkBracket(double step) {
-    if (step > 1e4) {
-      throw new TheoryException("could not bracket the synthetic weight ratio of the two-source pencil");
-    }
   }
 
   private static double outer(double[] s1, double[] s2, double p1, double p2, long n, double weight, double lambda,

@@ -35,11 +35,14 @@ import org.collapselab.spectrum.Spectrum;
 public final class WeightedRandomProjectionTheory {
   private WeightedRandomProjectionTheory() {}
 
-  /** Predicted error of an rp problem with Σ2 = Σ1 (σ2 and A free), at n2 = round(p2·n). */
+  /** Predicted error of an rp problem with Σ2 = Σ1 (σ2 and A free), at n2 = round(p2·n); Σ2 ≠ Σ1: {@link SketchedTwoSourceTheory}. */
   public static TheoryResult predict(Problem p) {
-    if (p.model() != ModelKind.RANDOM_PROJECTION || p.syntheticSpectrum() != null) {
-      throw new TheoryException("random-projection theory covers Σ2 = Σ1 (σ2 and the weight may differ); "
-          + "simulate this problem instead");
+    if (p.model() != ModelKind.RANDOM_PROJECTION) {
+      throw new TheoryException("WeightedRandomProjectionTheory needs a random-projection (rp) problem, got "
+          + p.model().key());
+    }
+    if (p.syntheticSpectrum() != null) {
+      return SketchedTwoSourceTheory.predict(p);
     }
     return predict(p.spectrum(), p.realCount(), p.syntheticCount(), p.m(), p.c2(), p.sigma(), p.syntheticSigma(),
         p.syntheticWeight(), p.lambda());

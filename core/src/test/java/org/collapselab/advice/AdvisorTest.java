@@ -2,11 +2,14 @@ package org.collapselab.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.theory.SketchedTwoSourceTheory;
 import org.collapselab.theory.TheoryException;
+import org.collapselab.theory.TheoryResult;
 import org.collapselab.validation.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,8 +82,21 @@ class AdvisorTest {
       Recipe r = Advisor.withTunedWeight(regime, 400, m);
       assertThat(a.best().predictedTestMse()).isLessThanOrEqualTo(r.predictedTestMse() * (1 + 1e-12));
     }
-    assertThatThrownBy(() -> Advisor.advise(new Regime(ModelKind.RANDOM_PROJECTION, s, Spectrum.isotropic(200), 100,
-        400, 0.5, 0.9, 1.0, List.of(50L)))).isInstanceOf(TheoryException.class).hasMessageContaining("model rp needs");
+  }
+
+  /** Random projections under covariate shift (Σ2 ≠ Σ1) are advised by SketchedTwoSourceTheory. */
+  @Test
+  void randomProjectionsUnderCovariateShift() {
+    Spectrum s = Spectrum.powerLaw(60, 1.0);
+    Spectrum s2 = Spectrum.isotropic(60);
+    Regime regime = new Regime(ModelKind.RANDOM_PROJECTION, s, s2, 50, 200, 0.5, 0.9, 1.0, List.of(30L, 120L));
+    Advice a = Advisor.advise(regime);
+    Recipe best = a.best();
+    assertThat(best.predictedTestMse()).isLessThanOrEqualTo(a.realOnly().predictedTestMse() * (1 + 1e-12));
+    assertThat(best.predictedTestMse()).isLessThanOrEqualTo(a.useEverything().predictedTestMse() * (1 + 1e-12));
+    TheoryResult direct = SketchedTwoSourceTheory.predict(s, s2, 50, best.syntheticRows(), best.width(), 1.0, 0.5,
+        0.9, best.syntheticRows() == 0 ? 1 : best.syntheticWeight(), best.lambda());
+    assertThat(best.theory().testError()).isCloseTo(direct.testError(), within(1e-12 * direct.testError()));
   }
 
   /** A stronger signal scales the bias only: evaluate() adds (τ² − 1)·bias, and the tuned λ shrinks. */

@@ -112,14 +112,13 @@ class TwoSourceRidgeTheoryTest {
 
   @Test
   void dispatchRejectsWhatTheoryDoesNotCover() {
+    // Random projections with Σ2 ≠ Σ1 and with the prior estimator have their own theories now.
     Problem rp = Problem.randomProjection(Spectrum.isotropic(50), 100, 80, 0.2, 1, 0.5, 0.01)
         .withSources(Spectrum.powerLaw(50, 1.0), 0.9, 1.0, Estimator.MIX);
-    assertThatThrownBy(() -> Theory.predict(rp)).isInstanceOf(TheoryException.class)
-        .hasMessageContaining("random-projection theory covers Σ2 = Σ1");
+    assertThat(Theory.predict(rp)).isEqualTo(SketchedTwoSourceTheory.predict(rp));
     Problem rpPrior = Problem.randomProjection(Spectrum.isotropic(50), 100, 80, 0.2, 1, 0.5, 0.01)
         .withSources(null, 0.5, 1.0, Estimator.PRIOR);
-    assertThatThrownBy(() -> Theory.predict(rpPrior)).isInstanceOf(TheoryException.class)
-        .hasMessageContaining("prior estimator is defined for ridge");
+    assertThat(Theory.predict(rpPrior)).isEqualTo(PriorRandomProjectionTheory.predict(rpPrior));
     // Retraining loops have theory in the paper's setting only (GenerationsTheory); two sources at generation 0 do not.
     Problem loop = Problem.ridge(Spectrum.isotropic(50), 100, 0.2, 1, 0.5, 0.01)
         .withSources(null, 0.9, 1.0, Estimator.MIX)

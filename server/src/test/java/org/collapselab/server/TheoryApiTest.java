@@ -43,6 +43,22 @@ class TheoryApiTest {
         "bias", "variance", "zeta", "effectiveRegularization", "converged", "iterations", "residual");
   }
 
+  /** Random projections under covariate shift and with the prior estimator have theory (issue 9 §1). */
+  @Test
+  void randomProjectionsWithTwoSpectraAndThePrior() throws Exception {
+    TestClient.Reply shift = client.get("/api/theory?model=rp&d=100&n=200&m=50&p2=0.5&c2=1&sigma=0.5&lambda=0.01"
+        + "&synthetic-spectrum=power:1&synthetic-weight=0.5");
+    assertThat(shift.status()).isEqualTo(200);
+    Problem p = Problem.randomProjection(Spectrum.isotropic(100), 200, 50, 0.5, 1, 0.5, 0.01)
+        .withSources(Spectrum.powerLaw(100, 1), 0.5, 0.5, org.collapselab.problem.Estimator.MIX);
+    assertThat(shift.json().get("testError").asDouble()).isEqualTo(Theory.predict(p).testError());
+    TestClient.Reply prior = client.get("/api/theory?model=rp&d=100&n=200&m=300&p2=0.5&c2=1&sigma=0.5&lambda=0.05"
+        + "&estimator=prior");
+    assertThat(prior.status()).isEqualTo(200);
+    assertThat(prior.json().get("converged").asBoolean()).isTrue();
+    assertThat(prior.json().has("error")).isFalse();
+  }
+
   @Test
   void withNoiseAddsSigmaSquared() throws Exception {
     double plain = client.get("/api/theory?d=50&n=100&sigma=0.5&lambda=0.1").json().get("testError").asDouble();

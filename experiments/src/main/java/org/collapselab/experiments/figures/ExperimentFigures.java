@@ -59,12 +59,20 @@ public final class ExperimentFigures {
         double[] sd = new double[pts.size()];
         boolean anyTheory = false;
         boolean anySim = false;
+        boolean deviation = f.metric() == FigureSpec.Metric.DEVIATION;
+        // deviation plots: the series' markers side by side around each x (they share x and theory is 0 for all)
+        double dodge = deviation ? 0.04 * (si - (seriesValues.size() - 1) / 2.0) : 0;
         for (int i = 0; i < pts.size(); i++) {
           GaussianResult r = pts.get(i);
-          x[i] = num(r.cell().get(f.x()));
-          th[i] = r.theoryValue(f.metric());
+          double xv = num(r.cell().get(f.x()));
+          x[i] = f.logX() ? xv * Math.exp(dodge) : xv + dodge * Math.abs(xv);
+          th[i] = deviation ? Double.NaN : r.theoryValue(f.metric());
           anyTheory |= Double.isFinite(th[i]);
-          if (f.metric() == FigureSpec.Metric.ERROR && r.simulation() != null) {
+          if (deviation) {
+            sm[i] = r.relativeDeviation();
+            sd[i] = 2 * r.relativeStderr();
+            anySim |= Double.isFinite(sm[i]);
+          } else if (f.metric() == FigureSpec.Metric.ERROR && r.simulation() != null) {
             sm[i] = r.simulation().mean();
             sd[i] = r.simulation().std();
             anySim = true;
@@ -79,6 +87,14 @@ public final class ExperimentFigures {
         if (anySim) {
           series.add(PlotSeries.markers(anyTheory ? (sv == null ? "simulation" : "") : (name.isEmpty()
               ? "simulation" : name), x, sm, sd, color));
+        }
+      }
+      if (f.metric() == FigureSpec.Metric.DEVIATION) {
+        double[] xs = series.stream().flatMapToDouble(p -> java.util.Arrays.stream(p.x())).toArray();
+        if (xs.length > 0) {
+          double lo = java.util.Arrays.stream(xs).min().getAsDouble();
+          double hi = java.util.Arrays.stream(xs).max().getAsDouble();
+          series.add(PlotSeries.line("theory", new double[] {lo, hi}, new double[] {0, 0}, Color.GRAY));
         }
       }
       String title = f.title() + (pv == null ? "" : " — " + label(f.panels(), pv));

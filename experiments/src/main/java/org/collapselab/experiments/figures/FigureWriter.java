@@ -12,21 +12,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.XYPlot;
@@ -35,7 +26,6 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -120,8 +110,8 @@ public final class FigureWriter {
 
   private static JFreeChart lineChart(LinePlot lp) {
     XYPlot plot = new XYPlot();
-    plot.setDomainAxis(axis(lp.xLabel(), lp.logX(), allX(lp.series())));
-    plot.setRangeAxis(axis(lp.yLabel(), lp.logY(), allY(lp.series())));
+    plot.setDomainAxis(ChartStyle.axis(lp.xLabel(), lp.logX(), allX(lp.series())));
+    plot.setRangeAxis(ChartStyle.axis(lp.yLabel(), lp.logY(), allY(lp.series())));
     int idx = 0;
     int auto = 0;
     for (PlotSeries s : lp.series()) {
@@ -160,7 +150,7 @@ public final class FigureWriter {
       }
     }
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    return finish(new JFreeChart(lp.title(), titleFont(), plot, true));
+    return ChartStyle.finish(new JFreeChart(lp.title(), ChartStyle.titleFont(), plot, true));
   }
 
   private static void addLine(XYPlot plot, int idx, PlotSeries s, Color color, BasicStroke stroke, boolean logX,
@@ -210,8 +200,8 @@ public final class FigureWriter {
       zMax = c + 0.5;
     }
     XYPlot plot = new XYPlot();
-    plot.setDomainAxis(axis(sp.xLabel(), sp.logX(), xs));
-    plot.setRangeAxis(axis(sp.yLabel(), sp.logY(), ys));
+    plot.setDomainAxis(ChartStyle.axis(sp.xLabel(), sp.logX(), xs));
+    plot.setRangeAxis(ChartStyle.axis(sp.yLabel(), sp.logY(), ys));
 
     LookupPaintScale scale = new LookupPaintScale(zMin, zMax, Color.GRAY);
     int steps = 64;
@@ -275,7 +265,7 @@ public final class FigureWriter {
     }
     plot.setFixedLegendItems(legend);
 
-    JFreeChart chart = finish(new JFreeChart(sp.title(), titleFont(), plot, true));
+    JFreeChart chart = ChartStyle.finish(new JFreeChart(sp.title(), ChartStyle.titleFont(), plot, true));
     NumberAxis zAxis = new NumberAxis(sp.colorLabel());
     zAxis.setRange(zMin, zMax);
     zAxis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
@@ -292,68 +282,6 @@ public final class FigureWriter {
 
   private static Shape enlarge(Shape s, double f) {
     return java.awt.geom.AffineTransform.getScaleInstance(f, f).createTransformedShape(s);
-  }
-
-  private static JFreeChart finish(JFreeChart chart) {
-    chart.setBackgroundPaint(Color.WHITE);
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(220, 220, 220));
-    plot.setRangeGridlinePaint(new Color(220, 220, 220));
-    plot.setOutlinePaint(Color.DARK_GRAY);
-    if (chart.getLegend() != null) {
-      chart.getLegend().setFrame(BlockBorder.NONE);
-      chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-    }
-    TextTitle t = chart.getTitle();
-    if (t != null) {
-      t.setFont(titleFont());
-    }
-    return chart;
-  }
-
-  private static Font titleFont() {
-    return new Font(Font.SANS_SERIF, Font.BOLD, 13);
-  }
-
-  private static ValueAxis axis(String label, boolean log, List<double[]> values) {
-    Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    if (!log) {
-      NumberAxis a = new NumberAxis(label);
-      a.setAutoRangeIncludesZero(false);
-      a.setLabelFont(labelFont);
-      a.setTickLabelFont(tickFont);
-      return a;
-    }
-    LogAxis a = new LogAxis(label);
-    a.setLabelFont(labelFont);
-    a.setTickLabelFont(tickFont);
-    a.setNumberFormatOverride(new CompactFormat());
-    a.setSmallestValue(1e-300);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = 0;
-    for (double[] arr : values) {
-      for (double v : arr) {
-        if (v > 0 && Double.isFinite(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-    }
-    if (hi > 0) {
-      double decades = Math.log10(hi / lo);
-      if (decades >= 1.5) {
-        a.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(decades / 6))));
-        a.setMinorTickMarksVisible(true);
-      }
-      if (decades < 1e-9) {
-        a.setRange(lo / 2, hi * 2);
-      } else {
-        a.setRange(lo / Math.pow(10, 0.05 * Math.max(decades, 0.4)), hi * Math.pow(10, 0.05 * Math.max(decades, 0.4)));
-      }
-    }
-    return a;
   }
 
   private static List<double[]> allX(List<PlotSeries> series) {
@@ -386,37 +314,4 @@ public final class FigureWriter {
   private static String label(String name) {
     return name == null ? "" : name;
   }
-
-  /** Tick labels such as 0.001, 0.5, 10, 2e+06 and 1e-05. */
-  static final class CompactFormat extends NumberFormat {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-      double a = Math.abs(v);
-      if (v == 0) {
-        return to.append('0');
-      }
-      if (a >= 1e-3 && a < 1e5) {
-        // at most 3 significant digits: 0.001, 0.79, 1.26, 7.94, 12.6, 2000
-        double mag = Math.pow(10, Math.floor(Math.log10(a)) - 2);
-        double r = Math.round(v / mag) * mag;
-        DecimalFormat f = new DecimalFormat("0.######", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return to.append(f.format(r));
-      }
-      DecimalFormat f = new DecimalFormat("0.##E0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
-      return to.append(f.format(v).replace("E", "e"));
-    }
-
-    @Override
-    public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-      return format((double) v, to, pos);
-    }
-
-    @Override
-    public Number parse(String source, ParsePosition pos) {
-      return null;
-    }
-  }
-
 }

@@ -6,6 +6,8 @@ import org.collapselab.experiments.spec.SpectrumSpecs;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.Sampler;
+import org.collapselab.simulation.SimulationOptions;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.theory.Theory;
@@ -75,7 +77,8 @@ public record GaussianCellJob(GaussianCell cell, String experiment, int simulati
       sim = reuse; // stored earlier: only the theory is being retried
     } else if (cell.simulation()) {
       try {
-        sim = Simulator.simulate(problem, cell.runs(), seed, Math.max(1, simulationThreads));
+        sim = Simulator.simulate(problem, cell.runs(), seed, Math.max(1, simulationThreads),
+            new SimulationOptions(cell.law(), Sampler.AUTO));
       } catch (RuntimeException e) {
         simError = e.getClass().getSimpleName() + ": " + e.getMessage();
       }

@@ -77,7 +77,8 @@ public final class GaussianReproduction implements Reproduction {
     return new ReportSection("gaussian", "Gaussian experiments (ridge and random projections)", body.toString(), claims);
   }
 
-  private static String studyHtml(Path outDir, GaussianRun s) {
+  /** A Gaussian study's part of the report: figures, parameters, and what was computed. */
+  static String studyHtml(Path outDir, GaussianRun s) {
     Experiment e = s.experiment();
     StringBuilder b = new StringBuilder();
     b.append("<h3>").append(Html.escape(e.name())).append("</h3>\n").append(Html.paragraph(e.description()));
@@ -86,7 +87,8 @@ public final class GaussianReproduction implements Reproduction {
     }
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<Param, List<Object>> v : e.values().entrySet()) {
-      if (v.getKey() == Param.M && e.first(Param.MODEL).equals("ridge")) {
+      if (v.getKey() == Param.M && e.first(Param.MODEL).equals("ridge") && !e.swept().contains(Param.MODEL)
+          || v.getKey() == Param.FEATURES && !e.swept().contains(Param.FEATURES)) {
         continue;
       }
       rows.add(List.of(v.getKey().key(), e.swept().contains(v.getKey()) ? "swept" : "fixed", describe(v.getValue())));

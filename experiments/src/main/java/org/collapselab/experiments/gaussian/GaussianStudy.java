@@ -8,6 +8,8 @@ import org.collapselab.experiments.spec.Experiment;
 import org.collapselab.experiments.spec.GaussianCell;
 import org.collapselab.experiments.spec.GaussianResult;
 import org.collapselab.experiments.spec.GridExpander;
+import org.collapselab.experiments.spec.Param;
+import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;
@@ -74,6 +76,8 @@ public record GaussianStudy(Experiment experiment) implements Study {
       }
       figures.addAll(ExperimentFigures.draw(experiment, results, o.outDir()));
     }
-    return new StudyReport(figures, "", List.of(), SummaryTable.format(experiment, results, o.maxRows()));
+    // a sweep over feature laws is a universality study: its claims judge simulation against the Gaussian theory
+    List<Claim> claims = experiment.swept().contains(Param.FEATURES) ? UniversalityClaims.of(results) : List.of();
+    return new StudyReport(figures, "", claims, SummaryTable.format(experiment, results, o.maxRows()));
   }
 }

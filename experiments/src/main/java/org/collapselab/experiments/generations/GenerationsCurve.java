@@ -16,7 +16,8 @@ import org.collapselab.theory.TheoryException;
  * @param label legend name
  * @param problem the looping problem
  * @param theory predicted E_k for k = 0..K, all NaN when unavailable
- * @param theoryNote why theory is unavailable ("" when available)
+ * @param theoryNote why theory is unavailable, or "approximate (…)" when the theory is an approximation ({@link
+ *     GenerationsPrediction#basis}); "" when it is exact or a deterministic equivalent
  * @param stability the loop's stability verdict, null when theory is unavailable
  * @param simulation the Monte Carlo, null when not simulated
  */
@@ -33,11 +34,20 @@ public record GenerationsCurve(String label, Problem problem, double[] theory, S
       GenerationsPrediction g = GenerationsTheory.predict(problem);
       theory = g.testErrors();
       stability = g.stability();
+      note = g.basis().startsWith(APPROXIMATE) ? g.basis() : "";
     } catch (TheoryException e) {
       note = e.getMessage();
     }
     LoopSimulator.Result sim = runs > 0 ? LoopSimulator.simulate(problem, runs, seed, threads) : null;
     return new GenerationsCurve(label, problem, theory, note, stability, sim);
+  }
+
+  /** How {@link GenerationsPrediction#basis} starts when the theory is an approximation. */
+  static final String APPROXIMATE = "approximate";
+
+  /** True when the theory line is an approximation (labelled so in figures). */
+  public boolean approximateTheory() {
+    return theoryNote.startsWith(APPROXIMATE);
   }
 
   /** Number of generations after generation 0. */

@@ -179,7 +179,8 @@ public final class GenerationsStudy {
       double[] x = ks(c.count());
       boolean theory = java.util.Arrays.stream(c.theory()).anyMatch(Double::isFinite);
       if (theory) {
-        series.add(PlotSeries.line(c.label() + " theory", x, c.theory(), color));
+        series.add(PlotSeries.line(c.label() + (c.approximateTheory() ? " theory (approximate)" : " theory"), x,
+            c.theory(), color));
       }
       if (c.simulation() != null) {
         series.add(PlotSeries.markers(c.label() + (theory ? " simulation" : " simulation (no theory)")

@@ -20,7 +20,8 @@ import org.collapselab.experiments.store.ResultStore;
  */
 public final class Reproductions {
   /** Preferred section order in the report. */
-  public static final List<String> ORDER = List.of("gaussian", "twosource", "generations", "mnist", "lm");
+  public static final List<String> ORDER = List.of("gaussian", "universality", "twosource", "generations", "mnist",
+      "lm");
 
   private Reproductions() {}
 

@@ -1,15 +1,15 @@
 package org.collapselab.experiments.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
@@ -18,9 +18,10 @@ import org.collapselab.experiments.study.CellJob;
  * Runs jobs in child JVMs ({@code java -cp <this class path> ...ProcessSweepExecutor}), for study families whose
  * computations must not share a process (DJL allows one gradient collector per process). It wraps another executor:
  * with the local pool of N threads, N child processes run at once, each serving that thread's jobs one at a time
- * (started once per wave, with the threads the runner gave the jobs, {@link CellJob#withThreads}); with a cluster
+ * (started once per run; each job with the threads the runner gave it, {@link CellJob#withThreads}); with a cluster
  * engine, each job starts its own child on the member that runs it. Jobs and results cross the process boundary as
- * serialized files in a temporary folder; the child's stdout carries only the "done" lines.
+ * serialized files in a temporary folder; the child's stdout carries only the "done" lines. Children never outlive
+ * the run: this JVM destroys them when it shuts down, and a child whose parent died exits ({@link CellChild}).
  */
 public final class ProcessSweepExecutor implements SweepExecutor {
   private final SweepExecutor inner;
@@ -37,19 +38,62 @@ public final class ProcessSweepExecutor implements SweepExecutor {
 
   @Override
   public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-    // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
-    // models still train one at a time per process); on a cluster each job starts its own child where it runs.
-    boolean reuse = inner instanceof LocalSweepExecutor;
     List<CellJob> wrapped = new ArrayList<>();
     for (CellJob j : jobs) {
-      wrapped.add(new ChildJob(j, javaCommand(), reuse));
+      wrapped.add(wrap(j));
     }
     try {
-      inner.execute(wrapped, out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(),
-          out.failure())));
+      inner.execute(wrapped, unwrap(onDone));
     } finally {
       Worker.closeAll();
     }
+  }
+
+  /** Each job the source hands out runs in a child; with the local pool each worker keeps its child to the end. */
+  @Override
+  public void execute(JobSource source, Consumer<CellOutcome> onDone) throws InterruptedException {
+    try {
+      inner.execute(new JobSource() {
+        @Override
+        public CellJob take() throws InterruptedException {
+          CellJob j = source.take();
+          return j == null ? null : wrap(j);
+        }
+
+        @Override
+        public List<CellJob> takeBatch() throws InterruptedException {
+          return source.takeBatch().stream().map(ProcessSweepExecutor.this::wrap).toList();
+        }
+      }, unwrap(onDone));
+    } finally {
+      Worker.closeAll();
+    }
+  }
+
+  // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
+  // models still train one at a time per process); on a cluster each job starts its own child where it runs.
+  private CellJob wrap(CellJob j) {
+    return new ChildJob(j, javaCommand(), inner instanceof LocalSweepExecutor);
+  }
+
+  private static Consumer<CellOutcome> unwrap(Consumer<CellOutcome> onDone) {
+    return out -> onDone.accept(new CellOutcome(((ChildJob) out.job()).job(), out.cell(), out.failure()));
+  }
+
+  /** Children of this JVM still running: destroyed when it shuts down (SIGTERM, Ctrl-C, the end of main). */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+        "collapselab-child-reaper"));
+  }
+
+  /** Starts a child and keeps it in {@link #LIVE} until it exits. */
+  private static Process start(ProcessBuilder pb) throws IOException {
+    Process p = pb.start();
+    LIVE.add(p);
+    p.onExit().thenRun(() -> LIVE.remove(p));
+    return p;
   }
 
   /** {@code java} of this JVM with its options (debug agents left out) and class path. */
@@ -93,11 +137,11 @@ public final class ProcessSweepExecutor implements SweepExecutor {
           Worker.get(java).run(in, out, job.label());
         } else {
           List<String> cmd = new ArrayList<>(java);
-          cmd.add(ProcessSweepExecutor.class.getName());
+          cmd.add(CellChild.class.getName());
           cmd.add(in.toString());
           cmd.add(out.toString());
-          Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          Process p = start(new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.INHERIT));
           try {
             int code = p.waitFor();
             if (code != 0 || !Files.isRegularFile(out)) {
@@ -137,9 +181,9 @@ public final class ProcessSweepExecutor implements SweepExecutor {
 
     private Worker(List<String> command) throws IOException {
       List<String> cmd = new ArrayList<>(command);
-      cmd.add(ProcessSweepExecutor.class.getName());
-      cmd.add(SERVE);
-      process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      cmd.add(CellChild.class.getName());
+      cmd.add(CellChild.SERVE);
+      process = start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT));
       out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
           java.nio.charset.StandardCharsets.UTF_8));
       in = new java.io.OutputStreamWriter(process.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
@@ -162,7 +206,7 @@ public final class ProcessSweepExecutor implements SweepExecutor {
       in.flush();
       String line;
       while ((line = out.readLine()) != null) {
-        if (line.equals(DONE)) {
+        if (line.equals(CellChild.DONE)) {
           return;
         }
       }
@@ -186,54 +230,6 @@ public final class ProcessSweepExecutor implements SweepExecutor {
         ALL.clear();
       }
       MINE.remove();
-    }
-  }
-
-  private static final String SERVE = "--serve";
-  private static final String DONE = "collapselab-cell-done";
-
-  /**
-   * The child side: reads the serialized job from {@code args[0]}, computes it, writes the {@link StoredCell} (or
-   * the exception it threw) to {@code args[1]}. Exit status 0 when the outcome was written.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length == 1 && args[0].equals(SERVE)) {
-      java.io.BufferedReader cmds = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-          java.nio.charset.StandardCharsets.UTF_8));
-      PrintStreamHolder.protocol.flush();
-      String line;
-      while ((line = cmds.readLine()) != null) {
-        String[] f = line.split("\t");
-        runOne(f[0], f[1]);
-        PrintStreamHolder.protocol.println(DONE);
-        PrintStreamHolder.protocol.flush();
-      }
-      System.exit(0);
-    }
-    runOne(args[0], args[1]);
-    System.exit(0); // native engines may leave non-daemon threads behind
-  }
-
-  /** The protocol channel (the real stdout); anything else the job prints goes to stderr. */
-  private static final class PrintStreamHolder {
-    static final java.io.PrintStream protocol = System.out;
-
-    static {
-      System.setOut(System.err);
-    }
-  }
-
-  private static void runOne(String jobFile, String resultFile) throws IOException {
-    Object result;
-    try (InputStream f = Files.newInputStream(Path.of(jobFile)); ObjectInputStream in = new ObjectInputStream(f)) {
-      result = ((CellJob) in.readObject()).compute();
-    } catch (Exception e) {
-      result = e;
-    } catch (Throwable t) {
-      result = new IllegalStateException(t.toString());
-    }
-    try (OutputStream f = Files.newOutputStream(Path.of(resultFile)); ObjectOutputStream out = new ObjectOutputStream(f)) {
-      out.writeObject(result);
     }
   }
 }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.collapselab.experiments.store.Claim;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
 import org.collapselab.experiments.store.StoredCell;
@@ -112,97 +110,41 @@ public final class SweepRunner {
         log.println(plan.describe(study.name(), o.shard(), o.database()) + " on " + executor.name());
       }
       AtomicInteger computed = new AtomicInteger();
-      AtomicBoolean stopped = new AtomicBoolean();
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
       Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left.size());
-      int batchSize = Math.max(8, 4 * o.threads());
-      while (!left.isEmpty() && !stopped.get()) {
-        // one wave: jobs whose inputs are stored and that this run could claim (a few per thread, so concurrent runs
-        // share the work); the threads split evenly over the jobs running at once
-        List<CellJob> ready = new ArrayList<>();
-        List<CellJob> blocked = new ArrayList<>();
-        boolean othersHoldSome = false;
-        for (CellJob j : left) {
-          if (ready.size() >= batchSize || stopped.get() || store.findAll(j.needs()).size() != j.needs().size()) {
-            blocked.add(j);
-            continue;
-          }
-          Claim c;
-          try {
-            c = retries.contains(j.key()) ? Claim.CLAIMED : claims.claim(j.key());
-          } catch (StoreException ex) {
-            stop(stopped, ex, log);
-            blocked.add(j);
-            continue;
-          }
-          if (c == Claim.CLAIMED) {
-            ready.add(j);
-          } else if (c == Claim.DONE) {
-            if (progress != null) {
-              progress.step(true); // another run stored it meanwhile
+      ReadyQueue queue = new ReadyQueue(store, claims, left, retries, o.threads(), progress, failures, log);
+      executor.execute(queue, out -> {
+        String key = out.job().key();
+        boolean saved = false;
+        try {
+          if (queue.stopped()) {
+            failures.add(out.job().label() + ": not saved: the run stopped after a failed write");
+          } else if (out.ok()) {
+            store.put(out.cell());
+            saved = true;
+            computed.incrementAndGet();
+            String partial = study.failure(out.job(), out.cell());
+            if (partial != null) {
+              failures.add(out.job().label() + ": " + partial);
             }
           } else {
-            othersHoldSome = true;
-            blocked.add(j);
+            Throwable t = out.failure();
+            failures.add(out.job().label() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());
+          }
+        } catch (StoreException ex) {
+          queue.stop(ex);
+          failures.add(out.job().label() + ": not saved: " + ex.getMessage());
+        } finally {
+          if (!retries.contains(key)) {
+            claims.release(key);
+          }
+          queue.finished(key, saved);
+          if (progress != null) {
+            progress.step(saved);
           }
         }
-        if (stopped.get()) {
-          ready.forEach(j -> claims.release(j.key()));
-          blocked.addAll(ready);
-          left = blocked;
-          break;
-        }
-        int threadsPerJob = ready.isEmpty() ? 1 : Math.max(1, o.threads() / Math.min(o.threads(), ready.size()));
-        List<CellJob> wave = new ArrayList<>();
-        for (CellJob j : ready) {
-          wave.add((j.needs().isEmpty() ? j : j.withInputs(store.findAll(j.needs()))).withThreads(threadsPerJob));
-        }
-        wave.sort(java.util.Comparator.comparingDouble(CellJob::cost).reversed());
-        if (wave.isEmpty()) {
-          if (othersHoldSome) {
-            Thread.sleep(Math.min(1000, Math.max(10, claims.leaseMillis() / 4))); // wait for the other runs
-            left = blocked;
-            continue;
-          }
-          for (CellJob j : blocked) {
-            failures.add(j.label() + ": a cell it needs failed");
-            if (progress != null) {
-              progress.step(false);
-            }
-          }
-          left = List.of();
-          break;
-        }
-        executor.execute(wave, out -> {
-          String key = out.job().key();
-          try {
-            if (stopped.get()) {
-              failures.add(out.job().label() + ": not saved: the run stopped after a failed write");
-            } else if (out.ok()) {
-              store.put(out.cell());
-              computed.incrementAndGet();
-              String partial = study.failure(out.job(), out.cell());
-              if (partial != null) {
-                failures.add(out.job().label() + ": " + partial);
-              }
-            } else {
-              Throwable t = out.failure();
-              failures.add(out.job().label() + ": " + t.getClass().getSimpleName() + ": " + t.getMessage());
-            }
-          } catch (StoreException ex) {
-            stop(stopped, ex, log);
-            failures.add(out.job().label() + ": not saved: " + ex.getMessage());
-          } finally {
-            if (!retries.contains(key)) {
-              claims.release(key);
-            }
-            if (progress != null) {
-              progress.step(out.ok() && !stopped.get());
-            }
-          }
-        });
-        left = blocked;
-      }
+      });
+      left = queue.left();
       for (CellJob j : left) {
         failures.add(j.label() + ": not computed: the run stopped after a failed write");
       }
@@ -223,12 +165,6 @@ public final class SweepRunner {
       }
       return new RunSummary(study.name(), plan, computed.get(), failed, (System.nanoTime() - start) / 1e9, results,
           failures);
-    }
-  }
-
-  private static void stop(AtomicBoolean stopped, StoreException ex, PrintStream log) {
-    if (stopped.compareAndSet(false, true) && log != null) {
-      log.println("error: " + ex.getMessage() + "; stopping (stored cells are kept; run again to resume)");
     }
   }
 

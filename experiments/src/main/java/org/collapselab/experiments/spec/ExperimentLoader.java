@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Problem;
@@ -265,6 +266,7 @@ public final class ExperimentLoader {
     values.putIfAbsent(Param.SIGMA, List.of(1.0));
     values.putIfAbsent(Param.LAMBDA, List.of(0.0));
     values.putIfAbsent(Param.SEED, List.of(0L));
+    values.putIfAbsent(Param.FEATURES, List.of(FeatureLaw.GAUSSIAN.key()));
     values.putIfAbsent(Param.M, List.of(0L));
     for (Param req : List.of(Param.N, Param.P2, Param.C2)) {
       if (!values.containsKey(req) && !invalid.contains(req)) {

@@ -60,7 +60,10 @@ final class FigureReader {
       } catch (IllegalArgumentException e) {
         src.error(field + ".metric", f.get("metric"), String.join(", ", FigureSpec.Metric.names()));
       }
-      if (metric != FigureSpec.Metric.ERROR && !compute.theory()) {
+      if (metric == FigureSpec.Metric.DEVIATION && compute != Compute.BOTH) {
+        src.error(field + ".metric", f.get("metric"), "error, bias, variance or zeta (deviation compares simulation "
+            + "with theory: compute must be both)");
+      } else if (metric != FigureSpec.Metric.ERROR && !compute.theory()) {
         src.error(field + ".metric", f.get("metric"), "error (bias, variance and zeta come from theory, but compute is "
             + "simulation)");
       }

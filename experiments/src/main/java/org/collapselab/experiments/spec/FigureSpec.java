@@ -16,7 +16,7 @@ import java.util.Map;
  * @param type line or pareto
  * @param title figure title (panels add their parameter value)
  * @param x swept parameter on the x axis (line)
- * @param metric what is plotted: error, bias, variance or zeta
+ * @param metric what is plotted: error, bias, variance, zeta, or deviation (simulation vs theory)
  * @param series parameter whose values make the curves (null: one curve)
  * @param panels parameter whose values make the panels (null: one panel)
  * @param shape parameter whose values make the marker shapes (pareto)
@@ -35,7 +35,9 @@ public record FigureSpec(String name, Type type, String title, Param x, Metric m
 
   /** Quantities a figure can show. */
   public enum Metric {
-    ERROR("test error"), BIAS("bias"), VARIANCE("variance"), ZETA("ζ (synthetic term)");
+    ERROR("test error"), BIAS("bias"), VARIANCE("variance"), ZETA("ζ (synthetic term)"),
+    /** (simulated mean − theory) / theory with ± 2 standard errors: where the (Gaussian) theory holds. */
+    DEVIATION("(simulation − theory) / theory, ± 2 standard errors");
 
     private final String label;
 
@@ -49,7 +51,7 @@ public record FigureSpec(String name, Type type, String title, Param x, Metric m
 
     /** Metric names for error messages. */
     public static List<String> names() {
-      return List.of("error", "bias", "variance", "zeta");
+      return List.of("error", "bias", "variance", "zeta", "deviation");
     }
   }
 }

@@ -3,6 +3,7 @@ package org.collapselab.experiments.spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
@@ -26,10 +27,12 @@ import org.collapselab.spectrum.Spectrum;
  * @param runs simulation runs
  * @param theory compute theory
  * @param simulation compute simulation
+ * @param features law of the whitened feature coordinates ({@link FeatureLaw#key()}; part of the key only when not
+ *     Gaussian, so cells stored before the field existed are reused)
  */
 public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m, double p2, double c2, double sigma,
-                           double lambda, long baseSeed, int runs, boolean theory, boolean simulation)
-    implements java.io.Serializable {
+                           double lambda, long baseSeed, int runs, boolean theory, boolean simulation,
+                           String features) implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,6 +43,18 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
     if (p2 == 0) {
       c2 = 0;
     }
+    features = features == null ? FeatureLaw.GAUSSIAN.key() : FeatureLaw.parse(features).key();
+  }
+
+  /** A cell with Gaussian features. */
+  public GaussianCell(ModelKind model, String spectrum, int d, int n, int m, double p2, double c2, double sigma,
+      double lambda, long baseSeed, int runs, boolean theory, boolean simulation) {
+    this(model, spectrum, d, n, m, p2, c2, sigma, lambda, baseSeed, runs, theory, simulation, null);
+  }
+
+  /** The feature law. */
+  public FeatureLaw law() {
+    return FeatureLaw.parse(features);
   }
 
   /** The problem parameters only (what the seed derives from). */
@@ -47,6 +62,9 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
     ObjectNode o = JSON.createObjectNode();
     o.put("c2", c2);
     o.put("d", d);
+    if (!law().isGaussian()) {
+      o.put("features", features);
+    }
     o.put("kind", "gaussian");
     o.put("lambda", lambda);
     o.put("m", m);
@@ -101,6 +119,7 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
       case SIGMA -> sigma;
       case LAMBDA -> lambda;
       case SEED -> baseSeed;
+      case FEATURES -> features;
     };
   }
 
@@ -112,7 +131,7 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
   /** A copy with another p2 (c² restored from {@code c2ForMixture} when p2 &gt; 0). */
   public GaussianCell withP2(double newP2, double c2ForMixture) {
     return new GaussianCell(model, spectrum, d, n, m, newP2, newP2 == 0 ? 0 : c2ForMixture, sigma, lambda, baseSeed,
-        runs, theory, simulation);
+        runs, theory, simulation, features);
   }
 
   static String canonical(ObjectNode o) {

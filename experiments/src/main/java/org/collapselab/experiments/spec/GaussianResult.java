@@ -46,7 +46,19 @@ public record GaussianResult(GaussianCell cell, long seed, TheoryResult theory, 
       case BIAS -> theory.bias();
       case VARIANCE -> theory.variance();
       case ZETA -> theory.zeta();
+      case DEVIATION -> 0; // the theory's deviation from itself
     };
+  }
+
+  /** (simulated mean − theory) / theory, NaN unless both are present. */
+  public double relativeDeviation() {
+    return theory == null || simulation == null ? Double.NaN
+        : (simulation.mean() - theory.testError()) / theory.testError();
+  }
+
+  /** Standard error of {@link #relativeDeviation()} (the simulation's, relative to theory). */
+  public double relativeStderr() {
+    return theory == null || simulation == null ? Double.NaN : simulation.stderr() / theory.testError();
   }
 
   /** Encodes the result payload. */

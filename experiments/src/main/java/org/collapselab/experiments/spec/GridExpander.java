@@ -65,7 +65,7 @@ public final class GridExpander {
     return new GaussianCell(model, (String) v[Param.SPECTRUM.ordinal()], d, n, m,
         toDouble(v[Param.P2.ordinal()]), toDouble(v[Param.C2.ordinal()]), toDouble(v[Param.SIGMA.ordinal()]),
         toDouble(v[Param.LAMBDA.ordinal()]), ((Number) v[Param.SEED.ordinal()]).longValue(), e.runs(),
-        e.compute().theory(), sim);
+        e.compute().theory(), sim, (String) v[Param.FEATURES.ordinal()]);
   }
 
   private static int toInt(Object o) {

@@ -1,7 +1,9 @@
 package org.collapselab.experiments.spec;
 
 import java.util.Locale;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.problem.Problem;
+import org.collapselab.validation.ParameterException;
 import org.collapselab.spectrum.Spectrum;
 
 /**
@@ -20,7 +22,9 @@ public enum Param {
   C2("c2", Type.REAL, "a finite number >= 0"),
   SIGMA("sigma", Type.REAL, "a finite number >= 0"),
   LAMBDA("lambda", Type.REAL, "a finite number >= 0"),
-  SEED("seed", Type.INT, "an integer");
+  SEED("seed", Type.INT, "an integer"),
+  /** The law of the whitened feature coordinates (universality; non-Gaussian laws use the direct sampler). */
+  FEATURES("features", Type.TEXT, "gaussian, rademacher, uniform or student:NU with NU > 2");
 
   /** Value kinds. */
   public enum Type { TEXT, INT, REAL }
@@ -92,6 +96,16 @@ public enum Param {
       case P2 -> v instanceof Double x && x >= 0 && x <= 1;
       case C2, SIGMA, LAMBDA -> v instanceof Double x && Double.isFinite(x) && x >= 0;
       case SEED -> v instanceof Long;
+      case FEATURES -> v instanceof String s && law(s) != null;
     };
+  }
+
+  /** The feature law named by {@code text}, or null when it names none. */
+  public static FeatureLaw law(String text) {
+    try {
+      return FeatureLaw.parse(text);
+    } catch (ParameterException e) {
+      return null;
+    }
   }
 }

@@ -169,7 +169,7 @@ final class ParamValues {
       src.error(field, n, p.allowed());
       return null;
     }
-    return v;
+    return p == Param.FEATURES ? Param.law((String) v).key() : v; // one spelling per law, e.g. student:4.0 → student:4
   }
 
   static Long integer(JsonNode n) {

@@ -1,10 +1,7 @@
 package org.collapselab.experiments.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -39,7 +35,6 @@ public final class ResultStore implements AutoCloseable {
    * as on a full disk. A quota, and how the fault-injection tests fill the "disk".
    */
   public static final String MAX_PAGES_PROPERTY = "collapselab.store.maxPages";
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Path file;
   private final Connection conn;
@@ -54,31 +49,9 @@ public final class ResultStore implements AutoCloseable {
 
   /** Opens (creating the file, its folder and the tables if needed) a result database, and checkpoints its log. */
   public static ResultStore open(Path dbFile) {
-    if (Files.isDirectory(dbFile)) {
-      throw new ParameterException("database", dbFile, "a database file (this is a folder)");
-    }
-    try {
-      Path parent = dbFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot create the folder of " + dbFile + ": " + e.getMessage(), e);
-    }
-    if (Files.isRegularFile(dbFile)) {
-      requireDatabase(dbFile, true);
-    }
-    try {
-      Properties props = new Properties();
-      props.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath(), props);
-      ResultStore store = new ResultStore(dbFile, c, false);
-      store.init();
-      store.checkpoint();
-      return store;
-    } catch (SQLException e) {
-      throw new StoreException("cannot open result database " + dbFile + ": " + e.getMessage(), e);
-    }
+    ResultStore store = new ResultStore(dbFile, StoreConnections.writable(dbFile), false);
+    store.checkpoint();
+    return store;
   }
 
   /**
@@ -87,78 +60,7 @@ public final class ResultStore implements AutoCloseable {
    * made). An empty or non-SQLite file, or one without a cells table, is bad input ({@link ParameterException}).
    */
   public static ResultStore openReadOnly(Path dbFile) {
-    requireDatabase(dbFile, false);
-    Path wal = Path.of(dbFile + "-wal");
-    boolean logHoldsData;
-    try {
-      logHoldsData = Files.isRegularFile(wal) && Files.size(wal) > 0;
-    } catch (IOException e) {
-      logHoldsData = true;
-    }
-    String uri = dbFile.toAbsolutePath().toUri().toString() + (logHoldsData ? "?mode=ro" : "?mode=ro&immutable=1");
-    try {
-      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-      config.setReadOnly(true);
-      config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-      config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
-      ResultStore store = new ResultStore(dbFile, c, true);
-      try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cells'")) {
-        if (!rs.next()) {
-          c.close();
-          throw new ParameterException("database", dbFile, "a Collapse Lab result database (this one has no cells table)");
-        }
-      }
-      return store;
-    } catch (SQLException e) {
-      throw new StoreException("cannot open result database " + dbFile + " for reading: " + e.getMessage(), e);
-    }
-  }
-
-  /** Refuses (as bad input) a file that is empty or does not start with SQLite's header. */
-  private static void requireDatabase(Path dbFile, boolean emptyAllowed) {
-    if (!Files.isRegularFile(dbFile)) {
-      throw new ParameterException("database", dbFile, "an existing result database file");
-    }
-    byte[] head;
-    try (java.io.InputStream in = Files.newInputStream(dbFile)) {
-      head = in.readNBytes(SQLITE_HEADER.length);
-    } catch (IOException e) {
-      throw new StoreException("cannot read result database " + dbFile + ": " + e.getMessage(), e);
-    }
-    if (head.length == 0 && emptyAllowed) {
-      return;
-    }
-    if (head.length == 0) {
-      throw new ParameterException("database", dbFile + " (an empty file)", "a Collapse Lab result database");
-    }
-    if (!java.util.Arrays.equals(head, SQLITE_HEADER)) {
-      throw new ParameterException("database", dbFile + " (not an SQLite file)", "a Collapse Lab result database");
-    }
-  }
-
-  private void init() throws SQLException {
-    retrying(() -> {
-      try (Statement s = conn.createStatement()) {
-        s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
-        s.execute("PRAGMA journal_mode=WAL");
-        // NORMAL in WAL mode: a committed transaction survives a killed process (not necessarily a power cut).
-        s.execute("PRAGMA synchronous=NORMAL");
-        s.execute("CREATE TABLE IF NOT EXISTS cells (key TEXT PRIMARY KEY, experiment TEXT NOT NULL, "
-            + "config_json TEXT NOT NULL, result_json TEXT NOT NULL, seconds REAL NOT NULL, version TEXT NOT NULL, "
-            + "created_at INTEGER NOT NULL)");
-        s.execute("CREATE INDEX IF NOT EXISTS cells_experiment ON cells(experiment)");
-        s.execute("CREATE TABLE IF NOT EXISTS sections (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
-            + "body_html TEXT NOT NULL, claims_json TEXT NOT NULL, updated_at INTEGER NOT NULL)");
-        CellClaims.create(s);
-        String maxPages = System.getProperty(MAX_PAGES_PROPERTY);
-        if (maxPages != null) {
-          s.execute("PRAGMA max_page_count = " + Long.parseLong(maxPages.trim()));
-        }
-      }
-      return null;
-    });
+    return new ResultStore(dbFile, StoreConnections.readOnly(dbFile), true);
   }
 
   /** The database file. */
@@ -190,7 +92,7 @@ public final class ResultStore implements AutoCloseable {
   /** Inserts or replaces a cell; committed before this returns. */
   public synchronized void put(StoredCell cell) {
     try {
-      retrying(() -> {
+      StoreConnections.retrying(() -> {
         try (PreparedStatement ps = conn.prepareStatement(
             "INSERT OR REPLACE INTO cells (key, experiment, config_json, result_json, seconds, version, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -237,7 +139,7 @@ public final class ResultStore implements AutoCloseable {
    */
   public synchronized Claim claim(String key, String owner, long leaseMillis) {
     try {
-      return retrying(() -> CellClaims.claim(conn, key, owner, leaseMillis));
+      return StoreConnections.retrying(() -> CellClaims.claim(conn, key, owner, leaseMillis));
     } catch (SQLException e) {
       throw new StoreWriteException("cannot claim a cell in result database " + file + ": " + e.getMessage(), e);
     }
@@ -246,7 +148,7 @@ public final class ResultStore implements AutoCloseable {
   /** The heartbeat: extends every claim of {@code owner} by {@code leaseMillis} from now; returns how many. */
   public synchronized int renewClaims(String owner, long leaseMillis) {
     try {
-      return retrying(() -> CellClaims.renew(conn, owner, leaseMillis));
+      return StoreConnections.retrying(() -> CellClaims.renew(conn, owner, leaseMillis));
     } catch (SQLException e) {
       throw new StoreWriteException("cannot renew claims in result database " + file + ": " + e.getMessage(), e);
     }
@@ -268,7 +170,7 @@ public final class ResultStore implements AutoCloseable {
   /** Drops {@code owner}'s claim on {@code key} (null: on every cell). */
   public synchronized void release(String key, String owner) {
     try {
-      retrying(() -> {
+      StoreConnections.retrying(() -> {
         CellClaims.release(conn, key, owner);
         return null;
       });
@@ -313,16 +215,8 @@ public final class ResultStore implements AutoCloseable {
   /** Inserts or replaces a report section. */
   public synchronized void putSection(StoredSection section) {
     try {
-      retrying(() -> {
-        try (PreparedStatement ps = conn.prepareStatement(
-            "INSERT OR REPLACE INTO sections (id, title, body_html, claims_json, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-          ps.setString(1, section.id());
-          ps.setString(2, section.title());
-          ps.setString(3, section.bodyHtml());
-          ps.setString(4, section.claimsJson());
-          ps.setLong(5, section.updatedAtMillis());
-          ps.executeUpdate();
-        }
+      StoreConnections.retrying(() -> {
+        SectionTable.put(conn, section);
         return null;
       });
     } catch (SQLException e) {
@@ -332,16 +226,11 @@ public final class ResultStore implements AutoCloseable {
 
   /** Every stored report section, ordered by id. */
   public synchronized List<StoredSection> sections() {
-    List<StoredSection> out = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, title, body_html, claims_json, updated_at FROM sections ORDER BY id")) {
-      while (rs.next()) {
-        out.add(new StoredSection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
-      }
+    try {
+      return SectionTable.list(conn);
     } catch (SQLException e) {
       throw fail("read", e);
     }
-    return out;
   }
 
   /**
@@ -411,33 +300,6 @@ public final class ResultStore implements AutoCloseable {
 
   private StoreException fail(String what, SQLException e) {
     return new StoreException("cannot " + what + " result database " + file + ": " + e.getMessage(), e);
-  }
-
-  private interface SqlAction<T> {
-    T run() throws SQLException;
-  }
-
-  /** The busy timeout covers most contention; a few extra tries cover lock upgrades SQLite refuses to wait on. */
-  private static <T> T retrying(SqlAction<T> action) throws SQLException {
-    SQLException last = null;
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try {
-        return action.run();
-      } catch (SQLException e) {
-        String msg = String.valueOf(e.getMessage());
-        if (!(msg.contains("SQLITE_BUSY") || msg.contains("database is locked"))) {
-          throw e;
-        }
-        last = e;
-        try {
-          Thread.sleep(20L + 10L * attempt);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-    throw last;
   }
 
   @Override

@@ -32,6 +32,14 @@ public interface Study {
   }
 
   /**
+   * One line naming data the study needs but cannot find (and how to get it), or null when it can run. A
+   * reproduction skips such a study with that line instead of failing.
+   */
+  default String unavailable() {
+    return null;
+  }
+
+  /**
    * True when every cell must run in its own process (DJL allows one gradient collector per process): the runner
    * then runs each job in a child JVM ({@code ProcessSweepExecutor}).
    */

@@ -36,7 +36,10 @@ public final class TwoSourceClaims {
 
   private TwoSourceClaims() {}
 
-  /** The theory claims for a setting at the given n (ridgeless plateau at weight share {@code alpha}). */
+  /**
+   * The theory claims for a setting at the given n (ridgeless plateau at weight share {@code alpha}); for random
+   * projections only the α* claim (the plateau and first-order formulas are ridge's).
+   */
   public static List<Claim> check(TwoSourceFigures.Setting s, long[] ns, double alpha) {
     List<Claim> out = new ArrayList<>();
     StringBuilder m1 = new StringBuilder();
@@ -44,7 +47,7 @@ public final class TwoSourceClaims {
     double previous = Double.POSITIVE_INFINITY;
     for (long n : ns) {
       ScalarMinimum.Min star = Mitigation.optimalAlpha(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(),
-          s.sigma2(), s.lambda());
+          s.sigma2(), s.lambda(), s.width());
       m1.append(fmt("n=%d: α*=%.4f; ", n, star.x()));
       parts.add(Verdicts.holds(star.x() < previous || star.x() == 0));
       previous = star.x();
@@ -52,6 +55,9 @@ public final class TwoSourceClaims {
     parts.add(Verdicts.below(Interval.point(previous), ALPHA_STAR_LIMIT));
     out.add(new Claim("the optimal weight share α* of the synthetic rows decreases to 0 as n grows",
         m1.toString().trim(), Verdicts.every(parts), ALPHA_STAR_LIMIT));
+    if (s.sketched()) {
+      return out; // the plateau and the first-order formulas below are ridge's (ridgeless, n → ∞)
+    }
 
     double plateau = Mitigation.plateau(s.real(), s.synthetic(), s.c2(), alpha);
     StringBuilder m2 = new StringBuilder(fmt("α=%.2f, α²c²=%.5f, population plateau=%.5f: ", alpha,

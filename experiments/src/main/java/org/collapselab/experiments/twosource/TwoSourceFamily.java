@@ -16,11 +16,12 @@ import org.collapselab.validation.ParameterException;
  * The two-source family ({@code kind: twosource}, issue 9 §2): the paper's weighted mixing (error vs α for several n,
  * theory and simulation, α* marked), the practitioner's strategies vs n by theory, and the claims of
  * {@link TwoSourceClaims}. Cells are the simulated points of the α figure; everything else is theory drawn in the
- * report. Keys: name, kind, d, spectrum, synthetic_spectrum, p2, c2, sigma, synthetic_sigma, lambda, ns, alphas,
- * sim_alphas, runs, seed, strategy_ns, claim_ns, plateau_alpha, quick.
+ * report. Keys: name, kind, model (ridge or rp; rp draws the α figure and the α* claim for random projections of
+ * width m, no strategies figure), m, d, spectrum, synthetic_spectrum, p2, c2, sigma, synthetic_sigma, lambda, ns,
+ * alphas, sim_alphas, runs, seed, strategy_ns, claim_ns, plateau_alpha, quick.
  */
 public final class TwoSourceFamily implements StudyFamily {
-  static final Set<String> KEYS = Set.of("name", "kind", "d", "spectrum", "synthetic_spectrum", "p2", "c2", "sigma",
+  static final Set<String> KEYS = Set.of("name", "kind", "model", "m", "d", "spectrum", "synthetic_spectrum", "p2", "c2", "sigma",
       "synthetic_sigma", "lambda", "ns", "alphas", "sim_alphas", "runs", "seed", "strategy_ns", "claim_ns",
       "plateau_alpha", "quick");
 
@@ -33,6 +34,11 @@ public final class TwoSourceFamily implements StudyFamily {
   public Study read(StudyFile f, boolean quick) {
     ObjectNode r = f.withQuick(quick, KEYS);
     String name = f.studyName(r);
+    String model = r.hasNonNull("model") ? f.text(r, "model", "model", false) : "ridge";
+    if (model != null && !model.equals("ridge") && !model.equals("rp")) {
+      f.error("model", model, "ridge or rp");
+    }
+    long width = "rp".equals(model) ? f.integer(r, "m", "m", 1, 1_000_000, -1) : 0; // required for rp
     int d = f.integer(r, "d", "d", 1, 100_000, 100);
     String spectrum = spectrum(f, r, "spectrum", d, "iso");
     String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d, null) : null;
@@ -52,7 +58,7 @@ public final class TwoSourceFamily implements StudyFamily {
     if (!f.ok()) {
       return null;
     }
-    TwoSourceStudy.Spec spec = new TwoSourceStudy.Spec(d, spectrum, synthetic, p2, c2, sigma, sigma2, lambda);
+    TwoSourceStudy.Spec spec = new TwoSourceStudy.Spec(d, spectrum, synthetic, p2, c2, sigma, sigma2, lambda, width);
     List<CellJob> cells = new ArrayList<>();
     for (long n : ns) {
       for (double a : simAlphas) {

@@ -22,18 +22,33 @@ import org.collapselab.theory.ScalarMinimum;
 public final class TwoSourceFigures {
   private TwoSourceFigures() {}
 
-  /** The setting of the figures: ridge, Σ1 (and Σ2, null = same), share p2, quality c², noises, penalty λ. */
+  /**
+   * The setting of the figures: Σ1 (and Σ2, null = same), share p2, quality c², noises, penalty λ; the model is ridge
+   * for width 0, else random projections of that width.
+   */
   public record Setting(Spectrum real, Spectrum synthetic, double p2, double c2, double sigma1, double sigma2,
-                        double lambda) {
+                        double lambda, long width) {
+    /** A ridge setting. */
+    public Setting(Spectrum real, Spectrum synthetic, double p2, double c2, double sigma1, double sigma2,
+                   double lambda) {
+      this(real, synthetic, p2, c2, sigma1, sigma2, lambda, 0);
+    }
+
+    /** True for random projections. */
+    public boolean sketched() {
+      return width > 0;
+    }
   }
 
-  /** The ridge problem of the α-weighted mix at n (weights (1−α)/p1, α/p2 as A and a rescaled λ). */
+  /** The problem of the α-weighted mix at n (weights (1−α)/p1, α/p2 as A and a rescaled λ). */
   public static Problem weightedProblem(Setting s, long n, double alpha) {
     long n2 = Math.round(s.p2() * n);
     double q1 = (double) (n - n2) / n;
     double q2 = (double) n2 / n;
-    return Problem.ridge(s.real(), n, s.p2(), s.c2(), s.sigma1(), s.lambda() * q1 / (1 - alpha))
-        .withSources(s.synthetic(), s.sigma2(), Mitigation.relativeWeight(alpha, q1, q2), Estimator.MIX);
+    double penalty = s.lambda() * q1 / (1 - alpha);
+    Problem base = s.sketched() ? Problem.randomProjection(s.real(), n, s.width(), s.p2(), s.c2(), s.sigma1(), penalty)
+        : Problem.ridge(s.real(), n, s.p2(), s.c2(), s.sigma1(), penalty);
+    return base.withSources(s.synthetic(), s.sigma2(), Mitigation.relativeWeight(alpha, q1, q2), Estimator.MIX);
   }
 
   /** A simulated point of the α figure: mean ± std (and standard error) of the test error over runs. */
@@ -45,7 +60,7 @@ public final class TwoSourceFigures {
     Problem p = weightedProblem(s, n, alpha);
     SimulationResult r = Simulator.simulate(p, runs, seed, threads);
     double theory = Mitigation.exact(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(), s.sigma2(), s.lambda(),
-        alpha).testError();
+        alpha, s.width()).testError();
     return new SimPoint(n, alpha, r.mean(), r.std(), r.stderr(), theory);
   }
 
@@ -56,10 +71,10 @@ public final class TwoSourceFigures {
       long n = ns[i];
       var colour = ColorScales.sequential(i, ns.length);
       double[] e = Mitigation.curve(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(), s.sigma2(), s.lambda(),
-          alphas);
+          alphas, s.width());
       series.add(PlotSeries.line("n = " + n, alphas, e, colour));
       ScalarMinimum.Min star = Mitigation.optimalAlpha(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(),
-          s.sigma2(), s.lambda());
+          s.sigma2(), s.lambda(), s.width());
       series.add(PlotSeries.markers(String.format("α* = %.3f (n = %d)", star.x(), n), new double[] {star.x()},
           new double[] {star.value()}, null, colour));
       List<SimPoint> mine = points.stream().filter(q -> q.n() == n).toList();
@@ -69,11 +84,12 @@ public final class TwoSourceFigures {
             colour));
       }
     }
-    return new LinePlot("Weighted mixing: error vs α (c² = " + s.c2() + ", p2 = " + s.p2() + ")", "α (weight share of synthetic rows)",
+    return new LinePlot("Weighted mixing: error vs α (" + (s.sketched() ? "rp m = " + s.width() + ", " : "")
+        + "c² = " + s.c2() + ", p2 = " + s.p2() + ")", "α (weight share of synthetic rows)",
         "test error ‖ŵ − w1‖²_Σ1", false, true, series);
   }
 
-  /** Predicted error vs n of the five strategies of {@link Strategies}. */
+  /** Predicted error vs n of the five strategies of {@link Strategies} (ridge). */
   public static LinePlot strategiesPanel(Setting s, long[] ns) {
     double[] x = new double[ns.length];
     double[][] y = new double[5][ns.length];

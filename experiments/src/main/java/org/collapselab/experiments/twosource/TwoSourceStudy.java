@@ -23,20 +23,25 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
                              List<Long> claimNs, double plateauAlpha, List<CellJob> cells) implements Study {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The setting as text fields (serialisable; spectra are rebuilt from their specs). */
+  /**
+   * The setting as text fields (serialisable; spectra are rebuilt from their specs); width 0 = ridge, else random
+   * projections of that width.
+   */
   public record Spec(int d, String spectrum, String syntheticSpectrum, double p2, double c2, double sigma,
-                     double syntheticSigma, double lambda) implements java.io.Serializable {
+                     double syntheticSigma, double lambda, long width) implements java.io.Serializable {
     /** The figures' setting. */
     public TwoSourceFigures.Setting setting() {
       return new TwoSourceFigures.Setting(SpectrumSpecs.parse(spectrum, d),
           syntheticSpectrum == null ? null : SpectrumSpecs.parse(syntheticSpectrum, d), p2, c2, sigma, syntheticSigma,
-          lambda);
+          lambda, width);
     }
 
+    /** The cell configuration's setting fields (ridge: as before random projections existed, so keys are kept). */
     String json() {
       return String.format(Locale.ROOT, "\"d\":%d,\"spectrum\":\"%s\",\"synthetic_spectrum\":%s,\"p2\":%s,\"c2\":%s,"
               + "\"sigma\":%s,\"synthetic_sigma\":%s,\"lambda\":%s", d, spectrum,
-          syntheticSpectrum == null ? "null" : "\"" + syntheticSpectrum + "\"", p2, c2, sigma, syntheticSigma, lambda);
+          syntheticSpectrum == null ? "null" : "\"" + syntheticSpectrum + "\"", p2, c2, sigma, syntheticSigma, lambda)
+          + (width > 0 ? ",\"model\":\"rp\",\"m\":" + width : "");
     }
   }
 
@@ -95,14 +100,16 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
       double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
       List<Path> alpha = FigureWriter.write(o.outDir(), name + "-alpha",
           List.of(TwoSourceFigures.alphaPanel(s, toArray(ns), a, points)));
-      List<Path> strategies = FigureWriter.write(o.outDir(), name + "-strategies",
-          List.of(TwoSourceFigures.strategiesPanel(s, toArray(strategyNs))));
       files.addAll(alpha);
-      files.addAll(strategies);
       html.append(Html.figure(o.outDir(), alpha.get(0), alpha.get(1),
           "The paper's weighted mixing: error vs α (theory lines, α* marked, simulation mean ± std)"));
-      html.append(Html.figure(o.outDir(), strategies.get(0), strategies.get(1),
-          "Strategies by theory, λ tuned: error vs n"));
+      if (!s.sketched()) { // the strategies are ridge's (Strategies)
+        List<Path> strategies = FigureWriter.write(o.outDir(), name + "-strategies",
+            List.of(TwoSourceFigures.strategiesPanel(s, toArray(strategyNs))));
+        files.addAll(strategies);
+        html.append(Html.figure(o.outDir(), strategies.get(0), strategies.get(1),
+            "Strategies by theory, λ tuned: error vs n"));
+      }
     }
     List<List<String>> rows = new ArrayList<>();
     StringBuilder text = new StringBuilder();

@@ -49,6 +49,20 @@ class GenerationsClaimsTest {
   private static final LoopStability DIVERGENT = new LoopStability(LoopStability.Status.DIVERGENT, 1.7, Double.NaN, "div");
 
   @Test
+  void approximateTheoryIsLabelledAndExactIsNot() {
+    Problem ridge = Problem.ridge(Spectrum.isotropic(20), 80, 0.5, 1.0, 0.5, 0.1);
+    GenerationsCurve acc = GenerationsCurve.compute("acc", ridge.withGenerations(new Generations(3,
+        Schedule.ACCUMULATE, 0)), 0, 1, 1);
+    GenerationsCurve rep = GenerationsCurve.compute("rep", ridge.withGenerations(new Generations(3,
+        Schedule.REPLACE, 0)), 0, 1, 1);
+    assertThat(acc.approximateTheory()).isTrue();
+    assertThat(acc.theoryNote()).startsWith("approximate (accumulate, lambda > 0");
+    assertThat(java.util.Arrays.stream(acc.theory()).allMatch(Double::isFinite)).isTrue();
+    assertThat(rep.approximateTheory()).isFalse();
+    assertThat(rep.theoryNote()).isEmpty();
+  }
+
+  @Test
   void replaceGrowsLinearly() {
     Problem p = problem(50, 0);
     assertThat(GenerationsClaims.replaceGrowsLinearly(curve(p, k -> 0.4 + 0.0839 * k, null)).verdict())

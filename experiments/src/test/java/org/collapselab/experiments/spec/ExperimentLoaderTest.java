@@ -139,9 +139,52 @@ class ExperimentLoaderTest {
 
   @Test
   void bundledStudiesAreValidInBothModes() {
-    for (String s : org.collapselab.experiments.gaussian.GaussianReproduction.STUDIES) {
+    List<String> bundled = new java.util.ArrayList<>(org.collapselab.experiments.gaussian.GaussianReproduction.STUDIES);
+    bundled.add("universality");
+    for (String s : bundled) {
       assertThat(org.collapselab.experiments.spec.ExperimentLoader.read(org.collapselab.experiments.study.StudyFile.bundled(s), false).figures()).isNotEmpty();
       assertThat(org.collapselab.experiments.spec.ExperimentLoader.read(org.collapselab.experiments.study.StudyFile.bundled(s), true).figures()).isNotEmpty();
     }
+  }
+
+  @Test
+  void featureLawsAreSweptCanonicalAndValidated() {
+    String file = """
+        name: u
+        compute: both
+        fixed: {d: 10, n: 20, p2: 0.2, c2: 1}
+        sweep: {features: [gaussian, Student:4.0, uniform]}
+        """;
+    Experiment e = ExperimentLoader.parse("u.yaml", file, false);
+    assertThat(e.values().get(Param.FEATURES)).containsExactly("gaussian", "student:4", "uniform");
+    List<GaussianCell> cells = GridExpander.expand(e);
+    assertThat(cells).extracting(GaussianCell::features).containsExactly("gaussian", "student:4", "uniform");
+    // a Gaussian cell keeps the key it had before the field existed; other laws are other cells
+    GaussianCell g = cells.get(0);
+    assertThat(g.key()).isEqualTo(new GaussianCell(g.model(), g.spectrum(), g.d(), g.n(), g.m(), g.p2(), g.c2(),
+        g.sigma(), g.lambda(), g.baseSeed(), g.runs(), g.theory(), g.simulation()).key());
+    assertThat(g.configJson()).doesNotContain("features");
+    assertThat(cells.get(1).configJson()).contains("\"features\":\"student:4\"");
+    assertThat(cells.stream().map(GaussianCell::key).distinct()).hasSize(3);
+    assertThatThrownBy(() -> ExperimentLoader.parse("u.yaml", file.replace("Student:4.0, uniform", "student:2, cauchy"),
+        false)).isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors()).containsExactly(
+            "u.yaml: sweep.features[1]: got 'student:2'; allowed: gaussian, rademacher, uniform or student:NU with NU > 2",
+            "u.yaml: sweep.features[2]: got 'cauchy'; allowed: gaussian, rademacher, uniform or student:NU with NU > 2"));
+  }
+
+  @Test
+  void deviationFiguresNeedTheoryAndSimulation() {
+    String file = """
+        name: u
+        compute: theory
+        fixed: {d: 10, p2: 0.2, c2: 1}
+        sweep: {n: [5, 20]}
+        figures:
+          - {name: f, x: n, metric: deviation}
+        """;
+    assertThatThrownBy(() -> ExperimentLoader.parse("u.yaml", file, false))
+        .isInstanceOfSatisfying(StudyFileException.class, ex -> assertThat(ex.errors()).containsExactly(
+            "u.yaml: figures[0].metric: got 'deviation'; allowed: error, bias, variance or zeta (deviation compares "
+                + "simulation with theory: compute must be both)"));
   }
 }

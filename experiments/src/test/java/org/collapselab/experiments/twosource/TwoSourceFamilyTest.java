@@ -57,6 +57,26 @@ class TwoSourceFamilyTest {
     assertThat(quick.cells().get(0).key()).isNotEqualTo(study.cells().get(0).key());
   }
 
+  /** model: rp with Σ2 ≠ Σ1: the α figure and α* claim from SketchedTwoSourceTheory, simulated points beside it. */
+  @Test
+  void randomProjectionsUnderCovariateShift(@TempDir Path dir) throws Exception {
+    String rp = YAML.replace("d: 20", "model: rp\nm: 10\nd: 20\nspectrum: power:1.0\nsynthetic_spectrum: iso");
+    Study study = StudyFamilies.read(StudyFile.parse("ts.yaml", rp), false);
+    Study ridge = StudyFamilies.read(StudyFile.parse("ts.yaml", YAML), false);
+    assertThat(study.cells().get(0).key()).isNotEqualTo(ridge.cells().get(0).key());
+    Map<String, StoredCell> stored = new HashMap<>();
+    for (CellJob c : study.cells()) {
+      stored.put(c.key(), c.compute());
+    }
+    StudyReport r = study.report(new StudyResults(study.cells(), stored), new ReportOptions(dir, true, 20, null));
+    assertThat(r.figures()).hasSize(2); // the α figure (PNG, SVG); the strategies figure is ridge's
+    assertThat(r.claims()).hasSize(2);
+    assertThat(r.claims().get(1).verdict()).isEqualTo(Claim.Verdict.SUPPORTED); // theory vs simulation
+    assertThatThrownBy(() -> StudyFamilies.read(StudyFile.parse("ts.yaml", YAML.replace("d: 20", "model: rp\nd: 20")),
+        false).cells()).isInstanceOf(StudyFileException.class)
+        .hasMessage("ts.yaml: m: got nothing; allowed: an integer in [1, 1000000]");
+  }
+
   @Test
   void badFieldsAreListedTogether() {
     String bad = YAML.replace("p2: 0.5", "p2: 1.5").replace("sim_alphas: [0.1, 0.5]", "sim_alphas: [1.2]")

@@ -121,7 +121,7 @@ public final class CellRunner {
   }
 
   /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
-  static long derive(long seed, long stream) {
+  public static long derive(long seed, long stream) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L).nextLong();
   }
 }

@@ -17,7 +17,7 @@ import org.collapselab.nn.image.model.TrainingConfig;
  * @param validation real validation images (from the reserved slice, never trained on) early stopping is judged on
  */
 public record TrainingPlan(int epochs, int minSteps, int batchSize, double learningRate, double weightDecay,
-    int patience, int validation) {
+    int patience, int validation) implements java.io.Serializable {
   public TrainingPlan {
     if (minSteps < 0 || minSteps > 10_000_000) {
       throw new IllegalArgumentException("minSteps must be in [0, 10000000], got " + minSteps);

@@ -147,7 +147,8 @@ public final class LmStudyReader implements StudyFamily {
     }
   }
 
-  private static GptConfig model(StudyFile f, JsonNode m, String field) {
+  /** A model entry {name, layers, width, heads, context}, or null after recording its problems on {@code f}. */
+  public static GptConfig model(StudyFile f, JsonNode m, String field) {
     if (!m.isObject()) {
       f.error(field, m, "a mapping with keys name, layers, width, heads, context");
       return null;
@@ -168,7 +169,8 @@ public final class LmStudyReader implements StudyFamily {
     return new GptConfig(name, layers, width, heads, context);
   }
 
-  private static TrainingPlan plan(StudyFile f, JsonNode p, String field) {
+  /** A training plan entry, or null after recording its problems on {@code f}. */
+  public static TrainingPlan plan(StudyFile f, JsonNode p, String field) {
     if (!p.isObject()) {
       f.error(field, p, "a mapping with keys " + String.join(", ", new java.util.TreeSet<>(PLAN_KEYS)));
       return null;

@@ -1,0 +1,80 @@
+package org.collapselab.nn.loop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import org.collapselab.experiments.store.StoredCell;
+import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.CellKeys;
+import org.collapselab.nn.common.TorchRuntime;
+
+/**
+ * One cell of a neural loop study: a whole loop (generations 0..K) of one arm and seed, computed in one process
+ * (generation k needs generation k − 1's model).
+ *
+ * @param experiment experiment name in the store
+ * @param config the study's loop settings
+ * @param arm schedule and fresh real share
+ * @param seed seed index
+ * @param threads PyTorch intra-op threads
+ */
+public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int seed, int threads)
+    implements CellJob {
+  private static final long serialVersionUID = 1L;
+  /** The loops' JSON mapper (sorted keys, so configurations are canonical). */
+  public static final ObjectMapper JSON = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  /** The cell's canonical configuration: the study's settings, the arm and the seed index. */
+  public String cellJson() {
+    try {
+      ObjectNode o = JSON.createObjectNode();
+      o.set("config", JSON.readTree(config.configJson()));
+      o.put("schedule", arm.schedule().key());
+      o.put("freshReal", arm.freshReal());
+      o.put("seed", seed);
+      return JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String key() {
+    return CellKeys.key(cellJson(), config.baseSeed() * 1_000_003L + seed);
+  }
+
+  @Override
+  public String label() {
+    return "loop " + arm.label() + " seed=" + seed;
+  }
+
+  @Override
+  public double cost() {
+    return config.estimatedSeconds(arm);
+  }
+
+  @Override
+  public CellJob withThreads(int t) {
+    return new LoopCellJob(experiment, config, arm, seed, t);
+  }
+
+  @Override
+  public StoredCell compute() throws Exception {
+    TorchRuntime.engine(threads);
+    PrintStream log = System.console() == null ? System.err : new PrintStream(OutputStream.nullOutputStream());
+    LoopResult r = config.run(arm, seed, threads, log);
+    return StoredCell.now(key(), experiment, cellJson(), JSON.writeValueAsString(r), r.seconds());
+  }
+
+  /** A stored result read back. */
+  public static LoopResult read(String json) throws IOException {
+    return JSON.readValue(json, LoopResult.class);
+  }
+}

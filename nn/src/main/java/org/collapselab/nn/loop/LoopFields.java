@@ -1,0 +1,95 @@
+package org.collapselab.nn.loop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.problem.Schedule;
+
+/**
+ * The fields every neural loop study file shares, read through the shared {@link StudyFile} reader (problems are
+ * recorded as {@code FILE: FIELD: got V; allowed: A}): {@code loops} (the arms), {@code generations},
+ * {@code rows}, {@code seeds}, {@code seed}.
+ */
+public final class LoopFields {
+  /** Top-level keys of every loop study file. */
+  public static final Set<String> KEYS = Set.of("name", "kind", "description", "budget_minutes", "loops",
+      "generations", "rows", "seeds", "seed", "quick");
+
+  private LoopFields() {}
+
+  /** {@link #KEYS} plus a family's own keys. */
+  public static Set<String> keys(String... own) {
+    Set<String> k = new java.util.HashSet<>(KEYS);
+    k.addAll(List.of(own));
+    return Set.copyOf(k);
+  }
+
+  /**
+   * The common values.
+   *
+   * @param arms the loops' arms
+   * @param generations the last generation K
+   * @param rows rows n per generation
+   * @param seeds seeds per arm
+   * @param seed base seed
+   */
+  public record Common(List<LoopArm> arms, int generations, int rows, int seeds, long seed) {}
+
+  /** Reads the common fields of a (quick-merged) study file; null when any is missing or bad. */
+  public static Common read(StudyFile f, JsonNode r, int maxRows) {
+    f.real(r, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
+    int generations = f.integer(r, "generations", "generations", 1, 100, -1);
+    int rows = f.integer(r, "rows", "rows", 1, maxRows, -1);
+    int seeds = f.integer(r, "seeds", "seeds", 1, 100, 3);
+    long seed = f.longValue(r, "seed", "seed", 0, Long.MAX_VALUE / 2_000_000L, 2024);
+    List<LoopArm> arms = arms(f, r.path("loops"));
+    if (generations < 1 || rows < 1 || seeds < 1 || arms == null) {
+      return null;
+    }
+    return new Common(arms, generations, rows, seeds, seed);
+  }
+
+  private static List<LoopArm> arms(StudyFile f, JsonNode loops) {
+    if (!loops.isArray() || loops.isEmpty()) {
+      f.error("loops", loops, "a non-empty list of {schedule: replace|accumulate|accumulate-subsample, fresh_real: "
+          + "R in [0, 1)}");
+      return null;
+    }
+    List<LoopArm> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < loops.size(); i++) {
+      String field = "loops[" + i + "]";
+      JsonNode l = loops.get(i);
+      if (!l.isObject()) {
+        f.error(field, l, "a mapping {schedule, fresh_real}");
+        ok = false;
+        continue;
+      }
+      f.unknownKeys(l, Set.of("schedule", "fresh_real"), field + ".");
+      String s = f.text(l, "schedule", field + ".schedule", true);
+      double r = f.real(l, "fresh_real", field + ".fresh_real", 0, 0.99, 0, true);
+      Schedule schedule = null;
+      for (Schedule e : Schedule.values()) {
+        if (e.key().equals(s)) {
+          schedule = e;
+        }
+      }
+      if (s != null && schedule == null) {
+        f.error(field + ".schedule", s, "one of replace, accumulate, accumulate-subsample");
+      }
+      if (schedule == null || Double.isNaN(r)) {
+        ok = false;
+        continue;
+      }
+      LoopArm a = new LoopArm(schedule, r);
+      if (out.contains(a)) {
+        f.error(field, a.label(), "a loop not listed before");
+        ok = false;
+      }
+      out.add(a);
+    }
+    return ok ? out : null;
+  }
+}

@@ -1,0 +1,57 @@
+package org.collapselab.nn.loop.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.TreeSet;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.nn.image.study.TrainingPlan;
+import org.collapselab.nn.loop.LoopFields;
+import org.collapselab.nn.loop.LoopStudy;
+
+/**
+ * Reads {@code kind: image-loop} study files (e.g. {@code studies/generations-image.yaml}): the common loop fields
+ * ({@link LoopFields}), {@code dataset}, {@code data_dir}, {@code width}, and {@code training} (epochs, min_steps,
+ * batch_size, learning_rate, weight_decay; no early stopping in a loop).
+ */
+public final class ImageLoopReader implements StudyFamily {
+  private static final Set<String> KEYS = LoopFields.keys("dataset", "data_dir", "width", "training");
+  private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
+      "weight_decay");
+
+  @Override
+  public String kind() {
+    return "image-loop";
+  }
+
+  @Override
+  public LoopStudy read(StudyFile f, boolean quick) {
+    ObjectNode r = f.withQuick(quick, KEYS);
+    String name = f.studyName(r);
+    LoopFields.Common common = LoopFields.read(f, r, 1_000_000);
+    String dataset = f.text(r, "dataset", "dataset", false);
+    String dataDir = f.text(r, "data_dir", "data_dir", false);
+    int width = f.integer(r, "width", "width", 1, 100_000, 256);
+    TrainingPlan training = null;
+    JsonNode t = r.path("training");
+    if (!t.isObject()) {
+      f.error("training", t, "a mapping with keys " + new TreeSet<>(TRAINING_KEYS));
+    } else {
+      f.unknownKeys(t, TRAINING_KEYS, "training.");
+      int epochs = f.integer(t, "epochs", "training.epochs", 1, 100_000, 20);
+      int minSteps = f.integer(t, "min_steps", "training.min_steps", 0, 10_000_000, 0);
+      int batch = f.integer(t, "batch_size", "training.batch_size", 1, 1_000_000, 128);
+      double lr = f.real(t, "learning_rate", "training.learning_rate", 0, 10, 1e-3, false);
+      double wd = f.real(t, "weight_decay", "training.weight_decay", 0, 10, 0, true);
+      if (epochs > 0 && minSteps >= 0 && batch > 0 && !Double.isNaN(lr + wd)) {
+        training = new TrainingPlan(epochs, minSteps, batch, lr, wd);
+      }
+    }
+    if (!f.ok() || common == null || training == null) {
+      return null;
+    }
+    return new LoopStudy(name, new ImageLoopConfig(dataset == null ? "mnist" : dataset, dataDir, width, training,
+        common.rows(), common.generations(), common.arms(), common.seeds(), common.seed()), quick);
+  }
+}

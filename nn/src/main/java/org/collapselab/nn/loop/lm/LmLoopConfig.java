@@ -1,0 +1,141 @@
+package org.collapselab.nn.loop.lm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import org.collapselab.nn.loop.LoopArm;
+import org.collapselab.nn.loop.LoopCellJob;
+import org.collapselab.nn.loop.LoopConfig;
+import org.collapselab.nn.loop.LoopResult;
+import org.collapselab.nn.text.corpus.TextCorpus;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.study.LanguageModelExperiment;
+import org.collapselab.nn.text.study.LmExperimentConfig;
+import org.collapselab.validation.ParameterException;
+
+/**
+ * The language-model loop ({@code kind: lm-loop}, {@code studies/generations-lm.yaml}): a small GPT trained on real
+ * text, then each generation a fresh model of the same size and token budget trained on text sampled from the
+ * previous one. A row is a segment of {@code rowTokens} BPE tokens: real rows are disjoint segments of the real
+ * training split (each used by at most one generation of a loop), synthetic rows are streams the previous model
+ * samples from the document separator alone (no real prompt), at the language-model study's temperature. Every model
+ * trains on {@code plan.tokens()} tokens drawn as random windows from its rows, so under accumulate the budget in
+ * tokens seen is fixed while the data grows. Corpus, split, tokenizer, evaluation windows and temperature are those
+ * of the language-model study ({@code base}, read through {@link LanguageModelExperiment#prepare}), so the real-test
+ * loss is on the same held-out split.
+ *
+ * @param base the language-model study's configuration (studies/lm.yaml, quick or full)
+ * @param model the model of every generation (its context is the study's)
+ * @param plan its training plan (token budget T per generation)
+ * @param rows rows n per generation
+ * @param rowTokens tokens per row
+ * @param generations the last generation K
+ * @param arms schedules and fresh real shares
+ * @param seeds seeds per arm
+ * @param baseSeed seed the loops derive from
+ * @param sampleChars characters of each generation's text kept as its saved sample
+ */
+public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPlan plan, int rows, int rowTokens,
+    int generations, List<LoopArm> arms, int seeds, long baseSeed, int sampleChars) implements LoopConfig {
+  // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
+  // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall time.
+  /** Training tokens per second per core. */
+  static final double TRAIN_RATE = 16_000;
+  /** Sampled tokens per second per core (batched key/value-cache sampling of n rows). */
+  static final double SAMPLE_RATE = 60_000;
+  /** Evaluated tokens per second per core (forward only). */
+  static final double EVAL_RATE = 120_000;
+  /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
+  static final double STARTUP = 3;
+
+  /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
+  private static final List<String> SHARED = List.of("corpusHash", "testFraction", "validationFraction", "splitChunk",
+      "unit", "vocabSize", "curveEvalTokens", "finalEvalTokens", "temperature");
+
+  public LmLoopConfig {
+    arms = List.copyOf(arms);
+    if (model.context() != base.generator().context()) {
+      throw new ParameterException("model.context", model.context(), "the language-model study's context ("
+          + base.generator().context() + "): its evaluation windows are that long");
+    }
+  }
+
+  /** Sampling temperature: the language-model study's. */
+  public double temperature() {
+    return base.temperature();
+  }
+
+  /** The corpus read, split and tokenized (cached per process). */
+  public LanguageModelExperiment.Prepared prepared() {
+    try {
+      return LanguageModelExperiment.prepare(base());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String family() {
+    return "language model";
+  }
+
+  @Override
+  public String configJson() {
+    try {
+      ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
+      o.remove("base"); // where the corpus lies does not matter, what it holds and how it is split does:
+      JsonNode study = LoopCellJob.JSON.readTree(prepared().generatorJson());
+      for (String k : SHARED) {
+        o.set(k, study.path(k));
+      }
+      return LoopCellJob.JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public LoopResult run(LoopArm arm, int seed, int threads, PrintStream log) throws Exception {
+    return LmLoopWorld.run(this, prepared(), arm, seed, log);
+  }
+
+  @Override
+  public String unavailable() {
+    return Files.exists(base().corpusPath()) ? null : new TextCorpus.CorpusMissingException(base().corpusPath())
+        .getMessage();
+  }
+
+  @Override
+  public double estimatedSeconds(LoopArm arm) {
+    double perGeneration = plan.tokens() / TRAIN_RATE + (double) rows * rowTokens / SAMPLE_RATE
+        + (base.finalEvalTokens() + base.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
+    return STARTUP + (generations + 1) * perGeneration;
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT, "Language model %s (%s, context %d) retrained for %d generations on its own "
+        + "text: each generation has n = %d rows of %d BPE tokens (%d tokens); generation 0 trains on real rows "
+        + "only; every model trains on T = %d tokens seen (random windows of its rows), the same budget under every "
+        + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
+        + "on %d tokens of the language-model study's held-out test split.", model.name(), model.shape(),
+        model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature(),
+        base.finalEvalTokens());
+  }
+
+  @Override
+  public String lossLabel() {
+    return "real-test loss (nats/token)";
+  }
+
+  @Override
+  public String lossUnit() {
+    return "nats/token";
+  }
+}

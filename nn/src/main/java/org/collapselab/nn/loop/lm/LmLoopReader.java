@@ -1,0 +1,52 @@
+package org.collapselab.nn.loop.lm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFamily;
+import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.nn.loop.LoopFields;
+import org.collapselab.nn.loop.LoopStudy;
+import org.collapselab.nn.text.model.GptConfig;
+import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.study.LmExperimentConfig;
+import org.collapselab.nn.text.study.LmStudy;
+import org.collapselab.nn.text.study.LmStudyReader;
+
+/**
+ * Reads {@code kind: lm-loop} study files (e.g. {@code studies/generations-lm.yaml}): the common loop fields
+ * ({@link LoopFields}), {@code model}, {@code training} (the token budget T of every generation), {@code row_tokens}
+ * and {@code sample_chars}. Corpus (located as for the language-model study), split, tokenizer, evaluation windows
+ * and temperature are those of the bundled {@code studies/lm.yaml} (its quick version with {@code --quick}), so the
+ * loop's real-test loss is on the language-model study's held-out split.
+ */
+public final class LmLoopReader implements StudyFamily {
+  private static final Set<String> KEYS = LoopFields.keys("model", "training", "row_tokens", "sample_chars");
+
+  @Override
+  public String kind() {
+    return "lm-loop";
+  }
+
+  @Override
+  public LoopStudy read(StudyFile f, boolean quick) {
+    ObjectNode r = f.withQuick(quick, KEYS);
+    String name = f.studyName(r);
+    LoopFields.Common common = LoopFields.read(f, r, 100_000);
+    GptConfig model = LmStudyReader.model(f, r.path("model"), "model");
+    TrainingPlan plan = LmStudyReader.plan(f, r.path("training"), "training");
+    int rowTokens = f.integer(r, "row_tokens", "row_tokens", 2, 100_000, 128);
+    int sampleChars = f.integer(r, "sample_chars", "sample_chars", 0, 1_000_000, 3000);
+    if (!f.ok() || common == null || model == null || plan == null) {
+      return null;
+    }
+    LmExperimentConfig lm = ((LmStudy) StudyFamilies.bundled("lm", quick)).config();
+    if (model.context() != lm.generator().context()) {
+      f.error("model.context", model.context(), "the language-model study's context (" + lm.generator().context()
+          + ")");
+      return null;
+    }
+    return new LoopStudy(name, new LmLoopConfig(lm, model, plan, common.rows(), rowTokens, common.generations(),
+        common.arms(), common.seeds(), common.seed(), sampleChars), quick);
+  }
+}
