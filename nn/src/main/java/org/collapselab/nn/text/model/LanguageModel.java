@@ -379,7 +379,7 @@ public final class LanguageModel implements AutoCloseable {
         NDArray xa = m.create(x, new Shape(rows, t)).toType(DataType.INT64, false);
         NDArray ya = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
         NDArray logits = trainer.evaluate(new NDList(xa)).head();
-        nll = logits.logSoftmax(-1).mul(ya.oneHot(vocab)).sum(new int[] {-1}).neg().toFloatArray();
+        nll = tokenNll(logits, ya).toFloatArray();
       }
       for (int r = 0; r < rows; r++) {
         int s = starts.get(from + r);
@@ -391,9 +391,15 @@ public final class LanguageModel implements AutoCloseable {
     return out;
   }
 
+  /** Mean next-token negative log-likelihood of (rows, T, vocab) logits against (rows, T) labels. */
   private static NDArray nll(NDArray logits, NDArray labels) {
+    return tokenNll(logits, labels).mean();
+  }
+
+  /** Per-token negative log-likelihood, shape (rows, T). */
+  private static NDArray tokenNll(NDArray logits, NDArray labels) {
     int v = (int) logits.getShape().get(2);
-    return logits.logSoftmax(-1).mul(labels.oneHot(v)).sum(new int[] {-1}).mean().neg();
+    return logits.logSoftmax(-1).mul(labels.oneHot(v)).sum(new int[] {-1}).neg();
   }
 
   @Override
