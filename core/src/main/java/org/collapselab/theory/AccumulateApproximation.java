@@ -173,7 +173,7 @@ final class AccumulateApproximation {
   }
 
   /** The ridge noise moment V(N) = df2/(N − df2) at N rows and effective regularisation κ. */
-  private static double ridgeNoise(Spectrum spectrum, long rows, double kappa) {
+  static double ridgeNoise(Spectrum spectrum, long rows, double kappa) {
     double df2 = 0;
     for (int i = 0; i < spectrum.dimension(); i++) {
       double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa);

@@ -68,12 +68,8 @@ final class AccumulateTheory {
           + "error (inverse Wishart); choose n so that no generation pools exactly d or d+1 rows");
     }
     RidgeTheory.Kappa k = RidgeTheory.solveKappa(spectrum, rows, 0);
-    double df2 = 0;
-    for (int i = 0; i < d; i++) {
-      double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + k.kappa());
-      df2 += t * t;
-    }
-    return new Noise(df2 / (rows - df2), k.iterations(), k.residual(), k.converged());
+    return new Noise(AccumulateApproximation.ridgeNoise(spectrum, rows, k.kappa()), k.iterations(), k.residual(),
+        k.converged());
   }
 
   /**
