@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.experiments.export.ResultExporter;
 import org.collapselab.experiments.report.ReportSection;
+import org.collapselab.experiments.reproduce.FullRunVerdicts;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.reproduce.Reproductions;
@@ -173,6 +174,14 @@ public final class Workflows {
       err.println("reproduce " + r.name() + (quick ? " (quick)" : "") + ": " + r.description());
       try {
         ReportSection section = r.run(new ReproductionOptions(dir, quick, threads, err));
+        if (quick) {
+          section = FullRunVerdicts.annotate(section);
+          long differ = section.claims().stream().filter(FullRunVerdicts::differs).count();
+          if (differ > 0) {
+            err.println("reproduce " + r.name() + ": " + differ + " quick verdict(s) differ from the full run's; "
+                + "the report names them");
+          }
+        }
         Path report = Reproductions.publish(dir, section);
         out.printf(java.util.Locale.ROOT, "%s: done in %.1f s; report %s%n", r.name(), (System.nanoTime() - t0) / 1e9,
             report);

@@ -1,0 +1,93 @@
+package org.collapselab.experiments.reproduce;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Html;
+import org.collapselab.experiments.report.ReportSection;
+import org.collapselab.experiments.study.StudyFile;
+
+/**
+ * The verdicts of a reproduction's full run, kept beside the bundled studies ({@code studies/full-runs/ID.json},
+ * copied from the {@code sections} table of a full run's result database), so that a quick run never shows a verdict
+ * the full run contradicts without saying so. Every quick claim whose statement the full run also checked gets the
+ * full run's verdict and numbers appended; when the two verdicts differ the quick claim says so first, and the
+ * section opens with a paragraph listing the differences.
+ */
+public final class FullRunVerdicts {
+  /** Resource folder of the references (the repository's {@code studies/full-runs/}). */
+  public static final String FOLDER = StudyFile.BUNDLED + "full-runs/";
+  /** How an annotated claim whose verdict the full run does not share begins. */
+  public static final String DIFFERS = "THE FULL RUN DIFFERS:";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
+   * A full run's verdicts.
+   *
+   * @param source what the run was (study, seeds, date) and where its numbers are documented
+   * @param claims its claims, with the statements the quick run's claims are matched by
+   */
+  public record Reference(String source, List<Claim> claims) {
+    public Reference {
+      claims = List.copyOf(claims);
+    }
+  }
+
+  private FullRunVerdicts() {}
+
+  /** The quick section with the bundled full run's verdicts beside its own; unchanged when there is no reference. */
+  public static ReportSection annotate(ReportSection quick) {
+    return load(quick.id()).map(r -> annotate(quick, r)).orElse(quick);
+  }
+
+  /** The bundled reference of a section id, if any. */
+  public static Optional<Reference> load(String id) {
+    try (InputStream in = FullRunVerdicts.class.getResourceAsStream(FOLDER + id + ".json")) {
+      return in == null ? Optional.empty() : Optional.of(JSON.readValue(in, Reference.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled full-run verdicts of " + id, e);
+    }
+  }
+
+  /** Whether an annotated claim's verdict differs from the full run's. */
+  public static boolean differs(Claim annotated) {
+    return annotated.measured().startsWith(DIFFERS);
+  }
+
+  /** The quick section with each claim matched (by statement) to the reference's and the differences listed. */
+  public static ReportSection annotate(ReportSection quick, Reference full) {
+    Map<String, Claim> byStatement = new LinkedHashMap<>();
+    full.claims().forEach(c -> byStatement.put(c.claim(), c));
+    List<Claim> out = new ArrayList<>();
+    List<String> differ = new ArrayList<>();
+    int agree = 0;
+    for (Claim q : quick.claims()) {
+      Claim f = byStatement.get(q.claim());
+      String note;
+      if (f == null) {
+        note = q.measured() + ". Not checked by the full run (" + full.source() + ").";
+      } else if (f.verdict() == q.verdict()) {
+        agree++;
+        note = q.measured() + ". Full run (" + full.source() + "): also " + f.verdict() + ", " + f.measured() + ".";
+      } else {
+        differ.add(q.claim() + " (quick " + q.verdict() + ", full " + f.verdict() + ")");
+        note = DIFFERS + " it finds " + f.verdict() + " (" + full.source() + "): " + f.measured()
+            + ". This quick run (" + q.verdict() + "): " + q.measured() + ".";
+      }
+      out.add(new Claim(q.claim(), note, q.verdict(), q.thresholds()));
+    }
+    String head = "Quick verdicts against the full run (" + full.source() + "): " + agree + " of "
+        + quick.claims().size() + " agree" + (differ.isEmpty() ? "." : "; " + differ.size() + " differ, and the full "
+        + "run's verdict is the one to trust (more seeds, larger grids): " + String.join("; ", differ) + ".");
+    return new ReportSection(quick.id(), quick.title(), Html.paragraph(head) + quick.bodyHtml(), out);
+  }
+}

@@ -1,0 +1,53 @@
+package org.collapselab.experiments.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Claim.Verdict;
+import org.collapselab.experiments.report.ReportSection;
+import org.collapselab.experiments.report.Threshold;
+import org.junit.jupiter.api.Test;
+
+class FullRunVerdictsTest {
+  private static final Threshold ZERO = new Threshold("NO_PENALTY", 0, "difference");
+
+  @Test
+  void quickClaimsCarryTheFullRunsVerdictAndSayWhenItDiffers() {
+    ReportSection quick = new ReportSection("lm", "LM", "<p>body</p>", List.of(
+        new Claim("A", "+0.10 [+0.05, +0.15]", Verdict.SUPPORTED, ZERO),
+        new Claim("B", "+0.06 [+0.04, +0.08]", Verdict.SUPPORTED, ZERO),
+        new Claim("C", "-0.01 [-0.20, +0.18]", Verdict.INCONCLUSIVE, ZERO)));
+    FullRunVerdicts.Reference full = new FullRunVerdicts.Reference("full run, 5 seeds", List.of(
+        new Claim("A", "+0.08 [+0.07, +0.09]", Verdict.SUPPORTED, ZERO),
+        new Claim("B", "-0.01 [-0.04, +0.03]", Verdict.INCONCLUSIVE, ZERO)));
+
+    ReportSection out = FullRunVerdicts.annotate(quick, full);
+
+    assertThat(out.claims()).extracting(Claim::verdict)
+        .containsExactly(Verdict.SUPPORTED, Verdict.SUPPORTED, Verdict.INCONCLUSIVE); // quick verdicts kept
+    assertThat(out.claims()).extracting(FullRunVerdicts::differs).containsExactly(false, true, false);
+    assertThat(out.claims().get(0).measured()).isEqualTo("+0.10 [+0.05, +0.15]. Full run (full run, 5 seeds): also "
+        + "SUPPORTED, +0.08 [+0.07, +0.09].");
+    assertThat(out.claims().get(1).measured()).isEqualTo("THE FULL RUN DIFFERS: it finds INCONCLUSIVE (full run, 5 "
+        + "seeds): -0.01 [-0.04, +0.03]. This quick run (SUPPORTED): +0.06 [+0.04, +0.08].");
+    assertThat(out.claims().get(2).measured()).endsWith("Not checked by the full run (full run, 5 seeds).");
+    assertThat(out.bodyHtml()).startsWith("<p>Quick verdicts against the full run (full run, 5 seeds): 1 of 3 agree; "
+        + "1 differ").contains("B (quick SUPPORTED, full INCONCLUSIVE)").endsWith("<p>body</p>");
+  }
+
+  @Test
+  void bundledReferencesParseAndSectionsWithoutOneAreUnchanged() {
+    FullRunVerdicts.Reference lm = FullRunVerdicts.load("lm").orElseThrow();
+    assertThat(lm.source()).contains("5 seeds");
+    assertThat(lm.claims()).hasSize(4).allSatisfy(c -> {
+      assertThat(c.verdict()).isNotNull();
+      assertThat(c.measured()).contains("[").contains("]"); // an interval, not a point
+      assertThat(c.thresholds()).isNotEmpty();
+    });
+    assertThat(FullRunVerdicts.load("generations")).isPresent();
+    ReportSection none = new ReportSection("no-such-section", "x", "<p>x</p>",
+        List.of(new Claim("A", "1", Verdict.SUPPORTED)));
+    assertThat(FullRunVerdicts.annotate(none)).isSameAs(none);
+  }
+}
