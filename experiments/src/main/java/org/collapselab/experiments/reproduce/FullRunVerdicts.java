@@ -63,24 +63,38 @@ public final class FullRunVerdicts {
     return annotated.measured().startsWith(DIFFERS);
   }
 
-  /** The quick section with each claim matched (by statement) to the reference's and the differences listed. */
+  /**
+   * The quick section with each claim matched to the reference's: by statement, else by statement with every number
+   * masked (the quick grid's numbers differ from the full run's) when that identifies one full-run claim, whose own
+   * statement is then quoted. The differences are listed at the top of the section.
+   */
   public static ReportSection annotate(ReportSection quick, Reference full) {
-    Map<String, Claim> byStatement = new LinkedHashMap<>();
-    full.claims().forEach(c -> byStatement.put(c.claim(), c));
+    Map<String, Claim> exact = new LinkedHashMap<>();
+    Map<String, List<Claim>> masked = new LinkedHashMap<>();
+    for (Claim c : full.claims()) {
+      exact.put(c.claim(), c);
+      masked.computeIfAbsent(mask(c.claim()), k -> new ArrayList<>()).add(c);
+    }
     List<Claim> out = new ArrayList<>();
     List<String> differ = new ArrayList<>();
     int agree = 0;
     for (Claim q : quick.claims()) {
-      Claim f = byStatement.get(q.claim());
+      Claim f = exact.get(q.claim());
+      String at = "";
+      if (f == null && masked.getOrDefault(mask(q.claim()), List.of()).size() == 1) {
+        f = masked.get(mask(q.claim())).get(0);
+        at = "; its grid: " + f.claim();
+      }
       String note;
       if (f == null) {
         note = q.measured() + ". Not checked by the full run (" + full.source() + ").";
       } else if (f.verdict() == q.verdict()) {
         agree++;
-        note = q.measured() + ". Full run (" + full.source() + "): also " + f.verdict() + ", " + f.measured() + ".";
+        note = q.measured() + ". Full run (" + full.source() + at + "): also " + f.verdict() + ", " + f.measured()
+            + ".";
       } else {
         differ.add(q.claim() + " (quick " + q.verdict() + ", full " + f.verdict() + ")");
-        note = DIFFERS + " it finds " + f.verdict() + " (" + full.source() + "): " + f.measured()
+        note = DIFFERS + " it finds " + f.verdict() + " (" + full.source() + at + "): " + f.measured()
             + ". This quick run (" + q.verdict() + "): " + q.measured() + ".";
       }
       out.add(new Claim(q.claim(), note, q.verdict(), q.thresholds()));
@@ -89,5 +103,10 @@ public final class FullRunVerdicts {
         + quick.claims().size() + " agree" + (differ.isEmpty() ? "." : "; " + differ.size() + " differ, and the full "
         + "run's verdict is the one to trust (more seeds, larger grids): " + String.join("; ", differ) + ".");
     return new ReportSection(quick.id(), quick.title(), Html.paragraph(head) + quick.bodyHtml(), out);
+  }
+
+  /** A statement with every number replaced by {@code #}. */
+  static String mask(String statement) {
+    return statement.replaceAll("[0-9]+(\\.[0-9]+)?", "#");
   }
 }

@@ -37,6 +37,24 @@ class FullRunVerdictsTest {
   }
 
   @Test
+  void aClaimOnAnotherGridIsMatchedByItsMaskedStatementOnlyWhenThatIsUnambiguous() {
+    ReportSection quick = new ReportSection("mnist", "MNIST", "", List.of(
+        new Claim("plateau (width 10000 vs n)", "q1", Verdict.INCONCLUSIVE, ZERO),
+        new Claim("peak at n = 1000 (p2 = 0.1)", "q2", Verdict.SUPPORTED, ZERO)));
+    FullRunVerdicts.Reference full = new FullRunVerdicts.Reference("full", List.of(
+        new Claim("plateau (width 40000 vs n)", "f1", Verdict.SUPPORTED, ZERO),
+        new Claim("peak at n = 2000 (p2 = 0.1)", "f2", Verdict.SUPPORTED, ZERO),
+        new Claim("peak at n = 4000 (p2 = 0.5)", "f3", Verdict.CONTRADICTED, ZERO)));
+
+    ReportSection out = FullRunVerdicts.annotate(quick, full);
+
+    assertThat(out.claims().get(0).measured()).isEqualTo("THE FULL RUN DIFFERS: it finds SUPPORTED (full; its grid: "
+        + "plateau (width 40000 vs n)): f1. This quick run (INCONCLUSIVE): q1.");
+    assertThat(out.claims().get(1).measured()).isEqualTo("q2. Not checked by the full run (full)."); // 2 candidates
+    assertThat(FullRunVerdicts.mask("n = 1000, p2 = 0.01, width 4e3")).isEqualTo("n = #, p# = #, width #e#");
+  }
+
+  @Test
   void bundledReferencesParseAndSectionsWithoutOneAreUnchanged() {
     FullRunVerdicts.Reference lm = FullRunVerdicts.load("lm").orElseThrow();
     assertThat(lm.source()).contains("5 seeds");
