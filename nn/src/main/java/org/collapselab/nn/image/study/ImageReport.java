@@ -98,17 +98,27 @@ public final class ImageReport {
         rf++;
       }
     }
+    List<String> speed = new ArrayList<>();
+    if (trainSeconds > 0) {
+      speed.add(String.format(Locale.ROOT, "Adam training throughput %.0f images/s per worker thread (forward + "
+          + "backward, averaged over all trained cells)", samples / trainSeconds));
+    }
+    if (rf > 0) {
+      speed.add(String.format(Locale.ROOT, "random-features ridge solves %.2f s on average", rfSeconds / rf));
+    }
     b.append(Html.paragraph(String.format(Locale.ROOT, "%d cells in the result database, %d missing (other "
-        + "shards or failed). Adam training throughput %.0f images/s per worker thread "
-        + "(forward + backward, averaged over all trained cells); random-features ridge solves %.2f s on average.",
-        r.results().size(), r.missing(),
-        trainSeconds > 0 ? samples / trainSeconds : Double.NaN, rf > 0 ? rfSeconds / rf : Double.NaN)));
+        + "shards or failed).%s", r.results().size(), r.missing(),
+        speed.isEmpty() ? "" : " " + capitalised(String.join("; ", speed)) + ".")));
     if (timed > 0) {
       b.append(Html.paragraph(String.format(Locale.ROOT, "CPU time of the %d cells that recorded it (one PyTorch "
           + "thread each, so it is what the cells cost on idle cores whatever the machine's load): %.1f core-minutes; "
           + "the cost model used for planning (CellCost) predicted %.1f.", timed, cpu / 60, predicted / 60)));
     }
     return b.toString();
+  }
+
+  private static String capitalised(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String join(List<Double> v) {

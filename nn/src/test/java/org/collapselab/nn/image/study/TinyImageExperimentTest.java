@@ -88,6 +88,15 @@ class TinyImageExperimentTest {
     assertThat(first.summary().failed()).isZero();
     assertThat(first.summary().computed()).isEqualTo(10);
     assertThat(first.report().figures()).hasSize(4);
+    assertThat(first.report().html()).contains("Adam training throughput").contains("ridge solves")
+        .doesNotContain("NaN");
+    // the same study without random features reuses the two-layer cells and names no ridge speed (was "NaN s")
+    ImageStudy twoLayer = ImageStudyReader.parse("tiny.yaml", yaml.replaceAll("(?m)^width_sweeps:.*\n", "")
+        + "data_dir: " + folder + "\n", false);
+    StudyRuns.Outcome only = StudyRuns.run(twoLayer, o, 10);
+    assertThat(only.summary().computed()).isZero();
+    assertThat(only.report().html()).contains("Adam training throughput").doesNotContain("ridge solves")
+        .doesNotContain("NaN");
     StudyRuns.Outcome second = StudyRuns.run(study, o, 10);
     try (ResultStore store = ResultStore.open(o.database())) {
       assertThat(store.list("tiny")).hasSize(10);
