@@ -67,19 +67,7 @@ class PlateauClaimTest {
     ImageStudy s = ImageStudyReader.parse("p.yaml", yaml, false);
     // per seed: 2 clean cells (shared) + 2 sizes × 2 generators at p2 = 0.5
     assertThat(s.specs()).hasSize(4 * (2 + 4));
-    Map<CellSpec, CellResult> results = new LinkedHashMap<>();
-    for (CellSpec c : s.specs()) {
-      double noise = 0.01 * ((c.seed() * 7919) % 5 - 2);
-      double clean = 100.0 / c.n() * (1 + noise);
-      // the generator on 20 images leaves a floor; the one on 40 a penalty that fades faster than the clean error
-      double mse = c.p2() == 0 ? clean : c.generator().samples() == 20 ? clean + 0.125 + 0.001 * noise
-          : clean + 0.3 * clean * clean;
-      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1,
-          Double.NaN));
-    }
-    SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
-    ImageResults r = new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}, 40,
-        new SyntheticQuality[] {q, q}), 0);
+    ImageResults r = twoGeneratorResults(s);
     java.util.List<Claim> plateaus = ImageClaims.all(r).stream().filter(c -> c.claim().startsWith("Strong model"))
         .toList();
     assertThat(plateaus).hasSize(2);
@@ -87,5 +75,39 @@ class PlateauClaimTest {
     assertThat(plateaus.get(0).verdict()).isEqualTo(Verdict.SUPPORTED);
     assertThat(plateaus.get(1).claim()).contains("generator on 40 images");
     assertThat(plateaus.get(1).verdict()).isEqualTo(Verdict.CONTRADICTED);
+  }
+
+  @Test
+  void generatorQualitiesSplitOverSweepsWithOwnSizesAreStillNamed() {
+    // the better generator's sweep stops at a smaller n (the full MNIST run: n = 32000 for one generator only)
+    String yaml = YAML.formatted(4).replace("size_sweeps: [{network: two_layer, width: 16, n: [100, 400]}]",
+        "size_sweeps: [{network: two_layer, width: 16, n: [100, 400, 800], generator_samples: [20]},\n"
+        + "  {network: two_layer, width: 16, n: [100, 400], generator_samples: [40]}]");
+    ImageStudy s = ImageStudyReader.parse("p.yaml", yaml, false);
+    // per seed: 3 clean cells (shared) + 3 sizes at p2 = 0.5 for the generator on 20 images + 2 for the one on 40
+    assertThat(s.specs()).hasSize(4 * (3 + 3 + 2));
+    java.util.List<Claim> plateaus = ImageClaims.all(twoGeneratorResults(s)).stream()
+        .filter(c -> c.claim().startsWith("Strong model")).toList();
+    assertThat(plateaus).extracting(Claim::claim).satisfiesExactly(
+        c -> assertThat(c).contains("generator on 20 images"), c -> assertThat(c).contains("generator on 40 images"));
+    assertThat(plateaus.get(0).measured()).contains("from n = 100 to 800");
+    assertThat(plateaus.get(1).measured()).contains("from n = 100 to 400");
+    assertThat(plateaus).extracting(Claim::verdict).containsExactly(Verdict.SUPPORTED, Verdict.CONTRADICTED);
+  }
+
+  /** Generator on 20 images: a floor that stays; on 40: a penalty that fades faster than the clean error. */
+  private static ImageResults twoGeneratorResults(ImageStudy s) {
+    Map<CellSpec, CellResult> results = new LinkedHashMap<>();
+    for (CellSpec c : s.specs()) {
+      double noise = 0.01 * ((c.seed() * 7919) % 5 - 2);
+      double clean = 100.0 / c.n() * (1 + noise);
+      double mse = c.p2() == 0 ? clean : c.generator().samples() == 20 ? clean + 0.125 + 0.001 * noise
+          : clean + 0.3 * clean * clean;
+      results.put(c, new CellResult(mse, mse / 10, 0, 0.5, 0.1, c.realCount(), c.syntheticCount(), 1, 1, 1, 1, 1,
+          Double.NaN));
+    }
+    SyntheticQuality q = new SyntheticQuality(0.5, 0.1, 100);
+    return new ImageResults(s, results, Map.of(20, new SyntheticQuality[] {q, q}, 40,
+        new SyntheticQuality[] {q, q}), 0);
   }
 }
