@@ -27,6 +27,7 @@ public final class FullRunVerdicts {
   public static final String FOLDER = StudyFile.BUNDLED + "full-runs/";
   /** How an annotated claim whose verdict the full run does not share begins. */
   public static final String DIFFERS = "THE FULL RUN DIFFERS:";
+  private static final String NUMBER = "[0-9]+(\\.[0-9]+)?";
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -81,21 +82,21 @@ public final class FullRunVerdicts {
     for (Claim q : quick.claims()) {
       Claim f = exact.get(q.claim());
       String at = "";
-      if (f == null && masked.getOrDefault(mask(q.claim()), List.of()).size() == 1) {
-        f = masked.get(mask(q.claim())).get(0);
-        at = "; its grid: " + f.claim();
+      if (f == null) {
+        f = closest(q.claim(), masked.getOrDefault(mask(q.claim()), List.of()));
+        at = f == null ? "" : "; its grid: " + sentence(f.claim());
       }
       String note;
       if (f == null) {
-        note = q.measured() + ". Not checked by the full run (" + full.source() + ").";
+        note = sentence(q.measured()) + ". Not checked by the full run (" + full.source() + ").";
       } else if (f.verdict() == q.verdict()) {
         agree++;
-        note = q.measured() + ". Full run (" + full.source() + at + "): also " + f.verdict() + ", " + f.measured()
-            + ".";
+        note = sentence(q.measured()) + ". Full run (" + full.source() + at + "): also " + f.verdict() + ", "
+            + sentence(f.measured()) + ".";
       } else {
-        differ.add(q.claim() + " (quick " + q.verdict() + ", full " + f.verdict() + ")");
-        note = DIFFERS + " it finds " + f.verdict() + " (" + full.source() + at + "): " + f.measured()
-            + ". This quick run (" + q.verdict() + "): " + q.measured() + ".";
+        differ.add(sentence(q.claim()) + " (quick " + q.verdict() + ", full " + f.verdict() + ")");
+        note = DIFFERS + " it finds " + f.verdict() + " (" + full.source() + at + "): " + sentence(f.measured())
+            + ". This quick run (" + q.verdict() + "): " + sentence(q.measured()) + ".";
       }
       out.add(new Claim(q.claim(), note, q.verdict(), q.thresholds()));
     }
@@ -105,8 +106,36 @@ public final class FullRunVerdicts {
     return new ReportSection(quick.id(), quick.title(), Html.paragraph(head) + quick.bodyHtml(), out);
   }
 
+  /**
+   * Of the full-run claims whose masked statement is the quick one's, the one sharing the most numbers with it
+   * (e.g. the same generator size on another grid of n); null when there is none or no single best.
+   */
+  static Claim closest(String quick, List<Claim> candidates) {
+    List<String> mine = numbers(quick);
+    long[] shared = candidates.stream().mapToLong(c -> numbers(c.claim()).stream().filter(mine::contains).count())
+        .toArray();
+    long most = java.util.Arrays.stream(shared).max().orElse(-1);
+    List<Claim> best = new ArrayList<>();
+    for (int i = 0; i < shared.length; i++) {
+      if (shared[i] == most) {
+        best.add(candidates.get(i));
+      }
+    }
+    return best.size() == 1 ? best.get(0) : null;
+  }
+
+  private static List<String> numbers(String s) {
+    return java.util.regex.Pattern.compile(NUMBER).matcher(s).results().map(java.util.regex.MatchResult::group)
+        .toList();
+  }
+
+  /** Text without its closing full stop (one is added where it is joined). */
+  private static String sentence(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
   /** A statement with every number replaced by {@code #}. */
   static String mask(String statement) {
-    return statement.replaceAll("[0-9]+(\\.[0-9]+)?", "#");
+    return statement.replaceAll(NUMBER, "#");
   }
 }

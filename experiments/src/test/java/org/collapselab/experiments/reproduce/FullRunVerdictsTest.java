@@ -40,7 +40,7 @@ class FullRunVerdictsTest {
   void aClaimOnAnotherGridIsMatchedByItsMaskedStatementOnlyWhenThatIsUnambiguous() {
     ReportSection quick = new ReportSection("mnist", "MNIST", "", List.of(
         new Claim("plateau (width 10000 vs n)", "q1", Verdict.INCONCLUSIVE, ZERO),
-        new Claim("peak at n = 1000 (p2 = 0.1)", "q2", Verdict.SUPPORTED, ZERO)));
+        new Claim("peak at n = 1000 (p2 = 0.3)", "q2", Verdict.SUPPORTED, ZERO)));
     FullRunVerdicts.Reference full = new FullRunVerdicts.Reference("full", List.of(
         new Claim("plateau (width 40000 vs n)", "f1", Verdict.SUPPORTED, ZERO),
         new Claim("peak at n = 2000 (p2 = 0.1)", "f2", Verdict.SUPPORTED, ZERO),
@@ -50,7 +50,15 @@ class FullRunVerdictsTest {
 
     assertThat(out.claims().get(0).measured()).isEqualTo("THE FULL RUN DIFFERS: it finds SUPPORTED (full; its grid: "
         + "plateau (width 40000 vs n)): f1. This quick run (INCONCLUSIVE): q1.");
-    assertThat(out.claims().get(1).measured()).isEqualTo("q2. Not checked by the full run (full)."); // 2 candidates
+    assertThat(out.claims().get(1).measured()).isEqualTo("q2. Not checked by the full run (full)."); // a tie
+    // among several candidates, the one sharing the most numbers (the generator size) wins
+    ReportSection gen = new ReportSection("mnist", "MNIST", "", List.of(
+        new Claim("plateau (n to 2000, generator on 500 images).", "q.", Verdict.SUPPORTED, ZERO)));
+    FullRunVerdicts.Reference two = new FullRunVerdicts.Reference("full", List.of(
+        new Claim("plateau (n to 32000, generator on 500 images).", "f500.", Verdict.SUPPORTED, ZERO),
+        new Claim("plateau (n to 16000, generator on 3000 images).", "f3000.", Verdict.CONTRADICTED, ZERO)));
+    assertThat(FullRunVerdicts.annotate(gen, two).claims().get(0).measured()).isEqualTo("q. Full run (full; its "
+        + "grid: plateau (n to 32000, generator on 500 images)): also SUPPORTED, f500.");
     assertThat(FullRunVerdicts.mask("n = 1000, p2 = 0.01, width 4e3")).isEqualTo("n = #, p# = #, width #e#");
   }
 

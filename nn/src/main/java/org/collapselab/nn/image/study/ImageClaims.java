@@ -223,14 +223,14 @@ public final class ImageClaims {
   }
 
   /**
-   * ", generator on N images" when the size sweeps of this network and width use several generator qualities
-   * (in one sweep or split over sweeps with different n); empty otherwise (so the claims of a one-generator study
-   * read as before).
+   * ", generator on N images" when a size sweep of this network and width names its generators
+   * ({@code generator_samples}, e.g. two qualities, or one quality per range of n); empty otherwise (so the claims of
+   * a one-generator study read as before).
    */
   static String generatorNote(ImageStudy s, SizeSweep z, int gen) {
-    long qualities = s.sizeSweeps().stream().filter(o -> o.network() == z.network() && o.width() == z.width())
-        .flatMap(o -> o.generators(s.generator().samples()).stream()).distinct().count();
-    return qualities < 2 ? "" : ", generator on " + gen + " images";
+    boolean named = s.sizeSweeps().stream()
+        .anyMatch(o -> o.network() == z.network() && o.width() == z.width() && !o.generatorSamples().isEmpty());
+    return named ? ", generator on " + gen + " images" : "";
   }
 
   /** Random features: the synthetic penalty peaks near the interpolation threshold and shrinks beyond it. */
