@@ -66,8 +66,9 @@ public final class FullRunVerdicts {
 
   /**
    * The quick section with each claim matched to the reference's: by statement, else by statement with every number
-   * masked (the quick grid's numbers differ from the full run's) when that identifies one full-run claim, whose own
-   * statement is then quoted. The differences are listed at the top of the section.
+   * masked (the quick grid's numbers differ from the full run's), the candidate sharing the most numbers winning
+   * ({@link #closest}); a claim so matched quotes the full run's statement. The differences are listed at the top
+   * of the section.
    */
   public static ReportSection annotate(ReportSection quick, Reference full) {
     Map<String, Claim> exact = new LinkedHashMap<>();
