@@ -67,7 +67,7 @@ public final class FullRunVerdicts {
   /**
    * The quick section with each claim matched to the reference's: by statement, else by statement with every number
    * masked (the quick grid's numbers differ from the full run's), the candidate sharing the most numbers winning
-   * ({@link #closest}); a claim so matched quotes the full run's statement. The differences are listed at the top
+   * ({@code closest}); a claim so matched quotes the full run's statement. The differences are listed at the top
    * of the section.
    */
   public static ReportSection annotate(ReportSection quick, Reference full) {
