@@ -186,7 +186,7 @@ final class ReadyQueue implements JobSource {
         stored.add(j.key());
         runnable--;
         if (progress != null) {
-          progress.step(true); // another run stored it meanwhile
+          progress.step(true, j); // another run stored it meanwhile
         }
       } else {
         othersHold = true;
@@ -229,7 +229,7 @@ final class ReadyQueue implements JobSource {
   private void fail(CellJob j, String why) {
     failures.add(j.label() + ": " + why);
     if (progress != null) {
-      progress.step(false);
+      progress.step(false, j);
     }
   }
 

@@ -111,7 +111,7 @@ public final class SweepRunner {
       }
       AtomicInteger computed = new AtomicInteger();
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
-      Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left.size());
+      Progress progress = log == null || left.isEmpty() ? null : Progress.forConsole(log, left);
       ReadyQueue queue = new ReadyQueue(store, claims, left, retries, o.threads(), progress, failures, log);
       executor.execute(queue, out -> {
         String key = out.job().key();
@@ -140,7 +140,7 @@ public final class SweepRunner {
           }
           queue.finished(key, saved);
           if (progress != null) {
-            progress.step(saved);
+            progress.step(saved, out.job());
           }
         }
       });

@@ -33,4 +33,16 @@ class ProgressTest {
     }
     assertThat(bytes.size()).isZero();
   }
+
+  @Test
+  void theEtaWeighsCellsByTheirCost() {
+    long[] now = {0};
+    Progress p = new Progress(null, 4, 100, false, 3600, () -> now[0]);
+    now[0] = 60_000_000_000L; // one minute
+    p.step(true, 70); // the costliest cell first: 70 of 100 done
+    // by cost: 60 s × 30/70 left ≈ 0:26 (counting cells would say 3 × 60 s = 3:00)
+    assertThat(p.line()).contains("1/4 cells").contains("ETA 0:26").doesNotContain("3:00");
+    Progress counted = new Progress(null, 4, false, 3600);
+    assertThat(counted.line()).contains("ETA ?");
+  }
 }
