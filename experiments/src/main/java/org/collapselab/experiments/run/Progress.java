@@ -27,17 +27,10 @@ public final class Progress {
 
   private final double logSeconds;
 
-  /** {@code total} cells of cost 1 each. */
-  public Progress(PrintStream out, int total, boolean interactive) {
-    this(out, total, interactive, LOG_SECONDS);
-  }
-
-  /** With {@code logSeconds} between plain lines when not interactive. */
-  public Progress(PrintStream out, int total, boolean interactive, double logSeconds) {
-    this(out, total, total, interactive, logSeconds, System::nanoTime);
-  }
-
-  /** Cells of summed cost {@code totalCost}, timed by {@code clock} (nanoseconds). */
+  /**
+   * {@code total} cells of summed cost {@code totalCost}, timed by {@code clock} (nanoseconds), with
+   * {@code logSeconds} between plain lines when not interactive.
+   */
   Progress(PrintStream out, int total, double totalCost, boolean interactive, double logSeconds,
       java.util.function.LongSupplier clock) {
     this.out = out;
@@ -56,13 +49,8 @@ public final class Progress {
         System.console() != null, LOG_SECONDS, System::nanoTime);
   }
 
-  /** Records one finished cell of cost 1. */
-  public void step(boolean ok) {
-    step(ok, 1);
-  }
-
   /** Records one finished cell. */
-  public synchronized void step(boolean ok, CellJob cell) {
+  public void step(boolean ok, CellJob cell) {
     step(ok, cost(cell));
   }
 

@@ -12,10 +12,10 @@ class ProgressTest {
   void withoutAConsoleStatusLinesArePlainLinesInTheLog() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    Progress p = new Progress(out, 3, false, 0);
-    p.step(true);
-    p.step(false);
-    p.step(true);
+    Progress p = new Progress(out, 3, 3, false, 0, System::nanoTime);
+    p.step(true, 1);
+    p.step(false, 1);
+    p.step(true, 1);
     p.finish();
     String log = bytes.toString(StandardCharsets.UTF_8);
     assertThat(log).doesNotContain("\r");
@@ -27,9 +27,10 @@ class ProgressTest {
   @Test
   void plainLinesAreThrottled() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 100, false, 3600);
+    Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 100, 100, false, 3600,
+        System::nanoTime);
     for (int i = 0; i < 50; i++) {
-      p.step(true);
+      p.step(true, 1);
     }
     assertThat(bytes.size()).isZero();
   }
@@ -42,7 +43,7 @@ class ProgressTest {
     p.step(true, 70); // the costliest cell first: 70 of 100 done
     // by cost: 60 s × 30/70 left ≈ 0:26 (counting cells would say 3 × 60 s = 3:00)
     assertThat(p.line()).contains("1/4 cells").contains("ETA 0:26").doesNotContain("3:00");
-    Progress counted = new Progress(null, 4, false, 3600);
+    Progress counted = new Progress(null, 4, 4, false, 3600, System::nanoTime);
     assertThat(counted.line()).contains("ETA ?");
   }
 }
