@@ -22,7 +22,8 @@ import org.collapselab.theory.TheoryException;
  * and the error of the fitted direction is Φ(−m/√q). The flipped share shrinks the mean direction through ā; the
  * verifier changes the shares. At λ = 0 below the interpolation threshold (d &lt; N·Σ_{c_g>0} p_g) κ = 0 and R = d/N;
  * above it V = ∞, r_g = 1 for every weighted group and df1(κ) = N·Σ_{c_g>0} p_g (the minimum-norm interpolator,
- * which ignores the weights). The mean over μ's direction is {@link DirectionAverage}'s second-order average.
+ * which ignores the weights). The mean over μ's direction is {@link DirectionAverage}'s (delta method plus the
+ * Monte Carlo remainder of these explicit formulas).
  */
 public final class SquareLossTheory {
   private static final double TOLERANCE = 1e-14;
@@ -40,8 +41,16 @@ public final class SquareLossTheory {
   record Pencil(double kappa, double leverage, double[] ratios, int iterations, double residual, boolean converged) {
   }
 
-  /** Predicted error of a square-loss problem (a single fit). */
+  /** Predicted error of a square-loss problem (a single fit), averaged over μ's direction. */
   public static ClassificationResult predict(ClassificationProblem p) {
+    return predict(p, null);
+  }
+
+  /**
+   * Predicted error for a given class mean, through its squared coordinates μ_i² in Σ's eigenbasis
+   * ({@code muSquared}), or averaged over μ's random direction when {@code muSquared} is null.
+   */
+  public static ClassificationResult predict(ClassificationProblem p, double[] muSquared) {
     if (p.loss() != Loss.SQUARE) {
       throw new TheoryException("SquareLossTheory needs --loss square, got " + p.loss().key());
     }
@@ -51,16 +60,19 @@ public final class SquareLossTheory {
       return ClassificationResult.chance(bayes);
     }
     double[] s = p.spectrum().eigenvalues();
-    int d = s.length;
+    double[] mu = muSquared == null ? meanProfile(s, p.mu2()) : muSquared;
     double rows = groups.rows();
     Pencil pen = solve(s, groups, p.lambda());
     double kappa = pen.kappa();
-    double df1 = 0, df2 = 0;
-    for (double v : s) {
-      double f = v / (v + kappa);
-      df1 += f;
-      df2 += f * f;
+    double df2 = 0, forms1 = 0, forms2 = 0;
+    for (int i = 0; i < s.length; i++) {
+      double inv = 1 / (s[i] + kappa);
+      df2 += s[i] * s[i] * inv * inv;
+      forms1 += mu[i] * inv;
+      forms2 += mu[i] * s[i] * inv * inv;
     }
+    double tau1 = forms1;
+    double tau2 = forms2;
     double big = 0, signed = 0, sq = 0, sqSigned = 0;
     for (int g = 0; g < groups.size(); g++) {
       double pr = groups.shares()[g] * pen.ratios()[g];
@@ -72,30 +84,40 @@ public final class SquareLossTheory {
     double abar = signed / big;
     double b2 = sq / (big * big);
     double c2s = sqSigned / (big * big);
-    double inflate = 1 - df2 / rows * b2;
+    double noise = df2 / rows;
+    double inflate = 1 - noise * b2;
     if (!(inflate > 0)) {
       throw new TheoryException("square-loss classification error diverges (interpolation threshold): lambda = "
-          + p.lambda() + ", d = " + d + ", weighted rows = " + rows);
+          + p.lambda() + ", d = " + s.length + ", weighted rows = " + rows);
     }
-    double mu2 = p.mu2();
-    double tau1 = mu2 * df1 / d;
-    double tau2 = mu2 * df2 / d;
-    double noise = df2 / rows;
-    java.util.function.ToDoubleFunction<double[]> err = e -> {
+    // m and q for the quadratic forms (τ1 + e0, τ2 + e1).
+    java.util.function.Function<double[], double[]> overlaps = e -> {
       double t1 = tau1 + e[0];
-      double t2 = tau2 + e[1];
-      double m = abar * t1 / (1 + t1);
       double mh = abar / (1 + t1);
-      double q = (mh * mh * t2 + noise * (b2 * (1 + m * m) - 2 * m * c2s)) / inflate;
-      return ClassificationResult.error(m, q);
+      double m = mh * t1;
+      double q = (mh * mh * (tau2 + e[1]) + noise * (b2 * (1 + m * m) - 2 * m * c2s)) / inflate;
+      return new double[] {m, q};
     };
-    double m0 = abar * tau1 / (1 + tau1);
-    double mh0 = abar / (1 + tau1);
-    double q0 = (mh0 * mh0 * tau2 + noise * (b2 * (1 + m0 * m0) - 2 * m0 * c2s)) / inflate;
-    double g0 = ClassificationResult.error(m0, q0);
-    double mean = DirectionAverage.average(err, g0, DirectionAverage.covariance(s, mu2, kappa, 2));
-    return new ClassificationResult(mean, bayes, m0, q0, mean - g0, kappa, pen.converged(), pen.iterations(),
-        pen.residual());
+    double[] base = overlaps.apply(new double[2]);
+    double g0 = ClassificationResult.error(base[0], base[1]);
+    java.util.function.ToDoubleFunction<double[]> err = e -> {
+      double[] mq = overlaps.apply(e);
+      return ClassificationResult.error(mq[0], mq[1]);
+    };
+    double mean = muSquared != null ? g0 : g0
+        + DirectionAverage.secondOrder(err, g0, DirectionAverage.covariance(s, p.mu2(), kappa, 2))
+        + DirectionAverage.remainder(err, s, p.mu2(), kappa);
+    return new ClassificationResult(mean, bayes, base[0], base[1], mean - g0, kappa, pen.converged(),
+        pen.iterations(), pen.residual());
+  }
+
+  /** The mean direction profile E μ_i² = M·s_i/d. */
+  static double[] meanProfile(double[] s, double mu2) {
+    double[] mu = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      mu[i] = mu2 * s[i] / s.length;
+    }
+    return mu;
   }
 
   /** Solves the leverage equations for (κ, V, r_g); see the class comment. */
