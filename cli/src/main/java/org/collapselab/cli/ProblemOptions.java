@@ -1,8 +1,15 @@
 package org.collapselab.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.collapselab.classification.ClassificationProblem;
+import org.collapselab.experiments.classification.ClassificationFlags;
 import org.collapselab.experiments.spec.ProblemFlags;
 import org.collapselab.problem.Problem;
+import org.collapselab.validation.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The flags that define one {@link Problem}, shared by {@code theory} and {@code simulate}. */
 final class ProblemOptions {
@@ -69,8 +76,85 @@ final class ProblemOptions {
   @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
   boolean withNoise;
 
+  @Option(names = "--task", defaultValue = "regression", paramLabel = "regression|classification",
+      description = "regression (labels xᵀw + noise, the paper's setting) or classification (labels ±1, "
+          + "x = yμ + z; see docs/classification.md) (default: ${DEFAULT-VALUE}).")
+  String task;
+
+  @Option(names = "--mu2", paramLabel = "M",
+      description = "Classification: class separation M = ‖μ‖²_Σ⁻¹ >= 0, Bayes error Φ(−√M) (default: 1).")
+  String mu2;
+
+  @Option(names = "--flip-rate", paramLabel = "Q",
+      description = "Classification: probability in [0, 1] that a synthetic row's label is flipped (default: 0).")
+  String flipRate;
+
+  @Option(names = "--loss", paramLabel = "square|logistic",
+      description = "Classification: training loss; logistic needs --lambda > 0 (default: square).")
+  String loss;
+
+  @Option(names = "--keep-good", paramLabel = "PHI",
+      description = "Verifier: probability in [0, 1] of keeping a good synthetic row (classification: unflipped) "
+          + "(default: 1).")
+  String keepGood;
+
+  @Option(names = "--keep-bad", paramLabel = "PSI",
+      description = "Verifier: probability in [0, 1] of keeping a bad synthetic row (classification: flipped) "
+          + "(default: 1).")
+  String keepBad;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** True for {@code --task classification}; errors name {@code --task}. */
+  boolean classification() {
+    return switch (task) {
+      case "regression" -> false;
+      case "classification" -> true;
+      default -> throw new ParameterException("task", task, "one of regression, classification");
+    };
+  }
+
+  /** Builds and validates the classification problem; regression-only flags are refused by name. */
+  ClassificationProblem toClassification() {
+    for (String name : ClassificationFlags.REGRESSION_ONLY) {
+      if (given(name)) {
+        throw new ParameterException(name, "a value", "left out with --task classification (a regression flag)");
+      }
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("d", Integer.toString(d));
+    v.put("n", Long.toString(n));
+    v.put("p2", Double.toString(p2));
+    v.put("lambda", Double.toString(lambda));
+    v.put("spectrum", spectrum);
+    v.put("synthetic-weight", Double.toString(syntheticWeight));
+    v.put("generations", Integer.toString(generations));
+    v.put("schedule", schedule);
+    v.put("fresh-real", Double.toString(freshReal));
+    v.put("mu2", mu2);
+    v.put("flip-rate", flipRate);
+    v.put("loss", loss);
+    v.put("keep-good", keepGood);
+    v.put("keep-bad", keepBad);
+    return ClassificationFlags.parse(v).toProblem();
+  }
+
+  private boolean given(String flag) {
+    return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+        && mixee.commandLine().getParseResult().hasMatchedOption("--" + flag);
+  }
+
   /** Builds and validates the problem; errors name the flag. */
   Problem toProblem() {
+    if (classification()) {
+      throw new ParameterException("task", task, "regression here");
+    }
+    for (String name : new String[] {"mu2", "flip-rate", "loss", "keep-good", "keep-bad"}) {
+      if (given(name)) {
+        throw new ParameterException(name, "a value", "left out with --task regression (a classification flag)");
+      }
+    }
     return new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
         syntheticWeight, estimator, generations, schedule, freshReal).toProblem();
   }
