@@ -11,13 +11,13 @@ import org.collapselab.validation.ParameterException;
  * predicted real-test 0–1 error, beside two baselines (real rows only; all n2 synthetic rows at A = 1), each with λ
  * tuned. Pure and deterministic; the core API behind {@code advise --task classification} and the entry point for
  * a diagnosis that has estimated (M, Q) from data. Search as for regression: k over {0, n2} and a geometric grid;
- * for each k, log A in [−3, 2] and, inside, log λ in [−5, 2] by {@link ScalarMinimum} (scan, then golden section).
+ * for each k, log A in [−3, 2] and, inside, log λ in [−5, 4] by {@link ScalarMinimum} (scan, then golden section).
  */
 public final class ClassificationAdvisor {
   static final double LOG_WEIGHT_LO = -3;
   static final double LOG_WEIGHT_HI = 2;
   static final double LOG_LAMBDA_LO = -5;
-  static final double LOG_LAMBDA_HI = 2;
+  static final double LOG_LAMBDA_HI = 4;
   private static final int SCAN = 6;
   private static final double TOL = 1e-2;
   private static final int K_GRID = 7;

@@ -18,7 +18,7 @@ public final class Gaussian {
   private static final double[] WEIGHTS = new double[LEGENDRE_POINTS];
 
   static {
-    GaussIntegrator rule = new GaussIntegratorFactory().legendreHighPrecision(LEGENDRE_POINTS);
+    GaussIntegrator rule = new GaussIntegratorFactory().legendre(LEGENDRE_POINTS);
     for (int i = 0; i < LEGENDRE_POINTS; i++) {
       NODES[i] = rule.getPoint(i);
       WEIGHTS[i] = rule.getWeight(i);

@@ -11,14 +11,13 @@ package org.collapselab.classification;
  * of their Theorem 1 for one cluster mean after multiplying each row by its class, with per-group label signs and
  * weights). The expectations are integrals over u rather than ξ: since ω = s·(u − Vcσ(−u)) is an explicit increasing
  * function of u, E f(u) = ∫ f(u) φ((g(u) − s·m)/√q) g'(u) du/√q with g(u) = u − Vcσ(−u), so no proximal step is
- * ever solved. Composite 16-point Gauss–Legendre panels cover ±9 standard deviations, narrower where σ varies
- * (|u| ≤ 36).
+ * ever solved. Composite 16-point Gauss–Legendre panels cover ±9 standard deviations of ω (see
+ * {@link #moments}).
  */
 final class LogisticChannel {
   private static final double SPREAD = 9;
-  private static final double CORE = 36;
   private static final double CORE_PANEL = 4;
-  private static final double GAUSS_PANEL = 6;
+  private static final double GAUSS_PANEL = 4;
 
   private LogisticChannel() {}
 
@@ -46,40 +45,69 @@ final class LogisticChannel {
 
   /**
    * {E σ(−u), E σ(−u)², E[ℓ''/(1 + a ℓ'')]} for u − aσ(−u) = center + √q ξ, with a = V·c; {@code refine} divides every
-   * panel width (1 in use; larger in tests of the quadrature's accuracy).
+   * panel width (1 in use; larger in tests of the quadrature's accuracy). The range is the u-image of
+   * ω ∈ center ± 9√q; each panel is at most 4 wide (σ's scale) and at most 4√q/g'_max wide (the Gaussian's scale in
+   * u, g' = 1 + aσ(u)σ(−u) at its largest over the panel), so the panel count stays bounded whatever q and a are.
    */
   static double[] moments(double center, double q, double a, int refine) {
     double sd = Math.sqrt(q);
-    double lo = center - SPREAD * sd;
-    double hi = center + SPREAD * sd + a;
-    double inner = Math.min(CORE_PANEL, GAUSS_PANEL * sd / (1 + a / 4)) / refine;
-    double outer = GAUSS_PANEL * sd / refine;
+    double lo = inverse(center - SPREAD * sd, a);
+    double hi = inverse(center + SPREAD * sd, a);
     double[] acc = new double[3];
-    integrate(acc, lo, Math.min(hi, -CORE), outer, center, sd, a);
-    integrate(acc, Math.max(lo, -CORE), Math.min(hi, CORE), inner, center, sd, a);
-    integrate(acc, Math.max(lo, CORE), hi, outer, center, sd, a);
+    double u = lo;
+    while (u < hi) {
+      double h = Math.min(CORE_PANEL, hi - u);
+      double nearest = Math.max(u, Math.min(0, u + h)); // the point of [u, u + h] closest to 0
+      double sm = ClassifierFit.sigmoid(-nearest);
+      h = Math.min(h, GAUSS_PANEL * sd / (1 + a * sm * (1 - sm))) / refine;
+      if (u + h >= hi || hi - (u + h) < 1e-12 * Math.max(1, Math.abs(hi))) {
+        h = hi - u;
+      }
+      panel(acc, u, u + h, center, sd, a);
+      u += h;
+    }
     return acc;
   }
 
-  private static void integrate(double[] acc, double from, double to, double width, double center, double sd,
-                                double a) {
-    if (!(to > from)) {
-      return;
+  /** The u with u − aσ(−u) = t (g is increasing, g(u) ∈ [u − a, u]): safeguarded Newton on [t, t + a]. */
+  static double inverse(double t, double a) {
+    if (a == 0) {
+      return t;
     }
-    int panels = (int) Math.ceil((to - from) / width);
-    double h = (to - from) / panels;
-    for (int k = 0; k < panels; k++) {
-      double mid = from + (k + 0.5) * h;
-      for (int i = 0; i < Gaussian.LEGENDRE_POINTS; i++) {
-        double u = mid + 0.5 * h * Gaussian.node(i);
-        double sm = ClassifierFit.sigmoid(-u); // σ(−u)
-        double curv = sm * (1 - sm); // ℓ'' = σ(u)σ(−u)
-        double z = (u - a * sm - center) / sd;
-        double w = 0.5 * h * Gaussian.weight(i) * Gaussian.pdf(z) * (1 + a * curv) / sd;
-        acc[0] += w * sm;
-        acc[1] += w * sm * sm;
-        acc[2] += w * curv / (1 + a * curv);
+    double lo = t, hi = t + a;
+    double u = t + a * ClassifierFit.sigmoid(-t);
+    for (int i = 0; i < 100; i++) {
+      double sm = ClassifierFit.sigmoid(-u);
+      double f = u - a * sm - t;
+      if (f > 0) {
+        hi = Math.min(hi, u);
+      } else {
+        lo = Math.max(lo, u);
       }
+      double next = u - f / (1 + a * sm * (1 - sm));
+      if (!(next > lo && next < hi)) {
+        next = 0.5 * (lo + hi);
+      }
+      if (Math.abs(next - u) <= 1e-15 * Math.max(1, Math.abs(u)) || hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) {
+        return next;
+      }
+      u = next;
+    }
+    return u;
+  }
+
+  private static void panel(double[] acc, double from, double to, double center, double sd, double a) {
+    double h = to - from;
+    double mid = 0.5 * (from + to);
+    for (int i = 0; i < Gaussian.LEGENDRE_POINTS; i++) {
+      double u = mid + 0.5 * h * Gaussian.node(i);
+      double sm = ClassifierFit.sigmoid(-u); // σ(−u)
+      double curv = sm * (1 - sm); // ℓ'' = σ(u)σ(−u)
+      double z = (u - a * sm - center) / sd;
+      double w = 0.5 * h * Gaussian.weight(i) * Gaussian.pdf(z) * (1 + a * curv) / sd;
+      acc[0] += w * sm;
+      acc[1] += w * sm * sm;
+      acc[2] += w * curv / (1 + a * curv);
     }
   }
 }
