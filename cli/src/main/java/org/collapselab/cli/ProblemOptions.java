@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.collapselab.classification.ClassificationProblem;
 import org.collapselab.experiments.classification.ClassificationFlags;
-import org.collapselab.experiments.spec.ProblemFlags;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.problem.Problem;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.collapselab.classification.ClassificationProblem;
 import org.collapselab.classification.Loss;
-import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Schedule;
 import org.collapselab.validation.ParameterException;
