@@ -115,7 +115,7 @@ final class ClassificationFigures {
       series.add(PlotSeries.line(name, x, curve(x, at), c));
       series.add(PlotSeries.line(name + ", n → ∞", x, limit(x, at), c.brighter()));
       double star = VerificationBreakdown.criticalFlipRate(v[0], v[1]);
-      series.add(PlotSeries.markers("p* = " + num(star), new double[] {star}, new double[] {0.5}, null, c));
+      series.add(PlotSeries.markers("p* = " + ClassificationStudy.fmt("%.3f", star), new double[] {star}, new double[] {0.5}, null, c));
       simulated(series, points, "breakdown", name, c);
     }
     return new LinePlot(loss.key() + " loss: synthetic rows only (n = " + plan.breakdownN() + ")",
