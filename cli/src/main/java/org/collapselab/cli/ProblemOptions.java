@@ -93,15 +93,15 @@ final class ProblemOptions {
       description = "Classification: training loss; logistic needs --lambda > 0 (default: square).")
   String loss;
 
-  @Option(names = "--keep-good", paramLabel = "PHI",
-      description = "Verifier: probability in [0, 1] of keeping a good synthetic row (classification: unflipped) "
-          + "(default: 1).")
-  String keepGood;
+  @Option(names = "--keep-good", defaultValue = "1", paramLabel = "PHI",
+      description = "Probability ϕ in [0, 1] that the verifier keeps a good pool row (classification: an unflipped "
+          + "one) (default: ${DEFAULT-VALUE}).")
+  double keepGood;
 
-  @Option(names = "--keep-bad", paramLabel = "PSI",
-      description = "Verifier: probability in [0, 1] of keeping a bad synthetic row (classification: flipped) "
-          + "(default: 1).")
-  String keepBad;
+  @Option(names = "--keep-bad", defaultValue = "1", paramLabel = "PSI",
+      description = "Probability ψ in [0, 1] that the verifier keeps a bad pool row (classification: a flipped one); "
+          + "the model trains on the real rows plus the kept rows (default: ${DEFAULT-VALUE}).")
+  double keepBad;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -135,8 +135,8 @@ final class ProblemOptions {
     v.put("mu2", mu2);
     v.put("flip-rate", flipRate);
     v.put("loss", loss);
-    v.put("keep-good", keepGood);
-    v.put("keep-bad", keepBad);
+    v.put("keep-good", Double.toString(keepGood));
+    v.put("keep-bad", Double.toString(keepBad));
     return ClassificationFlags.parse(v).toProblem();
   }
 
@@ -150,10 +150,14 @@ final class ProblemOptions {
     if (classification()) {
       throw new ParameterException("task", task, "regression here");
     }
-    for (String name : new String[] {"mu2", "flip-rate", "loss", "keep-good", "keep-bad"}) {
+    for (String name : ClassificationFlags.CLASSIFICATION_ONLY) {
       if (given(name)) {
         throw new ParameterException(name, "a value", "left out with --task regression (a classification flag)");
       }
+    }
+    if (keepGood != 1 || keepBad != 1) { // the regression verifier is another change's; never ignore the flags
+      throw new ParameterException(keepGood != 1 ? "keepGood" : "keepBad", keepGood != 1 ? keepGood : keepBad,
+          "1 with --task regression here (the verifier applies to --task classification)");
     }
     return new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
         syntheticWeight, estimator, generations, schedule, freshReal).toProblem();

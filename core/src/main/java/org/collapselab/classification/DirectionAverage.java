@@ -23,7 +23,7 @@ import org.collapselab.linalg.Matrix;
  */
 final class DirectionAverage {
   /** Draws of the remainder's Monte Carlo average. */
-  static final int SAMPLES = 512;
+  static final int SAMPLES = 2048;
   /** Step of the second differences, in standard deviations. */
   private static final double STEP = 0.1;
   /** Principal variances below this fraction of the largest (after scaling to unit variances) are dropped. */
@@ -123,33 +123,47 @@ final class DirectionAverage {
     return correction;
   }
 
+  /** The error of the explicit model for τ-fluctuations (e1, e2) and noise forms (L1, L2, Q). */
+  @FunctionalInterface
+  interface Model {
+    double error(double e1, double e2, double l1, double l2, double quad);
+  }
+
   /**
-   * E[G̃(e) − Q̃(e)] over the direction law of (e1, e2), Q̃ the quadratic Taylor polynomial of the explicit model
-   * G̃ at 0 (finite differences at 0.1 standard deviations); 0 for isotropic Σ.
+   * E[G̃(e, ξ) − Q̃(e)] over μ's direction and the noise direction ξ (seeded {@link DirectionSampler} draws), Q̃ the
+   * quadratic Taylor polynomial in e of the explicit model at ξ's mean forms (L = 0, Q = df2). Variance reduced by
+   * antithetic ξ (L → −L) and the linear control Q − df2. With {@code fixedMuSquared} μ is given and only ξ is drawn.
    */
-  static double remainder(ToDoubleFunction<double[]> model, double[] s, double mu2, double kappa) {
-    double[][] cov = covariance(s, mu2, kappa, 2);
-    double h0 = STEP * Math.sqrt(cov[0][0]);
-    double h1 = STEP * Math.sqrt(cov[1][1]);
-    if (!(h0 > 0 && h1 > 0)) {
-      return 0;
+  static double finiteD(Model model, double[] s, double mu2, double kappa, double[] fixedMuSquared) {
+    DirectionSampler sampler = new DirectionSampler(s, mu2, kappa, fixedMuSquared);
+    double qMean = sampler.quadraticMean();
+    double g0 = model.error(0, 0, 0, 0, qMean);
+    double d0 = 0, d1 = 0, d00 = 0, d11 = 0, d01 = 0;
+    if (fixedMuSquared == null && !isotropic(s)) {
+      double[][] cov = covariance(s, mu2, kappa, 2);
+      double h0 = STEP * Math.sqrt(cov[0][0]);
+      double h1 = STEP * Math.sqrt(cov[1][1]);
+      if (h0 > 0 && h1 > 0) {
+        double gp0 = model.error(h0, 0, 0, 0, qMean), gm0 = model.error(-h0, 0, 0, 0, qMean);
+        double gp1 = model.error(0, h1, 0, 0, qMean), gm1 = model.error(0, -h1, 0, 0, qMean);
+        double gpp = model.error(h0, h1, 0, 0, qMean), gmm = model.error(-h0, -h1, 0, 0, qMean);
+        double gpm = model.error(h0, -h1, 0, 0, qMean), gmp = model.error(-h0, h1, 0, 0, qMean);
+        d0 = (gp0 - gm0) / (2 * h0);
+        d1 = (gp1 - gm1) / (2 * h1);
+        d00 = (gp0 + gm0 - 2 * g0) / (h0 * h0);
+        d11 = (gp1 + gm1 - 2 * g0) / (h1 * h1);
+        d01 = (gpp + gmm - gpm - gmp) / (4 * h0 * h1);
+      }
     }
-    double g0 = model.applyAsDouble(new double[2]);
-    double gp0 = model.applyAsDouble(new double[] {h0, 0}), gm0 = model.applyAsDouble(new double[] {-h0, 0});
-    double gp1 = model.applyAsDouble(new double[] {0, h1}), gm1 = model.applyAsDouble(new double[] {0, -h1});
-    double gpp = model.applyAsDouble(new double[] {h0, h1}), gmm = model.applyAsDouble(new double[] {-h0, -h1});
-    double gpm = model.applyAsDouble(new double[] {h0, -h1}), gmp = model.applyAsDouble(new double[] {-h0, h1});
-    double d0 = (gp0 - gm0) / (2 * h0), d1 = (gp1 - gm1) / (2 * h1);
-    double d00 = (gp0 + gm0 - 2 * g0) / (h0 * h0), d11 = (gp1 + gm1 - 2 * g0) / (h1 * h1);
-    double d01 = (gpp + gmm - gpm - gmp) / (4 * h0 * h1);
-    double[][] v = functionals(s, mu2, kappa);
-    DirectionSampler sampler = new DirectionSampler(v[0], v[1]);
+    double hq = STEP * Math.max(sampler.quadraticSd(), 1e-12 * qMean);
+    double dq = (model.error(0, 0, 0, 0, qMean + hq) - model.error(0, 0, 0, 0, qMean - hq)) / (2 * hq);
     double sum = 0;
     for (int k = 0; k < SAMPLES; k++) {
-      double[] e = sampler.next();
-      double quadratic = g0 + d0 * e[0] + d1 * e[1] + 0.5 * (d00 * e[0] * e[0] + d11 * e[1] * e[1])
-          + d01 * e[0] * e[1];
-      sum += model.applyAsDouble(e) - quadratic;
+      double[] x = sampler.next();
+      double e0 = x[0], e1 = x[1];
+      double quadratic = g0 + d0 * e0 + d1 * e1 + 0.5 * (d00 * e0 * e0 + d11 * e1 * e1) + d01 * e0 * e1;
+      double both = 0.5 * (model.error(e0, e1, x[2], x[3], x[4]) + model.error(e0, e1, -x[2], -x[3], x[4]));
+      sum += both - quadratic - dq * (x[4] - qMean);
     }
     return sum / SAMPLES;
   }

@@ -16,6 +16,8 @@ package org.collapselab.classification;
  */
 final class LogisticChannel {
   private static final double SPREAD = 9;
+  /** σ(u) is within 1e-16 of 0 or 1 outside [−CORE, CORE]. */
+  private static final double CORE = 37;
   private static final double CORE_PANEL = 4;
   private static final double GAUSS_PANEL = 4;
 
@@ -46,8 +48,9 @@ final class LogisticChannel {
   /**
    * {E σ(−u), E σ(−u)², E[ℓ''/(1 + a ℓ'')]} for u − aσ(−u) = center + √q ξ, with a = V·c; {@code refine} divides every
    * panel width (1 in use; larger in tests of the quadrature's accuracy). The range is the u-image of
-   * ω ∈ center ± 9√q; each panel is at most 4 wide (σ's scale) and at most 4√q/g'_max wide (the Gaussian's scale in
-   * u, g' = 1 + aσ(u)σ(−u) at its largest over the panel), so the panel count stays bounded whatever q and a are.
+   * ω ∈ center ± 9√q; each panel is at most 4√q/g'_max wide (g' = 1 + aσ(u)σ(−u) at its largest over the panel: the
+   * Gaussian's scale in u), and inside |u| ≤ 37, where σ varies, at most 4 wide, so the panel count stays bounded
+   * whatever q and a are.
    */
   static double[] moments(double center, double q, double a, int refine) {
     double sd = Math.sqrt(q);
@@ -56,10 +59,23 @@ final class LogisticChannel {
     double[] acc = new double[3];
     double u = lo;
     while (u < hi) {
-      double h = Math.min(CORE_PANEL, hi - u);
-      double nearest = Math.max(u, Math.min(0, u + h)); // the point of [u, u + h] closest to 0
-      double sm = ClassifierFit.sigmoid(-nearest);
-      h = Math.min(h, GAUSS_PANEL * sd / (1 + a * sm * (1 - sm))) / refine;
+      double h = hi - u;
+      if (u >= -CORE && u < CORE) {
+        h = Math.min(h, CORE_PANEL);
+      }
+      for (int k = 0; k < 4; k++) { // a width that holds for g' at its largest over [u, u + h]
+        double nearest = Math.max(u, Math.min(0, u + h)); // the point of [u, u + h] closest to 0
+        double sm = ClassifierFit.sigmoid(-nearest);
+        double bound = GAUSS_PANEL * sd / (1 + a * sm * (1 - sm));
+        if (bound >= h) {
+          break;
+        }
+        h = bound;
+      }
+      h /= refine;
+      if (u < -CORE) {
+        h = Math.min(h, -CORE - u); // up to the core, where σ varies (exact: Sterbenz)
+      }
       if (u + h >= hi || hi - (u + h) < 1e-12 * Math.max(1, Math.abs(hi))) {
         h = hi - u;
       }

@@ -58,21 +58,17 @@ public final class LogisticTheory {
     Solve base = eq.solve(start(p, groups, mu), new double[4], 0);
     double kappa = eq.kappaAt(base.x);
     double g0 = eq.error(base.x);
-    if (muSquared != null) {
-      return new ClassificationResult(g0, bayes, base.x[0], Math.exp(base.x[1]), 0, kappa, base.converged,
-          base.evaluations, base.residual);
-    }
     int[] evaluations = {base.evaluations};
     boolean[] ok = {base.converged};
     double[] worst = {base.residual};
-    double second = DirectionAverage.secondOrder(e -> {
+    double second = muSquared != null ? 0 : DirectionAverage.secondOrder(e -> {
       Solve sol = eq.chord(base, e, kappa);
       evaluations[0] += sol.evaluations;
       ok[0] &= sol.converged;
       worst[0] = Math.max(worst[0], sol.residual);
       return eq.error(sol.x);
     }, g0, DirectionAverage.covariance(s, p.mu2(), kappa, 4));
-    double mean = g0 + second + DirectionAverage.remainder(eq.frozen(base.x), s, p.mu2(), kappa);
+    double mean = g0 + second + DirectionAverage.finiteD(eq.frozen(base.x), s, p.mu2(), kappa, muSquared);
     return new ClassificationResult(mean, bayes, base.x[0], Math.exp(base.x[1]), mean - g0, kappa, ok[0],
         evaluations[0], worst[0]);
   }
@@ -136,7 +132,9 @@ public final class LogisticTheory {
       double v = Math.exp(x[2]);
       LogisticChannel.Hats h = LogisticChannel.evaluate(groups, x[0], q, v);
       if (!(h.vHat() > 0)) {
-        throw new TheoryException("logistic saddle point left its domain (V̂ = " + h.vHat() + ")");
+        throw new TheoryException("logistic theory: the loss has no curvature left at this point (V̂ underflows: "
+            + "the classes are separated far beyond the loss's scale at lambda = " + lambda + "); use a larger "
+            + "lambda or --loss square");
       }
       double kappa = 2 * lambda / h.vHat();
       double df1 = 0, df2 = 0, tau1 = 0, tau2 = 0;
@@ -162,22 +160,21 @@ public final class LogisticTheory {
      * The explicit model of the direction average: the error as a function of (e1, e2) with the hat variables, κ
      * and V frozen at the solution x.
      */
-    java.util.function.ToDoubleFunction<double[]> frozen(double[] x) {
+    DirectionAverage.Model frozen(double[] x) {
       LogisticChannel.Hats h = LogisticChannel.evaluate(groups, x[0], Math.exp(x[1]), Math.exp(x[2]));
       double kappa = 2 * lambda / h.vHat();
-      double df2 = 0, tau1 = 0, tau2 = 0;
+      double tau1 = 0, tau2 = 0;
       for (int i = 0; i < s.length; i++) {
         double inv = 1 / (s[i] + kappa);
-        double f = s[i] * inv;
-        df2 += f * f;
         tau1 += mu[i] * inv;
-        tau2 += mu[i] * f * inv;
+        tau2 += mu[i] * s[i] * inv * inv;
       }
-      double ratio = h.mHat() / h.vHat();
-      double noise = h.qHat() / (h.vHat() * h.vHat()) * df2 / groups.rows();
+      double r = h.mHat() / h.vHat();
+      double c = Math.sqrt(h.qHat() / (h.vHat() * h.vHat() * groups.rows()));
       double t1 = tau1;
       double t2 = tau2;
-      return e -> ClassificationResult.error(ratio * (t1 + e[0]), ratio * ratio * (t2 + e[1]) + noise);
+      return (e0, e1, l1, l2, quad) -> ClassificationResult.error(r * (t1 + e0) + c * l1,
+          r * r * (t2 + e1) + 2 * r * c * l2 + c * c * quad);
     }
 
     double kappaAt(double[] x) {

@@ -104,9 +104,17 @@ public final class SquareLossTheory {
       double[] mq = overlaps.apply(e);
       return ClassificationResult.error(mq[0], mq[1]);
     };
-    double mean = muSquared != null ? g0 : g0
-        + DirectionAverage.secondOrder(err, g0, DirectionAverage.covariance(s, p.mu2(), kappa, 2))
-        + DirectionAverage.remainder(err, s, p.mu2(), kappa);
+    // The Gaussian equivalent ŵ = (Σ + κ)⁻¹(r μ + c Σ^{1/2} ξ): r = ā/(1 + τ1), c² = q̂'/N with q̂' the noise level.
+    DirectionAverage.Model model = (e0, e1, l1, l2, quad) -> {
+      double t1 = tau1 + e0;
+      double[] mq = overlaps.apply(new double[] {e0, e1});
+      double r = abar / (1 + t1);
+      double c = Math.sqrt(Math.max(b2 * (1 + mq[0] * mq[0]) - 2 * mq[0] * c2s + mq[1] * b2, 0) / rows);
+      return ClassificationResult.error(mq[0] + c * l1, r * r * (tau2 + e1) + 2 * r * c * l2 + c * c * quad);
+    };
+    double second = muSquared != null ? 0
+        : DirectionAverage.secondOrder(err, g0, DirectionAverage.covariance(s, p.mu2(), kappa, 2));
+    double mean = g0 + second + DirectionAverage.finiteD(model, s, p.mu2(), kappa, muSquared);
     return new ClassificationResult(mean, bayes, base[0], base[1], mean - g0, kappa, pen.converged(),
         pen.iterations(), pen.residual());
   }
