@@ -72,14 +72,14 @@ final class ClassificationApi {
     return out;
   }
 
-  private static ClassificationProblem at(Map<String, String> flags, Sweep sweep, int i) {
+  static ClassificationProblem at(Map<String, String> flags, Sweep sweep, int i) {
     Map<String, String> f = new LinkedHashMap<>(flags);
     double v = sweep.value(i);
     f.put(sweep.name(), sweep.name().equals("n") ? Long.toString((long) v) : Double.toString(v));
     return problem(f);
   }
 
-  private static ClassificationProblem problem(Map<String, String> flags) {
+  static ClassificationProblem problem(Map<String, String> flags) {
     try {
       ClassificationFlags parsed = ClassificationFlags.parse(flags);
       if (parsed.d() > Limits.MAX_D) {
