@@ -134,14 +134,18 @@ public final class CollapseLabServer implements AutoCloseable {
     return jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "no such job: " + ctx.pathParam("id")));
   }
 
+  /**
+   * The policy of every file served from the results folder: shown, never run. {@code sandbox} gives the document an
+   * opaque origin with scripts, forms, popups and plugins off; nothing is loaded but images and styles of the folder
+   * itself. A planted SVG or HTML file therefore cannot call the API in the server's origin.
+   */
+  static final String FILE_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' "
+      + "'unsafe-inline'; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
   private void file(Context ctx) throws IOException {
     Path p = results().resolve(ctx.pathParam("path"), false);
-    String ext = ResultsFolder.extension(p);
-    ctx.contentType(ResultsFolder.TYPES.get(ext));
-    if (ext.equals("html")) {
-      // Reports are shown, never run: no scripts or forms from the results folder.
-      ctx.header("Content-Security-Policy", "sandbox");
-    }
+    ctx.contentType(ResultsFolder.TYPES.get(ResultsFolder.extension(p)));
+    ctx.header("Content-Security-Policy", FILE_POLICY);
     InputStream in = Files.newInputStream(p);
     ctx.result(in);
   }
