@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.validation.ParameterException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A worker told 127.0.0.1 listens on 127.0.0.1 only, and nodes with different secrets never form one cluster. */
+@Tag("cluster")
 class ClusterSecurityTest {
   private static final String MEMBERS = "127.0.0.1:5921";
 

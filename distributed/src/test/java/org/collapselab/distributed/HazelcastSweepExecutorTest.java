@@ -17,11 +17,13 @@ import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.spectrum.Spectrum;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two worker members and a lite driver in one JVM on 127.0.0.1: the cluster computes the same cells as a local run. */
+@Tag("cluster")
 class HazelcastSweepExecutorTest {
   private static final List<HazelcastInstance> NODES = new ArrayList<>();
   private static HazelcastInstance driver;

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.store.StoredCell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A worker that dies mid-sweep (terminated, as by kill -9): every cell still comes back once, none is lost. */
+@Tag("cluster")
+@Tag("fault")
 class WorkerKillTest {
   /** A cell that takes a while, so some are running on the worker when it dies. */
   record SlowCell(String key) implements CellJob {
