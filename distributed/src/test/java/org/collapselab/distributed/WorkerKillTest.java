@@ -32,7 +32,7 @@ class WorkerKillTest {
   @Test
   void cellsOnAKilledWorkerAreResubmittedNotLost() throws Exception {
     List<String> members = List.of("127.0.0.1:5941", "127.0.0.1:5942");
-    ClusterSettings s = new ClusterSettings("kill-test", members, 5941, false, "127.0.0.1", "k");
+    ClusterSettings s = new ClusterSettings("kill-test", members, 5941, false, "127.0.0.1", "kill-test-secret-0123");
     HazelcastInstance survivor = ClusterNodes.startWorker(s);
     HazelcastInstance victim = ClusterNodes.startWorker(s);
     HazelcastInstance driver = ClusterNodes.startDriver(s);
