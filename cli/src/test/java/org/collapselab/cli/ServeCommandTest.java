@@ -33,10 +33,10 @@ class ServeCommandTest {
 
   @Test
   void badAllowHostAndTooManyThreadsAreOneLineWithExitTwo() {
-    CliTest.Result wild = CliTest.run("serve", "--port", "0", "--allow-host", "*");
+    CliRun.Result wild = CliRun.run("serve", "--port", "0", "--allow-host", "*");
     assertThat(wild.code()).isEqualTo(2);
     assertThat(wild.err().strip()).startsWith("collapselab serve: --allow-host must be a host name").doesNotContain("\n");
-    CliTest.Result threads = CliTest.run("serve", "--port", "0", "--threads", "8030");
+    CliRun.Result threads = CliRun.run("serve", "--port", "0", "--threads", "8030");
     assertThat(threads.code()).isEqualTo(2);
     assertThat(threads.err().strip()).startsWith("collapselab serve: --threads must be an integer in [1, "
         + Runtime.getRuntime().availableProcessors() + "]");

@@ -38,7 +38,8 @@ import org.collapselab.experiments.study.StudyResults;
  *   <li>keys change exactly when results would: not with the threads a job is given, not with the description,
  *       always with the seed (when the family has one);
  *   <li>{@code compute()} is deterministic (results compared without run times) and stores under the job's key;
- *   <li>a cell survives Java serialisation (how the child-JVM executor and Hazelcast ship it) with its key and result;
+ *   <li>a cell survives Java serialisation and the filter on shipped jobs ({@link ShippedClasses}; how the child-JVM
+ *       executor and Hazelcast ship it) with its key and result;
  *   <li>{@code report()} works on partial results (none stored, one stored);
  *   <li>the quick study's cells are a subset of the full study's;
  *   <li>every unknown key is reported at once, and the family's {@link org.collapselab.experiments.study.Schema}
@@ -249,6 +250,12 @@ public final class FamilyContract {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
       o.writeObject(object);
+    }
+    if (object instanceof CellJob) {
+      // read back through the filter the child-JVM executor and the cluster members apply to shipped jobs
+      @SuppressWarnings("unchecked")
+      T back = (T) ShippedClasses.read(bytes.toByteArray(), CellJob.class);
+      return back;
     }
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       @SuppressWarnings("unchecked")
