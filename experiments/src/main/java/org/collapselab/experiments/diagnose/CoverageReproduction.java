@@ -39,7 +39,7 @@ public final class CoverageReproduction implements Reproduction {
     List<Claim> claims = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (GaussianTwoSource t : Coverage.cases()) {
-      Coverage c = Coverage.run(t, reps, 8, 1000);
+      Coverage c = Coverage.run(t, reps, 1000);
       String setting = String.format(Locale.ROOT, "c² = %s, d = %d, n1 = %d, n2 = %d, σ1 = %s, σ2 = %s", t.c2(),
           t.real().dimension(), t.n1(), t.n2(), t.sigma1(), t.sigma2());
       panels.add(panel(c));

@@ -28,6 +28,12 @@ public final class CsvDataFile {
    * the same feature names (in any order) and its columns are returned in that order.
    */
   public static LabelledRows read(Path path, String label, List<String> featureOrder) {
+    return read(path, new DiagnoseOptions(path, path, label, null, 5, 16, 1), featureOrder, new ArrayList<>());
+  }
+
+  /** Reads {@code path} with the options' label, delimiter, one-hot and missing-cell rules; notes go to warnings. */
+  static LabelledRows read(Path path, DiagnoseOptions options, List<String> featureOrder, List<String> warnings) {
+    String label = options.label();
     String file = path.toString();
     if (!Files.isRegularFile(path)) {
       throw new DataFileException(file, "file", "no readable file", "an existing CSV file");

@@ -1,0 +1,59 @@
+package org.collapselab.experiments.diagnose;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.linalg.Matrix;
+
+/** Reads the real, synthetic and test files of one {@code diagnose} call and notes what a user should know. */
+final class DataFiles {
+  private DataFiles() {}
+
+  /** The three files' rows and the warnings. */
+  record Read(LabelledRows real, LabelledRows synthetic, LabelledRows test, List<String> warnings) {
+  }
+
+  static Read read(DiagnoseOptions o) {
+    List<String> warnings = new ArrayList<>();
+    LabelledRows real = CsvDataFile.read(o.real(), o, null, warnings);
+    LabelledRows syn = CsvDataFile.read(o.synthetic(), o, real.features(), warnings);
+    LabelledRows test = o.test() == null ? null : CsvDataFile.read(o.test(), o, real.features(), warnings);
+    warnings.addAll(columnWarnings(real));
+    return new Read(real, syn, test, warnings);
+  }
+
+  /** Constant and repeated feature columns of the real rows. */
+  static List<String> columnWarnings(LabelledRows f) {
+    List<String> out = new ArrayList<>();
+    Matrix x = f.x();
+    int n = x.rows();
+    Map<Long, List<Integer>> byHash = new HashMap<>();
+    for (int j = 0; j < x.cols(); j++) {
+      boolean constant = true;
+      long h = 17;
+      for (int i = 0; i < n; i++) {
+        double v = x.get(i, j);
+        constant &= v == x.get(0, j);
+        h = h * 31 + Double.hashCode(v + 0.0);
+      }
+      String name = f.features().get(j);
+      if (constant) {
+        out.add(f.file() + ": column '" + name + "' is constant in the real rows: it is ignored (coefficient 0)");
+        continue;
+      }
+      for (int k : byHash.computeIfAbsent(h, key -> new ArrayList<>())) {
+        boolean same = true;
+        for (int i = 0; i < n && same; i++) {
+          same = x.get(i, j) == x.get(i, k);
+        }
+        if (same) {
+          out.add(f.file() + ": column '" + name + "' repeats column '" + f.features().get(k)
+              + "' in the real rows: their coefficients share one effect");
+        }
+      }
+      byHash.get(h).add(j);
+    }
+    return out;
+  }
+}

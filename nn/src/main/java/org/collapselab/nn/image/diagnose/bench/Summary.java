@@ -1,0 +1,53 @@
+package org.collapselab.nn.image.diagnose.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.collapselab.nn.image.diagnose.bench.RealBench.Run;
+
+/** The bench table: per scenario, geometric means over its splits; then the acceptance figures. */
+final class Summary {
+  private Summary() {}
+
+  static String table(List<Run> runs) {
+    Map<String, List<Run>> by = new LinkedHashMap<>();
+    for (Run r : runs) {
+      by.computeIfAbsent(r.scenario(), k -> new java.util.ArrayList<>()).add(r);
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("| scenario | n1 | d | recipe / grid best | vs CV real-only | vs CV practitioner | vs all synthetic |"
+        + " prediction error (each split) |\n|---|---|---|---|---|---|---|---|\n");
+    double logAll = 0;
+    double worst = 0;
+    int within = 0;
+    for (var e : by.entrySet()) {
+      List<Run> rs = e.getValue();
+      double g = geo(rs, r -> r.ratio());
+      logAll += Math.log(g);
+      worst = Math.max(worst, g);
+      StringBuilder pred = new StringBuilder();
+      for (Run r : rs) {
+        double rel = r.predicted() / r.recommended() - 1;
+        within += Math.abs(rel) <= 0.15 ? 1 : 0;
+        pred.append(String.format(Locale.ROOT, "%+.0f%% ", 100 * rel));
+      }
+      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %s|%n", e.getKey(),
+          rs.get(0).n1(), rs.get(0).d(), g, geo(rs, r -> r.recommended() / r.realOnly()),
+          geo(rs, r -> r.recommended() / r.practitioner()), geo(rs, r -> r.recommended() / r.allSynthetic()),
+          pred));
+    }
+    b.append(String.format(Locale.ROOT, "%nrecipe/grid: geometric mean %.3f over %d scenarios, worst scenario %.3f; "
+        + "prediction within 15%%: %d of %d runs%n", Math.exp(logAll / by.size()), by.size(), worst, within,
+        runs.size()));
+    return b.toString();
+  }
+
+  private static double geo(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
+    double s = 0;
+    for (Run r : rs) {
+      s += Math.log(f.applyAsDouble(r));
+    }
+    return Math.exp(s / rs.size());
+  }
+}
