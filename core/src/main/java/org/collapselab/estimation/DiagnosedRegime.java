@@ -65,10 +65,16 @@ public record DiagnosedRegime(SourceEstimates estimates, Spectrum real, Spectrum
         Math.sqrt(node.sigma2Real()), Math.sqrt(estimates.sigma2Synthetic()), node.c2(), List.of(), signal);
   }
 
-  /** The EB offset penalty π = σ1²/max(ô² − Var ô, tiny) (a N(0, τ_o²) prior on the offset, τ_o² estimated). */
+  /**
+   * The offset penalty: +∞ (one shared intercept) unless the offset is significant (|ô| &gt; 2 s.e.), then the
+   * empirical-Bayes π = σ1²/(ô² − Var ô) (a N(0, τ_o²) prior on the offset with τ_o² estimated).
+   */
   public double offsetPenalty() {
     double o2 = estimates.labelOffset() * estimates.labelOffset();
     double v = estimates.labelOffsetStdError() * estimates.labelOffsetStdError();
+    if (o2 <= 4 * v) {
+      return Double.POSITIVE_INFINITY;
+    }
     double tau2 = Math.max(o2 - v, 1e-12 * (estimates.sigma2Real() + estimates.signal()));
     return estimates.sigma2Real() / tau2;
   }

@@ -183,7 +183,7 @@ public final class SourceEstimator {
   }
 
   /** Quantile of Student's t with ν degrees of freedom (Cornish–Fisher expansion about the normal quantile). */
-  static double studentQuantile(double p, int nu) {
+  public static double studentQuantile(double p, int nu) {
     if (p != 0.975) {
       throw new IllegalArgumentException("only the 97.5% quantile is needed, got " + p);
     }

@@ -16,11 +16,30 @@ final class DataFiles {
 
   static Read read(DiagnoseOptions o) {
     List<String> warnings = new ArrayList<>();
-    LabelledRows real = CsvDataFile.read(o.real(), o, null, warnings);
-    LabelledRows syn = CsvDataFile.read(o.synthetic(), o, real.features(), warnings);
-    LabelledRows test = o.test() == null ? null : CsvDataFile.read(o.test(), o, real.features(), warnings);
+    LabelledRows real = CsvDataFile.read(o.real(), o, null, null, warnings);
+    OneHot levels = OneHot.of(o.oneHot(), List.of());
+    if (!o.oneHot().isEmpty()) {
+      levels = levelsOf(real, o.oneHot());
+    }
+    LabelledRows syn = CsvDataFile.read(o.synthetic(), o, real.features(), levels, warnings);
+    LabelledRows test = o.test() == null ? null : CsvDataFile.read(o.test(), o, real.features(), levels, warnings);
     warnings.addAll(columnWarnings(real));
     return new Read(real, syn, test, warnings);
+  }
+
+  /** The one-hot levels of the real file, recovered from its COL=category feature names. */
+  static OneHot levelsOf(LabelledRows real, List<String> columns) {
+    List<List<String>> levels = new ArrayList<>();
+    for (String c : columns) {
+      List<String> l = new ArrayList<>();
+      for (String f : real.features()) {
+        if (f.startsWith(c + "=")) {
+          l.add(f.substring(c.length() + 1));
+        }
+      }
+      levels.add(l);
+    }
+    return new OneHot(List.copyOf(columns), levels);
   }
 
   /** Constant and repeated feature columns of the real rows. */

@@ -27,8 +27,6 @@ import org.collapselab.experiments.diagnose.DiagnosisResult.Validation;
 public final class Diagnosis {
   /** Points per predicted/measured curve (k = 0, n2/8, ..., n2, plus the recommended k). */
   static final int CURVE_STEPS = 8;
-  /** The theory's recipe stands unless real-only ridge beats it in CV by this many standard errors. */
-  static final double VETO_Z = 1.0;
 
   private Diagnosis() {}
 
@@ -69,9 +67,17 @@ public final class Diagnosis {
         .recipe();
     WeightedRidge practitioner = RecipeSearch.practitioner(validation).recipe();
     WeightedRidge chosen = theory == null ? realOnly : theory.recipe();
-    String decision = decide(validation, chosen, realOnly, theory != null);
+    boolean cvInformative = n1 >= Math.max(30, 2 * d);
+    String decision = theory == null || cvInformative ? decide(validation, chosen, realOnly, theory != null,
+        "real-only ridge") : "theory";
     if (decision.startsWith("cross-validation")) {
       chosen = realOnly;
+    } else if (cvInformative) {
+      String other = decide(validation, chosen, allSyn, true, "all synthetic rows at weight 1");
+      if (other.startsWith("cross-validation")) {
+        chosen = allSyn;
+        decision = other;
+      }
     }
     boolean binary = isBinary(real.y());
     Measurer measurer;
@@ -100,8 +106,13 @@ public final class Diagnosis {
         List.copyOf(warnings));
   }
 
-  /** "theory" or "cross-validation: ..." (the veto) with the numbers behind it. */
-  private static String decide(RecipeValidation v, WeightedRidge theory, WeightedRidge realOnly, boolean hasTheory) {
+  /**
+   * "theory", or "cross-validation: ..." when the alternative beats the theory's recipe in K-fold CV by more than the
+   * 97.5% Student-t quantile (K − 1 degrees of freedom) times the paired standard error. Asked only when
+   * n1 ≥ max(30, 2d): with fewer real rows the folds are too small to overrule the theory.
+   */
+  private static String decide(RecipeValidation v, WeightedRidge theory, WeightedRidge realOnly, boolean hasTheory,
+                               String name) {
     if (!hasTheory) {
       return "cross-validation: the theory has no finite prediction here; real-only ridge with λ by CV";
     }
@@ -120,12 +131,14 @@ public final class Diagnosis {
       var += (x - mean) * (x - mean) / Math.max(1, diff.length - 1);
     }
     double se = Math.sqrt(var / diff.length);
-    if (mean > VETO_Z * se && mean > 0) {
-      return String.format(Locale.ROOT, "cross-validation: real-only ridge beat the theory's recipe by %.3g ± %.2g "
-          + "(standardised MSE, %d folds)", mean, se, diff.length);
+    double t = SourceEstimator.studentQuantile(0.975, diff.length - 1);
+    if (mean > t * se && mean > 0) {
+      return String.format(Locale.ROOT, "cross-validation: %s beat the theory's recipe by %.3g ± %.2g "
+          + "(standardised MSE, %d folds)", name, mean, se, diff.length);
     }
     return "theory";
   }
+
 
   private static String words(String decision, WeightedRidge w, int n2) {
     String recipe = w.syntheticRows() == 0 ? "do not use these synthetic rows: train on the real rows only"

@@ -42,7 +42,11 @@ public final class RealBench {
   /** Runs every scenario at seeds 1..splits. */
   public static List<Run> run(Path sklearn, int splits, java.io.PrintStream log) throws Exception {
     List<Run> out = new ArrayList<>();
+    String only = System.getProperty("bench.only", "");
     for (Scenario s : Scenarios.all(sklearn)) {
+      if (!only.isEmpty() && !s.name().matches(only)) {
+        continue;
+      }
       for (long seed = 1; seed <= splits; seed++) {
         Run r = one(s.name(), seed, s.split(seed));
         out.add(r);
@@ -85,6 +89,19 @@ public final class RealBench {
       }
     }
     WeightedRidge w = v.recommended().recipe();
+    if (Boolean.getBoolean("bench.debug")) {
+      var est = org.collapselab.estimation.SourceEstimator.estimate(data);
+      var reg = org.collapselab.estimation.DiagnosedRegime.of(est);
+      for (WeightedRidge q : List.of(w, new WeightedRidge(data.syntheticRows(), 3, 0), new WeightedRidge(
+          data.syntheticRows(), 1, 0.01), new WeightedRidge(data.syntheticRows(), 0.1, 0.01), new WeightedRidge(0, 1,
+          0.1))) {
+        System.out.printf(Locale.ROOT, "   %s pred %.4g test %.4g%n", q, scale2 * reg.predict(q, s.realY().length),
+            scale2 * val.testError(q, test));
+      }
+      System.out.println("   spectra " + java.util.Arrays.toString(java.util.Arrays.copyOf(est.realSpectrum(), 5))
+          + " syn " + java.util.Arrays.toString(java.util.Arrays.copyOf(est.syntheticSpectrum(), 5)) + " signal "
+          + est.signal() + " s1 " + est.sigma2Real());
+    }
     return new Run(name, seed, s.realY().length, s.realX().cols(), s.synY().length, mse(v.recommended().model(), s),
         mse(v.realOnly().model(), s), mse(v.allSynthetic().model(), s), mse(v.practitioner().model(), s), best,
         v.recommended().predicted(), r.estimates().c2(), r.estimates().c2Low(), r.estimates().c2High(),
