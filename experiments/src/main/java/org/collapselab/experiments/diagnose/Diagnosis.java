@@ -131,8 +131,8 @@ public final class Diagnosis {
       var += (x - mean) * (x - mean) / Math.max(1, diff.length - 1);
     }
     double se = Math.sqrt(var / diff.length);
-    double t = SourceEstimator.studentQuantile(0.975, diff.length - 1);
-    if (mean > t * se && mean > 0) {
+    double q = SourceEstimator.studentQuantile(0.975, diff.length - 1);
+    if (mean > q * se && mean > 0) {
       return String.format(Locale.ROOT, "cross-validation: %s beat the theory's recipe by %.3g ± %.2g "
           + "(standardised MSE, %d folds)", name, mean, se, diff.length);
     }
