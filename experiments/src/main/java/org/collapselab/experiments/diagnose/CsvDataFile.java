@@ -45,6 +45,17 @@ public final class CsvDataFile {
    */
   static LabelledRows read(Path path, DiagnoseOptions o, List<String> featureOrder, OneHot levels,
                            List<String> warnings) {
+    return read(path, o, featureOrder, levels, warnings, false);
+  }
+
+  /** Rows to predict: like {@link #read}, but the label column may be absent (labels are then NaN). */
+  static LabelledRows readFeatures(Path path, DiagnoseOptions o, List<String> featureOrder, OneHot levels,
+                                   List<String> warnings) {
+    return read(path, o, featureOrder, levels, warnings, true);
+  }
+
+  private static LabelledRows read(Path path, DiagnoseOptions o, List<String> featureOrder, OneHot levels,
+                                   List<String> warnings, boolean labelOptional) {
     String file = path.toString();
     if (!Files.isRegularFile(path)) {
       throw new DataFileException(file, "file", "no readable file", "an existing CSV, .csv.gz, .npy or .npz file");
@@ -79,7 +90,7 @@ public final class CsvDataFile {
           }
         }
         int labelColumn = header.indexOf(o.label());
-        if (labelColumn < 0) {
+        if (labelColumn < 0 && !labelOptional) {
           throw new DataFileException(file, "line 1", "no column named '" + o.label() + "'" + (header.size() == 1
               ? " (one column only: is the delimiter right? use --delimiter)" : ""),
               "a header with the label column (--label, default y)");
@@ -172,6 +183,10 @@ public final class CsvDataFile {
         boolean missing = false;
         for (int j = 0; j <= numeric.size() && !missing; j++) {
           int c = j < numeric.size() ? numeric.get(j) : labelColumn;
+          if (c < 0) {
+            row[j] = Double.NaN;
+            continue;
+          }
           String cell = record.get(c);
           if (MISSING.contains(cell.toLowerCase(java.util.Locale.ROOT))) {
             missing = true;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.collapselab.linalg.Matrix;
 
 /** Reads the real, synthetic and test files of one {@code diagnose} call and notes what a user should know. */
-final class DataFiles {
+public final class DataFiles {
   private DataFiles() {}
 
   /** The three files' rows and the warnings. */
@@ -25,6 +25,35 @@ final class DataFiles {
     LabelledRows test = o.test() == null ? null : CsvDataFile.read(o.test(), o, real.features(), levels, warnings);
     warnings.addAll(columnWarnings(real));
     return new Read(real, syn, test, warnings);
+  }
+
+  /** Feature rows to predict (label column optional), in the real file's feature order. */
+  static LabelledRows predictRows(java.nio.file.Path path, DiagnoseOptions o, List<String> features) {
+    return CsvDataFile.readFeatures(path, o, features, o.oneHot().isEmpty() ? OneHot.of(List.of(), List.of())
+        : levelsOf(new LabelledRows("", features, Matrix.zeros(0, features.size()), new double[0]), o.oneHot()),
+        new ArrayList<>());
+  }
+
+  /** Writes the recommended model's predictions for {@code input} to {@code output} (CSV, header "prediction"). */
+  public static int predict(DiagnoseOptions o, DiagnosisResult r, java.nio.file.Path input,
+                            java.nio.file.Path output) throws java.io.IOException {
+    LabelledRows rows = predictRows(input, o, r.features());
+    double[] p = r.validation().recommended().model().predict(rows.x());
+    java.nio.file.Path parent = output.toAbsolutePath().getParent();
+    java.nio.file.Files.createDirectories(parent);
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile(parent, ".predictions-", ".tmp");
+    try {
+      StringBuilder b = new StringBuilder("prediction\n");
+      for (double v : p) {
+        b.append(v).append('\n');
+      }
+      java.nio.file.Files.writeString(tmp, b);
+      java.nio.file.Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+    return p.length;
   }
 
   /** The one-hot levels of the real file, recovered from its COL=category feature names. */

@@ -74,8 +74,8 @@ record OneHot(List<String> columns, List<List<String>> levels) {
       for (int j = 0; j < d; j++) {
         Integer p = pos.get(names.get(j));
         if (p == null) {
-          throw new DataFileException(file, "line 1", "a feature column the real file does not have ('"
-              + names.get(j) + "')", "the real file's " + order.size() + " feature columns (any order)");
+          throw new DataFileException(file, "line 1", "a feature column the real file does not have",
+              "the real file's " + order.size() + " feature columns (any order)");
         }
         target[j] = p;
       }
