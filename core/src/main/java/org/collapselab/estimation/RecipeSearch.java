@@ -88,6 +88,20 @@ public final class RecipeSearch {
     return best;
   }
 
+  /** λ by theory (averaged over the nodes) for fixed k, A and offset penalty. */
+  public static Scored lambdaByTheory(DiagnosedRegime regime, long realRows, int k, double a, double offsetPenalty) {
+    List<DiagnosedRegime.Node> nodes = regime.nodes();
+    Regime[] regimes = new Regime[nodes.size()];
+    for (int i = 0; i < regimes.length; i++) {
+      regimes[i] = regime.regime(nodes.get(i), realRows);
+    }
+    Scored best = null;
+    for (double l : lambdas(0.25)) {
+      best = better(best, score(regime, regimes, nodes, new WeightedRidge(k, a, l, offsetPenalty), realRows));
+    }
+    return best;
+  }
+
   private static Scored score(DiagnosedRegime regime, Regime[] regimes, List<DiagnosedRegime.Node> nodes,
                               WeightedRidge w, long realRows) {
     double sum = 0;

@@ -12,12 +12,12 @@ import org.collapselab.linalg.Matrix;
  * mean is the label offset b1 − b2, their variance is ‖δ‖²_Σ1 + σ1² ("gap" + noise). The gap is split from the noise
  * by one of two routes:
  * <ul>
- *   <li>{@code u-statistic} (n1 &lt; 3(d + 2)): the unbiased U-statistic of ‖Cov(Σ̃^{-1/2}x, r)‖² =
+ *   <li>{@code u-statistic} (n1 &lt; d + 1 + max(10, d/2)): the unbiased U-statistic of ‖Cov(Σ̃^{-1/2}x, r)‖² =
  *   δᵀΣ1Σ̃⁻¹Σ1δ ({@link CovarianceU}), a moment estimator in the spirit of Dicker (2014) that needs no fit on the
  *   real rows, so it works for n1 &lt; d. It equals the gap when Σ̃ = Σ1; Σ̃ is the synthetic rows' correlation
  *   matrix (the real features have unit variance after standardisation), shrunk towards I by d/(n2 + d), so it is
  *   independent of the real rows. σ1² = Var(r) − gap. Standard errors by the jackknife.</li>
- *   <li>{@code least-squares} (n1 ≥ 3(d + 2)): σ1² = RSS1/(n1 − d − 1) of the real rows' own least-squares fit ŵ1
+ *   <li>{@code least-squares} (otherwise, at least 10 residual degrees of freedom): σ1² = RSS1/(n1 − d − 1) of the real rows' own least-squares fit ŵ1
  *   and gap = ‖ŵ1 − ŵ2‖²_Σ̂1 − tr(Σ̂1V1), V1 the HC2 covariance of ŵ1 (MacKinnon and White 1985): unbiased with no
  *   assumption on Σ1 or on the noise; the variance 4uᵀV1u + 2tr((Σ̂1V1)²) + Var((xᵀδ̂)²)/n1, u = Σ̂1δ̂.</li>
  * </ul>
@@ -35,7 +35,7 @@ public final class SourceEstimator {
 
   /** True when the least-squares route is used for n1 real rows and d features. */
   public static boolean leastSquaresRoute(int n1, int d) {
-    return n1 >= 3 * (d + 2);
+    return n1 >= d + 1 + Math.max(10, d / 2);
   }
 
   /** The estimates in standardised units. */

@@ -68,6 +68,19 @@ public final class Diagnosis {
     WeightedRidge practitioner = RecipeSearch.practitioner(validation).recipe();
     WeightedRidge chosen = theory == null ? realOnly : theory.recipe();
     boolean cvInformative = n1 >= Math.max(30, 2 * d);
+    String corrected = null;
+    if (theory != null && chosen.syntheticRows() > 0 && n1 >= CORRECTION_ROWS) {
+      WeightedRidge base = chosen;
+      for (double f : new double[] {Math.pow(10, -0.5), Math.pow(10, 0.5), 10}) {
+        Scored c = RecipeSearch.lambdaByTheory(regime, n1, base.syntheticRows(), base.syntheticWeight() * f,
+            base.offsetPenalty());
+        if (c != null && better(validation, c.recipe(), chosen)) {
+          chosen = c.recipe();
+          corrected = String.format(Locale.ROOT, "; cross-validation moved A from %.3g to %.3g",
+              base.syntheticWeight(), chosen.syntheticWeight());
+        }
+      }
+    }
     String decision = theory == null || cvInformative ? decide(validation, chosen, realOnly, theory != null,
         "real-only ridge") : "theory";
     if (decision.startsWith("cross-validation")) {
@@ -102,8 +115,28 @@ public final class Diagnosis {
     }
     clock.lap("validate");
     return new DiagnosisResult(real.file(), syn.file(), real.features(), est.inLabelUnits(units.labelScale()), v,
-        curves, clock.laps(), words(decision, chosen, data.syntheticRows()), sensitivity, binary,
+        curves, clock.laps(), words(decision, chosen, data.syntheticRows()) + (corrected == null
+        || !decision.equals("theory") ? "" : corrected), sensitivity, binary,
         List.copyOf(warnings));
+  }
+
+  /** Real rows from which CV may move the theory's A by a factor 10^{±1/2} or 10 (paired test, one s.e.). */
+  static final int CORRECTION_ROWS = 20;
+
+  /** True when {@code a} beats {@code b} in K-fold CV by more than one paired standard error. */
+  private static boolean better(RecipeValidation v, WeightedRidge a, WeightedRidge b) {
+    double[] fa = v.crossValidate(a).perFold();
+    double[] fb = v.crossValidate(b).perFold();
+    double mean = 0;
+    for (int f = 0; f < fa.length; f++) {
+      mean += (fb[f] - fa[f]) / fa.length;
+    }
+    double var = 0;
+    for (int f = 0; f < fa.length; f++) {
+      double x = fb[f] - fa[f] - mean;
+      var += x * x / (fa.length - 1);
+    }
+    return mean > Math.sqrt(var / fa.length);
   }
 
   /**
