@@ -43,6 +43,38 @@ final class Summary {
     return b.toString();
   }
 
+  /**
+   * {geometric mean of recipe/grid over scenarios, worst scenario's, worst scenario's recipe/real-only, geometric
+   * mean of recipe/practitioner over scenarios with n1 &lt; 3d, share of runs predicted within 15%}.
+   */
+  static double[] figures(List<Run> runs) {
+    Map<String, List<Run>> by = new LinkedHashMap<>();
+    for (Run r : runs) {
+      by.computeIfAbsent(r.scenario(), k -> new java.util.ArrayList<>()).add(r);
+    }
+    double log = 0;
+    double worst = 0;
+    double worstReal = 0;
+    double logPract = 0;
+    int scarce = 0;
+    for (List<Run> rs : by.values()) {
+      double g = geo(rs, Run::ratio);
+      log += Math.log(g);
+      worst = Math.max(worst, g);
+      worstReal = Math.max(worstReal, geo(rs, r -> r.recommended() / r.realOnly()));
+      if (rs.get(0).n1() < 3 * rs.get(0).d()) {
+        logPract += Math.log(geo(rs, r -> r.recommended() / r.practitioner()));
+        scarce++;
+      }
+    }
+    int within = 0;
+    for (Run r : runs) {
+      within += Math.abs(r.predicted() / r.recommended() - 1) <= 0.15 ? 1 : 0;
+    }
+    return new double[] {Math.exp(log / by.size()), worst, worstReal, Math.exp(logPract / Math.max(1, scarce)),
+        (double) within / runs.size()};
+  }
+
   private static double geo(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
     double s = 0;
     for (Run r : rs) {
