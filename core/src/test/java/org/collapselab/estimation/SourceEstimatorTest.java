@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Coverage of the c² interval on Gaussian data with known truth, from n1 = 10 to 10d, and the noise estimates. */
 class SourceEstimatorTest {
-  static final int REPETITIONS = Integer.getInteger("collapselab.coverageRepetitions", 50);
+  static final int REPETITIONS = Integer.getInteger("collapselab.coverageRepetitions", 100);
 
   static java.util.stream.Stream<GaussianTwoSource> cases() {
     return Coverage.cases().stream();
   }
 
-  /** At least 90% of the 95% intervals cover c² (the binomial 1% lower limit for 95% coverage of 50 is 43). */
+  /** At least 90% of the 95% intervals cover c² (100 seeded repetitions per setting). */
   @ParameterizedTest
   @MethodSource("cases")
   void intervalCoversC2(GaussianTwoSource truth) {
