@@ -18,7 +18,6 @@ import org.collapselab.experiments.diagnose.DiagnosisResult.Check;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code collapselab diagnose}: the paper's method on a user's real and synthetic data files. */
@@ -84,28 +83,26 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if ((predict == null) != (predictions == null)) {
-      throw new ParameterException(spec.commandLine(), "collapselab diagnose: --predict and --predictions must be "
-          + "given together, got only " + (predict == null ? "--predictions" : "--predict"));
+      throw new org.collapselab.validation.ParameterException(predict == null ? "predict" : "predictions", "missing",
+          "given together with " + (predict == null ? "--predictions" : "--predict"));
     }
     char delim = 0;
     if (delimiter != null) {
       String d = delimiter.equals("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
       if (d.length() != 1 || ",;|\t".indexOf(d.charAt(0)) < 0) {
-        throw new ParameterException(spec.commandLine(), "collapselab diagnose: --delimiter must be one of , ; | "
-            + "tab, got " + delimiter);
+        throw new org.collapselab.validation.ParameterException("delimiter", delimiter, "one of , ; | tab");
       }
       delim = d.charAt(0);
     }
     if (!task.equals("regression") && !task.equals("classification")) {
-      throw new ParameterException(spec.commandLine(), "collapselab diagnose: --task must be regression or "
-          + "classification, got " + task);
+      throw new org.collapselab.validation.ParameterException("task", task, "regression or classification");
     }
     DiagnoseOptions options = new DiagnoseOptions(real, synthetic, label, test, folds, splits, seed, delim, oneHot,
         dropMissing, task);
     DiagnosisResult r = Diagnosis.run(options);
     if (options.classification() && !r.binary()) {
-      throw new ParameterException(spec.commandLine(), "collapselab diagnose: --task classification needs 0/1 "
-          + "labels in the real file, got other values");
+      throw new org.collapselab.validation.ParameterException("task", "classification with labels other than 0/1",
+          "classification only with 0/1 labels in the real file");
     }
     PrintWriter o = spec.commandLine().getOut();
     Path page = null;
@@ -165,6 +162,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     row(o, "real only", v.realOnly(), r.binary());
     row(o, "all synthetic", v.allSynthetic(), r.binary());
     row(o, "practitioner", v.practitioner(), r.binary());
+    if (r.classification() != null) {
+      var c = r.classification();
+      o.printf(Locale.ROOT, "classification (l2-logistic, chosen on CV log-loss): k = %d, A = %.3g, lambda = %.3g; "
+          + "CV log-loss %.4g, error %.4g, AUC %.4g (real only: log-loss %.4g, error %.4g)%n",
+          c.recipe().syntheticRows(), c.recipe().syntheticWeight(), c.recipe().lambda(), c.logLoss(), c.error(),
+          c.auc(), c.realOnlyLogLoss(), c.realOnlyError());
+    }
     StringBuilder t = new StringBuilder("CPU seconds:");
     r.cpuSeconds().forEach((k, s) -> t.append(String.format(Locale.ROOT, " %s %.2f", k, s)));
     o.println(t);

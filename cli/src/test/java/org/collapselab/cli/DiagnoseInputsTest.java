@@ -208,4 +208,38 @@ class DiagnoseInputsTest {
     }
     assertThat(Double.parseDouble(lines[1])).isCloseTo(expect, org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  /** 0/1 labels: y = 1 when the Gaussian label is positive (real), the synthetic label the same of a shifted teacher. */
+  static String binary(String csv) {
+    StringBuilder b = new StringBuilder();
+    String[] lines = csv.split("\n");
+    b.append(lines[0]).append('\n');
+    for (int i = 1; i < lines.length; i++) {
+      int cut = lines[i].lastIndexOf(',');
+      b.append(lines[i], 0, cut + 1).append(Double.parseDouble(lines[i].substring(cut + 1)) > 2 ? "1" : "0")
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void zeroOneLabelsGetAccuracyAucAndAClassificationRecipe() throws Exception {
+    Path real = file("R.csv", binary(gaussian(150, false, 1)));
+    Path syn = file("S.csv", binary(gaussian(600, true, 2)));
+    JsonNode j = diagnose("--real", real.toString(), "--synthetic", syn.toString(), "--task", "classification");
+    assertThat(j.get("binaryLabels").asBoolean()).isTrue();
+    for (String k : new String[] {"recommendation"}) {
+      assertThat(j.get(k).get("accuracy").asDouble()).isBetween(0.6, 1.0);
+      assertThat(j.get(k).get("auc").asDouble()).isBetween(0.6, 1.0);
+    }
+    JsonNode c = j.get("classification");
+    assertThat(c.get("cvLogLoss").asDouble()).isLessThan(Math.log(2));
+    assertThat(c.get("cvLogLoss").asDouble()).isLessThanOrEqualTo(c.get("realOnly").get("cvLogLoss").asDouble());
+    assertThat(c.get("model").get("coefficients").size()).isEqualTo(4);
+    CliTest.Result r = CliTest.run("diagnose", "--real", file("G.csv", gaussian(100, false, 1)).toString(),
+        "--synthetic", file("GS.csv", gaussian(200, true, 2)).toString(), "--task", "classification");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("collapselab diagnose: --task must be classification only with 0/1 labels in the "
+        + "real file, got classification with labels other than 0/1" + System.lineSeparator());
+  }
 }

@@ -34,11 +34,19 @@ public final class DataFiles {
         new ArrayList<>());
   }
 
-  /** Writes the recommended model's predictions for {@code input} to {@code output} (CSV, header "prediction"). */
+  /** Writes the recommended model's predictions (probabilities of the logistic model under --task classification) for {@code input} to {@code output} (CSV, header "prediction"). */
   public static int predict(DiagnoseOptions o, DiagnosisResult r, java.nio.file.Path input,
                             java.nio.file.Path output) throws java.io.IOException {
     LabelledRows rows = predictRows(input, o, r.features());
-    double[] p = r.validation().recommended().model().predict(rows.x());
+    double[] p;
+    if (r.classification() != null) {
+      p = r.classification().model().predict(rows.x());
+      for (int i = 0; i < p.length; i++) {
+        p[i] = 1 / (1 + Math.exp(-p[i]));
+      }
+    } else {
+      p = r.validation().recommended().model().predict(rows.x());
+    }
     java.nio.file.Path parent = output.toAbsolutePath().getParent();
     java.nio.file.Files.createDirectories(parent);
     java.nio.file.Path tmp = java.nio.file.Files.createTempFile(parent, ".predictions-", ".tmp");

@@ -114,10 +114,15 @@ public final class Diagnosis {
       sensitivity[i] = s2 * regime.predict(chosen, n1, regime.at(at[i]));
     }
     clock.lap("validate");
+    ClassificationChoice cls = options.classification() && binary
+        ? ClassificationChoice.choose(data, chosen, folds, options.seed()) : null;
+    if (cls != null) {
+      clock.lap("classify");
+    }
     return new DiagnosisResult(real.file(), syn.file(), real.features(), est.inLabelUnits(units.labelScale()), v,
         curves, clock.laps(), words(decision, chosen, data.syntheticRows()) + (corrected == null
         || !decision.equals("theory") ? "" : corrected), sensitivity, binary,
-        List.copyOf(warnings));
+        List.copyOf(warnings), cls);
   }
 
   /** Real rows from which CV may move the theory's A by a factor 10^{±1/2} or 10 (paired test, one s.e.). */

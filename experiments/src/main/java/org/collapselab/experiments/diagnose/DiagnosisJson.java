@@ -35,6 +35,27 @@ public final class DiagnosisJson {
     putNumber(sens, "atC2", r.sensitivity()[1]);
     putNumber(sens, "atC2High", r.sensitivity()[2]);
     o.put("binaryLabels", r.binary());
+    if (r.classification() != null) {
+      ClassificationChoice c = r.classification();
+      ObjectNode cn = o.putObject("classification");
+      cn.put("syntheticRows", c.recipe().syntheticRows());
+      cn.put("syntheticWeight", c.recipe().syntheticWeight());
+      cn.put("lambda", c.recipe().lambda());
+      putNumber(cn, "cvLogLoss", c.logLoss());
+      putNumber(cn, "cvError", c.error());
+      putNumber(cn, "cvAuc", c.auc());
+      ObjectNode m = cn.putObject("model");
+      m.put("link", "logistic");
+      m.put("intercept", c.model().intercept());
+      ObjectNode coef = m.putObject("coefficients");
+      for (int j = 0; j < r.features().size(); j++) {
+        coef.put(r.features().get(j), c.model().coefficients()[j]);
+      }
+      ObjectNode ro = cn.putObject("realOnly");
+      ro.put("lambda", c.realOnly().lambda());
+      putNumber(ro, "cvLogLoss", c.realOnlyLogLoss());
+      putNumber(ro, "cvError", c.realOnlyError());
+    }
     ArrayNode warn = o.putArray("warnings");
     r.warnings().forEach(warn::add);
     ObjectNode v = o.putObject("validation");

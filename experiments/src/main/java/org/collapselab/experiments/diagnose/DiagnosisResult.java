@@ -21,11 +21,12 @@ import org.collapselab.estimation.WeightedRidge;
  * @param sensitivity predicted error of the recommended recipe at c2Low, ĉ² and c2High (σ1² at its estimate)
  * @param binary true when the real labels are 0/1
  * @param warnings notes on the input (constant or repeated columns, dropped rows)
+ * @param classification the ℓ2-logistic recipe of {@code --task classification} (null otherwise)
  */
 public record DiagnosisResult(String realFile, String syntheticFile, List<String> features,
                               SourceEstimates estimates, Validation validation, List<Curve> curves,
                               java.util.Map<String, Double> cpuSeconds, String decision, double[] sensitivity,
-                              boolean binary, List<String> warnings) {
+                              boolean binary, List<String> warnings, ClassificationChoice classification) {
 
   /**
    * One recipe's prediction and measurement.
