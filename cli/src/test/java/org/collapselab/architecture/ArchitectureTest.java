@@ -21,7 +21,8 @@ class ArchitectureTest {
   static final String[] FRAMEWORK = {"org.collapselab.experiments.study..", "org.collapselab.experiments.run..",
       "org.collapselab.experiments.store..", "org.collapselab.experiments.report..",
       "org.collapselab.experiments.figures..", "org.collapselab.experiments.stats..",
-      "org.collapselab.experiments.params..", "org.collapselab.experiments.export.."};
+      "org.collapselab.experiments.params..", "org.collapselab.experiments.export..",
+      "org.collapselab.experiments.reproduce.."};
   /** What the framework may use of the project besides itself: the core library. */
   static final String[] CORE = {"org.collapselab.validation..", "org.collapselab.problem..",
       "org.collapselab.spectrum..", "org.collapselab.theory..", "org.collapselab.data..", "org.collapselab.linalg..",
