@@ -19,13 +19,13 @@ public record Coverage(GaussianTwoSource truth, double[] estimates, double[] std
 
   /**
    * The settings the coverage is checked on (tests and {@code reproduce diagnose-coverage}): power-law Σ1 (α = 1)
-   * and Σ2 (α = 0.5), d = 20 and 40, n1 ∈ {10, d/2, d, 2d, 10d} (both estimator routes), n2 = 2000, and a nearly
+   * and Σ2 (α = 0.5), d = 20 and 40, n1 ∈ {10, d/2, d, 2d, 10d} (each once; both estimator routes), n2 = 2000, and a nearly
    * perfect synthetic source.
    */
   public static java.util.List<GaussianTwoSource> cases() {
     java.util.List<GaussianTwoSource> out = new java.util.ArrayList<>();
     for (int d : new int[] {20, 40}) {
-      for (int n1 : new int[] {10, d / 2, d, 2 * d, 10 * d}) {
+      for (int n1 : new java.util.TreeSet<>(java.util.List.of(10, d / 2, d, 2 * d, 10 * d))) {
         out.add(gaussian(0.3, d, n1, 2000, 0.5, 0.5));
       }
     }

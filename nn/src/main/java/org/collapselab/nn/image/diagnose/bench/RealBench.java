@@ -58,6 +58,15 @@ public final class RealBench {
     return out;
   }
 
+  /** Every scenario at one seed. */
+  public static List<Run> runSeed(Path sklearn, long seed) throws Exception {
+    List<Run> out = new ArrayList<>();
+    for (Scenario s : Scenarios.all(sklearn)) {
+      out.add(one(s.name(), seed, s.split(seed)));
+    }
+    return out;
+  }
+
   static Run one(String name, long seed, Split s) {
     List<String> names = new ArrayList<>();
     for (int j = 0; j < s.realX().cols(); j++) {

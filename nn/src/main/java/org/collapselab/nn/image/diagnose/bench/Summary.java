@@ -75,6 +75,11 @@ final class Summary {
         (double) within / runs.size()};
   }
 
+  /** Number of scenarios among the runs. */
+  static int scenarios(List<Run> runs) {
+    return (int) runs.stream().map(Run::scenario).distinct().count();
+  }
+
   private static double geo(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
     double s = 0;
     for (Run r : rs) {
