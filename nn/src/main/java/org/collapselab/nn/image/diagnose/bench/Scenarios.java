@@ -161,7 +161,7 @@ final class Scenarios {
     out.add(new Tabular("digits-units", "digits value, one column ×1000 (units), weak-network labels; n1 = 10d",
         digits, 640, 1000, 500, Scenarios::units, copulaWith((x, y) -> Generators.weakNet(x, y, 100, 1e-3, 5), -1,
         0)));
-    ImageDataset mnist = ImageFolder.load("mnist", Path.of("data/mnist"));
+    ImageDataset mnist = ImageFolder.load("mnist", beside(sklearn, "mnist", ImageFolder.defaultMnistDir()));
     Matrix mb = BenchData.pcaBasis(mnist.train(), 5000, 50);
     out.add(new Images("mnist-blur", "MNIST is-3 (0/1), 50 PCs, synthetic = blurred images; n1 = d/2", mnist, mb,
         1 << 3, 25, 5000, 2000, true, false));
@@ -170,6 +170,12 @@ final class Scenarios {
     out.add(new Images("fashion-weaknet", "Fashion-MNIST footwear (0/1), 30 PCs, weak-network labels; n1 = 2d",
         fashion, fb, (1 << 5) | (1 << 7) | (1 << 9), 60, 5000, 2000, false, true));
     return out;
+  }
+
+  /** A data folder beside the bench's CSV folder (data/sklearn → data/mnist) when present, else {@code fallback}. */
+  static Path beside(Path sklearn, String name, Path fallback) {
+    Path sibling = sklearn.toAbsolutePath().resolveSibling(name);
+    return java.nio.file.Files.isDirectory(sibling) ? sibling : fallback;
   }
 
   static Matrix select(Matrix x, int[] rows) {
