@@ -89,7 +89,12 @@ final class AdviseCommand implements Callable<Integer> {
       throw new ParameterException(flagField(e.field()), e.value(), e.allowed());
     }
     long start = System.nanoTime();
-    Advice a = Advisor.advise(regime);
+    if (out != null) {
+      OutputPaths.folder("out", out, true);
+    }
+    ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "advise", "theory points (d = " + d + ")",
+        -1);
+    Advice a = Advisor.advise(regime, progress::step);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     if (json) {

@@ -1,7 +1,11 @@
 package org.collapselab.cli;
 
 import org.collapselab.experiments.params.ProblemFlags;
+import org.collapselab.problem.Estimator;
+import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.Schedule;
+import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Option;
 
 /** The flags that define one {@link Problem}, shared by {@code theory} and {@code simulate}. */
@@ -69,10 +73,37 @@ final class ProblemOptions {
   @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
   boolean withNoise;
 
-  /** Builds and validates the problem; errors name the flag. */
+  /**
+   * Builds and validates the problem; errors name the flag. Flags the problem would ignore are refused rather than
+   * dropped: a width for ridge, a schedule or fresh-real share without generations, synthetic-row settings with the
+   * prior estimator (it fits the real rows only).
+   */
   Problem toProblem() {
-    return new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
+    Problem p = new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
         syntheticWeight, estimator, generations, schedule, freshReal).toProblem();
+    if (p.model() == ModelKind.RIDGE && m != null) {
+      throw new ParameterException("m", m, "absent unless --model rp (ridge has no width)");
+    }
+    if (generations == 0 && p.generations().schedule() != Schedule.REPLACE) {
+      throw new ParameterException("schedule", schedule, "absent unless --generations > 0 (a single fit has no "
+          + "schedule)");
+    }
+    if (generations == 0 && freshReal != 0) {
+      throw new ParameterException("freshReal", freshReal, "absent unless --generations > 0");
+    }
+    if (p.estimator() == Estimator.PRIOR) {
+      String why = " with --estimator prior (it fits the real rows only, shrunk toward the synthetic teacher)";
+      if (syntheticWeight != 1) {
+        throw new ParameterException("syntheticWeight", syntheticWeight, "1" + why);
+      }
+      if (syntheticSigma != null) {
+        throw new ParameterException("syntheticSigma", syntheticSigma, "absent" + why);
+      }
+      if (syntheticSpectrum != null) {
+        throw new ParameterException("syntheticSpectrum", syntheticSpectrum, "absent" + why);
+      }
+    }
+    return p;
   }
 
   /** σ² when {@code --with-noise} is given, else 0. */

@@ -28,6 +28,7 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.folder("out", out, true);
     return Workflows.reproduce(names, out, quick, threads, System.out, System.err);
   }
 }

@@ -72,7 +72,9 @@ final class SimulateCommand implements Callable<Integer> {
             how.features().isGaussian() ? how.sampler().key() : how.features().key(),
             how.features().isGaussian() ? "auto or direct with --generations > 0" : "gaussian with --generations > 0");
       }
-      loop = LoopSimulator.simulate(p, runs, seed, t);
+      ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "simulate", "generation fits",
+          (long) runs * (p.generations().count() + 1));
+      loop = LoopSimulator.simulate(p, runs, seed, t, progress::step);
     }
     Sampler used = loop != null ? Sampler.DIRECT : SamplerCost.choose(p, how);
     SimulationResult raw = loop != null ? loop.last() : Simulator.simulate(p, runs, seed, t, how);

@@ -42,12 +42,13 @@ final class TheoryCommand implements Callable<Integer> {
         if (!e.getMessage().startsWith(GenerationsTheory.SIMULATION_ONLY)) {
           throw e;
         }
+        String message = withSimulateHint(p, e.getMessage());
         if (json) {
           out.println(TheoryJson.write(TheoryJson.problem(p).put("theoryAvailable", false)
-              .put("theoryUnavailable", e.getMessage())));
+              .put("theoryUnavailable", message)));
         } else {
           out.println(Tables.problemLine(p));
-          out.println("  theory      unavailable: " + e.getMessage());
+          out.println("  theory      unavailable: " + message);
         }
         return Errors.FAILED;
       }
@@ -74,5 +75,26 @@ final class TheoryCommand implements Callable<Integer> {
       }
     }
     return r.converged() ? 0 : Errors.FAILED;
+  }
+
+  /**
+   * The theory's "use simulate" advice only when {@code simulate} accepts the same flags; otherwise what simulate
+   * would refuse (e.g. loops need the mixing estimator with weight 1), so the user is not sent to a dead end.
+   */
+  static String withSimulateHint(Problem p, String message) {
+    String advice = "; use simulate";
+    if (!message.endsWith(advice)) {
+      return message;
+    }
+    try {
+      org.collapselab.data.SimulationLimits.concurrentRuns(p, 1);
+      if (p.generations().looping()) {
+        org.collapselab.simulation.LoopSimulator.requireSupported(p);
+      }
+      return message;
+    } catch (org.collapselab.validation.ParameterException e) {
+      return message.substring(0, message.length() - advice.length()) + "; simulate does not cover it either (--"
+          + org.collapselab.experiments.params.ProblemFlags.flagName(e.field()) + " must be " + e.allowed() + ")";
+    }
   }
 }

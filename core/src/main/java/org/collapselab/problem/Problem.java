@@ -33,6 +33,12 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
 
   /** Largest n or m accepted by theory (10¹⁵: the strong-collapse question is about n → ∞). */
   public static final long MAX_SIZE = 1_000_000_000_000_000L;
+  /** Largest σ, σ2 and λ: σ² and λ-scaled sums stay far from double overflow (about 1.8e308). */
+  public static final double MAX_SCALE = 1e100;
+  /** Largest c²: the error it adds (≈ p2²c²) stays finite. */
+  public static final double MAX_C2 = 1e200;
+  /** Largest synthetic weight A: beyond it the real rows vanish below double precision (use p2 = 1 instead). */
+  public static final double MAX_WEIGHT = 1e12;
 
   public Problem {
     if (model == null) {
@@ -61,6 +67,11 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     requireRange("lambda", lambda, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("syntheticSigma", syntheticSigma, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("syntheticWeight", syntheticWeight, 0, Double.MAX_VALUE, "finite and >= 0");
+    requireAtMost("c2", c2, MAX_C2);
+    requireAtMost("sigma", sigma, MAX_SCALE);
+    requireAtMost("lambda", lambda, MAX_SCALE);
+    requireAtMost("syntheticSigma", syntheticSigma, MAX_SCALE);
+    requireAtMost("syntheticWeight", syntheticWeight, MAX_WEIGHT);
     if (estimator == null) {
       throw new ParameterException("estimator", null, "one of mix, prior");
     }
@@ -77,6 +88,14 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
                  double sigma, double lambda) {
     this(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, sigma, 1.0, Estimator.MIX,
         Generations.NONE);
+  }
+
+  /** Refuses a value whose squares or sums would overflow the theory's and simulation's double arithmetic. */
+  public static void requireAtMost(String field, double v, double max) {
+    if (v > max) {
+      throw new ParameterException(field, v, String.format(java.util.Locale.ROOT, "at most %.0e (larger values "
+          + "overflow double-precision arithmetic)", max));
+    }
   }
 
   private static void requireRange(String field, double v, double lo, double hi, String allowed) {

@@ -42,6 +42,14 @@ public final class LoopSimulator {
 
   /** Runs {@code runs} independent loops on {@code threads} threads. */
   public static Result simulate(Problem problem, int runs, long seed, int threads) {
+    return simulate(problem, runs, seed, threads, () -> { });
+  }
+
+  /**
+   * The same, calling {@code fitted} (from any thread) after each generation's fit of each run: runs·(K + 1) calls,
+   * for a progress line.
+   */
+  public static Result simulate(Problem problem, int runs, long seed, int threads, Runnable fitted) {
     if (runs < 1) {
       throw new ParameterException("runs", runs, "an integer >= 1");
     }
@@ -50,7 +58,8 @@ public final class LoopSimulator {
     }
     requireSupported(problem);
     long start = System.nanoTime();
-    List<double[]> perRun = Simulator.inParallel(Simulator.runSeeds(seed, runs), threads, s -> runOnce(problem, s));
+    List<double[]> perRun = Simulator.inParallel(Simulator.runSeeds(seed, runs), threads,
+        s -> runOnce(problem, s, fitted));
     double seconds = (System.nanoTime() - start) / 1e9;
     int count = problem.generations().count();
     List<SimulationResult> out = new ArrayList<>(count + 1);
@@ -66,6 +75,10 @@ public final class LoopSimulator {
 
   /** One loop: the errors of generations 0..K. */
   public static double[] runOnce(Problem problem, long runSeed) {
+    return runOnce(problem, runSeed, () -> { });
+  }
+
+  private static double[] runOnce(Problem problem, long runSeed, Runnable fitted) {
     requireSupported(problem);
     SplittableRandom rng = new SplittableRandom(runSeed);
     double[] w1 = Teacher.random(problem.d(), rng);
@@ -76,6 +89,7 @@ public final class LoopSimulator {
     double[] w = Simulator.fitMixture(first, rows, rng);
     double[] errors = new double[loop.count() + 1];
     errors[0] = TestError.excessRisk(w, w1, problem.spectrum());
+    fitted.run();
     // Generations ≥ 1: Σ2 = Σ1, one noise level σ; "synthetic" rows are those labelled by ŵ_{k−1} = w1 + (ŵ_{k−1} − w1).
     Problem next = new Problem(problem.model(), problem.spectrum(), null, problem.n(), problem.m(),
         GenerationsTheory.loopSyntheticShare(problem), 0, problem.sigma(), problem.lambda());
@@ -95,18 +109,43 @@ public final class LoopSimulator {
       }
       w = Simulator.fitMixture(next, train, rng);
       errors[g] = TestError.excessRisk(w, w1, problem.spectrum());
+      fitted.run();
     }
     return errors;
   }
 
   /** Most pooled matrix entries ((K+1)·n·d) the accumulate schedules hold in memory (2 GiB of doubles). */
   public static final long MAX_POOL_ENTRIES = 1L << 28;
+  /**
+   * Most work of one accumulate loop, counted as n·d²·(K+1)(K+2)/2 (generation k refits on all (k+1)·n pooled rows):
+   * it grows with K², so K = 10⁴ at n = 20, d = 10 (10¹¹, tens of minutes per run) is refused before it starts.
+   */
+  public static final double MAX_ACCUMULATE_WORK = 2e10;
 
-  private static void requireSupported(Problem p) {
+  /**
+   * Checks, before any work, what this simulator needs beyond {@link Problem}'s own validation: the accumulate
+   * schedules keep every pooled row ({@link #MAX_POOL_ENTRIES}), and only the mixing estimator with weight 1 loops.
+   */
+  public static void requireSupported(Problem p) {
     Generations loop = p.generations();
-    if (loop.schedule() != Schedule.REPLACE && (loop.count() + 1L) * p.n() * p.d() > MAX_POOL_ENTRIES) {
-      throw new ParameterException("generations", loop.count(), "at most " + (MAX_POOL_ENTRIES / (p.n() * p.d()) - 1)
-          + " for " + loop.schedule().key() + " at n = " + p.n() + ", d = " + p.d() + " (all pooled rows are kept)");
+    double rowsTimesD = (double) p.n() * p.d();
+    if (loop.schedule() != Schedule.REPLACE && (loop.count() + 1.0) * rowsTimesD > MAX_POOL_ENTRIES) {
+      long most = (long) (MAX_POOL_ENTRIES / rowsTimesD) - 1;
+      if (most < 1) {
+        throw new ParameterException("n", p.n(), "at most " + MAX_POOL_ENTRIES / 2 / p.d() + " at d = " + p.d()
+            + " for " + loop.schedule().key() + " (all pooled rows are kept: (generations + 1)·n·d <= "
+            + MAX_POOL_ENTRIES + ")");
+      }
+      throw new ParameterException("generations", loop.count(), "at most " + most + " for " + loop.schedule().key()
+          + " at n = " + p.n() + ", d = " + p.d() + " (all pooled rows are kept)");
+    }
+    double perGeneration = (double) p.n() * p.d() * Math.min(p.d(), p.n());
+    if (loop.schedule() == Schedule.ACCUMULATE
+        && perGeneration * (loop.count() + 1.0) * (loop.count() + 2.0) / 2 > MAX_ACCUMULATE_WORK) {
+      long most = (long) Math.floor((Math.sqrt(1 + 8 * MAX_ACCUMULATE_WORK / perGeneration) - 3) / 2);
+      throw new ParameterException("generations", loop.count(), "at most " + Math.max(0, most) + " for accumulate at "
+          + "n = " + p.n() + ", d = " + p.d() + " (generation k refits on all (k + 1)·n pooled rows, so the work grows "
+          + "with generations²; replace or accumulate-subsample grow linearly)");
     }
     if (p.estimator() != Estimator.MIX) {
       throw new ParameterException("estimator", p.estimator().key(), "mix with --generations > 0");
