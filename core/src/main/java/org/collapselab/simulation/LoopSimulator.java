@@ -114,5 +114,11 @@ public final class LoopSimulator {
     if (p.syntheticWeight() != 1.0) {
       throw new ParameterException("syntheticWeight", p.syntheticWeight(), "1 with --generations > 0");
     }
+    if (!p.teacher().isNone()) {
+      throw new ParameterException("syntheticTeacher", p.teacher().key(), "none with --generations > 0");
+    }
+    if (!p.verifier().isNone()) {
+      throw new ParameterException("keepGood", p.verifier().keepGood(), "1 with --generations > 0");
+    }
   }
 }
