@@ -123,25 +123,24 @@ final class PoolSimulation {
       g = Matrix.zeros(d, d);
       b = new double[d];
       if (likeReal) {
-        add(g, b, SourceStatistics.draw(p.spectrum(), n1 + kg, rng), w1, p.sigma(), 1, rng);
+        add(g, b, p.spectrum(), n1 + kg, w1, p.sigma(), 1, rng);
       } else {
-        add(g, b, SourceStatistics.draw(p.spectrum(), n1, rng), w1, p.sigma(), 1, rng);
-        add(g, b, SourceStatistics.draw(p.effectiveSyntheticSpectrum(), kg, rng), w1, p.syntheticSigma(),
-            p.syntheticWeight(), rng);
+        add(g, b, p.spectrum(), n1, w1, p.sigma(), 1, rng);
+        add(g, b, p.effectiveSyntheticSpectrum(), kg, w1, p.syntheticSigma(), p.syntheticWeight(), rng);
       }
-      add(g, b, SourceStatistics.draw(p.effectiveSyntheticSpectrum(), kb, rng), w2, p.syntheticSigma(),
-          p.syntheticWeight(), rng);
+      add(g, b, p.effectiveSyntheticSpectrum(), kb, w2, p.syntheticSigma(), p.syntheticWeight(), rng);
     }
     double[] w = ExactSampling.fitMixed(p, g, b, new RidgeRegression(p.lambda()), rng, rows);
     return new Fit(w, kg + kb, kb);
   }
 
-  /** G += a·Gk, b += a·(Gk·w + σXkᵀε) for a source of k ≥ 0 rows. */
-  private static void add(Matrix g, double[] b, SourceStatistics source, double[] w, double sigma, double a,
-                          RandomGenerator rng) {
-    if (source.rows() == 0) {
+  /** G += a·Gk, b += a·(Gk·w + σXkᵀε) for a source of k ≥ 0 rows with covariance diag(spectrum). */
+  private static void add(Matrix g, double[] b, org.collapselab.spectrum.Spectrum spectrum, long rows, double[] w,
+                          double sigma, double a, RandomGenerator rng) {
+    if (rows == 0) {
       return;
     }
+    SourceStatistics source = SourceStatistics.draw(spectrum, rows, rng);
     double[] cross = source.crossTerm(w, sigma, rng);
     DenseOps.addScaled(g.data(), a, source.gram().data());
     DenseOps.addScaled(b, a, cross);

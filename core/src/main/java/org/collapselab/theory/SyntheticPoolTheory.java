@@ -37,9 +37,11 @@ public final class SyntheticPoolTheory {
    * @param keptRows expected kept synthetic rows E(Kg + Kb)
    * @param keptBadRows expected kept bad rows E Kb
    * @param points theory points evaluated (nodes of the count quadrature)
+   * @param plugIn the student's prediction at the rounded expected counts round(E Kg), round(E Kb) alone, to show how
+   *     much the binomial fluctuation of the kept count moves it
    */
   public record Prediction(TheoryResult student, TheoryResult teacher, double keptRows, double keptBadRows,
-                           int points) {
+                           int points, TheoryResult plugIn) {
     /** The effective bad share of the kept training set at the expected counts, E Kb/(n1 + E K). */
     public double effectiveBadShare(long realRows) {
       double n = realRows + keptRows;
@@ -64,8 +66,8 @@ public final class SyntheticPoolTheory {
     }
     long n1 = p.realCount();
     if (p.estimator() == Estimator.PRIOR) {
-      return new Prediction(MomentRidgeTheory.prior(p.spectrum(), n1, p.sigma(), p.lambda(), moments),
-          teacher == null ? null : teacher.error(), 0, 0, 1);
+      TheoryResult prior = MomentRidgeTheory.prior(p.spectrum(), n1, p.sigma(), p.lambda(), moments);
+      return new Prediction(prior, teacher == null ? null : teacher.error(), 0, 0, 1, prior);
     }
     long pool = p.syntheticCount();
     BinomialQuadrature good = BinomialQuadrature.of(v.goodRows(pool), v.keepGood());
@@ -96,8 +98,10 @@ public final class SyntheticPoolTheory {
       }
     }
     TheoryResult student = new TheoryResult(total, bias, variance, zeta, reg, converged, iterations, residual);
+    TheoryResult plugIn = atCounts(p, moments, n1, Math.round(v.goodRows(pool) * v.keepGood()),
+        Math.round(v.expectedKeptBad(pool)));
     return new Prediction(student, teacher == null ? null : teacher.error(), keptMean, v.expectedKeptBad(pool),
-        good.nodes().length * bad.nodes().length);
+        good.nodes().length * bad.nodes().length, plugIn);
   }
 
   /** The prediction at fixed kept counts: n1 real rows, kg good and kb bad kept rows. */
