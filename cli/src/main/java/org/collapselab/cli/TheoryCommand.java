@@ -7,6 +7,7 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.collapselab.theory.SyntheticPoolTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -52,11 +53,15 @@ final class TheoryCommand implements Callable<Integer> {
         return Errors.FAILED;
       }
     }
-    TheoryResult r = loop != null ? loop.last() : Theory.predict(p);
+    SyntheticPoolTheory.Prediction pool = loop == null && !p.plainPool() ? SyntheticPoolTheory.predictAll(p) : null;
+    TheoryResult r = loop != null ? loop.last() : pool != null ? pool.student() : Theory.predict(p);
     if (json) {
       ObjectNode o = TheoryJson.answer(p, r, floor);
       if (loop != null) {
         GenerationsOutput.putTheory(o, loop, floor);
+      }
+      if (pool != null) {
+        TheoryJson.putPool(o, p, pool, floor);
       }
       out.println(TheoryJson.write(o));
     } else {
@@ -71,6 +76,9 @@ final class TheoryCommand implements Callable<Integer> {
           r.iterations(), r.residual());
       if (loop != null) {
         GenerationsOutput.printTheory(out, loop, floor);
+      }
+      if (pool != null) {
+        PoolOutput.printTheory(out, p, pool, floor);
       }
     }
     return r.converged() ? 0 : Errors.FAILED;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.theory.SyntheticPoolTheory;
 import org.collapselab.theory.TheoryResult;
 
 /**
@@ -48,6 +49,14 @@ public final class TheoryJson {
     if (p.estimator() != Estimator.MIX) {
       o.put("estimator", p.estimator().key());
     }
+    if (!p.verifier().isNone()) {
+      o.put("badShare", p.verifier().badShare());
+      o.put("keepGood", p.verifier().keepGood());
+      o.put("keepBad", p.verifier().keepBad());
+    }
+    if (!p.teacher().isNone()) {
+      o.put("syntheticTeacher", p.teacher().key());
+    }
     if (p.generations().looping()) {
       o.put("generationCount", p.generations().count());
       o.put("schedule", p.generations().schedule().key());
@@ -66,6 +75,26 @@ public final class TheoryJson {
     o.put("converged", r.converged());
     o.put("iterations", r.iterations());
     o.put("residual", r.residual());
+  }
+
+  /**
+   * The fields of a verified pool or trained teacher beside the theory fields: {@code studentTestError} (= testError),
+   * {@code teacherTestError} (the trained teacher's own predicted error), and with a verifier {@code keptRows},
+   * {@code keptBadRows} (expected), {@code effectiveBadShare} (E Kb/(n1 + E K)), {@code plugInTestError} (the
+   * prediction at the expected counts alone) and {@code countPoints} (theory points averaged over the kept counts).
+   */
+  public static void putPool(ObjectNode o, Problem p, SyntheticPoolTheory.Prediction pred, double floor) {
+    o.put("studentTestError", pred.student().testError() + floor);
+    if (pred.teacher() != null) {
+      o.put("teacherTestError", pred.teacher().testError() + floor);
+    }
+    if (!p.verifier().isNone()) {
+      o.put("keptRows", pred.keptRows());
+      o.put("keptBadRows", pred.keptBadRows());
+      o.put("effectiveBadShare", pred.effectiveBadShare(p.realCount()));
+      o.put("plugInTestError", pred.plugIn().testError() + floor);
+      o.put("countPoints", pred.points());
+    }
   }
 
   /** The full theory answer: problem fields then theory fields (what {@code theory --json} prints). */

@@ -1,0 +1,85 @@
+package org.collapselab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.collapselab.experiments.json.TheoryJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The verifier and trained-teacher flags of {@code theory} and {@code simulate}: output keys, defaults, bad input. */
+class PoolCliTest {
+  private static final String[] BASE = {"--d", "100", "--n", "1200", "--p2", "0.8333333333333334", "--sigma", "0.5",
+      "--lambda", "0.01"};
+
+  private static String[] args(String command, String... more) {
+    String[] out = new String[1 + BASE.length + more.length];
+    out[0] = command;
+    System.arraycopy(BASE, 0, out, 1, BASE.length);
+    System.arraycopy(more, 0, out, 1 + BASE.length, more.length);
+    return out;
+  }
+
+  @Test
+  void defaultVerifierFlagsLeaveTheOutputUnchanged() {
+    CliTest.Result plain = CliTest.run(args("theory", "--json"));
+    CliTest.Result explicit = CliTest.run(args("theory", "--json", "--bad-share", "1", "--keep-good", "1",
+        "--keep-bad", "1", "--synthetic-teacher", "none", "--c2", "1"));
+    assertThat(plain.code()).isZero();
+    assertThat(explicit.out()).isEqualTo(plain.out());
+  }
+
+  @Test
+  void verifierAddsItsKeysAndKeepsTheOldOnes() throws Exception {
+    JsonNode plain = TheoryJson.MAPPER.readTree(CliTest.run(args("theory", "--json")).out());
+    CliTest.Result r = CliTest.run(args("theory", "--json", "--bad-share", "0.5", "--keep-good", "0.9", "--keep-bad",
+        "0.2"));
+    assertThat(r.code()).isZero();
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
+    plain.fieldNames().forEachRemaining(k -> assertThat(j.has(k)).as(k).isTrue());
+    assertThat(j.get("keepBad").asDouble()).isEqualTo(0.2);
+    assertThat(j.get("keptRows").asDouble()).isCloseTo(550, within(1e-9));
+    assertThat(j.get("effectiveBadShare").asDouble()).isCloseTo(100.0 / 750, within(1e-12));
+    assertThat(j.get("studentTestError").asDouble()).isEqualTo(j.get("testError").asDouble());
+    assertThat(j.get("testError").asDouble()).isCloseTo(0.0723494, within(1e-6));
+  }
+
+  @Test
+  void teacherReportsItsOwnErrorAndTheStudents() throws Exception {
+    CliTest.Result r = CliTest.run("theory", "--d", "100", "--n", "2200", "--p2", "0.9090909090909091", "--sigma",
+        "0.5", "--lambda", "0.01", "--spectrum", "power:1", "--synthetic-teacher", "ridge:150:1", "--json");
+    assertThat(r.code()).isZero();
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
+    assertThat(j.get("syntheticTeacher").asText()).isEqualTo("ridge:150:1.0");
+    assertThat(j.get("teacherTestError").asDouble()).isCloseTo(0.266476, within(1e-6));
+    assertThat(j.get("studentTestError").asDouble()).isCloseTo(0.235848, within(1e-6));
+    CliTest.Result s = CliTest.run("simulate", "--d", "30", "--n", "100", "--p2", "0.5", "--sigma", "0.5", "--lambda",
+        "0.01", "--synthetic-teacher", "rp:60:20:0.01", "--runs", "6", "--seed", "2", "--threads", "1", "--json");
+    assertThat(s.code()).isZero();
+    JsonNode t = TheoryJson.MAPPER.readTree(s.out());
+    assertThat(t.get("teacher").get("mean").asDouble()).isPositive();
+    assertThat(t.get("theory").get("teacherTestError").asDouble()).isPositive();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--bad-share 1.2 | collapselab theory: --bad-share must be in [0, 1], got 1.2",
+      "--keep-good -0.1 | collapselab theory: --keep-good must be in [0, 1], got -0.1",
+      "--keep-bad NaN | collapselab theory: --keep-bad must be in [0, 1], got NaN",
+      "--synthetic-teacher ridge:0:1 | collapselab theory: --synthetic-teacher must be ridge:NS:LAMS or rp:NS:MS:LAMS "
+          + "(NS, MS integers >= 1, LAMS >= 0), got ridge:0:1",
+      "--synthetic-teacher mlp:3 | collapselab theory: --synthetic-teacher must be ridge:NS:LAMS or rp:NS:MS:LAMS (NS, "
+          + "MS integers >= 1, LAMS >= 0), got mlp:3",
+      "--synthetic-teacher ridge:100:0.1 --c2 0.5 | collapselab theory: --c2 must be absent with a synthetic teacher "
+          + "(the teacher's own error sets the shift: contradictory), got 0.5",
+      "--keep-bad 0.5 --estimator prior | collapselab theory: --estimator must be mix with a verifier (a prior has no "
+          + "synthetic rows), got prior",
+  })
+  void badInputIsOneLineAndExitTwo(String flags, String message) {
+    CliTest.Result r = CliTest.run(args("theory", flags.trim().split(" ")));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().trim()).isEqualTo(message);
+  }
+}
