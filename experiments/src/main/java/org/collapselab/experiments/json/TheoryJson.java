@@ -8,6 +8,7 @@ import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.SyntheticPoolTheory;
+import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryResult;
 
 /**
@@ -95,6 +96,28 @@ public final class TheoryJson {
       o.put("plugInTestError", pred.plugIn().testError() + floor);
       o.put("countPoints", pred.points());
     }
+  }
+
+  /**
+   * The theory answer of a single-step problem, computed here: {@link #answer} with {@link Theory#predict}, plus
+   * {@link #putPool} for a verified pool or a trained teacher. Throws {@link org.collapselab.theory.TheoryException}
+   * where the theory is undefined.
+   */
+  public static ObjectNode predictAnswer(Problem p, double floor) {
+    ObjectNode o = problem(p);
+    putPrediction(o, p, floor);
+    return o;
+  }
+
+  /** Computes the theory of {@code p} and adds its fields ({@link #put}, and {@link #putPool} where they apply). */
+  public static void putPrediction(ObjectNode o, Problem p, double floor) {
+    if (p.plainPool() || p.generations().looping()) {
+      put(o, Theory.predict(p), floor);
+      return;
+    }
+    SyntheticPoolTheory.Prediction pred = SyntheticPoolTheory.predictAll(p);
+    put(o, pred.student(), floor);
+    putPool(o, p, pred, floor);
   }
 
   /** The full theory answer: problem fields then theory fields (what {@code theory --json} prints). */
