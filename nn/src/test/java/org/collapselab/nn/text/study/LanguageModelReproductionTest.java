@@ -100,7 +100,7 @@ public class LanguageModelReproductionTest {
     assertThat(section.bodyHtml()).contains("lm/lm-loss-curves.png", "tokens/s");
 
     // resume: everything is read back from the database
-    StudyRuns.Outcome again = StudyRuns.run(study, o);
+    StudyRuns.Outcome again = o.run(study);
     assertThat(again.summary().computed()).isZero();
     try (ResultStore store = ResultStore.open(out.resolve("results.db"))) {
       assertThat(store.list("lm")).hasSize(6);
