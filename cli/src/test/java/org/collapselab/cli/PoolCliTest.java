@@ -82,4 +82,36 @@ class PoolCliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().trim()).isEqualTo(message);
   }
+
+  @Test
+  void adviseAnswersWhetherTheVerifierPays() throws Exception {
+    CliTest.Result r = CliTest.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2", "1",
+        "--verifier", "1,0", "--bad-share", "0.5", "--keep", "600", "--json");
+    assertThat(r.code()).isZero();
+    JsonNode j = TheoryJson.MAPPER.readTree(r.out());
+    assertThat(j.get("pays").asBoolean()).isTrue();
+    assertThat(j.get("verifier").get("keepRate").asDouble()).isEqualTo(0.5);
+    assertThat(j.get("generate").get("expected").asDouble()).isEqualTo(1200);
+    assertThat(j.get("verified").get("generated").asLong()).isEqualTo(1500);
+    CliTest.Result table = CliTest.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2",
+        "1", "--verifier", "0.6,0.6", "--bad-share", "0.5");
+    assertThat(table.out()).contains("the verifier does not pay").contains("to keep");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--verifier 0.5 | collapselab advise: --verifier must be two probabilities PHI,PSI in [0, 1], got [0.5]",
+      "--verifier 1.2,0.1 | collapselab advise: --verifier must be two probabilities PHI,PSI in [0, 1], got 1.2,0.1",
+      "--verifier 0.9,0.1 --bad-share 2 | collapselab advise: --bad-share must be in [0, 1], got 2.0",
+      "--bad-share 0.5 | collapselab advise: --bad-share must be given only with --verifier, got 0.5",
+  })
+  void adviseBadVerifierInput(String flags, String message) {
+    String[] base = {"advise", "--d", "20", "--n1", "50", "--n2", "100", "--c2", "1"};
+    String[] extra = flags.trim().split(" ");
+    String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    CliTest.Result r = CliTest.run(all);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().trim()).isEqualTo(message);
+  }
 }
