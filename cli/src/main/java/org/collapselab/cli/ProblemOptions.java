@@ -87,6 +87,25 @@ final class ProblemOptions {
           + "(default: ${DEFAULT-VALUE} = the random shift of --c2).")
   String syntheticTeacher;
 
+  @Option(names = "--growth", defaultValue = "1", paramLabel = "G",
+      description = "With --generations: generation k draws round(n·G^k) rows, G in (0, 10] (default: ${DEFAULT-VALUE}).")
+  double growth;
+
+  @Option(names = "--correction", defaultValue = "0", paramLabel = "GAMMA",
+      description = "With --generations: correction toward the truth, GAMMA in [0, 1]: synthetic labels come from "
+          + "w1 + (1 − GAMMA)(ŵ_{k−1} − w1) (default: ${DEFAULT-VALUE}).")
+  double correction;
+
+  @Option(names = "--accept-band", paramLabel = "R:SIGMA_C",
+      description = "Verifier by Yi et al.'s accept rule instead of keep probabilities: a pool row is kept iff "
+          + "|y − xᵀθ_c| ≤ R‖x‖ + SIGMA_C (every generation of a loop too); simulation only.")
+  String acceptBand;
+
+  @Option(names = "--accept-model", paramLabel = "truth|ridge:NC:LAMC|rp:NC:MC:LAMC",
+      description = "θ_c of --accept-band: the truth w1, or a fit on NC fresh real rows drawn once per run "
+          + "(default: truth).")
+  String acceptModel;
+
   @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
   boolean withNoise;
 
@@ -94,7 +113,7 @@ final class ProblemOptions {
   Problem toProblem() {
     return new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
         syntheticWeight, estimator, generations, schedule, freshReal, badShare, keepGood, keepBad,
-        syntheticTeacher).toProblem();
+        syntheticTeacher, growth, correction, acceptBand, acceptModel).toProblem();
   }
 
   /** σ² when {@code --with-noise} is given, else 0. */

@@ -16,9 +16,14 @@ final class Tables {
         + (p.syntheticSigma() != p.sigma() ? "  synthetic-sigma=" + p.syntheticSigma() : "")
         + (p.syntheticWeight() != 1.0 ? "  synthetic-weight=" + p.syntheticWeight() : "")
         + (p.estimator() != org.collapselab.problem.Estimator.MIX ? "  estimator=" + p.estimator().key() : "")
-        + (p.verifier().isNone() ? "" : "  bad-share=" + p.verifier().badShare() + " keep-good="
-            + p.verifier().keepGood() + " keep-bad=" + p.verifier().keepBad())
+        + (p.verifier().isNone() || p.verifier().band() != null && p.verifier().badShare() == 1 ? ""
+            : "  bad-share=" + p.verifier().badShare() + " keep-good=" + p.verifier().keepGood() + " keep-bad="
+            + p.verifier().keepBad())
         + (p.generations().looping() ? "  generations=" + p.generations().count() + " schedule="
-            + p.generations().schedule().key() + " fresh-real=" + p.generations().freshReal() : "");
+            + p.generations().schedule().key() + " fresh-real=" + p.generations().freshReal()
+            + (p.generations().growth() != 1 ? " growth=" + p.generations().growth() : "")
+            + (p.generations().correction() != 0 ? " correction=" + p.generations().correction() : "") : "")
+        + (p.verifier().band() == null ? "" : "  accept-band=" + p.verifier().band().radius() + ":"
+            + p.verifier().band().offset() + " accept-model=" + p.verifier().band().modelKey());
   }
 }

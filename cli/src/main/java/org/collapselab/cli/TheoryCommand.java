@@ -36,9 +36,14 @@ final class TheoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double floor = options.noiseFloor();
     GenerationsPrediction loop = null;
-    if (p.generations().looping()) {
+    SyntheticPoolTheory.Prediction pool = null;
+    if (p.generations().looping() || !p.plainPool()) {
       try {
-        loop = GenerationsTheory.predict(p);
+        if (p.generations().looping()) {
+          loop = GenerationsTheory.predict(p);
+        } else {
+          pool = SyntheticPoolTheory.predictAll(p);
+        }
       } catch (TheoryException e) {
         if (!e.getMessage().startsWith(GenerationsTheory.SIMULATION_ONLY)) {
           throw e;
@@ -53,7 +58,6 @@ final class TheoryCommand implements Callable<Integer> {
         return Errors.FAILED;
       }
     }
-    SyntheticPoolTheory.Prediction pool = loop == null && !p.plainPool() ? SyntheticPoolTheory.predictAll(p) : null;
     TheoryResult r = loop != null ? loop.last() : pool != null ? pool.student() : Theory.predict(p);
     if (json) {
       ObjectNode o = TheoryJson.answer(p, r, floor);

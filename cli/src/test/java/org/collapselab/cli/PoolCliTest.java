@@ -76,6 +76,15 @@ class PoolCliTest {
           + "(the teacher's own error sets the shift: contradictory), got 0.5",
       "--keep-bad 0.5 --estimator prior | collapselab theory: --estimator must be mix with a verifier (a prior has no "
           + "synthetic rows), got prior",
+      "--growth 2 | collapselab theory: --growth must be 1 without generations (it shapes a retraining loop), got 2.0",
+      "--generations 2 --growth 0 | collapselab theory: --growth must be in (0, 10.0], got 0.0",
+      "--generations 2 --correction 1.5 | collapselab theory: --correction must be in [0, 1], got 1.5",
+      "--accept-band 1 | collapselab theory: --accept-band must be R:SIGMA_C with R, SIGMA_C finite and >= 0, got 1",
+      "--accept-model truth | collapselab theory: --accept-model must be given only with an accept band, got truth",
+      "--accept-band 0:1 --accept-model ridge:0:1 | collapselab theory: --accept-model must be truth, ridge:NC:LAMC or "
+          + "rp:NC:MC:LAMC, got ridge:0:1",
+      "--accept-band 0:1 --keep-good 0.5 | collapselab theory: --keep-good must be 1 with an accept band (the band "
+          + "decides which rows are kept), got 0.5",
   })
   void badInputIsOneLineAndExitTwo(String flags, String message) {
     CliTest.Result r = CliTest.run(args("theory", flags.trim().split(" ")));
@@ -113,5 +122,29 @@ class PoolCliTest {
     CliTest.Result r = CliTest.run(all);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().trim()).isEqualTo(message);
+  }
+
+  @Test
+  void loopsStateWhereTheoryHolds() throws Exception {
+    CliTest.Result grown = CliTest.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--sigma", "0.5",
+        "--generations", "3", "--growth", "1.5", "--correction", "0.2", "--json");
+    assertThat(grown.code()).isZero();
+    JsonNode g = TheoryJson.MAPPER.readTree(grown.out());
+    assertThat(g.get("growth").asDouble()).isEqualTo(1.5);
+    assertThat(g.get("correction").asDouble()).isEqualTo(0.2);
+    assertThat(g.get("basis").asText()).contains("growth 1.5").contains("correction 0.2");
+    CliTest.Result band = CliTest.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--accept-band", "0:1",
+        "--json");
+    assertThat(band.code()).isEqualTo(1);
+    assertThat(TheoryJson.MAPPER.readTree(band.out()).get("theoryUnavailable").asText())
+        .startsWith("simulation only: the accept band");
+    CliTest.Result sim = CliTest.run("simulate", "--d", "20", "--n", "80", "--p2", "0.5", "--c2", "4", "--sigma",
+        "0.5", "--lambda", "0.01", "--generations", "2", "--fresh-real", "0.5", "--accept-band", "0:1.5", "--runs",
+        "4", "--threads", "1", "--json");
+    assertThat(sim.code()).isZero();
+    JsonNode j = TheoryJson.MAPPER.readTree(sim.out());
+    assertThat(j.get("acceptModel").asText()).isEqualTo("truth");
+    assertThat(j.get("theoryUnavailable").asText()).startsWith("simulation only");
+    assertThat(j.get("generations")).hasSize(3);
   }
 }

@@ -75,6 +75,13 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     if (syntheticSpectrum != null && syntheticSpectrum.equals(spectrum)) {
       syntheticSpectrum = null;
     }
+    if (generations.looping() && generations.growth() != 1) {
+      long last = generations.rows(n, generations.count());
+      if (last < 1 || last > MAX_SIZE) {
+        throw new ParameterException("growth", generations.growth(), "such that generation " + generations.count()
+            + " draws between 1 and " + MAX_SIZE + " rows (round(n*g^K) = " + last + ")");
+      }
+    }
     verifier = verifier == null ? Verifier.NONE : verifier;
     teacher = teacher == null ? SyntheticTeacher.NONE : teacher;
     if (!teacher.isNone() && c2 != 0) {
@@ -163,6 +170,12 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
   public Problem withGenerations(Generations newGenerations) {
     return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, syntheticSigma,
         syntheticWeight, estimator, newGenerations, verifier, teacher);
+  }
+
+  /** A copy with another training-set size n (the synthetic share p2 kept). */
+  public Problem withRows(long newN) {
+    return new Problem(model, spectrum, syntheticSpectrum, newN, m, p2, c2, sigma, lambda, syntheticSigma,
+        syntheticWeight, estimator, generations, verifier, teacher);
   }
 
   /** A copy with a verifier on the synthetic pool. */

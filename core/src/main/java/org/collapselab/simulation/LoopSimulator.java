@@ -3,16 +3,16 @@ package org.collapselab.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.collapselab.data.MixtureSampler;
+import org.collapselab.data.FeatureLaw;
 import org.collapselab.data.SyntheticShift;
 import org.collapselab.data.Teacher;
 import org.collapselab.data.TrainingSet;
+import org.collapselab.linalg.DenseOps;
 import org.collapselab.model.TestError;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
-import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -69,34 +69,55 @@ public final class LoopSimulator {
     requireSupported(problem);
     SplittableRandom rng = new SplittableRandom(runSeed);
     double[] w1 = Teacher.random(problem.d(), rng);
-    double[] delta = SyntheticShift.random(problem.spectrum(), problem.c2(), rng);
     Generations loop = problem.generations();
     Problem first = problem.withGenerations(Generations.NONE);
-    TrainingSet rows = MixtureSampler.sample(first, w1, delta, rng);
-    double[] w = Simulator.fitMixture(first, rows, rng);
+    double[] delta;
+    if (first.teacher().isNone()) {
+      delta = SyntheticShift.random(problem.spectrum(), problem.c2(), rng);
+    } else {
+      delta = Simulator.fitWeights(PoolSimulation.teacherProblem(first), w1, new double[first.d()], rng, DIRECT);
+      DenseOps.addScaled(delta, -1.0, w1);
+    }
+    double[] reference = PoolSimulation.reference(first, w1, rng, DIRECT); // the band's θ_c, fixed for the run
+    PoolSimulation.Kept kept = PoolSimulation.keptRows(first, w1, delta, reference, FeatureLaw.GAUSSIAN, rng);
+    double[] w = kept.rows() == null ? new double[first.d()] : Simulator.fitMixture(first, kept.rows(), rng);
     double[] errors = new double[loop.count() + 1];
     errors[0] = TestError.excessRisk(w, w1, problem.spectrum());
-    // Generations ≥ 1: Σ2 = Σ1, one noise level σ; "synthetic" rows are those labelled by ŵ_{k−1} = w1 + (ŵ_{k−1} − w1).
-    Problem next = new Problem(problem.model(), problem.spectrum(), null, problem.n(), problem.m(),
-        GenerationsTheory.loopSyntheticShare(problem), 0, problem.sigma(), problem.lambda());
     RowPool pool = new RowPool();
-    pool.add(rows);
-    int n = rows.y().length;
+    add(pool, kept);
+    double carry = 1 - loop.correction();
     for (int g = 1; g <= loop.count(); g++) {
+      // Generation g: n_g fresh rows x ~ N(0, Σ1), a real share, the rest labelled by w1 + (1 − γ)(ŵ − w1)
+      // (bad rows) or by w1 (good rows), verified like generation 0's pool; Σ2 = Σ1, one noise level σ.
       double[] shift = new double[w.length];
       for (int i = 0; i < shift.length; i++) {
-        shift[i] = w[i] - w1[i];
+        shift[i] = carry * (w[i] - w1[i]);
       }
-      TrainingSet fresh = MixtureSampler.sample(next, w1, shift, rng);
-      TrainingSet train = fresh;
+      long rows = loop.rows(problem.n(), g);
+      Problem next = new Problem(problem.model(), problem.spectrum(), null, rows, problem.m(),
+          (rows - Math.round(loop.freshReal() * rows)) / (double) rows, 0, problem.sigma(), problem.lambda(),
+          problem.sigma(), 1, Estimator.MIX, null, problem.verifier(), null);
+      PoolSimulation.Kept fresh = PoolSimulation.keptRows(next, w1, shift, reference, FeatureLaw.GAUSSIAN, rng);
+      TrainingSet train = fresh.rows();
       if (loop.schedule() != Schedule.REPLACE) {
-        pool.add(fresh);
-        train = pool.gather(loop.schedule().trainingRows(g, n, rng));
+        int own = add(pool, fresh);
+        train = pool.rows() == 0 ? null : pool.gather(loop.schedule().poolRows(pool.rows(), own, rng));
       }
-      w = Simulator.fitMixture(next, train, rng);
+      w = train == null || train.y().length == 0 ? new double[w.length] : Simulator.fitMixture(next, train, rng);
       errors[g] = TestError.excessRisk(w, w1, problem.spectrum());
     }
     return errors;
+  }
+
+  private static final SimulationOptions DIRECT = SimulationOptions.DEFAULT.withSampler(Sampler.DIRECT);
+
+  /** Adds a generation's kept rows to the pool; returns how many it brought. */
+  private static int add(RowPool pool, PoolSimulation.Kept kept) {
+    if (kept.rows() == null) {
+      return 0;
+    }
+    pool.add(kept.rows());
+    return kept.rows().y().length;
   }
 
   /** Most pooled matrix entries ((K+1)·n·d) the accumulate schedules hold in memory (2 GiB of doubles). */
@@ -104,9 +125,20 @@ public final class LoopSimulator {
 
   private static void requireSupported(Problem p) {
     Generations loop = p.generations();
-    if (loop.schedule() != Schedule.REPLACE && (loop.count() + 1L) * p.n() * p.d() > MAX_POOL_ENTRIES) {
-      throw new ParameterException("generations", loop.count(), "at most " + (MAX_POOL_ENTRIES / (p.n() * p.d()) - 1)
-          + " for " + loop.schedule().key() + " at n = " + p.n() + ", d = " + p.d() + " (all pooled rows are kept)");
+    long total = 0;
+    for (int g = 0; g <= loop.count(); g++) {
+      long rows = loop.rows(p.n(), g);
+      if (rows > org.collapselab.data.SimulationLimits.MAX_ROWS) {
+        throw new ParameterException("growth", loop.growth(), "such that every generation draws at most "
+            + org.collapselab.data.SimulationLimits.MAX_ROWS + " rows in simulation (generation " + g + ": " + rows
+            + ")");
+      }
+      total += rows;
+    }
+    if (loop.schedule() != Schedule.REPLACE && total > MAX_POOL_ENTRIES / p.d()) {
+      throw new ParameterException("generations", loop.count(), "fewer for " + loop.schedule().key() + " at n = "
+          + p.n() + ", d = " + p.d() + (loop.growth() != 1 ? ", growth " + loop.growth() : "") + ": all "
+          + total + " pooled rows are kept, at most " + MAX_POOL_ENTRIES / p.d());
     }
     if (p.estimator() != Estimator.MIX) {
       throw new ParameterException("estimator", p.estimator().key(), "mix with --generations > 0");
@@ -114,11 +146,6 @@ public final class LoopSimulator {
     if (p.syntheticWeight() != 1.0) {
       throw new ParameterException("syntheticWeight", p.syntheticWeight(), "1 with --generations > 0");
     }
-    if (!p.teacher().isNone()) {
-      throw new ParameterException("syntheticTeacher", p.teacher().key(), "none with --generations > 0");
-    }
-    if (!p.verifier().isNone()) {
-      throw new ParameterException("keepGood", p.verifier().keepGood(), "1 with --generations > 0");
-    }
+
   }
 }

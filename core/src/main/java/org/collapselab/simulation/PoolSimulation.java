@@ -13,6 +13,8 @@ import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.model.RidgeRegression;
 import org.collapselab.model.TestError;
+import org.collapselab.data.FeatureLaw;
+import org.collapselab.problem.AcceptBand;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
@@ -82,21 +84,43 @@ final class PoolSimulation {
       double[] w = Simulator.fitWeights(p, w1, delta, rng, options);
       return new Run(TestError.excessRisk(w, w1, p.spectrum()), teacherError, p.syntheticCount(), p.syntheticCount());
     }
-    Fit f = fit(p, w1, delta, rng, options);
+    double[] reference = reference(p, w1, rng, options);
+    Fit f = p.verifier().band() != null ? direct(p, w1, delta, reference, rng, options.features())
+        : fit(p, w1, delta, rng, options);
     return new Run(TestError.excessRisk(f.weights(), w1, p.spectrum()), teacherError, f.kept(), f.keptBad());
   }
 
   /** The teacher as a clean problem of its own: NS real rows, its model and penalty, noise σ. */
   static Problem teacherProblem(Problem p) {
-    SyntheticTeacher t = p.teacher();
+    return fitProblem(p, p.teacher());
+  }
+
+  /**
+   * θ_c of an accept band: w1 itself (truth) or a fit on fresh real rows drawn now (null without a band). One per run,
+   * fixed over a loop's generations.
+   */
+  static double[] reference(Problem p, double[] w1, SplittableRandom rng, SimulationOptions options) {
+    AcceptBand band = p.verifier().band();
+    if (band == null) {
+      return null;
+    }
+    return band.model().isNone() ? w1 : Simulator.fitWeights(fitProblem(p, band.model()), w1, new double[p.d()],
+        rng, options);
+  }
+
+  /** A clean problem fitting a model of the {@link SyntheticTeacher} form on its own fresh real rows (noise σ). */
+  private static Problem fitProblem(Problem p, SyntheticTeacher t) {
     ModelKind kind = t.kind() == SyntheticTeacher.Kind.RP ? ModelKind.RANDOM_PROJECTION : ModelKind.RIDGE;
     return new Problem(kind, p.spectrum(), null, t.rows(), t.width(), 0, 0, p.sigma(), t.lambda());
   }
 
-  /** The verified fit with teacher w1 and shift Δ. */
+  /** The verified fit with teacher w1 and shift Δ (keep probabilities; a band needs {@link #direct}). */
   static Fit fit(Problem p, double[] w1, double[] delta, SplittableRandom rng, SimulationOptions options) {
+    if (p.verifier().band() != null) {
+      throw new IllegalArgumentException("an accept band needs its reference model: use direct(...)");
+    }
     return SamplerCost.choose(p, options) == Sampler.EXACT ? exact(p, w1, delta, rng)
-        : direct(p, w1, delta, rng, options);
+        : direct(p, w1, delta, null, rng, options.features());
   }
 
   private static Fit exact(Problem p, double[] w1, double[] delta, RandomGenerator rng) {
@@ -146,25 +170,46 @@ final class PoolSimulation {
     DenseOps.addScaled(b, a, cross);
   }
 
-  private static Fit direct(Problem p, double[] w1, double[] delta, SplittableRandom rng, SimulationOptions options) {
+  /** The direct route: draw the pool, verify it row by row, fit the real plus kept rows (weight A). */
+  static Fit direct(Problem p, double[] w1, double[] delta, double[] reference, SplittableRandom rng,
+                    FeatureLaw features) {
+    Kept k = keptRows(p, w1, delta, reference, features, rng);
+    if (k.rows() == null) {
+      return new Fit(new double[p.d()], 0, 0);
+    }
+    return new Fit(Simulator.fitMixture(p, k.rows().weighted(p.syntheticWeight()), rng), k.kept(), k.keptBad());
+  }
+
+  /** The real rows followed by the kept pool rows (null when there are none), and the kept counts. */
+  record Kept(TrainingSet rows, long kept, long keptBad) {
+  }
+
+  /**
+   * Draws the n1 real rows and the pool (bad rows labelled by w1 + Δ, good ones by w1; Σ2, σ2) and keeps pool rows by
+   * the verifier: a Bernoulli draw per row (ϕ good, ψ bad), or the accept band around {@code reference}. Drawn in
+   * the order real + bad rows, good rows, decisions; with every row kept and no good rows this is exactly
+   * {@link MixtureSampler#sample} of the problem.
+   */
+  static Kept keptRows(Problem p, double[] w1, double[] delta, double[] reference, FeatureLaw features,
+                       SplittableRandom rng) {
     Verifier v = p.verifier();
     long pool = p.syntheticCount();
     long n1 = p.realCount();
     long nb = v.badRows(pool);
     long ng = v.goodRows(pool);
     int d = p.d();
-    // Real rows followed by the bad pool rows; then the good pool rows (labels from w1: shift 0).
     TrainingSet realAndBad = n1 + nb == 0 ? null : MixtureSampler.sample(group(p, n1 + nb, nb), w1, delta,
-        options.features(), rng);
-    TrainingSet goodRows = ng == 0 ? null : MixtureSampler.sample(group(p, ng, ng), w1, new double[d],
-        options.features(), rng);
-    boolean[] keepBad = keep(nb, v.keepBad(), rng);
-    boolean[] keepGood = keep(ng, v.keepGood(), rng);
+        features, rng);
+    TrainingSet goodRows = ng == 0 ? null : MixtureSampler.sample(group(p, ng, ng), w1, new double[d], features,
+        rng);
+    boolean[] keepBad = v.band() != null ? band(v.band(), realAndBad, (int) n1, reference)
+        : keep(nb, v.keepBad(), rng);
+    boolean[] keepGood = v.band() != null ? band(v.band(), goodRows, 0, reference) : keep(ng, v.keepGood(), rng);
     long kb = count(keepBad);
     long kg = count(keepGood);
     int rows = (int) (n1 + kg + kb);
     if (rows == 0) {
-      return new Fit(new double[d], 0, 0);
+      return new Kept(null, 0, 0);
     }
     Matrix x = Matrix.zeros(rows, d);
     double[] y = new double[rows];
@@ -184,8 +229,31 @@ final class PoolSimulation {
       }
     }
     copyRows(goodRows, pick, 0, next, x, y, fromBad);
-    TrainingSet kept = new TrainingSet(x, y, (int) n1, rows - (int) n1).weighted(p.syntheticWeight());
-    return new Fit(Simulator.fitMixture(p, kept, rng), kg + kb, kb);
+    return new Kept(new TrainingSet(x, y, (int) n1, rows - (int) n1), kg + kb, kb);
+  }
+
+  /** Band decisions for the rows of {@code set} from index {@code from} on: |y − xᵀθ_c| ≤ r‖x‖ + σ_c. */
+  private static boolean[] band(AcceptBand band, TrainingSet set, int from, double[] reference) {
+    if (set == null) {
+      return new boolean[0];
+    }
+    int n = set.y().length;
+    double[] a = set.x().data();
+    double[] fit = new double[n];
+    double[] norm = new double[n];
+    for (int j = 0; j < reference.length; j++) {
+      double t = reference[j];
+      for (int i = from, base = j * n; i < n; i++) {
+        double xv = a[base + i];
+        fit[i] += xv * t;
+        norm[i] += xv * xv;
+      }
+    }
+    boolean[] out = new boolean[n - from];
+    for (int i = from; i < n; i++) {
+      out[i - from] = band.accepts(set.y()[i] - fit[i], Math.sqrt(norm[i]));
+    }
+    return out;
   }
 
   /** A problem drawing {@code rows} rows of which the last {@code synthetic} are synthetic (Σ2, σ2). */

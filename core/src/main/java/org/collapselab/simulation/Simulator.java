@@ -162,7 +162,9 @@ public final class Simulator {
                                SimulationOptions options) {
     requireSupported(problem);
     double[] w = problem.verifier().isNone() ? fitWeights(problem, w1, delta, rng, options)
-        : PoolSimulation.fit(problem, w1, delta, rng, options).weights();
+        : problem.verifier().band() == null ? PoolSimulation.fit(problem, w1, delta, rng, options).weights()
+        : PoolSimulation.direct(problem, w1, delta, PoolSimulation.reference(problem, w1, rng, options), rng,
+            options.features()).weights();
     return TestError.excessRisk(w, w1, problem.spectrum());
   }
 

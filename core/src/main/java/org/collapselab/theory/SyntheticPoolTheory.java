@@ -58,6 +58,10 @@ public final class SyntheticPoolTheory {
   public static Prediction predictAll(Problem p) {
     Verifier v = p.verifier();
     SyntheticTeacher t = p.teacher();
+    if (v.band() != null) {
+      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": the accept band |y - x'theta_c| <= r|x| + "
+          + "sigma_c keeps rows by their labels, which this theory does not model; use simulate");
+    }
     TeacherTheory.Prediction teacher = t.isNone() ? null : TeacherTheory.predict(t, p.spectrum(), p.sigma());
     ShiftMoments moments = teacher == null ? ShiftMoments.random(p.spectrum(), p.c2()) : teacher.moments();
     if (teacher != null && p.model() != ModelKind.RIDGE) {

@@ -54,6 +54,10 @@ public final class TheoryJson {
       o.put("badShare", p.verifier().badShare());
       o.put("keepGood", p.verifier().keepGood());
       o.put("keepBad", p.verifier().keepBad());
+      if (p.verifier().band() != null) {
+        o.put("acceptBand", p.verifier().band().radius() + ":" + p.verifier().band().offset());
+        o.put("acceptModel", p.verifier().band().modelKey());
+      }
     }
     if (!p.teacher().isNone()) {
       o.put("syntheticTeacher", p.teacher().key());
@@ -62,6 +66,12 @@ public final class TheoryJson {
       o.put("generationCount", p.generations().count());
       o.put("schedule", p.generations().schedule().key());
       o.put("freshReal", p.generations().freshReal());
+      if (p.generations().growth() != 1) {
+        o.put("growth", p.generations().growth());
+      }
+      if (p.generations().correction() != 0) {
+        o.put("correction", p.generations().correction());
+      }
     }
     return o;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.collapselab.problem.AcceptBand;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.ModelKind;
@@ -32,23 +33,30 @@ import org.collapselab.validation.ParameterException;
  * @param keepGood ϕ, probability that the verifier keeps a good row
  * @param keepBad ψ, probability that the verifier keeps a bad row
  * @param syntheticTeacher none, ridge:NS:LAMS or rp:NS:MS:LAMS
+ * @param growth g: generation k of a loop draws round(n·g^k) rows
+ * @param correction γ: a loop's synthetic labels come from w1 + (1 − γ)(ŵ_{k−1} − w1)
+ * @param acceptBand null, or R:SIGMA_C: the verifier keeps a pool row iff |y − xᵀθ_c| ≤ R‖x‖ + SIGMA_C
+ * @param acceptModel θ_c of the band: truth (null), ridge:NC:LAMC or rp:NC:MC:LAMC
  */
 public record ProblemFlags(String model, int d, long n, Long m, double p2, Double c2, double sigma, double lambda,
                            String spectrum, String syntheticSpectrum, Double syntheticSigma, double syntheticWeight,
                            String estimator, int generations, String schedule, double freshReal, double badShare,
-                           double keepGood, double keepBad, String syntheticTeacher) {
+                           double keepGood, double keepBad, String syntheticTeacher, double growth,
+                           double correction, String acceptBand, String acceptModel) {
 
   /** The flag names (without dashes), in the order the help lists them. */
   public static final List<String> NAMES = List.of("model", "d", "n", "m", "p2", "c2", "sigma", "lambda", "spectrum",
       "synthetic-spectrum", "synthetic-sigma", "synthetic-weight", "estimator", "generations", "schedule",
-      "fresh-real", "bad-share", "keep-good", "keep-bad", "synthetic-teacher");
+      "fresh-real", "bad-share", "keep-good", "keep-bad", "synthetic-teacher", "growth", "correction", "accept-band",
+      "accept-model");
 
   /** Defaults of the optional flags (the CLI's picocli defaults are the same strings). */
   public static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("model", "ridge"), Map.entry("p2", "0"),
       Map.entry("sigma", "0"), Map.entry("lambda", "0"), Map.entry("spectrum", "iso"),
       Map.entry("synthetic-weight", "1"), Map.entry("estimator", "mix"), Map.entry("generations", "0"),
       Map.entry("schedule", "replace"), Map.entry("bad-share", "1"), Map.entry("keep-good", "1"),
-      Map.entry("keep-bad", "1"), Map.entry("synthetic-teacher", "none"));
+      Map.entry("keep-bad", "1"), Map.entry("synthetic-teacher", "none"), Map.entry("growth", "1"),
+      Map.entry("correction", "0"));
 
   /** c² when {@code --c2} is not given and there is no trained teacher. */
   public static final double DEFAULT_C2 = 1;
@@ -61,13 +69,21 @@ public record ProblemFlags(String model, int d, long n, Long m, double p2, Doubl
     }
     Spectrum s = SpectrumSpecs.parse(spectrum, d);
     Spectrum s2 = parseSynthetic(syntheticSpectrum, s);
-    Generations loop = new Generations(generations, Schedule.parse(schedule), freshReal);
+    if (generations == 0 && (growth != 1 || correction != 0)) {
+      throw new ParameterException(growth != 1 ? "growth" : "correction", growth != 1 ? growth : correction,
+          (growth != 1 ? "1" : "0") + " without generations (it shapes a retraining loop)");
+    }
+    Generations loop = new Generations(generations, Schedule.parse(schedule), freshReal, growth, correction);
     SyntheticTeacher teacher = SyntheticTeacher.parse(syntheticTeacher == null ? "none" : syntheticTeacher);
     if (!teacher.isNone() && c2 != null) {
       throw new ParameterException("c2", c2, "absent with a synthetic teacher (the teacher's own error sets the "
           + "shift: contradictory)");
     }
-    Verifier verifier = new Verifier(badShare, keepGood, keepBad);
+    if (acceptBand == null && acceptModel != null) {
+      throw new ParameterException("acceptModel", acceptModel, "given only with an accept band");
+    }
+    Verifier verifier = new Verifier(badShare, keepGood, keepBad,
+        acceptBand == null ? null : AcceptBand.parse(acceptBand, acceptModel));
     return new Problem(kind, s, s2, n, m == null ? 0 : m, p2, c2 != null ? c2 : teacher.isNone() ? DEFAULT_C2 : 0,
         sigma, lambda, syntheticSigma == null ? sigma : syntheticSigma, syntheticWeight, Estimator.parse(estimator),
         loop, verifier, teacher);
@@ -110,7 +126,8 @@ public record ProblemFlags(String model, int d, long n, Long m, double p2, Doubl
         v.containsKey("synthetic-sigma") ? real(v, "synthetic-sigma") : null, real(v, "synthetic-weight"),
         v.get("estimator"), (int) integer(v, "generations", true, 0, 1000), v.get("schedule"),
         v.containsKey("fresh-real") ? real(v, "fresh-real") : 0.0, real(v, "bad-share"), real(v, "keep-good"),
-        real(v, "keep-bad"), v.get("synthetic-teacher"));
+        real(v, "keep-bad"), v.get("synthetic-teacher"), real(v, "growth"), real(v, "correction"),
+        v.get("accept-band"), v.get("accept-model"));
   }
 
   /** A {@link ParameterException} field name (camelCase, as in {@link Problem}) in flag form: {@code freshReal} → {@code fresh-real}. */
