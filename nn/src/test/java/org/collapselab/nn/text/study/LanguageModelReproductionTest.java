@@ -15,16 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
-import org.collapselab.experiments.reproduce.Reproductions;
 import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CI-sized experiment: a few KB of text, two tiny models, a few hundred steps in all. */
+@Tag("slow")
+@Tag("neural")
 public class LanguageModelReproductionTest {
 
   /** A tiny language-model study file on a toy corpus: two models, p2 in {0, 0.5, 1}, one seed. */
@@ -71,8 +73,9 @@ public class LanguageModelReproductionTest {
   }
 
   @Test
-  void isRegisteredUnderItsName() {
-    assertThat(Reproductions.available()).containsKey("lm");
+  void isAReproductionOfItsOwn() {
+    assertThat(org.collapselab.experiments.reproduce.Reproductions.available(false).get("lm").studies())
+        .containsExactly("lm");
   }
 
   @Test
@@ -86,7 +89,7 @@ public class LanguageModelReproductionTest {
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(logBytes, true,
         StandardCharsets.UTF_8));
-    ReportSection section = new LanguageModelReproduction().run(study, o);
+    ReportSection section = StudyRuns.section(o.run(study));
 
     // files: figures, samples, synthetic corpus, database
     Path dir = out.resolve("lm");
