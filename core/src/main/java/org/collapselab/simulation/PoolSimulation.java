@@ -13,6 +13,7 @@ import org.collapselab.linalg.DenseOps;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.model.RidgeRegression;
 import org.collapselab.model.TestError;
+import org.collapselab.data.AcceptBandFilter;
 import org.collapselab.data.FeatureLaw;
 import org.collapselab.problem.AcceptBand;
 import org.collapselab.problem.Estimator;
@@ -234,26 +235,7 @@ final class PoolSimulation {
 
   /** Band decisions for the rows of {@code set} from index {@code from} on: |y − xᵀθ_c| ≤ r‖x‖ + σ_c. */
   private static boolean[] band(AcceptBand band, TrainingSet set, int from, double[] reference) {
-    if (set == null) {
-      return new boolean[0];
-    }
-    int n = set.y().length;
-    double[] a = set.x().data();
-    double[] fit = new double[n];
-    double[] norm = new double[n];
-    for (int j = 0; j < reference.length; j++) {
-      double t = reference[j];
-      for (int i = from, base = j * n; i < n; i++) {
-        double xv = a[base + i];
-        fit[i] += xv * t;
-        norm[i] += xv * xv;
-      }
-    }
-    boolean[] out = new boolean[n - from];
-    for (int i = from; i < n; i++) {
-      out[i - from] = band.accepts(set.y()[i] - fit[i], Math.sqrt(norm[i]));
-    }
-    return out;
+    return set == null ? new boolean[0] : AcceptBandFilter.keeps(band, set.x(), set.y(), from, reference);
   }
 
   /** A problem drawing {@code rows} rows of which the last {@code synthetic} are synthetic (Σ2, σ2). */
