@@ -24,8 +24,8 @@ class PoolCliTest {
 
   @Test
   void defaultVerifierFlagsLeaveTheOutputUnchanged() {
-    CliTest.Result plain = CliTest.run(args("theory", "--json"));
-    CliTest.Result explicit = CliTest.run(args("theory", "--json", "--bad-share", "1", "--keep-good", "1",
+    CliRun.Result plain = CliRun.run(args("theory", "--json"));
+    CliRun.Result explicit = CliRun.run(args("theory", "--json", "--bad-share", "1", "--keep-good", "1",
         "--keep-bad", "1", "--synthetic-teacher", "none", "--c2", "1"));
     assertThat(plain.code()).isZero();
     assertThat(explicit.out()).isEqualTo(plain.out());
@@ -33,8 +33,8 @@ class PoolCliTest {
 
   @Test
   void verifierAddsItsKeysAndKeepsTheOldOnes() throws Exception {
-    JsonNode plain = TheoryJson.MAPPER.readTree(CliTest.run(args("theory", "--json")).out());
-    CliTest.Result r = CliTest.run(args("theory", "--json", "--bad-share", "0.5", "--keep-good", "0.9", "--keep-bad",
+    JsonNode plain = TheoryJson.MAPPER.readTree(CliRun.run(args("theory", "--json")).out());
+    CliRun.Result r = CliRun.run(args("theory", "--json", "--bad-share", "0.5", "--keep-good", "0.9", "--keep-bad",
         "0.2"));
     assertThat(r.code()).isZero();
     JsonNode j = TheoryJson.MAPPER.readTree(r.out());
@@ -48,14 +48,14 @@ class PoolCliTest {
 
   @Test
   void teacherReportsItsOwnErrorAndTheStudents() throws Exception {
-    CliTest.Result r = CliTest.run("theory", "--d", "100", "--n", "2200", "--p2", "0.9090909090909091", "--sigma",
+    CliRun.Result r = CliRun.run("theory", "--d", "100", "--n", "2200", "--p2", "0.9090909090909091", "--sigma",
         "0.5", "--lambda", "0.01", "--spectrum", "power:1", "--synthetic-teacher", "ridge:150:1", "--json");
     assertThat(r.code()).isZero();
     JsonNode j = TheoryJson.MAPPER.readTree(r.out());
     assertThat(j.get("syntheticTeacher").asText()).isEqualTo("ridge:150:1.0");
     assertThat(j.get("teacherTestError").asDouble()).isCloseTo(0.266476, within(1e-6));
     assertThat(j.get("studentTestError").asDouble()).isCloseTo(0.235848, within(1e-6));
-    CliTest.Result s = CliTest.run("simulate", "--d", "30", "--n", "100", "--p2", "0.5", "--sigma", "0.5", "--lambda",
+    CliRun.Result s = CliRun.run("simulate", "--d", "30", "--n", "100", "--p2", "0.5", "--sigma", "0.5", "--lambda",
         "0.01", "--synthetic-teacher", "rp:60:20:0.01", "--runs", "6", "--seed", "2", "--threads", "1", "--json");
     assertThat(s.code()).isZero();
     JsonNode t = TheoryJson.MAPPER.readTree(s.out());
@@ -87,14 +87,14 @@ class PoolCliTest {
           + "decides which rows are kept), got 0.5",
   })
   void badInputIsOneLineAndExitTwo(String flags, String message) {
-    CliTest.Result r = CliTest.run(args("theory", flags.trim().split(" ")));
+    CliRun.Result r = CliRun.run(args("theory", flags.trim().split(" ")));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().trim()).isEqualTo(message);
   }
 
   @Test
   void adviseAnswersWhetherTheVerifierPays() throws Exception {
-    CliTest.Result r = CliTest.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2", "1",
+    CliRun.Result r = CliRun.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2", "1",
         "--verifier", "1,0", "--bad-share", "0.5", "--keep", "600", "--json");
     assertThat(r.code()).isZero();
     JsonNode j = TheoryJson.MAPPER.readTree(r.out());
@@ -102,7 +102,7 @@ class PoolCliTest {
     assertThat(j.get("verifier").get("keepRate").asDouble()).isEqualTo(0.5);
     assertThat(j.get("generate").get("expected").asDouble()).isEqualTo(1200);
     assertThat(j.get("verified").get("generated").asLong()).isEqualTo(1500);
-    CliTest.Result table = CliTest.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2",
+    CliRun.Result table = CliRun.run("advise", "--d", "60", "--n1", "120", "--n2", "1500", "--sigma", "0.5", "--c2",
         "1", "--verifier", "0.6,0.6", "--bad-share", "0.5");
     assertThat(table.out()).contains("the verifier does not pay").contains("to keep");
   }
@@ -119,26 +119,26 @@ class PoolCliTest {
     String[] extra = flags.trim().split(" ");
     String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
-    CliTest.Result r = CliTest.run(all);
+    CliRun.Result r = CliRun.run(all);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().trim()).isEqualTo(message);
   }
 
   @Test
   void loopsStateWhereTheoryHolds() throws Exception {
-    CliTest.Result grown = CliTest.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--sigma", "0.5",
+    CliRun.Result grown = CliRun.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--sigma", "0.5",
         "--generations", "3", "--growth", "1.5", "--correction", "0.2", "--json");
     assertThat(grown.code()).isZero();
     JsonNode g = TheoryJson.MAPPER.readTree(grown.out());
     assertThat(g.get("growth").asDouble()).isEqualTo(1.5);
     assertThat(g.get("correction").asDouble()).isEqualTo(0.2);
     assertThat(g.get("basis").asText()).contains("growth 1.5").contains("correction 0.2");
-    CliTest.Result band = CliTest.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--accept-band", "0:1",
+    CliRun.Result band = CliRun.run("theory", "--d", "30", "--n", "80", "--p2", "0.5", "--accept-band", "0:1",
         "--json");
     assertThat(band.code()).isEqualTo(1);
     assertThat(TheoryJson.MAPPER.readTree(band.out()).get("theoryUnavailable").asText())
         .startsWith("simulation only: the accept band");
-    CliTest.Result sim = CliTest.run("simulate", "--d", "20", "--n", "80", "--p2", "0.5", "--c2", "4", "--sigma",
+    CliRun.Result sim = CliRun.run("simulate", "--d", "20", "--n", "80", "--p2", "0.5", "--c2", "4", "--sigma",
         "0.5", "--lambda", "0.01", "--generations", "2", "--fresh-real", "0.5", "--accept-band", "0:1.5", "--runs",
         "4", "--threads", "1", "--json");
     assertThat(sim.code()).isZero();

@@ -3,8 +3,9 @@ package org.collapselab.experiments.verification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -17,16 +18,30 @@ import org.collapselab.validation.ParameterException;
  * fitted on NS fresh real rows with penalty LAMS. Figures: student and teacher error vs NS for each LAMS (theory lines,
  * simulated points), the ratio student/teacher (below 1: the student beats its teacher, weak-to-strong), and error vs
  * n on a power-law spectrum with the teacher growing with the student (the exponents). Claims in
- * {@link TeacherClaims}. Cells: sim_teacher_rows × teacher_lambdas. Keys: name, kind, d, spectrum, n1, pool, sigma,
- * lambda, teacher_width (0 = ridge teacher), teacher_rows, teacher_lambdas, sim_teacher_rows, exponent_d (the
- * exponent figure's dimension, default d), exponent_spectrum (default spectrum), exponent_ns, exponent_lambda, runs,
- * seed, quick.
+ * {@link TeacherClaims}. Cells: sim_teacher_rows × teacher_lambdas. Fields: {@link #SCHEMA}.
  */
 public final class TeacherFamily implements StudyFamily {
   static final String KIND = "teacher";
-  static final Set<String> KEYS = Set.of("name", "kind", "d", "spectrum", "n1", "pool", "sigma", "lambda",
-      "teacher_width", "teacher_rows", "teacher_lambdas", "sim_teacher_rows", "exponent_d", "exponent_spectrum", "exponent_ns",
-      "exponent_lambda", "runs", "seed", "quick");
+  static final Schema SCHEMA = new Schema(KIND, "Synthetic labels from a trained teacher: ridge students on n1 real "
+      + "rows plus pool rows labelled by a ridge (or random-projection) teacher fitted on NS fresh real rows with "
+      + "penalty LAMS; student vs teacher error across NS and LAMS (weak-to-strong) and the error exponents, by theory "
+      + "with simulated points.", List.of(
+          Field.integer("d", 1, 5000, "100", "dimension"),
+          Field.text("spectrum", "iso", "covariance: iso or power:A"),
+          Field.integer("n1", 0, 1_000_000, "200", "the student's real rows"),
+          Field.integer("pool", 1, 1_000_000, "2000", "the student's teacher-labelled rows"),
+          Field.number("sigma", 0, 1e6, "0.5", "label noise (real rows, the teacher's rows, synthetic labels)"),
+          Field.number("lambda", 0, 1e6, "0.01", "the student's ridge penalty (> 0)"),
+          Field.integer("teacher_width", 0, 1_000_000, "0", "0: ridge teacher; MS > 0: random projections of width MS"),
+          Field.integers("teacher_rows", 1, 100_000_000, "", "the teacher's rows NS (theory grid)"),
+          Field.numbers("teacher_lambdas", 1e-9, 1e6, "", "the teacher's penalties LAMS (one curve each)"),
+          Field.integers("sim_teacher_rows", 1, 1_000_000, "[]", "NS simulated at every LAMS"),
+          Field.integer("exponent_d", 1, 1_000_000, "d", "dimension of the exponent figure"),
+          Field.text("exponent_spectrum", "spectrum", "covariance of the exponent figure"),
+          Field.integers("exponent_ns", 2, 100_000_000, "", "rows n of the exponent figure (teacher and student)"),
+          Field.number("exponent_lambda", 0, 1e6, "0.001", "penalty of teacher and student in the exponent figure"),
+          Field.integer("runs", 2, 100_000, "400", "simulation runs per point"),
+          Field.integer("seed", 0, Long.MAX_VALUE, "1", "base seed")));
 
   @Override
   public String kind() {
@@ -34,8 +49,13 @@ public final class TeacherFamily implements StudyFamily {
   }
 
   @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
   public Study read(StudyFile f, boolean quick) {
-    ObjectNode r = f.withQuick(quick, KEYS);
+    ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
     int d = f.integer(r, "d", "d", 1, 5000, 100);
     String spectrum = VerificationFamily.spectrum(f, r, d);

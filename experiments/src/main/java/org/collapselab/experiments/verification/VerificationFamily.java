@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -18,14 +19,30 @@ import org.collapselab.validation.ParameterException;
  * good rows kept with ϕ). Figures: error vs ψ for each ϕ and pool size N, against real only and the plateau
  * (p2,eff)²c² (theory lines, simulated points); error vs N for no verifier, a weak and a strong one (where the weak
  * verifier stops helping). Claims in {@link VerificationClaims}. Cells are the simulated points (pools × keep_good ×
- * sim_keep_bad). Keys: name, kind, d, spectrum, n1, c2, sigma, lambda, bad_share, pools, keep_good, keep_bad,
- * sim_keep_bad, weak, strong, size_pools, runs, seed, quick.
+ * sim_keep_bad, plus the weak, strong and keep-everything pairs at each pool). Fields: {@link #SCHEMA}.
  */
 public final class VerificationFamily implements StudyFamily {
   static final String KIND = "verification";
-  static final Set<String> KEYS = Set.of("name", "kind", "d", "spectrum", "n1", "c2", "sigma", "lambda",
-      "bad_share", "pools", "keep_good", "keep_bad", "sim_keep_bad", "weak", "strong", "size_pools", "runs", "seed",
-      "quick");
+  static final Schema SCHEMA = new Schema(KIND, "Verified synthetic pools: ridge on n1 real rows plus the rows a "
+      + "verifier keeps of N generated ones (a share bad_share bad, kept with ψ; good ones kept with ϕ); error vs ψ "
+      + "and vs N by theory, with simulated points; claims on agreement, the plateau (p2,eff)²c² and when a verifier "
+      + "stops helping.", List.of(
+          Field.integer("d", 1, 5000, "100", "dimension"),
+          Field.text("spectrum", "iso", "covariance: iso or power:A"),
+          Field.integer("n1", 0, 1_000_000, "200", "real rows"),
+          Field.number("c2", 0, 1e6, "1", "quality ‖Δ‖²_Σ of the bad rows' shift"),
+          Field.number("sigma", 0, 1e6, "0.5", "label noise"),
+          Field.number("lambda", 0, 1e6, "0.01", "ridge penalty (> 0)"),
+          Field.number("bad_share", 0, 1, "0.5", "share π of bad rows in the pool"),
+          Field.integers("pools", 1, 1_000_000, "", "pool sizes N of the error-vs-ψ panels (simulated)"),
+          Field.numbers("keep_good", 0, 1, "", "probabilities ϕ of keeping a good row (one curve each)"),
+          Field.numbers("keep_bad", 0, 1, "", "probabilities ψ of keeping a bad row (the theory grid)"),
+          Field.numbers("sim_keep_bad", 0, 1, "[]", "ψ simulated at every pool and ϕ"),
+          Field.numbers("weak", 0, 1, "", "[ϕ, ψ] of the weak verifier (size figure, claims; simulated)"),
+          Field.numbers("strong", 0, 1, "", "[ϕ, ψ] of the strong verifier (size figure, claims; simulated)"),
+          Field.integers("size_pools", 1, 1_000_000_000_000L, "", "pool sizes N of the error-vs-N figure (theory)"),
+          Field.integer("runs", 2, 100_000, "400", "simulation runs per point"),
+          Field.integer("seed", 0, Long.MAX_VALUE, "1", "base seed")));
 
   @Override
   public String kind() {
@@ -33,8 +50,13 @@ public final class VerificationFamily implements StudyFamily {
   }
 
   @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
   public Study read(StudyFile f, boolean quick) {
-    ObjectNode r = f.withQuick(quick, KEYS);
+    ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
     int d = f.integer(r, "d", "d", 1, 5000, 100);
     String spectrum = spectrum(f, r, d);
