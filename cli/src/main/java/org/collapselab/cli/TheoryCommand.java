@@ -7,6 +7,7 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.collapselab.theory.SyntheticPoolTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -35,9 +36,14 @@ final class TheoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double floor = options.noiseFloor();
     GenerationsPrediction loop = null;
-    if (p.generations().looping()) {
+    SyntheticPoolTheory.Prediction pool = null;
+    if (p.generations().looping() || !p.plainPool()) {
       try {
-        loop = GenerationsTheory.predict(p);
+        if (p.generations().looping()) {
+          loop = GenerationsTheory.predict(p);
+        } else {
+          pool = SyntheticPoolTheory.predictAll(p);
+        }
       } catch (TheoryException e) {
         if (!e.getMessage().startsWith(GenerationsTheory.SIMULATION_ONLY)) {
           throw e;
@@ -53,11 +59,14 @@ final class TheoryCommand implements Callable<Integer> {
         return Errors.FAILED;
       }
     }
-    TheoryResult r = loop != null ? loop.last() : Theory.predict(p);
+    TheoryResult r = loop != null ? loop.last() : pool != null ? pool.student() : Theory.predict(p);
     if (json) {
       ObjectNode o = TheoryJson.answer(p, r, floor);
       if (loop != null) {
         GenerationsOutput.putTheory(o, loop, floor);
+      }
+      if (pool != null) {
+        TheoryJson.putPool(o, p, pool, floor);
       }
       out.println(TheoryJson.write(o));
     } else {
@@ -72,6 +81,9 @@ final class TheoryCommand implements Callable<Integer> {
           r.iterations(), r.residual());
       if (loop != null) {
         GenerationsOutput.printTheory(out, loop, floor);
+      }
+      if (pool != null) {
+        PoolOutput.printTheory(out, p, pool, floor);
       }
     }
     return r.converged() ? 0 : Errors.FAILED;
