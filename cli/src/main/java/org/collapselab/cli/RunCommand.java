@@ -11,6 +11,7 @@ import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.run.RunRequest;
 import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +23,15 @@ import picocli.CommandLine.Parameters;
         "finished cell at once in OUT/results.db (re-running resumes), draw the figures and print a summary.",
         "Ready-made files for the paper's figures are in studies/."})
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Study file (YAML).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Study file (YAML).")
   Path file;
+
+  @Option(names = "--describe", paramLabel = "KIND", description = "Print the fields of a study family's files "
+      + "(key, allowed values, default, meaning), or of every family with 'all', and stop.")
+  String describe;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
   Path out;
@@ -74,17 +82,31 @@ public final class RunCommand implements Callable<Integer> {
   String bindAddress;
 
   @Option(names = "--secret-file", paramLabel = "FILE",
-      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+      description = "File whose first line is the cluster secret (see 'worker --help').")
   Path secretFile;
 
   @Override
   public Integer call() throws Exception {
+    if (describe != null) {
+      spec.commandLine().getOut().print(StudyFamilies.describe(describe));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (file == null) {
+      throw new ParameterException("FILE", "nothing", "a study file (or --describe KIND)");
+    }
     SimulationLimits.threads(threads);
     if (rows < 0) {
       throw new ParameterException("rows", rows, "an integer >= 0");
     }
     if (threads < 1) {
       throw new ParameterException("--threads", threads, "an integer >= 1");
+    }
+    if (out != null) {
+      OutputPaths.folder("out", out, !plan);
+    }
+    if (db != null) {
+      OutputPaths.file("db", db, !plan);
     }
     RunRequest request = new RunRequest(file, out, threads, quick, shard == null ? Shard.ALL : Shard.parse(shard), db,
         merge, !noFigures, rows, null);
@@ -94,8 +116,11 @@ public final class RunCommand implements Callable<Integer> {
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
-        bindAddress, ClusterSettings.readSecret(secretFile));
+    ClusterSettings settings = ClusterSettings.resolve(cluster, ClusterSettings.parseMembers(members), port, true,
+        bindAddress, secretFile);
+    if (settings.plaintextWarning("run") != null) {
+      System.err.println(settings.plaintextWarning("run"));
+    }
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.

@@ -18,7 +18,7 @@ class ClassificationCliTest {
 
   @Test
   void theoryJsonIsTheCoreAnswer() throws Exception {
-    CliTest.Result r = CliTest.run("theory", "--task", "classification", "--d", "200", "--n", "400", "--p2", "0.5",
+    CliRun.Result r = CliRun.run("theory", "--task", "classification", "--d", "200", "--n", "400", "--p2", "0.5",
         "--mu2", "2", "--flip-rate", "0.2", "--loss", "logistic", "--lambda", "0.01", "--spectrum", "power:1",
         "--synthetic-weight", "2", "--keep-good", "0.9", "--keep-bad", "0.3", "--json");
     assertThat(r.code()).as(r.err()).isZero();
@@ -36,7 +36,7 @@ class ClassificationCliTest {
 
   @Test
   void simulateJsonHasRunsTheoryAndZ() throws Exception {
-    CliTest.Result r = CliTest.run("simulate", "--task", "classification", "--d", "30", "--n", "60", "--p2", "0.5",
+    CliRun.Result r = CliRun.run("simulate", "--task", "classification", "--d", "30", "--n", "60", "--p2", "0.5",
         "--mu2", "1", "--flip-rate", "0.3", "--lambda", "0.1", "--runs", "6", "--seed", "4", "--threads", "2",
         "--json");
     assertThat(r.code()).as(r.err()).isZero();
@@ -49,14 +49,14 @@ class ClassificationCliTest {
 
   @Test
   void loopsAreSimulatedAndTheoryIsUnavailable() throws Exception {
-    CliTest.Result s = CliTest.run("simulate", "--task", "classification", "--d", "20", "--n", "50", "--p2", "0.5",
+    CliRun.Result s = CliRun.run("simulate", "--task", "classification", "--d", "20", "--n", "50", "--p2", "0.5",
         "--mu2", "2", "--flip-rate", "0.2", "--lambda", "0.1", "--generations", "2", "--fresh-real", "0.2",
         "--runs", "3", "--json");
     assertThat(s.code()).as(s.err()).isZero();
     JsonNode j = TheoryJson.MAPPER.readTree(s.out());
     assertThat(j.get("generations")).hasSize(3);
     assertThat(j.get("theoryUnavailable").asText()).startsWith(ClassificationTheory.SIMULATION_ONLY);
-    CliTest.Result t = CliTest.run("theory", "--task", "classification", "--d", "20", "--n", "50",
+    CliRun.Result t = CliRun.run("theory", "--task", "classification", "--d", "20", "--n", "50",
         "--generations", "2");
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.out()).contains("unavailable");
@@ -79,7 +79,7 @@ class ClassificationCliTest {
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("theory", "--task", "classification",
         "--d", "10", "--n", "20", "--json"));
     args.addAll(java.util.List.of(flags.trim().split("\\s+")));
-    CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+    CliRun.Result r = CliRun.run(args.toArray(new String[0]));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("collapselab theory: " + message);
   }
@@ -90,7 +90,7 @@ class ClassificationCliTest {
       "--task images  | --task must be one of regression, classification, got images"})
   void classificationFlagsNeedTheTask(String flags, String message) {
     String[] extra = flags.trim().split("\\s+");
-    CliTest.Result r = CliTest.run("theory", "--d", "10", "--n", "20", extra[0], extra[1]);
+    CliRun.Result r = CliRun.run("theory", "--d", "10", "--n", "20", extra[0], extra[1]);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("collapselab theory: " + message);
   }

@@ -8,7 +8,6 @@ import org.collapselab.experiments.classification.ClassificationJson;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.Simulator;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 
 /** The points of a simulation job for each task: the run and JSON of {@code collapselab simulate}. */
@@ -32,7 +31,7 @@ final class SimulationPoints {
       @Override
       public void putTheory(ObjectNode o) {
         try {
-          TheoryJson.put(o.putObject("theory"), Theory.predict(p), floor);
+          TheoryJson.putPrediction(o.putObject("theory"), p, floor);
         } catch (TheoryException e) {
           o.remove("theory");
           o.put("theoryUnavailable", e.getMessage());

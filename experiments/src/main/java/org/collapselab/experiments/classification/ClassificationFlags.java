@@ -35,7 +35,8 @@ public record ClassificationFlags(int d, long n, double p2, double mu2, double f
 
   /** The regression flags that have no meaning for classification (refused with {@code --task classification}). */
   public static final List<String> REGRESSION_ONLY = List.of("model", "m", "c2", "sigma", "synthetic-spectrum",
-      "synthetic-sigma", "estimator");
+      "synthetic-sigma", "estimator", "bad-share", "synthetic-teacher", "growth", "correction", "accept-band",
+      "accept-model");
 
   /** The classification flags that have no meaning for regression. */
   public static final List<String> CLASSIFICATION_ONLY = List.of("mu2", "flip-rate", "loss");

@@ -1,5 +1,6 @@
 package org.collapselab.nn.study;
 
+import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.text.study.LanguageModelReproductionTest;
 import org.collapselab.nn.text.model.LanguageModelTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own result databases and then merged, give exactly the results of one local run (timings aside), and the merged
  * plan has nothing left to compute.
  */
+@Tag("slow")
+@Tag("neural")
 class ShardedStudiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,10 +69,10 @@ class ShardedStudiesTest {
   void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
+    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
     Path file = tmp.resolve("lm.yaml");
     // one model size, two shares: a generator cell and two training cells, each in its own process
-    Files.writeString(file, LanguageModelReproductionTest.tinyYaml(corpus, "[0, 1]")
+    Files.writeString(file, TestTexts.tinyYaml(corpus, "[0, 1]")
         .replace("  - {name: M, layers: 2, width: 32, heads: 2, context: 32}\n", ""));
     checkShardedEqualsLocal(tmp, file, "lm", 3);
   }
