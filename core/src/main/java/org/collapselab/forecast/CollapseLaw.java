@@ -29,7 +29,8 @@ public final class CollapseLaw {
 
   /** The predicted error of fitted parameters at n rows, share p2 and weight A (a theory failure throws). */
   public static double predict(LawParameters p, double n, double p2, double weight) {
-    LawTerms t = terms(LawAtoms.of(p.shape()), n, p2, weight, p.shape().lambda());
+    LawAtoms atoms = LawAtoms.of(p.shape());
+    LawTerms t = terms(atoms, n, p2, weight, p.shape().lambda());
     return p.combine(t);
   }
 
@@ -40,6 +41,14 @@ public final class CollapseLaw {
    *     that does not converge)
    */
   public static LawTerms terms(LawAtoms atoms, double n, double p2, double weight, double lambda) {
+    return terms(atoms, n, p2, weight, lambda, solve(atoms, n, p2, weight, lambda));
+  }
+
+  /**
+   * The first-order fixed point at a mix: {κ, r, iterations, residual}. With A = 1 (or p2 = 0, or A = 0) it depends
+   * on n and D = p1 + p2A only, so callers evaluating many shares at one n may reuse it.
+   */
+  static double[] solve(LawAtoms atoms, double n, double p2, double weight, double lambda) {
     if (!(n >= 1) || !(p2 >= 0 && p2 <= 1) || !(weight >= 0) || !(lambda >= 0)) {
       throw new IllegalArgumentException("law needs n >= 1, p2 in [0, 1], A >= 0, lambda >= 0; got n = " + n
           + ", p2 = " + p2 + ", A = " + weight + ", lambda = " + lambda);
@@ -48,29 +57,21 @@ public final class CollapseLaw {
     if (p1 == 0 && weight == 0) {
       throw new TheoryException("no row carries weight (p2 = 1 and A = 0)");
     }
-    double r;
-    double kappa;
-    int iterations;
-    double residual;
     if (p2 == 0 || weight == 1 || weight == 0) {
-      r = p2 == 0 ? 1 : weight;
+      double r = p2 == 0 ? 1 : weight;
       double[] k = solveFixedD(atoms, n, p1 + p2 * r, lambda);
-      kappa = k[0];
-      iterations = (int) k[1];
-      residual = k[2];
-    } else if (lambda == 0) {
-      double[] k = ridgelessWeighted(atoms, n, p1, p2, weight);
-      kappa = k[0];
-      r = k[1];
-      iterations = (int) k[2];
-      residual = k[3];
-    } else {
-      double[] k = weighted(atoms, n, p1, p2, weight, lambda);
-      kappa = k[0];
-      r = k[1];
-      iterations = (int) k[2];
-      residual = k[3];
+      return new double[] {k[0], r, k[1], k[2]};
     }
+    return lambda == 0 ? ridgelessWeighted(atoms, n, p1, p2, weight) : weighted(atoms, n, p1, p2, weight, lambda);
+  }
+
+  /** The terms from a solved fixed point {@code fixed} = {κ, r, iterations, residual} ({@link #solve}). */
+  static LawTerms terms(LawAtoms atoms, double n, double p2, double weight, double lambda, double[] fixed) {
+    double p1 = 1 - p2;
+    double kappa = fixed[0];
+    double r = fixed[1];
+    int iterations = (int) fixed[2];
+    double residual = fixed[3];
     double d = p1 + p2 * r;
     double w = p1 + p2 * r * r;
     double g2 = 0;

@@ -4,16 +4,16 @@ package org.collapselab.forecast;
  * A covariance spectrum as atoms (eigenvalue s_k with multiplicity m_k), with the teacher's and the synthetic gap's
  * energy per atom, so that the law's traces Σ_i f(s_i) = Σ_k m_k f(s_k) cost O(atoms) for any (real) dimension.
  *
- * <p>Power law s_i = i^−α (top eigenvalue 1), i = 1..d: the first 64 directions are atoms of their own; for d &gt; 65
- * the rest, i ∈ (64.5, d + 0.5], is integrated by two-point Gauss–Legendre in log i over 48 log-spaced bins (the
+ * <p>Power law s_i = i^−α (top eigenvalue 1), i = 1..d: the first 32 directions are atoms of their own; for d &gt; 33
+ * the rest, i ∈ (32.5, d + 0.5], is integrated by two-point Gauss–Legendre in log i over 32 log-spaced bins (the
  * midpoint rule Σ_i f(i) ≈ ∫ f(x) dx there makes a relative error below 1e-5 on the law's traces, tested against
- * the full spectrum); for d ≤ 65 the last direction has the fractional multiplicity d − ⌊d⌋, so the traces are
+ * the full spectrum); for d ≤ 33 the last direction has the fractional multiplicity d − ⌊d⌋, so the traces are
  * continuous in d. Teacher: w1 ~ N(0, τ²I), energy t_k ∝ m_k s_k (Σ t = 1). Gap: energy u_k ∝ m_k s_k^γ (Σ u = 1);
  * γ = 0 is E ΔΔᵀ ∝ Σ⁻¹ (Dohmatob et al., Strong Model Collapse, ICLR 2025, §2).
  */
 public final class LawAtoms {
-  static final int EXACT = 64;
-  static final int BINS = 48;
+  static final int EXACT = 32;
+  static final int BINS = 32;
   private static final double NODE = 0.5 / Math.sqrt(3); // Gauss–Legendre nodes at ±1/√3 of the half-width
 
   final double[] s;
@@ -21,6 +21,7 @@ public final class LawAtoms {
   final double[] teacher;
   final double[] shift;
   private final double dimension;
+  private final double trace;
 
   private LawAtoms(double[] s, double[] m, double shiftExponent) {
     this.s = s;
@@ -31,7 +32,9 @@ public final class LawAtoms {
     double ts = 0;
     double us = 0;
     double dim = 0;
+    double tr = 0;
     for (int i = 0; i < k; i++) {
+      tr += m[i] * s[i];
       teacher[i] = m[i] * s[i];
       shift[i] = m[i] * Math.pow(s[i], shiftExponent);
       ts += teacher[i];
@@ -43,6 +46,7 @@ public final class LawAtoms {
       shift[i] /= us;
     }
     dimension = dim;
+    trace = tr;
   }
 
   /** The atoms of a law shape's spectrum (power law, top eigenvalue 1) with its gap exponent. */
@@ -107,10 +111,6 @@ public final class LawAtoms {
 
   /** Σ m_k s_k, the trace of the covariance. */
   double trace() {
-    double t = 0;
-    for (int i = 0; i < s.length; i++) {
-      t += m[i] * s[i];
-    }
-    return t;
+    return trace;
   }
 }

@@ -36,11 +36,6 @@ public record LawShape(double dimension, double exponent, double lambda, double 
     check("shiftExponent", shiftExponent, -2, 4);
   }
 
-  /** The paper's shift (γ = 0): equal gap energy in every eigen-direction. */
-  public static LawShape paper(double dimension, double exponent, double lambda) {
-    return new LawShape(dimension, exponent, lambda, 0);
-  }
-
   private static void check(String field, double v, double lo, double hi) {
     if (!(v >= lo && v <= hi)) {
       throw new ParameterException(field, v, "in [" + lo + ", " + hi + "]");
