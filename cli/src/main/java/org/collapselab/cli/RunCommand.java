@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
+import org.collapselab.distributed.ClusterSecret;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
-import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.run.RunRequest;
+import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +24,15 @@ import picocli.CommandLine.Parameters;
         "finished cell at once in OUT/results.db (re-running resumes), draw the figures and print a summary.",
         "Ready-made files for the paper's figures are in studies/."})
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Study file (YAML).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Study file (YAML).")
   Path file;
+
+  @Option(names = "--describe", paramLabel = "KIND", description = "Print the fields of a study family's files "
+      + "(key, allowed values, default, meaning), or of every family with 'all', and stop.")
+  String describe;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
   Path out;
@@ -73,29 +83,44 @@ public final class RunCommand implements Callable<Integer> {
   String bindAddress;
 
   @Option(names = "--secret-file", paramLabel = "FILE",
-      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+      description = "File whose first line is the cluster secret (see 'worker --help').")
   Path secretFile;
 
   @Override
   public Integer call() throws Exception {
+    if (describe != null) {
+      spec.commandLine().getOut().print(StudyFamilies.describe(describe));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (file == null) {
+      throw new ParameterException("FILE", "nothing", "a study file (or --describe KIND)");
+    }
     SimulationLimits.threads(threads);
     if (rows < 0) {
       throw new ParameterException("rows", rows, "an integer >= 0");
     }
+    if (threads < 1) {
+      throw new ParameterException("--threads", threads, "an integer >= 1");
+    }
+    RunRequest request = new RunRequest(file, out, threads, quick, shard == null ? Shard.ALL : Shard.parse(shard), db,
+        merge, !noFigures, rows, null);
     if ("local".equals(engine) || plan) {
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, plan, null, System.out,
-          System.err);
+      return Workflows.run(request, plan, System.out, System.err);
     }
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
     ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
-        bindAddress, ClusterSettings.readSecret(secretFile));
+        bindAddress, ClusterSecret.read(secretFile, bindAddress));
+    if (settings.plaintextWarning("run") != null) {
+      System.err.println(settings.plaintextWarning("run"));
+    }
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, false,
-          new HazelcastSweepExecutor(driver, threads), System.out, System.err);
+      return Workflows.run(request.withExecutor(new HazelcastSweepExecutor(driver, threads)), false, System.out,
+          System.err);
     } finally {
       driver.shutdown();
     }

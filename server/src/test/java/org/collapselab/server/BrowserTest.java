@@ -1,7 +1,6 @@
 package org.collapselab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.Theory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * is the theory's, start a simulation and see its points appear. Saves {@code target/serve-screenshot.png} and
  * prints the page's redraw times ({@code performance.now()} from the input event to the last plot drawn).
  */
+@Tag("browser")
 class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -40,11 +41,11 @@ class BrowserTest {
 
   @Test
   void moveAControlThenSimulate() throws Exception {
-    assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
-        .as("browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is absent "
-            + "(apt-get install chromium chromium-driver)").isTrue();
-    assumeThat(CollapseLabServer.class.getResource(CollapseLabServer.WEB + "/vendor/plotly.min.js"))
-        .as("browser test skipped: plotly.js not bundled (run scripts/fetch-data.sh and rebuild)").isNotNull();
+    // missing tools fail loudly (bin/test --fast leaves this browser test out)
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
+        .as("/usr/bin/chromium or /usr/bin/chromedriver is absent (apt-get install chromium chromium-driver)").isTrue();
+    assertThat(CollapseLabServer.class.getResource(CollapseLabServer.WEB + "/vendor/plotly.min.js"))
+        .as("plotly.js not bundled (run scripts/fetch-data.sh and rebuild)").isNotNull();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,8 +1,8 @@
 package org.collapselab.experiments.gaussian;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.collapselab.experiments.gaussian.GaussianClaimsTest.run;
-import static org.collapselab.experiments.gaussian.GaussianClaimsTest.verdict;
+import static org.collapselab.experiments.gaussian.GaussianFixtures.run;
+import static org.collapselab.experiments.gaussian.GaussianFixtures.verdict;
 import static org.collapselab.experiments.report.Claim.Verdict.CONTRADICTED;
 import static org.collapselab.experiments.report.Claim.Verdict.INCONCLUSIVE;
 import static org.collapselab.experiments.report.Claim.Verdict.SUPPORTED;
@@ -10,7 +10,6 @@ import static org.collapselab.experiments.report.Claim.Verdict.SUPPORTED;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.spec.GaussianCell;
 import org.junit.jupiter.api.Test;
 
 /** Universality verdicts on hand-built results: theory 1, simulated means per law, standard error 0.01. */

@@ -21,13 +21,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.gaussian.GaussianStudy;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.Study;
-import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.gaussian.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault injection for sweeps: a full disk, kill -9 at random moments, two runs on one database, a dead run's claims,
  * a failing cell. Each asserts that no finished cell is lost, none is computed twice and the exit code is right.
  */
+@Tag("fault")
 class RunFaultTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILE = """
@@ -89,7 +90,7 @@ class RunFaultTest {
 
   private Map<String, String> reference() throws Exception {
     Path db = dir.resolve("reference/results.db");
-    SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor ex = new CountingExecutor();
     assertThat(run(db, ex).failed()).isZero();
     assertThat(ex.computed).hasSize(CELLS);
     return contents(db);
@@ -104,9 +105,9 @@ class RunFaultTest {
     System.setProperty(ResultStore.MAX_PAGES_PROPERTY, "14");
     int code;
     try {
-      code = Workflows.run(file, out, 2, false, null, null, List.of(), false, 5, false, null,
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+      StudyRuns.Outcome o = StudyRuns.run(request(file, out), new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = o.ok() ? 0 : 1;
+      o.summary().failures().forEach(f -> err.writeBytes(("failed cell: " + f + "\n").getBytes(StandardCharsets.UTF_8)));
     } finally {
       System.clearProperty(ResultStore.MAX_PAGES_PROPERTY);
     }
@@ -117,7 +118,7 @@ class RunFaultTest {
     Map<String, String> saved = contents(db);
     assertThat(saved.size()).isBetween(1, CELLS - 1);
     assertThat(reference.entrySet()).containsAll(saved.entrySet()); // what was saved is intact
-    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor resume = new CountingExecutor();
     RunSummary s = run(db, resume);
     assertThat(s.failed()).isZero();
     Set<String> recomputed = new HashSet<>(resume.computed);
@@ -160,7 +161,7 @@ class RunFaultTest {
       System.out.println("kill -9 round " + round + ": " + now.size() + " of " + CELLS + " cells stored");
       before = now;
     }
-    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor resume = new CountingExecutor();
     assertThat(run(db, resume).failed()).isZero();
     Set<String> recomputed = new HashSet<>(resume.computed);
     recomputed.retainAll(before.keySet());
@@ -173,8 +174,8 @@ class RunFaultTest {
   void twoRunsOnOneDatabaseNeverComputeACellTwice() throws Exception {
     Map<String, String> reference = reference();
     Path db = dir.resolve("shared/results.db");
-    SweepRunnerTest.CountingExecutor a = new SweepRunnerTest.CountingExecutor();
-    SweepRunnerTest.CountingExecutor b = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor a = new CountingExecutor();
+    CountingExecutor b = new CountingExecutor();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     List<RunSummary> summaries = new CopyOnWriteArrayList<>();
     Thread ta = new Thread(() -> {
@@ -214,7 +215,7 @@ class RunFaultTest {
       for (String k : keys.subList(0, 5)) {
         s.claim(k, "dead-run", 600); // a run that was killed holding 5 cells; nobody renews them
       }
-      SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
+      CountingExecutor ex = new CountingExecutor();
       RunSummary summary = run(db, ex);
       assertThat(summary.failed()).isZero();
       assertThat(summary.results().stored()).hasSize(CELLS);
@@ -241,13 +242,19 @@ class RunFaultTest {
       }
     };
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Workflows.run(file, dir.resolve("fail"), 2, false, null, null, List.of(), false, 5, false, failing,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+    StudyRuns.Outcome o = StudyRuns.run(request(file, dir.resolve("fail")).withExecutor(failing),
         new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = o.ok() ? 0 : 1;
+    o.summary().failures().forEach(f -> err.writeBytes(("failed cell: " + f + "\n").getBytes(StandardCharsets.UTF_8)));
     String log = err.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(1);
     assertThat(log).contains("failed cell: ").contains("ArithmeticException: integer overflow");
     assertThat(log.lines().filter(l -> l.startsWith("failed cell: ")).count()).isEqualTo(1);
+  }
+
+  /** {@code run FILE --out OUT --threads 2 --no-figures --rows 5}. */
+  private static RunRequest request(Path file, Path out) {
+    return RunRequest.of(file).withOut(out).withThreads(2).withFigures(false).withRows(5);
   }
 
   private static void experimentKeys(List<String> out) {

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.collapselab.experiments.gaussian.GaussianRun;
 import org.collapselab.experiments.gaussian.GaussianStudy;
 import org.collapselab.experiments.gaussian.SummaryTable;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.gaussian.Experiment;
+import org.collapselab.experiments.gaussian.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
@@ -36,23 +36,6 @@ class SweepRunnerTest {
       figures:
         - {name: scaling, x: n, series: p2}
       """;
-
-  /** Counts the jobs that reach the engine. */
-  static final class CountingExecutor implements SweepExecutor {
-    final List<String> computed = new ArrayList<>();
-    final LocalSweepExecutor inner = new LocalSweepExecutor(2);
-
-    @Override
-    public String name() {
-      return "counting";
-    }
-
-    @Override
-    public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-      jobs.forEach(j -> computed.add(j.key()));
-      inner.execute(jobs, onDone);
-    }
-  }
 
   /** Runs a Gaussian experiment through the one runner and draws its report. */
   static GaussianRun run(Experiment e, RunOptions o) throws Exception {

@@ -1,5 +1,6 @@
 package org.collapselab.nn.loop;
 
+import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -22,10 +23,13 @@ import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingPlan;
 import org.collapselab.problem.Schedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tiny end-to-end loops: an image loop through the runner (child processes, report, claims) and a language loop. */
+@Tag("slow")
+@Tag("neural")
 class TinyLoopTest {
   @Test
   void imageLoopRunsReportsAndResumes(@TempDir Path tmp) throws Exception {
@@ -45,7 +49,7 @@ class TinyLoopTest {
     Path out = tmp.resolve("out");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
-    StudyRuns.Outcome r = StudyRuns.run(s, o);
+    StudyRuns.Outcome r = o.run(s);
     assertThat(r.summary().failed()).as(r.summary().failures().toString()).isZero();
     assertThat(r.summary().computed()).isEqualTo(4);
     assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
@@ -55,23 +59,15 @@ class TinyLoopTest {
     assertThat(r.report().html()).contains("accumulate", "rows trained on", "estimated");
     // accumulate trains on all rows so far: 300 at generation 2, replace on its own 100
     assertThat(r.report().html()).contains("<td>300 (100)</td>", "<td>100 (0)</td>");
-    assertThat(StudyRuns.run(s, o).summary().computed()).isZero(); // resumed from the store
-  }
-
-  /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
-  static LmLoopConfig tinyLoop(Path corpus) {
-    LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
-        LanguageModelReproductionTest.tinyYaml(corpus, "[0]")), false);
-    return new LmLoopConfig(lm.config(), new GptConfig("T", 1, 16, 2, 32), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1,
-        0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 200);
+    assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
   }
 
   @Test
   void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
-    LmLoopConfig c = tinyLoop(corpus);
+    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
+    LmLoopConfig c = TestLoops.tinyLoop(corpus);
     assertThat(c.unavailable()).isNull();
     TorchRuntime.engine(1);
     LoopResult r = c.run(c.arms().get(0), 0, 1, null);

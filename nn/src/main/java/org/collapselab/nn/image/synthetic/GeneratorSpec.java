@@ -16,7 +16,7 @@ import org.collapselab.nn.image.model.TrainingConfig;
  * @param seed seed of the generator's slice, initialisation and noise
  */
 public record GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise,
-    long seed) {
+    long seed) implements java.io.Serializable {
   public GeneratorSpec {
     if (samples < 10 || samples > 1_000_000) {
       throw new IllegalArgumentException("generator samples must be in [10, 1000000], got " + samples);
