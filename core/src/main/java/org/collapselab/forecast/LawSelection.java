@@ -65,8 +65,12 @@ public final class LawSelection {
   /** Fits every candidate globally and chooses; a known floor (not NaN) is held fixed. */
   public static Selection select(PilotSet pilots, double knownFloor) {
     List<LawFit> fits = new ArrayList<>();
-    for (LawModel m : candidates(pilots.largestSize(), knownFloor)) {
-      fits.add(LawFitter.fit(pilots, m));
+    List<LawModel> all = candidates(pilots.largestSize(), knownFloor);
+    for (LawModel m : all) {
+      if (pilots.noise() != PilotSet.NoiseModel.RESIDUAL || m.parameterCount() < pilots.groups().size()
+          || m == all.get(0)) { // without a noise estimate a candidate needs a residual degree of freedom
+        fits.add(LawFitter.fit(pilots, m));
+      }
     }
     return new Selection(fits, choose(pilots, fits));
   }
