@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -151,8 +151,8 @@ public final class LawFitter {
     try {
       new BOBYQAOptimizer(2 * free.length + 1, radius, stop).optimize(new MaxEval(MAX_EVAL), obj, GoalType.MINIMIZE,
           new InitialGuess(x0), new SimpleBounds(lo, hi));
-    } catch (TooManyEvaluationsException e) {
-      // keep the best point seen
+    } catch (MathIllegalStateException e) {
+      // evaluation budget spent, or a trust-region step that no longer reduces the model: keep the best point seen
     }
     return bestX;
   }
