@@ -69,7 +69,6 @@ final class ForecastReport {
           worst = Math.max(worst, err);
           sum += err;
           within += err <= ACCURACY.value() ? 1 : 0;
-          forecasts++;
           if (f.get("low").isNumber()) {
             withInterval++;
             cov += f.get("low").asDouble() <= truth && truth <= f.get("high").asDouble() ? 1 : 0;
