@@ -18,8 +18,8 @@ class ForecastGaussianTest {
 
   /**
    * With the floor left to the pilots, at n = 80d (10× the largest pilot) the forecast of pilot set 1 is within 10%
-   * of the exact error for p2 ∈ {0, 0.1, 0.3} (the share of many pilot sets that are is measured by the
-   * {@code forecast} study); the
+   * of the exact error for p2 ∈ {0, 0.1, 0.3} (the {@code forecast} study measures how
+   * many of 30 pilot sets are); the
    * share the law recommends for n1 real rows has an exact excess risk within 10% of the exact optimum, at the
    * interpolation threshold n1 = d (where synthetic rows help) and at n1 = 80d (where they hurt).
    */
