@@ -12,7 +12,8 @@ import org.collapselab.theory.ScalarMinimum;
 
 /**
  * The forecast checked where the truth is known: ridge on Gaussian data, pilots simulated at n = d/4, d/2, 2d, 4d, 8d
- * and p2 ∈ {0, 0.1, 0.3, 0.5} ({@code seeds} runs each, no standard errors, no floor given), the law fitted and
+ * and p2 ∈ {0, 0.1, 0.3, 0.5} ({@code seeds} runs each, no standard errors), the law fitted (the floor either held at
+ * the excess risk's known 0, as {@code forecast --floor 0} does, or left to the pilots) and
  * bootstrapped ({@link Forecaster#fit}), its forecasts at n = 80d (10× the largest pilot) compared with the exact
  * deterministic equivalent (Dohmatob et al., Strong Model Collapse, ICLR 2025, Theorem 1: {@link RidgeTheory}), and
  * the share it recommends for n1 real rows evaluated exactly against the exact optimum over k ≤ 9·n1 synthetic rows
@@ -85,9 +86,14 @@ public final class GaussianCheck {
     return PilotSet.of(pilots);
   }
 
-  /** Fits and bootstraps one pilot set and compares its forecasts and recommendations with the exact values. */
-  public static Outcome run(Setting s, long seed, int bootstrap, double level, int threads) {
-    Forecaster.Fitted f = Forecaster.fit(pilots(s, seed), Double.NaN, bootstrap, seed, threads);
+  /**
+   * Fits and bootstraps one pilot set and compares its forecasts and recommendations with the exact values.
+   *
+   * @param floor the known floor of the error (0: the simulated error is an excess risk), or NaN to let the pilots
+   *     decide whether to fit one
+   */
+  public static Outcome run(Setting s, long seed, int bootstrap, double level, int threads, double floor) {
+    Forecaster.Fitted f = Forecaster.fit(pilots(s, seed), floor, bootstrap, seed, threads);
     long target = s.target();
     double[] truth = new double[SHARES.length];
     Estimate[] forecast = new Estimate[SHARES.length];

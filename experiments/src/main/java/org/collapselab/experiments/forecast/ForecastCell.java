@@ -18,9 +18,11 @@ import org.collapselab.forecast.GaussianCheck;
  * @param setting the Gaussian problem
  * @param set pilot set index r ≥ 0
  * @param bootstrap bootstrap replicates
+ * @param fittedFloor whether the floor is left to the pilots (else held at 0)
  * @param seed base seed
  */
-public record ForecastCell(String study, GaussianCheck.Setting setting, int set, int bootstrap, long seed)
+public record ForecastCell(String study, GaussianCheck.Setting setting, int set, int bootstrap, boolean fittedFloor,
+                           long seed)
     implements CellJob {
   private static final long serialVersionUID = 1L;
   /** Interval level of the forecasts. */
@@ -29,8 +31,9 @@ public record ForecastCell(String study, GaussianCheck.Setting setting, int set,
   /** The canonical configuration (what the key hashes besides the seed). */
   public String configJson() {
     return String.format(Locale.ROOT, "{\"kind\":\"forecast\",\"d\":%d,\"exponent\":%s,\"sigma\":%s,\"c2\":%s,"
-        + "\"lambda\":%s,\"seeds\":%d,\"bootstrap\":%d,\"set\":%d}", setting.d(), setting.exponent(),
-        setting.sigma(), setting.c2(), setting.lambda(), setting.seeds(), bootstrap, set);
+        + "\"lambda\":%s,\"seeds\":%d,\"bootstrap\":%d,\"floor\":\"%s\",\"set\":%d}", setting.d(),
+        setting.exponent(), setting.sigma(), setting.c2(), setting.lambda(), setting.seeds(), bootstrap,
+        fittedFloor ? "fitted" : "known", set);
   }
 
   @Override
@@ -46,7 +49,8 @@ public record ForecastCell(String study, GaussianCheck.Setting setting, int set,
   @Override
   public StoredCell compute() {
     long t0 = System.nanoTime();
-    GaussianCheck.Outcome o = GaussianCheck.run(setting, seed + set, bootstrap, LEVEL, 1);
+    double floor = fittedFloor ? Double.NaN : 0;
+    GaussianCheck.Outcome o = GaussianCheck.run(setting, seed + set, bootstrap, LEVEL, 1, floor);
     ObjectNode j = TheoryJson.MAPPER.createObjectNode();
     j.put("law", o.law());
     ArrayNode fc = j.putArray("forecasts");

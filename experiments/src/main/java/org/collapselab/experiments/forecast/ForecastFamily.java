@@ -26,6 +26,9 @@ public final class ForecastFamily implements StudyFamily {
           Field.number("sigma", 0, 100, "0.5", "label noise σ"),
           Field.number("c2", 0, 100, "0.3", "synthetic gap c²"),
           Field.number("lambda", 0, 100, "0.01", "ridge λ of the learner (> 0)"),
+          Field.choice("floor", "fitted, known", "fitted",
+              "fitted: the pilots decide (forecast's default); known: the floor held at 0 (the error is an excess "
+              + "risk, as with forecast --floor 0)"),
           Field.integer("seed", 0, Long.MAX_VALUE / 2, "100", "pilot set r draws its runs from seed + r")));
 
   @Override
@@ -50,16 +53,21 @@ public final class ForecastFamily implements StudyFamily {
       f.error("bootstrap", r.path("bootstrap"), "0 or an integer in [20, 100000]");
     }
     int d = SCHEMA.integer(f, r, "d");
-    List<Double> exponents = r.has("exponents") ? f.realList(r.path("exponents"), "exponents", 0, 4) : List.of(0.0, 1.0);
+    List<Double> exponents = r.has("exponents") ? f.realList(r.path("exponents"), "exponents", 0, 4)
+        : List.of(0.0, 1.0);
     double sigma = f.real(r, "sigma", "sigma", 0, 100, 0.5, true);
     double c2 = f.real(r, "c2", "c2", 0, 100, 0.3, true);
     double lambda = f.real(r, "lambda", "lambda", 0, 100, 0.01, false);
     long seed = SCHEMA.longValue(f, r, "seed");
+    String floor = r.has("floor") ? f.text(r, "floor", "floor", false) : "fitted";
+    if (floor != null && !floor.equals("known") && !floor.equals("fitted")) {
+      f.error("floor", r.path("floor"), "one of known, fitted");
+    }
     if (!f.ok()) {
       return null;
     }
     List<GaussianCheck.Setting> settings = exponents.stream()
         .map(a -> new GaussianCheck.Setting(d, a, sigma, c2, lambda, seeds)).toList();
-    return new ForecastStudy(name, description, settings, sets, bootstrap, seed);
+    return new ForecastStudy(name, description, settings, sets, bootstrap, floor.equals("fitted"), seed);
   }
 }

@@ -17,16 +17,17 @@ import org.collapselab.forecast.GaussianCheck;
  * @param settings the Gaussian problems (one per spectrum exponent)
  * @param sets pilot sets per setting
  * @param bootstrap bootstrap replicates per fit
+ * @param fittedFloor whether the floor is left to the pilots (else held at the excess risk's 0)
  * @param seed base seed (pilot set r draws from seed + r)
  */
 public record ForecastStudy(String name, String description, List<GaussianCheck.Setting> settings, int sets,
-                            int bootstrap, long seed) implements Study {
+                            int bootstrap, boolean fittedFloor, long seed) implements Study {
   @Override
   public List<CellJob> cells() {
     List<CellJob> out = new ArrayList<>();
     for (GaussianCheck.Setting s : settings) {
       for (int r = 0; r < sets; r++) {
-        out.add(new ForecastCell(name, s, r, bootstrap, seed));
+        out.add(new ForecastCell(name, s, r, bootstrap, fittedFloor, seed));
       }
     }
     return out;
