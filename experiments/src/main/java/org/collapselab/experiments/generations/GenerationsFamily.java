@@ -58,12 +58,12 @@ public final class GenerationsFamily implements StudyFamily {
   public Study read(StudyFile f, boolean quick) {
     ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
-    int d = f.integer(r, "d", "d", 1, 5000, 50);
-    long n = f.longValue(r, "n", "n", 4, 1_000_000, 200);
-    int k = f.integer(r, "generations", "generations", GenerationsClaims.TAIL + 1, 1000, 20);
-    int runs = f.integer(r, "runs", "runs", 2, 100_000, 200);
-    long seed = f.longValue(r, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE, 2026);
-    long boundary = f.longValue(r, "boundary_rows", "boundary_rows", 10, 10_000_000, 1000);
+    int d = SCHEMA.integer(f, r, "d");
+    long n = SCHEMA.longValue(f, r, "n");
+    int k = SCHEMA.integer(f, r, "generations");
+    int runs = SCHEMA.integer(f, r, "runs");
+    long seed = SCHEMA.longValue(f, r, "seed");
+    long boundary = SCHEMA.longValue(f, r, "boundary_rows");
     if (n <= d + 1L) {
       f.error("n", n, "> d + 1 = " + (d + 1) + " (the OLS claims use closed forms that need it)");
     }
