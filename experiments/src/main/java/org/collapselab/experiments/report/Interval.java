@@ -1,5 +1,8 @@
 package org.collapselab.experiments.report;
 
+import java.util.Locale;
+import org.collapselab.stats.Summary;
+
 /**
  * An estimate with a two-sided interval: a mean ± z standard errors, a paired-t or bootstrap confidence interval, or
  * a point (a deterministic theory value, low = high). Verdicts rest on intervals, not points ({@link Verdicts}).
@@ -19,6 +22,32 @@ public record Interval(double estimate, double low, double high) {
   /** An exact value (no uncertainty). */
   public static Interval point(double v) {
     return new Interval(v, v, v);
+  }
+
+  /** {@code mean ± z·stderr} of a summary. */
+  public static Interval around(Summary s, double z) {
+    return around(s.mean(), s.stderr(), z);
+  }
+
+  /** Half the width (∞ for an unbounded interval). */
+  public double halfWidth() {
+    return (high - low) / 2;
+  }
+
+  /** The interval with every end multiplied by {@code factor} &gt; 0 (a change relative to a scale). */
+  public Interval scaled(double factor) {
+    return new Interval(estimate * factor, low * factor, high * factor);
+  }
+
+  /** {@code estimate ± half-width} for reports, e.g. {@code 0.08352 ± 0.0030}. */
+  public String plusMinus() {
+    return String.format(Locale.ROOT, "%.4g ± %.2g", estimate, halfWidth());
+  }
+
+  /** {@code estimate [low, high]} with the given number format, e.g. {@code %.4f}. */
+  public String format(String numberFormat) {
+    return String.format(Locale.ROOT, numberFormat + " [" + numberFormat + ", " + numberFormat + "]", estimate, low,
+        high);
   }
 
   /** {@code mean ± z·stderr}. */

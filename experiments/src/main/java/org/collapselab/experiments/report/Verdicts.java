@@ -24,6 +24,25 @@ public final class Verdicts {
         : Verdict.INCONCLUSIVE;
   }
 
+  /** The claim "x &gt; y" on two intervals: SUPPORTED when they are apart with x above, CONTRADICTED when below. */
+  public static Verdict above(Interval x, Interval y) {
+    return x.low() > y.high() ? Verdict.SUPPORTED : x.high() < y.low() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /** The claim "x &lt; y" on two intervals. */
+  public static Verdict below(Interval x, Interval y) {
+    return above(y, x);
+  }
+
+  /**
+   * The check "the interval covers {@code value}" (a theory value inside a simulation's interval): SUPPORTED when it
+   * does, INCONCLUSIVE otherwise, since a value outside a 95% interval happens in one comparison of twenty and does
+   * not alone contradict a claim. It confirms a claim's other parts in {@link #every}.
+   */
+  public static Verdict covers(Interval x, double value) {
+    return x.low() <= value && value <= x.high() ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
+  }
+
   /** The claim "|x − target| ≤ tolerance". */
   public static Verdict near(Interval x, double target, Threshold tolerance) {
     double lo = target - tolerance.value();
