@@ -102,6 +102,11 @@ public final class Verdicts {
     return parts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
   }
 
+  /** The opposite claim's verdict: SUPPORTED and CONTRADICTED swap (a law "breaks" the theory when "follows" fails). */
+  public static Verdict not(Verdict v) {
+    return v == Verdict.SUPPORTED ? Verdict.CONTRADICTED : v == Verdict.CONTRADICTED ? Verdict.SUPPORTED : v;
+  }
+
   /** A yes/no check as a verdict (SUPPORTED or CONTRADICTED). */
   public static Verdict holds(boolean ok) {
     return ok ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
