@@ -12,6 +12,7 @@ import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
+import org.collapselab.stats.Seeds;
 import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.validation.ParameterException;
 
@@ -50,7 +51,7 @@ public final class LoopSimulator {
     }
     requireSupported(problem);
     long start = System.nanoTime();
-    List<double[]> perRun = Simulator.inParallel(Simulator.runSeeds(seed, runs), threads, s -> runOnce(problem, s));
+    List<double[]> perRun = Simulator.inParallel(Seeds.Legacy.runs(seed, runs), threads, s -> runOnce(problem, s));
     double seconds = (System.nanoTime() - start) / 1e9;
     int count = problem.generations().count();
     List<SimulationResult> out = new ArrayList<>(count + 1);

@@ -13,12 +13,13 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.stats.Seeds;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 
 /**
  * One background Monte Carlo job: for each point of a curve, {@code runs} runs of {@link Simulator#runOnce} with
- * the seeds {@link Simulator#runSeeds} gives (so a point equals {@code collapselab simulate} with the same seed),
+ * the seeds {@link Seeds.Legacy#runs} gives (so a point equals {@code collapselab simulate} with the same seed),
  * spread over a shared pool. Progress is counted per run; cancelling stops the remaining runs.
  */
 final class SimulationJob implements Runnable {
@@ -102,7 +103,7 @@ final class SimulationJob implements Runnable {
   }
 
   private ObjectNode simulatePoint(Problem p, double x) {
-    long[] seeds = Simulator.runSeeds(seed, runs);
+    long[] seeds = Seeds.Legacy.runs(seed, runs);
     long start = System.nanoTime();
     List<Future<Double>> futures = new ArrayList<>(runs);
     synchronized (this) {

@@ -8,6 +8,7 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.stats.Seeds;
 
 /**
  * One repetition of the coverage check: data drawn from {@code seed + repetition} for one setting (power-law Σ1,
@@ -52,7 +53,7 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
 
   @Override
   public String key() {
-    return CellKeys.key(configJson(), seed + repetition);
+    return CellKeys.key(configJson(), Seeds.Legacy.offset(seed, repetition));
   }
 
   @Override
@@ -63,7 +64,7 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
   @Override
   public StoredCell compute() {
     long t0 = System.nanoTime();
-    SourceEstimates e = SourceEstimator.estimate(setting.truth().draw(seed + repetition, 0).data(), splits, repetition);
+    SourceEstimates e = SourceEstimator.estimate(setting.truth().draw(Seeds.Legacy.offset(seed, repetition), 0).data(), splits, repetition);
     String json = String.format(Locale.ROOT, "{\"c2Raw\":%s,\"c2\":%s,\"stdError\":%s,\"low\":%s,\"high\":%s}",
         e.c2Raw(), e.c2(), e.c2StdError(), e.c2Low(), e.c2High());
     return StoredCell.now(key(), study, configJson(), json, (System.nanoTime() - t0) / 1e9);

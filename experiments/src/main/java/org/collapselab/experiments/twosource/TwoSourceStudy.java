@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.collapselab.stats.Seeds;
 import org.collapselab.stats.Summary;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.report.Claim;
@@ -54,7 +55,7 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
     }
 
     long seed() {
-      return baseSeed ^ (n * 1_000_003L + Math.round(alpha * 1e6));
+      return Seeds.Legacy.pair(baseSeed, n, alpha);
     }
 
     @Override
