@@ -5,7 +5,8 @@ import org.collapselab.stats.Summary;
 
 /**
  * An estimate with a two-sided interval: a mean ± z standard errors, a paired-t or bootstrap confidence interval, or
- * a point (a deterministic theory value, low = high). Verdicts rest on intervals, not points ({@link Verdicts}).
+ * a point (a deterministic theory value, low = high). Verdicts rest on intervals, not points ({@link Verdicts}). An
+ * estimate without spread (one value) or without values (NaN) has the unbounded interval, which decides nothing.
  *
  * @param estimate the point estimate
  * @param low lower end
@@ -13,7 +14,8 @@ import org.collapselab.stats.Summary;
  */
 public record Interval(double estimate, double low, double high) {
   public Interval {
-    if (!(low <= estimate && estimate <= high)) {
+    if (!(low <= estimate && estimate <= high) && !(Double.isNaN(estimate) && low == Double.NEGATIVE_INFINITY
+        && high == Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("interval must satisfy low <= estimate <= high, got [" + low + ", " + estimate
           + ", " + high + "]");
     }
@@ -22,6 +24,11 @@ public record Interval(double estimate, double low, double high) {
   /** An exact value (no uncertainty). */
   public static Interval point(double v) {
     return new Interval(v, v, v);
+  }
+
+  /** Nothing known beyond the estimate: (−∞, ∞). */
+  public static Interval unbounded(double estimate) {
+    return new Interval(estimate, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   /** {@code mean ± z·stderr} of a summary. */

@@ -62,6 +62,16 @@ public final class Verdicts {
   }
 
   /**
+   * The claim "x reaches {@code supported}", refuted once x is at or below {@code contradicted} (e.g. a rank
+   * correlation that must reach a level and is refuted at or below zero): SUPPORTED when x.low ≥ supported,
+   * CONTRADICTED when x.high ≤ contradicted, INCONCLUSIVE in between.
+   */
+  public static Verdict reaches(Interval x, Threshold supported, Threshold contradicted) {
+    return x.low() >= supported.value() ? Verdict.SUPPORTED : x.high() <= contradicted.value() ? Verdict.CONTRADICTED
+        : Verdict.INCONCLUSIVE;
+  }
+
+  /**
    * A claim checked on many comparisons: SUPPORTED when at least {@code supported} of them hold, CONTRADICTED when
    * fewer than {@code contradicted} do, INCONCLUSIVE in between or when there is none.
    */
@@ -102,9 +112,28 @@ public final class Verdicts {
     return parts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
   }
 
+  /**
+   * A claim judged on several independent settings: SUPPORTED when some setting supports it and none contradicts it,
+   * CONTRADICTED when some contradicts it and none supports it, INCONCLUSIVE otherwise (and when there is none).
+   */
+  public static Verdict consensus(List<Verdict> parts) {
+    boolean anySupported = parts.contains(Verdict.SUPPORTED);
+    boolean anyContradicted = parts.contains(Verdict.CONTRADICTED);
+    return anySupported && !anyContradicted ? Verdict.SUPPORTED : anyContradicted && !anySupported
+        ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
   /** The opposite claim's verdict: SUPPORTED and CONTRADICTED swap (a law "breaks" the theory when "follows" fails). */
   public static Verdict not(Verdict v) {
     return v == Verdict.SUPPORTED ? Verdict.CONTRADICTED : v == Verdict.CONTRADICTED ? Verdict.SUPPORTED : v;
+  }
+
+  /**
+   * A check that can confirm a claim but not refute it: SUPPORTED when it holds, INCONCLUSIVE otherwise (a part of
+   * {@link #every} that withholds support, e.g. "the penalty is not fading").
+   */
+  public static Verdict confirms(boolean ok) {
+    return ok ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
   }
 
   /** A yes/no check as a verdict (SUPPORTED or CONTRADICTED). */
