@@ -66,6 +66,9 @@ public final class TwoSourceFamily implements StudyFamily {
     String spectrum = spectrum(f, r, "spectrum", d);
     String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d) : null;
     double p2 = SCHEMA.number(f, r, "p2");
+    if (p2 == 1) {
+      f.error("p2", p2, "in [0, 1) (p2 = 1 leaves no real rows to weigh the synthetic ones against)");
+    }
     double c2 = SCHEMA.number(f, r, "c2");
     double sigma = SCHEMA.number(f, r, "sigma");
     double sigma2 = SCHEMA.number(f, r, "synthetic_sigma", sigma);
@@ -75,13 +78,18 @@ public final class TwoSourceFamily implements StudyFamily {
     List<Double> simAlphas = SCHEMA.numbers(f, r, "sim_alphas");
     int runs = SCHEMA.integer(f, r, "runs");
     long seed = SCHEMA.longValue(f, r, "seed");
-    List<Long> strategyNs = longs(f, r, "strategy_ns");
+    // The strategies figure is ridge's: random projections need no strategy_ns.
+    List<Long> strategyNs = width != 0 && !r.has("strategy_ns") ? List.of() : longs(f, r, "strategy_ns");
     List<Long> claimNs = longs(f, r, "claim_ns");
     double plateauAlpha = SCHEMA.number(f, r, "plateau_alpha");
     if (!f.ok()) {
       return null;
     }
     TwoSourceStudy.Spec spec = new TwoSourceStudy.Spec(d, spectrum, synthetic, p2, c2, sigma, sigma2, lambda, width);
+    checkSizes(f, spec, ns, simAlphas, strategyNs, claimNs);
+    if (!f.ok()) {
+      return null;
+    }
     List<CellJob> cells = new ArrayList<>();
     for (long n : ns) {
       for (double a : simAlphas) {
@@ -102,6 +110,36 @@ public final class TwoSourceFamily implements StudyFamily {
     } catch (ParameterException e) {
       f.error(key, text, e.allowed());
       return null;
+    }
+  }
+
+  /**
+   * Before any work: every n keeps at least one real row (n − round(p2·n) ≥ 1), and every simulated point
+   * (ns × sim_alphas) fits the simulation's row and memory limits.
+   */
+  private static void checkSizes(StudyFile f, TwoSourceStudy.Spec spec, List<Long> ns, List<Double> simAlphas,
+                                 List<Long> strategyNs, List<Long> claimNs) {
+    for (String key : List.of("ns", "strategy_ns", "claim_ns")) {
+      List<Long> list = key.equals("ns") ? ns : key.equals("strategy_ns") ? strategyNs : claimNs;
+      for (long n : list) {
+        if (n - Math.round(spec.p2() * n) < 1) {
+          f.error(key, n, "sizes that keep a real row at p2 = " + spec.p2() + " (n − round(p2·n) >= 1)");
+          return;
+        }
+      }
+    }
+    if (simAlphas.isEmpty()) {
+      return;
+    }
+    for (long n : ns) {
+      try {
+        org.collapselab.data.SimulationLimits.concurrentRuns(
+            TwoSourceFigures.weightedProblem(spec.setting(), n, simAlphas.get(0)), 1);
+      } catch (ParameterException e) {
+        f.error("ns", n, "sizes that can be simulated (sim_alphas is not empty): " + e.field() + " must be "
+            + e.allowed());
+        return;
+      }
     }
   }
 
