@@ -28,7 +28,7 @@ class ArchitectureTest {
       "org.collapselab.spectrum..", "org.collapselab.theory..", "org.collapselab.data..", "org.collapselab.linalg..",
       "org.collapselab.simulation..", "org.collapselab.model..", "org.collapselab.estimation..",
       "org.collapselab.advice..", "org.collapselab.classification..",
-      "org.collapselab.forecast.."};
+      "org.collapselab.forecast..", "org.collapselab.stats.."};
 
   private static JavaClasses classes;
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.collapselab.experiments.study.StudyFamilies;
+import org.collapselab.experiments.study.StudyFamily;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,16 @@ class StudyDocsTest {
     assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).as("docs/studies.md is stale; regenerate it with "
         + "mvn -q -pl cli -am test -Dtest=StudyDocsTest -Dstudies.write=true -Dsurefire.failIfNoSpecifiedTests=false")
         .isEqualTo(generated);
+  }
+
+  @Test
+  void everyFamilyDeclaresItsFieldTable() {
+    assertThat(StudyFamilies.available().values().stream().filter(f -> f.schema() == null)
+        .map(StudyFamily::kind)).as("families without a Schema (run --describe cannot list their fields)").isEmpty();
+    assertThat(StudyFamilies.available().keySet()).contains("gaussian", "image", "lm", "image-loop", "lm-loop");
+    CliRun.Result lm = CliRun.run("run", "--describe", "lm-loop");
+    assertThat(lm.code()).isZero();
+    assertThat(lm.out()).contains("kind: lm-loop", "row_tokens", "fresh_real", "learning_rate");
   }
 
   @Test

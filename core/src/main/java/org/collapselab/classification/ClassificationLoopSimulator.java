@@ -3,6 +3,7 @@ package org.collapselab.classification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.collapselab.stats.Seeds;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.problem.Generations;
@@ -30,7 +31,7 @@ public final class ClassificationLoopSimulator {
     SimulationLimits.threads(threads);
     int concurrent = ClassificationSimulator.concurrentRuns(p, threads);
     long start = System.nanoTime();
-    List<double[]> perRun = Simulator.inParallel(Simulator.runSeeds(seed, runs), concurrent, s -> runOnce(p, s));
+    List<double[]> perRun = Simulator.inParallel(Seeds.Legacy.runs(seed, runs), concurrent, s -> runOnce(p, s));
     double seconds = (System.nanoTime() - start) / 1e9;
     int count = p.generations().count();
     List<SimulationResult> out = new ArrayList<>(count + 1);

@@ -2,6 +2,7 @@ package org.collapselab.classification;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.collapselab.stats.Seeds;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.linalg.Matrix;
 import org.collapselab.simulation.SimulationResult;
@@ -31,7 +32,7 @@ public final class ClassificationSimulator {
     }
     int concurrent = concurrentRuns(p, threads);
     long start = System.nanoTime();
-    double[] errors = Simulator.inParallel(Simulator.runSeeds(seed, runs), concurrent, s -> runOnce(p, s)).stream()
+    double[] errors = Simulator.inParallel(Seeds.Legacy.runs(seed, runs), concurrent, s -> runOnce(p, s)).stream()
         .mapToDouble(Double::doubleValue).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }

@@ -13,6 +13,7 @@ import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
+import org.collapselab.stats.Seeds;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -58,7 +59,7 @@ public final class LoopSimulator {
     }
     requireSupported(problem);
     long start = System.nanoTime();
-    List<double[]> perRun = Simulator.inParallel(Simulator.runSeeds(seed, runs), threads,
+    List<double[]> perRun = Simulator.inParallel(Seeds.Legacy.runs(seed, runs), threads,
         s -> runOnce(problem, s, fitted));
     double seconds = (System.nanoTime() - start) / 1e9;
     int count = problem.generations().count();

@@ -21,6 +21,7 @@ import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.SyntheticTeacher;
 import org.collapselab.problem.Verifier;
+import org.collapselab.stats.Seeds;
 
 /**
  * Monte Carlo of a verified synthetic pool and/or a trained synthetic teacher ({@link Verifier},
@@ -50,7 +51,7 @@ final class PoolSimulation {
     SimulationLimits.threads(threads);
     threads = SimulationLimits.concurrentRuns(p, threads);
     long start = System.nanoTime();
-    java.util.List<Run> all = Simulator.inParallel(Simulator.runSeeds(seed, runs), threads,
+    java.util.List<Run> all = Simulator.inParallel(Seeds.Legacy.runs(seed, runs), threads,
         s -> runOnce(p, s, options));
     double seconds = (System.nanoTime() - start) / 1e9;
     double[] student = new double[runs];

@@ -1,5 +1,7 @@
 package org.collapselab.simulation;
 
+import org.collapselab.stats.Summary;
+
 /**
  * Monte Carlo estimate of the test error of one {@link org.collapselab.problem.Problem}: per-run errors and their
  * summary.
@@ -13,17 +15,12 @@ package org.collapselab.simulation;
 public record SimulationResult(double mean, double std, double stderr, double[] runs, double seconds) {
   /** Summarises per-run errors. */
   public static SimulationResult of(double[] runs, double seconds) {
-    int r = runs.length;
-    double mean = 0;
-    for (double v : runs) {
-      mean += v;
-    }
-    mean /= r;
-    double ss = 0;
-    for (double v : runs) {
-      ss += (v - mean) * (v - mean);
-    }
-    double std = r > 1 ? Math.sqrt(ss / (r - 1)) : 0.0;
-    return new SimulationResult(mean, std, std / Math.sqrt(r), runs.clone(), seconds);
+    Summary s = Summary.of(runs);
+    return new SimulationResult(s.mean(), s.sd(), s.stderr(), runs.clone(), seconds);
+  }
+
+  /** The runs' summary (mean, sd, count). */
+  public Summary summary() {
+    return new Summary(mean, std, runs.length);
   }
 }

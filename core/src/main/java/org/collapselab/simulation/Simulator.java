@@ -18,6 +18,7 @@ import org.collapselab.linalg.Matrix;
 import org.collapselab.model.RandomProjectionRidge;
 import org.collapselab.model.RidgeRegression;
 import org.collapselab.model.TestError;
+import org.collapselab.stats.Seeds;
 import org.collapselab.validation.ParameterException;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
@@ -58,7 +59,7 @@ public final class Simulator {
     requireSupported(problem);
     SimulationOptions resolved = options.withSampler(SamplerCost.choose(problem, options));
     long start = System.nanoTime();
-    double[] errors = inParallel(runSeeds(seed, runs), threads, s -> runOnce(problem, s, resolved)).stream()
+    double[] errors = inParallel(Seeds.Legacy.runs(seed, runs), threads, s -> runOnce(problem, s, resolved)).stream()
         .mapToDouble(Double::doubleValue).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
   }
@@ -87,7 +88,7 @@ public final class Simulator {
     if (runs < 1) {
       throw new ParameterException("runs", runs, "an integer >= 1");
     }
-    long[] seeds = runSeeds(seed, runs);
+    long[] seeds = Seeds.Legacy.runs(seed, runs);
     long start = System.nanoTime();
     double[] errors = java.util.stream.IntStream.range(0, runs).parallel()
         .mapToDouble(r -> runOnce(problem, w1, delta, new SplittableRandom(seeds[r]))).toArray();
@@ -126,11 +127,6 @@ public final class Simulator {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** The seed of each run: a pure function of (seed, r). */
-  public static long[] runSeeds(long seed, int runs) {
-    return new SplittableRandom(seed).longs(runs).toArray();
   }
 
   /** One trial with its own generator (Gaussian rows, cheaper sampler): returns ‖ŵ − w1‖²_Σ. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
+import org.collapselab.stats.Seeds;
 import org.collapselab.testing.Agreement;
 import org.collapselab.theory.GenerationsClosedForms;
 import org.collapselab.theory.GenerationsPrediction;
@@ -105,7 +106,7 @@ class LoopAgreementTest {
   @Test
   void generationZeroIsTheSingleStepSimulation() {
     Problem p = loop("power:1.0", 40, 60, 0.3, 0.01, 2, Schedule.ACCUMULATE_SUBSAMPLE, 0.2);
-    long[] seeds = Simulator.runSeeds(7, 3);
+    long[] seeds = Seeds.Legacy.runs(7, 3);
     for (long s : seeds) {
       double[] errors = LoopSimulator.runOnce(p, s);
       assertThat(errors).hasSize(3);

@@ -44,7 +44,29 @@ class SquaresFamilyTest {
     Files.writeString(bad, "name: bad\nkind: squares\nx: [1, oops]\ny: 2\n");
     assertThatThrownBy(() -> StudyFamilies.load(bad, false)).isInstanceOfSatisfying(StudyFileException.class,
         e -> assertThat(e.errors()).containsExactly(
-            bad + ": y: got 'y'; allowed: a known key: kind, name, quick, x",
+            bad + ": y: got 'y'; allowed: a known key: description, kind, name, quick, x",
             bad + ": x[1]: got 'oops'; allowed: a number in [-1000000, 1000000]"));
+  }
+
+  @Test
+  void docsExtendingShowsThisFamilyAndItsFixture() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "extending.md"), StandardCharsets.UTF_8);
+    String example = doc.substring(doc.indexOf("## The tested example"));
+    String java = block(example, "```java\n");
+    String yaml = block(example, "```yaml\n");
+    // the Java block is the source without its imports and Javadoc
+    List<String> source = Files.readAllLines(Path.of("src", "test", "java", "org", "example", "squares",
+        "SquaresFamily.java"), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.startsWith("import ") && !l.startsWith("/**") && !l.startsWith(" *")).toList();
+    assertThat(java.lines().filter(l -> !l.isBlank()).toList())
+        .isEqualTo(source.stream().filter(l -> !l.isBlank()).toList());
+    String fixture = new String(getClass().getResourceAsStream("/contract/squares.yaml").readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertThat(yaml).isEqualTo("# contract/squares.yaml\n" + fixture);
+  }
+
+  private static String block(String markdown, String fence) {
+    int start = markdown.indexOf(fence) + fence.length();
+    return markdown.substring(start, markdown.indexOf("```", start));
   }
 }

@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.stats.Seeds;
 
 /**
  * One background Monte Carlo job: for each point of a curve, {@code runs} runs of its {@link Point#runOnce} with
- * the seeds {@link Simulator#runSeeds} gives (so a point equals {@code collapselab simulate} with the same seed),
+ * the seeds {@link Seeds.Legacy#runs} gives (so a point equals {@code collapselab simulate} with the same seed),
  * spread over a shared pool. Progress is counted per run; cancelling stops the remaining runs.
  */
 final class SimulationJob implements Runnable {
@@ -107,7 +108,7 @@ final class SimulationJob implements Runnable {
   }
 
   private ObjectNode simulatePoint(Point p, double x) {
-    long[] seeds = Simulator.runSeeds(seed, runs);
+    long[] seeds = Seeds.Legacy.runs(seed, runs);
     long start = System.nanoTime();
     List<Future<Double>> futures = new ArrayList<>(runs);
     synchronized (this) {

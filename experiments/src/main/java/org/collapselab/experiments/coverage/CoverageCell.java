@@ -8,6 +8,7 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.stats.Seeds;
 
 /**
  * One repetition of the coverage check: data drawn from {@code seed + repetition} for one setting (power-law Σ1,
@@ -53,7 +54,7 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
 
   @Override
   public String key() {
-    return CellKeys.key(configJson(), seed + repetition);
+    return CellKeys.key(configJson(), Seeds.Legacy.offset(seed, repetition));
   }
 
   @Override
@@ -64,7 +65,7 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
   @Override
   public StoredCell compute() {
     long t0 = System.nanoTime();
-    org.collapselab.estimation.TwoSourceData data = setting.truth().draw(seed + repetition, 0).data();
+    org.collapselab.estimation.TwoSourceData data = setting.truth().draw(Seeds.Legacy.offset(seed, repetition), 0).data();
     SourceEstimates e = SourceEstimator.estimate(data).inLabelUnits(data.units().labelScale());
     String json = String.format(Locale.ROOT, "{\"c2Raw\":%s,\"c2\":%s,\"stdError\":%s,\"low\":%s,\"high\":%s}",
         e.c2Raw(), e.c2(), e.c2StdError(), e.c2Low(), e.c2High());

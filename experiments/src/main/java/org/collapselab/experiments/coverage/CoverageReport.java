@@ -62,10 +62,11 @@ final class CoverageReport {
       }
       panels.add(panel(s, reps, covered));
       rows.add(List.of(s.label(), covered + "/" + n, fmt(sum / n), fmt(100 * worst) + "%"));
-      claims.add(new Claim("the 95% interval covers c² in at least 90% of repetitions (" + s.label() + ")",
+      claims.add(new Claim("the 95% interval covers c² in at least " + percent(COVERAGE) + " of repetitions ("
+          + s.label() + ")",
           covered + "/" + n, Verdicts.share(covered, n, COVERAGE, COVERAGE), COVERAGE));
       if (s.c2() >= ACCURACY_FROM.value() && s.n1() >= 10 * s.d()) {
-        claims.add(new Claim("every ĉ² within 25% of c² (" + s.label() + ")",
+        claims.add(new Claim("every ĉ² within " + percent(ACCURACY) + " of c² (" + s.label() + ")",
             "largest relative error " + fmt(100 * worst) + "%", Verdicts.below(Interval.point(worst), ACCURACY),
             ACCURACY, ACCURACY_FROM));
       }
@@ -104,6 +105,10 @@ final class CoverageReport {
         s.n1(), s.n2(), covered, n), "repetition", "ĉ²", false, false,
         List.of(PlotSeries.markers("ĉ² ± 1.96 s.e.", x, est, half, new Color(0x1f77b4)),
             PlotSeries.line("true c²", x, truth, Color.BLACK)));
+  }
+
+  private static String percent(Threshold t) {
+    return String.format(Locale.ROOT, "%.0f%%", 100 * t.value());
   }
 
   private static String fmt(double v) {

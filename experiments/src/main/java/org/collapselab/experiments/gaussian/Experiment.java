@@ -1,6 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -56,10 +55,5 @@ public record Experiment(String source, String name, String description, Compute
   /** The single value of a fixed parameter or the first of a swept one. */
   public Object first(Param p) {
     return values.get(p).get(0);
-  }
-
-  /** Convenience for the file name without folders. */
-  public static String displayName(Path p) {
-    return p.getFileName() == null ? p.toString() : p.getFileName().toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.collapselab.experiments.gaussian;
 
 import org.collapselab.experiments.params.SpectrumSpecs;
+import org.collapselab.experiments.study.Field;
 import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,21 +114,14 @@ public final class ExperimentLoader {
     if (root.has("compute")) {
       compute = Compute.parse(root.get("compute").isTextual() ? root.get("compute").asText() : null);
       if (compute == null) {
-        error("compute", root.get("compute"), "theory, simulation or both");
+        error("compute", root.get("compute"), GaussianFamily.SCHEMA.field("compute").phrase());
         compute = Compute.BOTH;
       }
     }
-    String runsField = useQuick && q.has("runs") ? "quick.runs" : "runs";
-    JsonNode runsNode = useQuick && q.has("runs") ? q.get("runs") : root.get("runs");
-    int runs = 5;
-    if (runsNode != null) {
-      Long r = ParamValues.integer(runsNode);
-      if (r == null || r < 1 || r > 10_000) {
-        error(runsField, runsNode, "an integer in [1, 10000]");
-      } else {
-        runs = r.intValue();
-      }
-    }
+    boolean quickRuns = useQuick && q.has("runs");
+    Long r = valueReader.integer(GaussianFamily.SCHEMA.field("runs"), quickRuns ? q : root, quickRuns ? "quick.runs"
+        : "runs");
+    int runs = r == null ? -1 : r.intValue();
 
     // Parameters: fixed and swept, with quick overrides.
     Map<Param, List<Object>> values = new EnumMap<>(Param.class);
@@ -144,10 +138,8 @@ public final class ExperimentLoader {
         error("seed", root.get("seed"), "either a top-level seed or seed under " + origin.get(Param.SEED)
             + ", not both");
       } else {
-        Long s = ParamValues.integer(root.get("seed"));
-        if (s == null) {
-          error("seed", root.get("seed"), "an integer");
-        } else {
+        Object s = valueReader.convert(Param.SEED, root.get("seed"), "seed");
+        if (s != null) {
           values.put(Param.SEED, List.of(s));
           origin.put(Param.SEED, "seed");
         }
@@ -211,9 +203,9 @@ public final class ExperimentLoader {
     if (!src.ok()) {
       return null;
     }
-    ClaimSet claims = src.choice(root, "claims", "claims", ClaimSet.class, null);
-    String prefix = root.has("claims_prefix") ? src.text(root, "claims_prefix", "claims_prefix", false) : "";
-    String note = root.has("note") ? src.text(root, "note", "note", false) : "";
+    ClaimSet claims = GaussianFamily.SCHEMA.choice(src, root, "claims", ClaimSet.class, null);
+    String prefix = root.has("claims_prefix") ? GaussianFamily.SCHEMA.text(src, root, "claims_prefix") : "";
+    String note = root.has("note") ? GaussianFamily.SCHEMA.text(src, root, "note") : "";
     if (!src.ok()) {
       return null;
     }
@@ -272,19 +264,27 @@ public final class ExperimentLoader {
     }
   }
 
+  /**
+   * The declared defaults of the parameters not given (also of those given with an invalid value, so that the checks
+   * after this one see a value); an error for each required one missing.
+   */
   private void defaults(Map<Param, List<Object>> values, Map<Param, String> origin) {
-    values.putIfAbsent(Param.MODEL, List.of("ridge"));
-    values.putIfAbsent(Param.SPECTRUM, List.of("iso"));
-    values.putIfAbsent(Param.SIGMA, List.of(1.0));
-    values.putIfAbsent(Param.LAMBDA, List.of(0.0));
-    values.putIfAbsent(Param.SEED, List.of(0L));
-    values.putIfAbsent(Param.FEATURES, List.of(FeatureLaw.GAUSSIAN.key()));
-    values.putIfAbsent(Param.M, List.of(0L));
-    for (Param req : List.of(Param.N, Param.P2, Param.C2)) {
-      if (!values.containsKey(req) && !invalid.contains(req)) {
-        error("fixed." + req.key(), null, req.allowed() + " (required: give " + req.key() + " under fixed or sweep)");
+    for (Param p : Param.values()) {
+      Field f = p.field();
+      if (values.containsKey(p) || f.dflt().equals("-") || (f.required() && invalid.contains(p))) {
+        continue;
+      }
+      if (!f.required()) {
+        values.put(p, List.of(switch (p.type()) {
+          case INT -> (long) f.defaultNumber();
+          case REAL -> f.defaultNumber();
+          case TEXT -> f.dflt();
+        }));
+      } else if (p != Param.D) {
+        error("fixed." + p.key(), null, p.allowed() + " (required: give " + p.key() + " under fixed or sweep)");
       }
     }
+    values.putIfAbsent(Param.M, List.of(0L)); // no width: ridge cells
     if (!values.containsKey(Param.D) && !invalid.contains(Param.D)) {
       boolean allFiles = values.get(Param.SPECTRUM).stream().allMatch(s -> SpecsHelper.isFile((String) s));
       if (allFiles) {

@@ -3,12 +3,12 @@ package org.collapselab.experiments.gaussian;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import org.collapselab.data.FeatureLaw;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
+import org.collapselab.stats.Seeds;
 
 /**
  * One point of a Gaussian sweep, canonicalised so that equivalent points share one key: for ridge m = 0, and for
@@ -93,8 +93,7 @@ public record GaussianCell(ModelKind model, String spectrum, int d, int n, int m
 
   /** The cell's simulation seed: derived from the base seed and the problem parameters. */
   public long seed() {
-    String h = CellKeys.sha256Hex(baseSeed + "|" + canonical(problemJson()));
-    return ByteBuffer.wrap(java.util.HexFormat.of().parseHex(h.substring(0, 16))).getLong();
+    return Seeds.Legacy.hashed(baseSeed, canonical(problemJson()));
   }
 
   /** Database key. */

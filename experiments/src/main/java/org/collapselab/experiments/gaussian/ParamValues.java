@@ -1,5 +1,6 @@
 package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.study.Field;
 import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -173,6 +174,23 @@ final class ParamValues {
       return null;
     }
     return p == Param.FEATURES ? Param.law((String) v).key() : v; // one spelling per law, e.g. student:4.0 → student:4
+  }
+
+  /**
+   * A top-level integer field read against its declaration ({@code runs}): as lenient as a parameter value (5, 5.0,
+   * "5"), in the declared range; its default when absent, null after recording why the value is not allowed.
+   */
+  Long integer(Field f, JsonNode parent, String name) {
+    JsonNode n = parent.get(f.key());
+    if (n == null || n.isNull()) {
+      return (long) f.defaultNumber();
+    }
+    Long v = integer(n);
+    if (v == null || v < f.min() || v > f.max()) {
+      src.error(name, n, f.phrase());
+      return null;
+    }
+    return v;
   }
 
   static Long integer(JsonNode n) {

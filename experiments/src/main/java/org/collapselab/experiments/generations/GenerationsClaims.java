@@ -1,19 +1,21 @@
 package org.collapselab.experiments.generations;
 
 import java.util.Locale;
-import org.collapselab.experiments.generations.RunStatistics.Estimate;
 import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Interval;
+import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.experiments.report.Threshold;
-import org.collapselab.experiments.report.Claim.Verdict;
+import java.util.List;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.theory.GenerationsClosedForms;
 
 /**
- * The claims of the generations study, each judged on simulated intervals (mean ± {@link #Z} standard
- * errors over runs, per-run paired where a claim is about a change across generations) with the theory beside them.
- * SUPPORTED when the whole interval lies on the claimed side, CONTRADICTED when it lies on the other, INCONCLUSIVE
- * otherwise.
+ * The claims of the generations study, each judged by {@link Verdicts} on simulated intervals (mean ± {@link #Z}
+ * standard errors over runs, per-run paired where a claim is about a change across generations) against named
+ * thresholds, with the theory beside them: SUPPORTED when the whole interval lies on the claimed side, CONTRADICTED
+ * when it lies on the other, INCONCLUSIVE otherwise; a claim made of parts fails when one part does
+ * ({@link Verdicts#every}).
  */
 public final class GenerationsClaims {
   /** Interval half-width in standard errors (95%). */
@@ -27,6 +29,8 @@ public final class GenerationsClaims {
   public static final int TAIL = 5;
   /** The report's line for {@link #Z}: every interval below is mean ± Z standard errors over runs. */
   static final Threshold INTERVAL = new Threshold("Z", Z, "half-width of the 95% intervals, in standard errors");
+  /** No growth: a slope or an added error compared with zero. */
+  static final Threshold NO_GROWTH = new Threshold("NO_GROWTH", 0, "a loop whose error does not grow");
   /** The report's line for {@link #SETTLED_TOLERANCE}. */
   static final Threshold SETTLED = new Threshold("SETTLED_TOLERANCE", SETTLED_TOLERANCE,
       "relative growth over the last " + TAIL + " generations that separates a settled loop from a growing one");
@@ -37,14 +41,13 @@ public final class GenerationsClaims {
   public static Claim replaceGrowsLinearly(GenerationsCurve replace) {
     Problem p = replace.problem();
     int k = replace.count();
-    Estimate slope = RunStatistics.of(RunStatistics.slopes(replace, 0, k), Z);
+    Interval slope = RunStatistics.of(RunStatistics.slopes(replace, 0, k), Z);
     double theory = (replace.theory()[k] - replace.theory()[0]) / k;
-    boolean near = Math.abs(slope.mean() - theory) <= slope.half();
-    Verdict v = slope.low() > 0 && near ? Verdict.SUPPORTED : slope.high() <= 0 ? Verdict.CONTRADICTED
-        : Verdict.INCONCLUSIVE;
+    // grows (slope > 0), confirmed by the theory slope inside the interval
+    var v = Verdicts.every(List.of(Verdicts.above(slope, NO_GROWTH), Verdicts.covers(slope, theory)));
     return new Claim("replace (no fresh real data) grows linearly: E_t = E_0 + t·E",
         f("per-run slope %s per generation (theory E = σ²d/(n−d−1) = %.4g), E_0 = %.4g → E_%d = %.4g (d=%d, n=%d, "
-            + "%d runs)", slope.format(), theory, replace.generation(0).mean(), k, replace.generation(k).mean(),
+            + "%d runs)", slope.plusMinus(), theory, replace.generation(0).mean(), k, replace.generation(k).mean(),
             p.d(), p.n(), replace.runs(0).length), v, INTERVAL);
   }
 
@@ -55,33 +58,31 @@ public final class GenerationsClaims {
   public static Claim accumulateStaysBounded(GenerationsCurve accumulate) {
     Problem p = accumulate.problem();
     int k = accumulate.count();
-    Estimate added = RunStatistics.of(RunStatistics.differences(accumulate, 0, k), Z);
+    Interval added = RunStatistics.of(RunStatistics.differences(accumulate, 0, k), Z);
     double bound = GenerationsClosedForms.accumulateBound(p.d(), p.n(), p.sigma());
     double floor = p.p2() * p.p2() * p.c2();
-    Estimate last = RunStatistics.of(accumulate.runs(k), Z);
-    boolean bounded = added.high() < bound;
-    boolean keeps = last.low() > floor;
-    Verdict v = bounded && keeps ? Verdict.SUPPORTED : added.low() >= bound || last.high() <= floor
-        ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Interval last = RunStatistics.of(accumulate.runs(k), Z);
+    var v = Verdicts.every(List.of(
+        Verdicts.below(added, new Threshold("ACCUMULATE_BOUND", bound, "(π²/6 − 1)·σ²d/(n−d−1)")),
+        Verdicts.above(last, new Threshold("STRONG_COLLAPSE_FLOOR", floor, "p2²c², the error of generation 0's limit"))));
     return new Claim("accumulate stays bounded (added error < (π²/6 − 1)·σ²d/(n−d−1)) but keeps the strong-collapse "
         + "error of generation 0",
-        f("E_%d − E_0 = %s (bound %.4g; theory %.4g, limit %.4g); E_%d = %s > p2²c² = %.4g", k, added.format(), bound,
+        f("E_%d − E_0 = %s (bound %.4g; theory %.4g, limit %.4g); E_%d = %s > p2²c² = %.4g", k, added.plusMinus(), bound,
             accumulate.theory()[k] - accumulate.theory()[0],
             accumulate.stability() == null ? Double.NaN : accumulate.stability().stationaryError()
-                - accumulate.theory()[0], k, last.format(), floor), v, INTERVAL);
+                - accumulate.theory()[0], k, last.plusMinus(), floor), v, INTERVAL);
   }
 
   /** Accumulating with a fixed training budget (subsample n rows) lands between accumulate and replace. */
   public static Claim fixedBudget(GenerationsCurve replace, GenerationsCurve accumulate, GenerationsCurve subsample) {
     int k = subsample.count();
-    Estimate rep = RunStatistics.of(replace.runs(k), Z);
-    Estimate acc = RunStatistics.of(accumulate.runs(k), Z);
-    Estimate sub = RunStatistics.of(subsample.runs(k), Z);
-    Verdict v = acc.high() < sub.low() && sub.high() < rep.low() ? Verdict.SUPPORTED
-        : sub.high() < acc.low() || sub.low() > rep.high() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Interval rep = RunStatistics.of(replace.runs(k), Z);
+    Interval acc = RunStatistics.of(accumulate.runs(k), Z);
+    Interval sub = RunStatistics.of(subsample.runs(k), Z);
+    var v = Verdicts.every(List.of(Verdicts.above(sub, acc), Verdicts.below(sub, rep)));
     return new Claim("accumulating with a fixed budget (n rows subsampled from all so far) lies between accumulate and "
         + "replace (simulation only: no theory)",
-        f("at generation %d: accumulate %s < subsample %s < replace %s", k, acc.format(), sub.format(), rep.format()),
+        f("at generation %d: accumulate %s < subsample %s < replace %s", k, acc.plusMinus(), sub.plusMinus(), rep.plusMinus()),
         v, INTERVAL);
   }
 
@@ -91,19 +92,18 @@ public final class GenerationsClaims {
    */
   public static Claim mixingWorseThanRealHalf(GenerationsCurve mixing, SimulationResult realHalf, double realHalfTheory) {
     int k = mixing.count();
-    Estimate mix = RunStatistics.of(mixing.runs(k), Z);
-    Estimate half = RunStatistics.of(realHalf.runs(), Z);
+    Interval mix = RunStatistics.of(mixing.runs(k), Z);
+    Interval half = RunStatistics.of(realHalf.runs(), Z);
     int crossing = -1;
     for (int g = 0; g <= k && crossing < 0; g++) {
       crossing = mixing.theory()[g] < realHalfTheory ? g : -1;
     }
-    Verdict v = mix.low() > half.high() ? Verdict.SUPPORTED : mix.high() < half.low() ? Verdict.CONTRADICTED
-        : Verdict.INCONCLUSIVE;
+    var v = Verdicts.above(mix, half);
     double einf = mixing.stability() == null ? Double.NaN : mixing.stability().stationaryError();
     return new Claim("iterative mixing is worse than training on the real half alone (paper Fig. 10)",
         f("generation %d: mixing %s (theory %.4g, limit %.4g) vs real half alone %s (theory %.4g); theory: mixing is "
-            + "below the real half from generation %s on (fresh real rows every generation)", k, mix.format(),
-            mixing.theory()[k], einf, half.format(), realHalfTheory, crossing < 0 ? "never" : Integer.toString(crossing)),
+            + "below the real half from generation %s on (fresh real rows every generation)", k, mix.plusMinus(),
+            mixing.theory()[k], einf, half.plusMinus(), realHalfTheory, crossing < 0 ? "never" : Integer.toString(crossing)),
         v, INTERVAL);
   }
 
@@ -112,25 +112,22 @@ public final class GenerationsClaims {
    * relative change over the last {@link #TAIL} generations, per run.
    */
   public static Claim divergenceThreshold(GenerationsCurve below, GenerationsCurve above) {
-    Estimate settled = tailGrowth(below);
-    Estimate grows = tailGrowth(above);
+    Interval settled = tailGrowth(below);
+    Interval grows = tailGrowth(above);
     double p2 = 1 - below.problem().generations().freshReal();
-    Verdict v = settled.high() < SETTLED_TOLERANCE && grows.low() > SETTLED_TOLERANCE ? Verdict.SUPPORTED
-        : settled.low() > SETTLED_TOLERANCE || grows.high() < SETTLED_TOLERANCE ? Verdict.CONTRADICTED
-        : Verdict.INCONCLUSIVE;
+    var v = Verdicts.every(List.of(Verdicts.below(settled, SETTLED), Verdicts.above(grows, SETTLED)));
     return new Claim("a fresh-real loop diverges beyond d/n = (1 + p2)/(1 + 2p2) (OLS)",
         f("p2 = %.2f: φ* = %.4g; at φ = %.3g (rho = %.4g) relative growth over the last %d generations %s; at "
             + "φ = %.3g (rho = %.4g, %s) %s", p2, GenerationsClosedForms.criticalRatio(p2), phi(below),
-            below.stability().contractionFactor(), TAIL, settled.format(), phi(above),
-            above.stability().contractionFactor(), above.stability().status().key(), grows.format()), v, INTERVAL, SETTLED);
+            below.stability().contractionFactor(), TAIL, settled.plusMinus(), phi(above),
+            above.stability().contractionFactor(), above.stability().status().key(), grows.plusMinus()), v, INTERVAL, SETTLED);
   }
 
   /** (E_K − E_{K−TAIL})/mean E_K: the paired per-run difference over the last generation's mean (no ratio bias). */
-  private static Estimate tailGrowth(GenerationsCurve c) {
+  private static Interval tailGrowth(GenerationsCurve c) {
     int k = c.count();
-    Estimate diff = RunStatistics.of(RunStatistics.differences(c, k - TAIL, k), Z);
-    double scale = c.generation(k).mean();
-    return new Estimate(diff.mean() / scale, diff.half() / scale);
+    Interval diff = RunStatistics.of(RunStatistics.differences(c, k - TAIL, k), Z);
+    return diff.scaled(1 / c.generation(k).mean());
   }
 
   private static double phi(GenerationsCurve c) {

@@ -38,6 +38,12 @@ import org.collapselab.validation.ParameterException;
  * </pre>
  */
 public final class GenerationsFamily implements StudyFamily {
+  /**
+   * Most rows of the boundary figure: its theory takes time proportional to them (28 ratios × 3 penalties × a
+   * bisection over the share, each O(d) with d up to 1.5 rows), about half a minute at 10⁵.
+   */
+  static final long MAX_BOUNDARY_ROWS = 10_000;
+
   static final Schema SCHEMA = new Schema("generations", "Retraining loops of ridge regression (replace, accumulate, "
       + "accumulate-subsample, fresh real data) over generations, theory beside simulation.", List.of(
           Field.integer("d", 1, 5000, "50", "dimension"),
@@ -45,7 +51,7 @@ public final class GenerationsFamily implements StudyFamily {
           Field.integer("generations", GenerationsClaims.TAIL + 1, 1000, "20", "generations K after generation 0"),
           Field.integer("runs", 2, 100_000, "200", "simulation runs per loop"),
           Field.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, "2026", "base seed"),
-          Field.integer("boundary_rows", 10, 10_000_000, "1000", "n of the (d/n, p2) boundary figure (theory only)")));
+          Field.integer("boundary_rows", 10, MAX_BOUNDARY_ROWS, "1000", "n of the (d/n, p2) boundary figure (theory only)")));
 
   @Override
   public String kind() {
@@ -61,12 +67,12 @@ public final class GenerationsFamily implements StudyFamily {
   public Study read(StudyFile f, boolean quick) {
     ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
-    int d = f.integer(r, "d", "d", 1, 5000, 50);
-    long n = f.longValue(r, "n", "n", 4, 1_000_000, 200);
-    int k = f.integer(r, "generations", "generations", GenerationsClaims.TAIL + 1, 1000, 20);
-    int runs = f.integer(r, "runs", "runs", 2, 100_000, 200);
-    long seed = f.longValue(r, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE, 2026);
-    long boundary = f.longValue(r, "boundary_rows", "boundary_rows", 10, MAX_BOUNDARY_ROWS, 1000);
+    int d = SCHEMA.integer(f, r, "d");
+    long n = SCHEMA.longValue(f, r, "n");
+    int k = SCHEMA.integer(f, r, "generations");
+    int runs = SCHEMA.integer(f, r, "runs");
+    long seed = SCHEMA.longValue(f, r, "seed");
+    long boundary = SCHEMA.longValue(f, r, "boundary_rows");
     if (n <= d + 1L) {
       f.error("n", n, "> d + 1 = " + (d + 1) + " (the OLS claims use closed forms that need it)");
     }
@@ -77,12 +83,6 @@ public final class GenerationsFamily implements StudyFamily {
     checkSimulable(f, settings);
     return f.ok() ? new Loops(name, r.path("description").asText(""), settings) : null;
   }
-
-  /**
-   * Most rows of the boundary figure: its theory takes time proportional to them (28 ratios × 3 penalties × a
-   * bisection over the share, each O(d) with d up to 1.5 rows), about half a minute at 10⁵.
-   */
-  static final long MAX_BOUNDARY_ROWS = 10_000;
 
   /**
    * Every loop of the study can be simulated (rows, memory, pooled rows), checked before any cell runs: the loops

@@ -1,6 +1,7 @@
 package org.collapselab.experiments.generations;
 
-import org.collapselab.simulation.SimulationResult;
+import org.collapselab.experiments.report.Interval;
+import org.collapselab.stats.Summary;
 
 /**
  * Per-run statistics of a loop's simulated errors (paired within a run, so the generation-to-generation correlation
@@ -9,25 +10,9 @@ import org.collapselab.simulation.SimulationResult;
 final class RunStatistics {
   private RunStatistics() {}
 
-  /** A mean with its half-width: [mean − half, mean + half]. */
-  record Estimate(double mean, double half) {
-    double low() {
-      return mean - half;
-    }
-
-    double high() {
-      return mean + half;
-    }
-
-    String format() {
-      return String.format(java.util.Locale.ROOT, "%.4g ± %.2g", mean, half);
-    }
-  }
-
   /** mean ± z·stderr of the values. */
-  static Estimate of(double[] values, double z) {
-    SimulationResult s = SimulationResult.of(values, 0);
-    return new Estimate(s.mean(), z * s.stderr());
+  static Interval of(double[] values, double z) {
+    return Interval.around(Summary.of(values), z);
   }
 
   /** Per-run least-squares slope of E_k against k over generations [from, to]. */

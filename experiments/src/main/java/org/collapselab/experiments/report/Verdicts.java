@@ -24,6 +24,25 @@ public final class Verdicts {
         : Verdict.INCONCLUSIVE;
   }
 
+  /** The claim "x &gt; y" on two intervals: SUPPORTED when they are apart with x above, CONTRADICTED when below. */
+  public static Verdict above(Interval x, Interval y) {
+    return x.low() > y.high() ? Verdict.SUPPORTED : x.high() < y.low() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /** The claim "x &lt; y" on two intervals. */
+  public static Verdict below(Interval x, Interval y) {
+    return above(y, x);
+  }
+
+  /**
+   * The check "the interval covers {@code value}" (a theory value inside a simulation's interval): SUPPORTED when it
+   * does, INCONCLUSIVE otherwise, since a value outside a 95% interval happens in one comparison of twenty and does
+   * not alone contradict a claim. It confirms a claim's other parts in {@link #every}.
+   */
+  public static Verdict covers(Interval x, double value) {
+    return x.low() <= value && value <= x.high() ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
+  }
+
   /** The claim "|x − target| ≤ tolerance". */
   public static Verdict near(Interval x, double target, Threshold tolerance) {
     double lo = target - tolerance.value();
@@ -40,6 +59,16 @@ public final class Verdicts {
       return Verdict.SUPPORTED;
     }
     return x.high() < low.value() || x.low() > high.value() ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /**
+   * The claim "x reaches {@code supported}", refuted once x is at or below {@code contradicted} (e.g. a rank
+   * correlation that must reach a level and is refuted at or below zero): SUPPORTED when x.low ≥ supported,
+   * CONTRADICTED when x.high ≤ contradicted, INCONCLUSIVE in between.
+   */
+  public static Verdict reaches(Interval x, Threshold supported, Threshold contradicted) {
+    return x.low() >= supported.value() ? Verdict.SUPPORTED : x.high() <= contradicted.value() ? Verdict.CONTRADICTED
+        : Verdict.INCONCLUSIVE;
   }
 
   /**
@@ -81,6 +110,30 @@ public final class Verdicts {
       return Verdict.CONTRADICTED;
     }
     return parts.stream().allMatch(v -> v == Verdict.SUPPORTED) ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
+  }
+
+  /**
+   * A claim judged on several independent settings: SUPPORTED when some setting supports it and none contradicts it,
+   * CONTRADICTED when some contradicts it and none supports it, INCONCLUSIVE otherwise (and when there is none).
+   */
+  public static Verdict consensus(List<Verdict> parts) {
+    boolean anySupported = parts.contains(Verdict.SUPPORTED);
+    boolean anyContradicted = parts.contains(Verdict.CONTRADICTED);
+    return anySupported && !anyContradicted ? Verdict.SUPPORTED : anyContradicted && !anySupported
+        ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+  }
+
+  /** The opposite claim's verdict: SUPPORTED and CONTRADICTED swap (a law "breaks" the theory when "follows" fails). */
+  public static Verdict not(Verdict v) {
+    return v == Verdict.SUPPORTED ? Verdict.CONTRADICTED : v == Verdict.CONTRADICTED ? Verdict.SUPPORTED : v;
+  }
+
+  /**
+   * A check that can confirm a claim but not refute it: SUPPORTED when it holds, INCONCLUSIVE otherwise (a part of
+   * {@link #every} that withholds support, e.g. "the penalty is not fading").
+   */
+  public static Verdict confirms(boolean ok) {
+    return ok ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
   }
 
   /** A yes/no check as a verdict (SUPPORTED or CONTRADICTED). */

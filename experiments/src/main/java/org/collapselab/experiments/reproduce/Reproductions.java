@@ -146,11 +146,6 @@ public final class Reproductions {
     return new ReportSection(r.name(), r.title(), html.toString(), claims);
   }
 
-  /** The report file in an output folder. */
-  public static Path reportFile(Path outDir) {
-    return Reports.file(outDir);
-  }
-
   /** Stores a section in the folder's database and rewrites report.html with every stored section. */
   public static Path publish(Path outDir, ReportSection section) throws IOException {
     return Reports.publish(outDir, section, order());

@@ -96,7 +96,7 @@ public final class TwoSourceClaims {
     int ok = 0;
     double worst = 0;
     for (TwoSourceFigures.SimPoint p : points) {
-      double z = (p.mean() - p.theory()) / p.stderr();
+      double z = p.z();
       worst = Math.max(worst, Math.abs(z));
       ok += Math.abs(z) < Z_LIMIT.value() ? 1 : 0;
     }

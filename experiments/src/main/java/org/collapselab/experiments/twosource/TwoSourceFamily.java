@@ -30,9 +30,9 @@ public final class TwoSourceFamily implements StudyFamily {
               + "figure)"),
           Field.integer("m", 1, 1_000_000, "", "width of the random projections (model rp only)"),
           Field.integer("d", 1, 100_000, "100", "dimension"),
-          Field.text("spectrum", "iso", "the real rows' covariance: iso, power:A or file:PATH"),
-          Field.text("synthetic_spectrum", "the spectrum", "the synthetic rows' covariance (covariate shift)"),
-          Field.number("p2", 0, 1, "0.5", "synthetic share of the rows (> 0)"),
+          Field.text("spectrum", "iso, power:A (A >= 0) or file:PATH", "iso", "the real rows' covariance"),
+          Field.text("synthetic_spectrum", "iso, power:A (A >= 0) or file:PATH", "the spectrum", "the synthetic rows' covariance (covariate shift)"),
+          Field.above("p2", 0, 1, "0.5", "synthetic share of the rows"),
           Field.number("c2", 0, 1e6, "1", "quality: ‖Δ‖²_Σ of the synthetic teacher's shift"),
           Field.number("sigma", 0, 1e6, "0.5", "label noise of the real rows"),
           Field.number("synthetic_sigma", 0, 1e6, "sigma", "label noise of the synthetic rows"),
@@ -44,7 +44,7 @@ public final class TwoSourceFamily implements StudyFamily {
           Field.integer("seed", 0, Long.MAX_VALUE, "1", "base seed"),
           Field.integers("strategy_ns", 2, Integer.MAX_VALUE, "", "rows n of the strategies figure"),
           Field.integers("claim_ns", 2, Integer.MAX_VALUE, "", "rows n at which the claims are judged"),
-          Field.number("plateau_alpha", 0, 0.99, "0.3", "the α of the plateau claim")));
+          Field.above("plateau_alpha", 0, 0.99, "0.3", "the α of the plateau claim")));
 
   @Override
   public String kind() {
@@ -60,31 +60,28 @@ public final class TwoSourceFamily implements StudyFamily {
   public Study read(StudyFile f, boolean quick) {
     ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
-    String model = r.hasNonNull("model") ? f.text(r, "model", "model", false) : "ridge";
-    if (model != null && !model.equals("ridge") && !model.equals("rp")) {
-      f.error("model", model, "ridge or rp");
-    }
-    long width = "rp".equals(model) ? f.integer(r, "m", "m", 1, 1_000_000, -1) : 0; // required for rp
-    int d = f.integer(r, "d", "d", 1, 100_000, 100);
-    String spectrum = spectrum(f, r, "spectrum", d, "iso");
-    String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d, null) : null;
-    double p2 = f.real(r, "p2", "p2", 0, 1, 0.5, false);
+    String model = SCHEMA.word(f, r, "model");
+    long width = "rp".equals(model) ? SCHEMA.integer(f, r, "m") : 0; // required for rp
+    int d = SCHEMA.integer(f, r, "d");
+    String spectrum = spectrum(f, r, "spectrum", d);
+    String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d) : null;
+    double p2 = SCHEMA.number(f, r, "p2");
     if (p2 == 1) {
       f.error("p2", p2, "in [0, 1) (p2 = 1 leaves no real rows to weigh the synthetic ones against)");
     }
-    double c2 = f.real(r, "c2", "c2", 0, 1e6, 1, true);
-    double sigma = f.real(r, "sigma", "sigma", 0, 1e6, 0.5, true);
-    double sigma2 = f.real(r, "synthetic_sigma", "synthetic_sigma", 0, 1e6, sigma, true);
-    double lambda = f.real(r, "lambda", "lambda", 0, 1e6, 0, true);
+    double c2 = SCHEMA.number(f, r, "c2");
+    double sigma = SCHEMA.number(f, r, "sigma");
+    double sigma2 = SCHEMA.number(f, r, "synthetic_sigma", sigma);
+    double lambda = SCHEMA.number(f, r, "lambda");
     List<Long> ns = longs(f, r, "ns");
-    List<Double> alphas = f.realList(r.path("alphas"), "alphas", 0, 0.99);
-    List<Double> simAlphas = r.has("sim_alphas") ? f.realList(r.path("sim_alphas"), "sim_alphas", 0, 0.99) : List.of();
-    int runs = f.integer(r, "runs", "runs", 2, 100_000, 50);
-    long seed = f.longValue(r, "seed", "seed", 0, Long.MAX_VALUE, 1);
+    List<Double> alphas = SCHEMA.numbers(f, r, "alphas");
+    List<Double> simAlphas = SCHEMA.numbers(f, r, "sim_alphas");
+    int runs = SCHEMA.integer(f, r, "runs");
+    long seed = SCHEMA.longValue(f, r, "seed");
     // The strategies figure is ridge's: random projections need no strategy_ns.
     List<Long> strategyNs = width != 0 && !r.has("strategy_ns") ? List.of() : longs(f, r, "strategy_ns");
     List<Long> claimNs = longs(f, r, "claim_ns");
-    double plateauAlpha = f.real(r, "plateau_alpha", "plateau_alpha", 0, 0.99, 0.3, false);
+    double plateauAlpha = SCHEMA.number(f, r, "plateau_alpha");
     if (!f.ok()) {
       return null;
     }
@@ -102,8 +99,8 @@ public final class TwoSourceFamily implements StudyFamily {
     return new TwoSourceStudy(name, spec, ns, alphas, strategyNs, claimNs, plateauAlpha, cells);
   }
 
-  private static String spectrum(StudyFile f, JsonNode r, String key, int d, String dflt) {
-    String text = r.hasNonNull(key) ? f.text(r, key, key, false) : dflt;
+  private static String spectrum(StudyFile f, JsonNode r, String key, int d) {
+    String text = r.hasNonNull(key) ? SCHEMA.text(f, r, key) : SCHEMA.field(key).dflt();
     if (text == null) {
       return null;
     }
@@ -147,7 +144,7 @@ public final class TwoSourceFamily implements StudyFamily {
   }
 
   private static List<Long> longs(StudyFile f, JsonNode r, String key) {
-    List<Integer> v = f.intList(r.path(key), key, 2, Integer.MAX_VALUE);
+    List<Integer> v = SCHEMA.integers(f, r, key);
     return v == null ? List.of() : v.stream().map(Integer::longValue).toList();
   }
 }

@@ -10,6 +10,7 @@ import org.collapselab.experiments.figures.PlotSeries;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
+import org.collapselab.stats.Summary;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.ScalarMinimum;
@@ -51,8 +52,19 @@ public final class TwoSourceFigures {
     return base.withSources(s.synthetic(), s.sigma2(), Mitigation.relativeWeight(alpha, q1, q2), Estimator.MIX);
   }
 
-  /** A simulated point of the α figure: mean ± std (and standard error) of the test error over runs. */
-  public record SimPoint(long n, double alpha, double mean, double std, double stderr, double theory) {
+  /**
+   * A simulated point of the α figure: the test error over runs (mean, sd, runs) beside the theory.
+   *
+   * @param n rows
+   * @param alpha weight share of the synthetic rows
+   * @param sim the simulated test errors' summary
+   * @param theory the exact two-source theory's test error
+   */
+  public record SimPoint(long n, double alpha, Summary sim, double theory) {
+    /** (simulated mean − theory) / standard error. */
+    public double z() {
+      return (sim.mean() - theory) / sim.stderr();
+    }
   }
 
   /** Simulates the α-weighted mix at (n, α). */
@@ -61,7 +73,7 @@ public final class TwoSourceFigures {
     SimulationResult r = Simulator.simulate(p, runs, seed, threads);
     double theory = Mitigation.exact(s.real(), s.synthetic(), n, s.p2(), s.c2(), s.sigma1(), s.sigma2(), s.lambda(),
         alpha, s.width()).testError();
-    return new SimPoint(n, alpha, r.mean(), r.std(), r.stderr(), theory);
+    return new SimPoint(n, alpha, r.summary(), theory);
   }
 
   /** Error vs α: a theory line per n over {@code alphas}, α* as a marker on each line, and the simulated points. */
@@ -80,7 +92,8 @@ public final class TwoSourceFigures {
       List<SimPoint> mine = points.stream().filter(q -> q.n() == n).toList();
       if (!mine.isEmpty()) {
         series.add(PlotSeries.markers("simulation, n = " + n, mine.stream().mapToDouble(SimPoint::alpha).toArray(),
-            mine.stream().mapToDouble(SimPoint::mean).toArray(), mine.stream().mapToDouble(SimPoint::std).toArray(),
+            mine.stream().mapToDouble(q -> q.sim().mean()).toArray(),
+            mine.stream().mapToDouble(q -> q.sim().sd()).toArray(),
             colour));
       }
     }

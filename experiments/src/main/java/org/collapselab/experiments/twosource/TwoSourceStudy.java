@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.collapselab.stats.Seeds;
+import org.collapselab.stats.Summary;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
@@ -53,7 +55,7 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
     }
 
     long seed() {
-      return baseSeed ^ (n * 1_000_003L + Math.round(alpha * 1e6));
+      return Seeds.Legacy.pair(baseSeed, n, alpha);
     }
 
     @Override
@@ -75,8 +77,8 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
     public StoredCell compute() {
       long start = System.nanoTime();
       TwoSourceFigures.SimPoint p = TwoSourceFigures.simulate(spec.setting(), n, alpha, runs, seed(), 1);
-      String result = String.format(Locale.ROOT, "{\"mean\":%s,\"std\":%s,\"stderr\":%s,\"theory\":%s}", p.mean(),
-          p.std(), p.stderr(), p.theory());
+      String result = String.format(Locale.ROOT, "{\"mean\":%s,\"std\":%s,\"stderr\":%s,\"theory\":%s}",
+          p.sim().mean(), p.sim().sd(), p.sim().stderr(), p.theory());
       return StoredCell.now(key(), study, config(), result, (System.nanoTime() - start) / 1e9);
     }
   }
@@ -87,8 +89,8 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
     List<TwoSourceFigures.SimPoint> points = new ArrayList<>();
     for (AlphaCell c : results.present(AlphaCell.class)) {
       JsonNode j = JSON.readTree(results.resultJson(c.key()).orElseThrow());
-      points.add(new TwoSourceFigures.SimPoint(c.n(), c.alpha(), j.get("mean").asDouble(), j.get("std").asDouble(),
-          j.get("stderr").asDouble(), j.get("theory").asDouble()));
+      points.add(new TwoSourceFigures.SimPoint(c.n(), c.alpha(), new Summary(j.get("mean").asDouble(),
+          j.get("std").asDouble(), c.runs()), j.get("theory").asDouble()));
     }
     List<Claim> claims = new ArrayList<>(TwoSourceClaims.check(s, toArray(claimNs), plateauAlpha));
     if (!points.isEmpty()) {
@@ -114,11 +116,10 @@ public record TwoSourceStudy(String name, Spec spec, List<Long> ns, List<Double>
     List<List<String>> rows = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (TwoSourceFigures.SimPoint p : points) {
-      double z = (p.mean() - p.theory()) / p.stderr();
       rows.add(List.of(Long.toString(p.n()), fmt("%.3f", p.alpha()), fmt("%.5f", p.theory()),
-          fmt("%.5f ± %.5f", p.mean(), p.stderr()), fmt("%.2f", z)));
-      text.append(fmt("n=%d α=%.3f theory %.5f sim %.5f ± %.5f z %.2f%n", p.n(), p.alpha(), p.theory(), p.mean(),
-          p.stderr(), z));
+          fmt("%.5f ± %.5f", p.sim().mean(), p.sim().stderr()), fmt("%.2f", p.z())));
+      text.append(fmt("n=%d α=%.3f theory %.5f sim %.5f ± %.5f z %.2f%n", p.n(), p.alpha(), p.theory(),
+          p.sim().mean(), p.sim().stderr(), p.z()));
     }
     if (!rows.isEmpty()) {
       html.append(Html.table(List.of("n", "α", "theory", "simulation ± se", "z"), rows));

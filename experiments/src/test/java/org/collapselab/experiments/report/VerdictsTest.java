@@ -51,6 +51,24 @@ class VerdictsTest {
     assertThat(Verdicts.every(List.of(SUPPORTED, CONTRADICTED))).isEqualTo(CONTRADICTED);
     assertThat(Verdicts.every(List.of(SUPPORTED, INCONCLUSIVE))).isEqualTo(INCONCLUSIVE);
     assertThat(Verdicts.every(List.of())).isEqualTo(INCONCLUSIVE);
+    assertThat(Verdicts.consensus(List.of(SUPPORTED, INCONCLUSIVE))).isEqualTo(SUPPORTED);
+    assertThat(Verdicts.consensus(List.of(CONTRADICTED, INCONCLUSIVE))).isEqualTo(CONTRADICTED);
+    assertThat(Verdicts.consensus(List.of(SUPPORTED, CONTRADICTED))).isEqualTo(INCONCLUSIVE);
+    assertThat(Verdicts.consensus(List.of())).isEqualTo(INCONCLUSIVE);
+    // a confirming part withholds support but never refutes
+    assertThat(Verdicts.every(List.of(SUPPORTED, Verdicts.confirms(false)))).isEqualTo(INCONCLUSIVE);
+    assertThat(Verdicts.every(List.of(CONTRADICTED, Verdicts.confirms(true)))).isEqualTo(CONTRADICTED);
+    assertThat(Verdicts.confirms(true)).isEqualTo(SUPPORTED);
+  }
+
+  @Test
+  void reachesHasASupportingAndARefutingLevel() {
+    Threshold level = new Threshold("LEVEL", 0.5, "a rank correlation");
+    Threshold zero = new Threshold("ZERO", 0, "sign");
+    assertThat(Verdicts.reaches(Interval.point(0.5), level, zero)).isEqualTo(SUPPORTED);
+    assertThat(Verdicts.reaches(Interval.point(0.3), level, zero)).isEqualTo(INCONCLUSIVE);
+    assertThat(Verdicts.reaches(Interval.point(0), level, zero)).isEqualTo(CONTRADICTED);
+    assertThat(Verdicts.reaches(new Interval(0.4, 0.2, 0.6), level, zero)).isEqualTo(INCONCLUSIVE);
   }
 
   @Test

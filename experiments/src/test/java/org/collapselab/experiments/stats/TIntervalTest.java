@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.collapselab.experiments.report.Claim.Verdict;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,11 @@ class TIntervalTest {
   @Test
   void matchesTheTextbookTInterval() {
     // values 1..5: mean 3, s = √2.5, t_{0.975, 4} = 2.7764451
-    TInterval i = TInterval.of(new double[] {1, 2, 3, 4, 5}, 0.95);
+    Interval i = TInterval.of(new double[] {1, 2, 3, 4, 5}, 0.95);
     double half = 2.7764451 * Math.sqrt(2.5 / 5);
-    assertThat(i.mean()).isEqualTo(3.0);
-    assertThat(i.lower()).isCloseTo(3 - half, within(1e-6));
-    assertThat(i.upper()).isCloseTo(3 + half, within(1e-6));
+    assertThat(i.estimate()).isEqualTo(3.0);
+    assertThat(i.low()).isCloseTo(3 - half, within(1e-6));
+    assertThat(i.high()).isCloseTo(3 + half, within(1e-6));
   }
 
   @Test
@@ -31,11 +32,11 @@ class TIntervalTest {
       b[s] = seedEffect;
       a[s] = seedEffect + 0.1 + 0.01 * r.nextGaussian();
     }
-    TInterval paired = TInterval.paired(a, b, 0.95);
-    assertThat(Verdicts.above(paired.interval(), ZERO)).isEqualTo(Verdict.SUPPORTED);
-    assertThat(paired.lower()).isGreaterThan(0.05);
+    Interval paired = TInterval.paired(a, b, 0.95);
+    assertThat(Verdicts.above(paired, ZERO)).isEqualTo(Verdict.SUPPORTED);
+    assertThat(paired.low()).isGreaterThan(0.05);
     // unpaired, the same numbers cannot separate the two settings
-    assertThat(TInterval.of(a, 0.95).lower()).isLessThan(TInterval.of(b, 0.95).upper());
+    assertThat(TInterval.of(a, 0.95).low()).isLessThan(TInterval.of(b, 0.95).high());
   }
 
   @Test
@@ -48,8 +49,8 @@ class TIntervalTest {
       for (int i = 0; i < 3; i++) {
         v[i] = 2 + r.nextGaussian();
       }
-      TInterval i = TInterval.of(v, 0.95);
-      covered += i.lower() <= 2 && 2 <= i.upper() ? 1 : 0;
+      Interval i = TInterval.of(v, 0.95);
+      covered += i.low() <= 2 && 2 <= i.high() ? 1 : 0;
     }
     // binomial standard error √(0.95·0.05/4000) = 0.0034: |z| < 3
     assertThat(covered / (double) trials).isCloseTo(0.95, within(0.0104));
@@ -57,9 +58,14 @@ class TIntervalTest {
 
   @Test
   void oneValueIsInconclusiveForTheSharedClaimHelper() {
-    TInterval one = TInterval.of(new double[] {4}, 0.95);
-    assertThat(Verdicts.above(one.interval(), ZERO)).isEqualTo(Verdict.INCONCLUSIVE);
+    Interval one = TInterval.of(new double[] {4}, 0.95);
+    assertThat(Verdicts.above(one, ZERO)).isEqualTo(Verdict.INCONCLUSIVE);
     assertThat(one.format("%.1f")).isEqualTo("4.0 [-Infinity, Infinity]");
+    // no value at all: an unknown estimate that no threshold decides either
+    Interval none = TInterval.of(org.collapselab.stats.Summary.of(new double[0]), 0.95);
+    assertThat(none.estimate()).isNaN();
+    assertThat(Verdicts.above(none, ZERO)).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(Verdicts.below(none, ZERO)).isEqualTo(Verdict.INCONCLUSIVE);
   }
 
   private static final Threshold ZERO = new Threshold("ZERO", 0, "no difference");

@@ -3,6 +3,7 @@ package org.collapselab.experiments.twosource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.collapselab.stats.Summary;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.spectrum.Spectrum;
@@ -27,8 +28,8 @@ class TwoSourceClaimsTest {
 
   @Test
   void agreementVerdictCountsPointsWithinThreeStandardErrors() {
-    TwoSourceFigures.SimPoint good = new TwoSourceFigures.SimPoint(100, 0.1, 1.0, 0.1, 0.01, 1.02);
-    TwoSourceFigures.SimPoint bad = new TwoSourceFigures.SimPoint(100, 0.2, 1.0, 0.1, 0.01, 1.05);
+    TwoSourceFigures.SimPoint good = new TwoSourceFigures.SimPoint(100, 0.1, new Summary(1.0, 0.1, 100), 1.02);
+    TwoSourceFigures.SimPoint bad = new TwoSourceFigures.SimPoint(100, 0.2, new Summary(1.0, 0.1, 100), 1.05);
     assertThat(TwoSourceClaims.agreement(List.of(good, good, good, good, good, good, good, good, good, bad)).verdict())
         .isEqualTo(Verdict.SUPPORTED);
     assertThat(TwoSourceClaims.agreement(List.of(good, bad)).verdict()).isEqualTo(Verdict.CONTRADICTED);

@@ -41,7 +41,7 @@ class TwoSourceFiguresTest {
       // The simulated point at α = 0.2 is near the theory line (loose: 40 runs, d = 20).
       double theory = line.y()[2];
       assertThat(sims.get(i).theory()).isEqualTo(theory);
-      assertThat(Math.abs(sim.y()[0] - theory)).isLessThan(4 * sims.get(i).stderr() + 0.05 * theory);
+      assertThat(Math.abs(sim.y()[0] - theory)).isLessThan(4 * sims.get(i).sim().stderr() + 0.05 * theory);
     }
     List<Path> files = FigureWriter.write(dir, "alpha", List.of(p));
     assertThat(Files.size(files.get(0))).isPositive();

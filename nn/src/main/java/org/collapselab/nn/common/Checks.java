@@ -26,11 +26,4 @@ public final class Checks {
     }
     return value;
   }
-
-  public static double positive(String field, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new ParameterException(field, value, "a finite number > 0");
-    }
-    return value;
-  }
 }

@@ -13,6 +13,7 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.nn.common.TorchRuntime;
+import org.collapselab.stats.Seeds;
 
 /**
  * One cell of a neural loop study: a whole loop (generations 0..K) of one arm and seed, computed in one process
@@ -47,7 +48,7 @@ public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int
 
   @Override
   public String key() {
-    return CellKeys.key(cellJson(), config.baseSeed() * 1_000_003L + seed);
+    return CellKeys.key(cellJson(), Seeds.Legacy.scaled(config.baseSeed(), seed));
   }
 
   @Override

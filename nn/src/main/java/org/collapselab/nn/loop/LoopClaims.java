@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.problem.Schedule;
+import org.collapselab.stats.Summary;
 
 /**
  * The neural loops' claims, each from a 95% Student-t interval of differences paired by seed (generation 0 is the
@@ -39,12 +41,11 @@ public final class LoopClaims {
     String k = "K = " + generations;
     if (replace != null && present(byArm, replace)) {
       List<LoopResult> r = byArm.get(replace.key());
-      TInterval i = TInterval.paired(at(r, generations, GenerationResult::loss), at(r, 0, GenerationResult::loss),
-          0.95);
+      Summary i = TInterval.differences(at(r, generations, GenerationResult::loss), at(r, 0, GenerationResult::loss));
       out.add(new Claim("Replace degrades: retrained on its own output alone, the model's real-test loss at "
           + "generation " + k + " is above generation 0's.", String.format(Locale.ROOT,
-          "L(K) − L(0) = %s %s (replace, paired over %d seeds, 95%% CI); mean L(0) = %.4f, L(K) = %.4f", i.format(
-          "%+.4f"), unit, i.n(), mean(r, 0), mean(r, generations)), Verdicts.above(i.interval(), NO_CHANGE),
+          "L(K) − L(0) = %s %s (replace, paired over %d seeds, 95%% CI); mean L(0) = %.4f, L(K) = %.4f", ci(i).format(
+          "%+.4f"), unit, i.n(), mean(r, 0), mean(r, generations)), Verdicts.above(ci(i), NO_CHANGE),
           NO_CHANGE));
     }
     if (replace != null && accumulate != null && present(byArm, replace) && present(byArm, accumulate)) {
@@ -61,12 +62,12 @@ public final class LoopClaims {
       List<LoopResult> r = byArm.get(replace.key());
       ToDoubleFunction<GenerationResult> d2 = g -> g.diversity().distinct2();
       ToDoubleFunction<GenerationResult> h = g -> g.diversity().unigramEntropyBits();
-      TInterval i = TInterval.paired(at(r, 0, d2), at(r, generations, d2), 0.95);
-      TInterval e = TInterval.paired(at(r, 0, h), at(r, generations, h), 0.95);
+      Summary i = TInterval.differences(at(r, 0, d2), at(r, generations, d2));
+      Summary e = TInterval.differences(at(r, 0, h), at(r, generations, h));
       out.add(new Claim("Diversity falls under replace: the text generation " + k + " writes has fewer distinct "
           + "bigrams than generation 0's.", String.format(Locale.ROOT, "distinct-2(0) − distinct-2(K) = %s; "
-          + "unigram entropy(0) − entropy(K) = %s bits (replace, paired over %d seeds, 95%% CI)", i.format("%+.4f"),
-          e.format("%+.3f"), i.n()), Verdicts.above(i.interval(), NO_DIVERSITY_LOSS), NO_DIVERSITY_LOSS));
+          + "unigram entropy(0) − entropy(K) = %s bits (replace, paired over %d seeds, 95%% CI)", ci(i).format("%+.4f"),
+          ci(e).format("%+.3f"), i.n()), Verdicts.above(ci(i), NO_DIVERSITY_LOSS), NO_DIVERSITY_LOSS));
     }
     return out;
   }
@@ -75,11 +76,11 @@ public final class LoopClaims {
       int generations, String unit) {
     List<LoopResult> a = byArm.get(worse.key());
     List<LoopResult> b = byArm.get(better.key());
-    TInterval i = TInterval.paired(at(a, generations, GenerationResult::loss), at(b, generations,
-        GenerationResult::loss), 0.95);
+    Summary i = TInterval.differences(at(a, generations, GenerationResult::loss), at(b, generations,
+        GenerationResult::loss));
     return new Claim(claim, String.format(Locale.ROOT, "L_%s(K) − L_%s(K) = %s %s (paired over %d seeds, 95%% CI); "
-        + "mean L(K) %.4f vs %.4f", worse.key(), better.key(), i.format("%+.4f"), unit, i.n(), mean(a, generations),
-        mean(b, generations)), Verdicts.above(i.interval(), NO_CHANGE), NO_CHANGE);
+        + "mean L(K) %.4f vs %.4f", worse.key(), better.key(), ci(i).format("%+.4f"), unit, i.n(), mean(a, generations),
+        mean(b, generations)), Verdicts.above(ci(i), NO_CHANGE), NO_CHANGE);
   }
 
   /** The first arm of a schedule without (or with) a fresh real share. */
@@ -99,5 +100,10 @@ public final class LoopClaims {
 
   private static double mean(List<LoopResult> loops, int k) {
     return java.util.Arrays.stream(at(loops, k, GenerationResult::loss)).average().orElse(Double.NaN);
+  }
+
+  /** The 95% t interval of a summary of paired differences. */
+  private static Interval ci(Summary s) {
+    return TInterval.of(s, 0.95);
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.problem.Schedule;
 
@@ -17,7 +19,33 @@ public final class LoopFields {
   public static final Set<String> KEYS = Set.of("name", "kind", "description", "budget_minutes", "loops",
       "generations", "rows", "seeds", "seed", "quick");
 
+  /** The entries of {@code loops:}. */
+  public static final Schema.Group ARMS = new Schema.Group("loops entries", List.of(
+      Field.choice("schedule", "replace, accumulate, accumulate-subsample", "", "how a generation's training rows "
+          + "are chosen"),
+      Field.number("fresh_real", 0, 0.99, "0", "share of fresh real rows in every generation")));
+
   private LoopFields() {}
+
+  /** The common fields' table, first in every loop family's {@link Schema}; rows at most {@code maxRows}. */
+  public static List<Field> fields(int maxRows) {
+    return List.of(
+        Field.nested("loops", Field.Type.LIST, "", "the arms (entries below)"),
+        Field.integer("generations", 1, 100, "", "the last generation K"),
+        Field.integer("rows", 1, maxRows, "", "training rows n per generation"),
+        Field.integer("seeds", 1, 100, "3", "seeds per arm (generation 0 is shared by the arms of a seed)"),
+        Field.integer("seed", 0, Long.MAX_VALUE / 2_000_000L, "2024", "base seed"),
+        Field.number("budget_minutes", 0.1, 10_000, "60", "documented wall-time budget"));
+  }
+
+  /** A loop family's schema: the common fields, then its own, then the arms' group and its own groups. */
+  public static Schema schema(String kind, String summary, int maxRows, List<Field> own, Schema.Group... groups) {
+    List<Field> all = new ArrayList<>(fields(maxRows));
+    all.addAll(own);
+    List<Schema.Group> g = new ArrayList<>(List.of(ARMS));
+    g.addAll(List.of(groups));
+    return new Schema(kind, summary, all, g);
+  }
 
   /** {@link #KEYS} plus a family's own keys. */
   public static Set<String> keys(String... own) {

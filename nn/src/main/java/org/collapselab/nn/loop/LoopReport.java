@@ -19,6 +19,7 @@ import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.experiments.study.ReportOptions;
@@ -124,7 +125,7 @@ final class LoopReport {
     for (Map.Entry<String, List<LoopResult>> e : byArm.entrySet()) {
       text.append(String.format(Locale.ROOT, "%s %s: loss by generation", s.name(), e.getKey()));
       for (int g = 0; g <= k; g++) {
-        text.append(String.format(Locale.ROOT, " %.4f", stat(e.getValue(), g, GenerationResult::loss).mean()));
+        text.append(String.format(Locale.ROOT, " %.4f", stat(e.getValue(), g, GenerationResult::loss).estimate()));
       }
       text.append('\n');
     }
@@ -152,8 +153,8 @@ final class LoopReport {
       double[] y = new double[k + 1];
       double[] e = new double[k + 1];
       for (int g = 0; g <= k; g++) {
-        TInterval t = stat(loops, g, f);
-        y[g] = t.mean();
+        Interval t = stat(loops, g, f);
+        y[g] = t.estimate();
         e[g] = Double.isFinite(t.halfWidth()) ? t.halfWidth() : 0;
       }
       Color col = ColorScales.categorical(i++);
@@ -168,7 +169,7 @@ final class LoopReport {
     return out;
   }
 
-  private static TInterval stat(List<LoopResult> loops, int g, ToDoubleFunction<GenerationResult> f) {
+  private static Interval stat(List<LoopResult> loops, int g, ToDoubleFunction<GenerationResult> f) {
     return TInterval.of(LoopClaims.at(loops, g, f), 0.95);
   }
 
@@ -187,15 +188,15 @@ final class LoopReport {
         List<String> row = new ArrayList<>(List.of(a.label(), Integer.toString(g), first.trainingRows() + " ("
             + first.realRows() + ")", stat(loops, g, GenerationResult::loss).format("%.4f")));
         if (text) {
-          row.add(fmt(stat(loops, g, x -> x.diversity().distinct1()).mean()));
-          row.add(fmt(stat(loops, g, x -> x.diversity().distinct2()).mean()));
-          row.add(fmt(stat(loops, g, x -> x.diversity().distinct3()).mean()));
-          row.add(fmt(stat(loops, g, x -> x.diversity().unigramEntropyBits()).mean()));
-          row.add(fmt(stat(loops, g, x -> x.diversity().dictionaryShare()).mean()));
+          row.add(fmt(stat(loops, g, x -> x.diversity().distinct1()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.diversity().distinct2()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.diversity().distinct3()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.diversity().unigramEntropyBits()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.diversity().dictionaryShare()).estimate()));
         } else {
           row.add(stat(loops, g, GenerationResult::error).format("%.4f"));
         }
-        row.add(String.format(Locale.ROOT, "%.1f", stat(loops, g, GenerationResult::seconds).mean()));
+        row.add(String.format(Locale.ROOT, "%.1f", stat(loops, g, GenerationResult::seconds).estimate()));
         rows.add(row);
       }
     }

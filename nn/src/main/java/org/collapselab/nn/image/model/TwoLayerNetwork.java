@@ -91,11 +91,6 @@ public final class TwoLayerNetwork implements Regressor {
     return width;
   }
 
-  /** Whether the first layer is trained. */
-  public FirstLayer firstLayer() {
-    return firstLayer;
-  }
-
   @Override
   public int classes() {
     return classes;

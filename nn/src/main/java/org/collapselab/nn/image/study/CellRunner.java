@@ -1,7 +1,6 @@
 package org.collapselab.nn.image.study;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.collapselab.nn.image.data.ImageSet;
 import org.collapselab.nn.image.model.EarlyStopping;
 import org.collapselab.nn.image.model.Evaluation;
@@ -13,6 +12,7 @@ import org.collapselab.nn.image.model.TrainingTrace;
 import org.collapselab.nn.image.model.TwoLayerNetwork;
 import org.collapselab.nn.image.synthetic.SyntheticLabels;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
+import org.collapselab.stats.Seeds;
 
 /**
  * Runs one {@link CellSpec}: draws the mixture, trains the network, evaluates it on the real test split.
@@ -38,7 +38,7 @@ public final class CellRunner {
     }
     int n1 = spec.realCount();
     int n2 = spec.syntheticCount();
-    int[] perm = SyntheticLabels.permutation(pool, derive(spec.seed(), 1));
+    int[] perm = SyntheticLabels.permutation(pool, Seeds.derive(spec.seed(), 1));
     int[] realIdx = new int[n1];
     for (int i = 0; i < n1; i++) {
       realIdx[i] = syn.poolImage(perm[i]);
@@ -62,7 +62,7 @@ public final class CellRunner {
         : SyntheticLabels.quality(synTargets, train.labelsOf(synIdx), classes);
 
     int n = n1 + n2;
-    long initSeed = derive(spec.seed(), 1000 + spec.width());
+    long initSeed = Seeds.derive(spec.seed(), 1000 + spec.width());
     double trainLoss;
     int epochs = 0;
     long steps = 0;
@@ -86,7 +86,7 @@ public final class CellRunner {
         TwoLayerNetwork net = TwoLayerNetwork.create(ctx.engine(), d, spec.width(), classes, first, initSeed);
         try {
           TrainingConfig cfg = spec.training().forSize(n);
-          TrainingTrace trace = net.fit(x, y, n, cfg, derive(spec.seed(), 2), earlyStopping(ctx, spec));
+          TrainingTrace trace = net.fit(x, y, n, cfg, Seeds.derive(spec.seed(), 2), earlyStopping(ctx, spec));
           trainLoss = net.loss(x, y, n);
           epochs = trace.epochLoss().length;
           validationMse = trace.validationLoss();
@@ -120,8 +120,4 @@ public final class CellRunner {
         train.classes()), v.length, spec.training().patience());
   }
 
-  /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
-  public static long derive(long seed, long stream) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L).nextLong();
-  }
 }

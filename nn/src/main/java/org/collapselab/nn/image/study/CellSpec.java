@@ -53,9 +53,4 @@ public record CellSpec(String dataset, NetworkKind network, int width, int n, do
   public int realCount() {
     return n - syntheticCount();
   }
-
-  /** The same cell for another seed. */
-  public CellSpec withSeed(long s) {
-    return new CellSpec(dataset, network, width, n, p2, training, ridge, generator, reserved, s);
-  }
 }

@@ -6,52 +6,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import org.collapselab.stats.Summary;
 
 /**
- * Aggregates cell results over seeds: mean and standard deviation per x, and paired (same seed) differences between
+ * Aggregates cell results over seeds: a {@link Summary} (mean, sd, n) per x, and paired (same seed) differences between
  * two synthetic shares. Pure functions over a finished {@link ImageResults}.
  */
 public final class Curves {
   private Curves() {}
 
-  /** Mean, standard deviation (n−1) and count of replicate values. */
-  public record Stats(double mean, double sd, int count) {
-    /** Standard error of the mean (NaN for one value). */
-    public double stderr() {
-      return count > 1 ? sd / Math.sqrt(count) : Double.NaN;
-    }
-
-    /** The 95% Student-t interval of the mean (unbounded for fewer than two values). */
-    public org.collapselab.experiments.stats.TInterval interval() {
-      return org.collapselab.experiments.stats.TInterval.ofSummary(mean, sd, count, 0.95);
-    }
-
-    /** Stats of a list of values (NaNs skipped). */
-    public static Stats of(List<Double> values) {
-      double s = 0;
-      int n = 0;
-      for (double v : values) {
-        if (Double.isFinite(v)) {
-          s += v;
-          n++;
-        }
-      }
-      if (n == 0) {
-        return new Stats(Double.NaN, Double.NaN, 0);
-      }
-      double mean = s / n;
-      double ss = 0;
-      for (double v : values) {
-        if (Double.isFinite(v)) {
-          ss += (v - mean) * (v - mean);
-        }
-      }
-      return new Stats(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n);
-    }
+  /** The summary of the finite values of a list (a NaN metric marks a failed cell). */
+  public static Summary summary(List<Double> values) {
+    return Summary.of(values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray());
   }
 
   /** Per x (from {@code xOf}), the stats of {@code metric} over the matching cells' seeds. */
-  public static TreeMap<Double, Stats> curve(Map<CellSpec, CellResult> results, Predicate<CellSpec> filter,
+  public static TreeMap<Double, Summary> curve(Map<CellSpec, CellResult> results, Predicate<CellSpec> filter,
       ToDoubleFunction<CellSpec> xOf, Metric metric) {
     TreeMap<Double, List<Double>> values = new TreeMap<>();
     for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
@@ -59,8 +29,8 @@ public final class Curves {
         values.computeIfAbsent(xOf.applyAsDouble(e.getKey()), k -> new ArrayList<>()).add(metric.of(e.getValue()));
       }
     }
-    TreeMap<Double, Stats> out = new TreeMap<>();
-    values.forEach((x, v) -> out.put(x, Stats.of(v)));
+    TreeMap<Double, Summary> out = new TreeMap<>();
+    values.forEach((x, v) -> out.put(x, summary(v)));
     return out;
   }
 
@@ -68,7 +38,7 @@ public final class Curves {
    * Paired difference {@code metric(cell with share p2) − metric(same cell with share 0)} over seeds, per x.
    * {@code base} selects the clean cells, {@code other} the synthetic ones; cells are paired by x and seed.
    */
-  public static TreeMap<Double, Stats> pairedDifference(Map<CellSpec, CellResult> results, Predicate<CellSpec> base,
+  public static TreeMap<Double, Summary> pairedDifference(Map<CellSpec, CellResult> results, Predicate<CellSpec> base,
       Predicate<CellSpec> other, ToDoubleFunction<CellSpec> xOf, Metric metric) {
     Map<String, Double> clean = new TreeMap<>();
     for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
@@ -86,8 +56,8 @@ public final class Curves {
         }
       }
     }
-    TreeMap<Double, Stats> out = new TreeMap<>();
-    diffs.forEach((x, v) -> out.put(x, Stats.of(v)));
+    TreeMap<Double, Summary> out = new TreeMap<>();
+    diffs.forEach((x, v) -> out.put(x, summary(v)));
     return out;
   }
 

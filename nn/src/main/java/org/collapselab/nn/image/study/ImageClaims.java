@@ -13,7 +13,7 @@ import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.experiments.stats.TInterval;
-import org.collapselab.nn.image.study.Curves.Stats;
+import org.collapselab.stats.Summary;
 
 /**
  * The paper's claims checked against a finished image study, each with the numbers behind the verdict. Decision
@@ -107,12 +107,12 @@ public final class ImageClaims {
       int sig = 0;
       int points = 0;
       List<String> breaks = new ArrayList<>();
-      TreeMap<Double, Stats> dMax = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && sw.filter.test(c),
+      TreeMap<Double, Summary> dMax = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && sw.filter.test(c),
           c -> c.p2() == pMax && sw.filter.test(c), sw.xOf, Metric.MSE);
-      TreeMap<Double, Stats> dMin = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && sw.filter.test(c),
+      TreeMap<Double, Summary> dMin = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && sw.filter.test(c),
           c -> c.p2() == pMin && sw.filter.test(c), sw.xOf, Metric.MSE);
-      Map<Double, TreeMap<Double, Stats>> mse = new TreeMap<>();
-      Map<Double, TreeMap<Double, Stats>> err = new TreeMap<>();
+      Map<Double, TreeMap<Double, Summary>> mse = new TreeMap<>();
+      Map<Double, TreeMap<Double, Summary>> err = new TreeMap<>();
       for (double p : shares) {
         mse.put(p, Curves.curve(r.results(), c -> c.p2() == p && sw.filter.test(c), sw.xOf, Metric.MSE));
         err.put(p, Curves.curve(r.results(), c -> c.p2() == p && sw.filter.test(c), sw.xOf, Metric.ERROR));
@@ -123,8 +123,8 @@ public final class ImageClaims {
         double[] es = new double[shares.size()];
         boolean complete = true;
         for (int i = 0; i < shares.size(); i++) {
-          Stats a = mse.get(shares.get(i)).get(x);
-          Stats b = err.get(shares.get(i)).get(x);
+          Summary a = mse.get(shares.get(i)).get(x);
+          Summary b = err.get(shares.get(i)).get(x);
           if (a == null || b == null) {
             complete = false;
             break;
@@ -140,7 +140,7 @@ public final class ImageClaims {
         tauSum += tau;
         tauErrSum += Curves.kendallTau(ps, es);
         count++;
-        Stats d = dMax.get(x);
+        Summary d = dMax.get(x);
         if (d != null) {
           points++;
           if (significantlyPositive(d)) {
@@ -156,7 +156,7 @@ public final class ImageClaims {
         continue;
       }
       double tau = tauSum / count;
-      Stats small = pool(dMin);
+      Summary small = pool(dMin);
       String measured = String.format(Locale.ROOT, "Kendall τ(p2, test MSE) = %.2f and τ(p2, classification "
           + "error) = %.2f, averaged over %d %s values; p2 = %s is significantly worse than clean (paired 95%% t "
           + "interval above 0) "
@@ -165,8 +165,8 @@ public final class ImageClaims {
           + "points.", tau, tauErrSum / count, count, sw.xName, ImageFigures.fmt(pMax), sig, points,
           breaks.isEmpty() ? "" : " (not at " + String.join(", ", breaks) + ")", ImageFigures.fmt(pMin),
           small.mean(), countSignificant(dMin), dMin.size());
-      Verdict v = tau >= RISE_TAU.value() && sig >= RISE_SHARE.value() * points ? Verdict.SUPPORTED
-          : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+      Verdict v = Verdicts.every(List.of(Verdicts.reaches(Interval.point(tau), RISE_TAU, ZERO),
+          Verdicts.share(sig, points, RISE_SHARE, ZERO)));
       out.add(new Claim(claim, measured, v, RISE_TAU, RISE_SHARE, SIGNIFICANCE));
     }
     return out;
@@ -193,8 +193,7 @@ public final class ImageClaims {
     int n0 = ns.get(0);
     int n1 = ns.get(ns.size() - 1);
     List<String> parts = new ArrayList<>();
-    int supported = 0;
-    int contradicted = 0;
+    List<Verdict> perShare = new ArrayList<>();
     for (double p : s.p2()) {
       if (p == 0) {
         continue;
@@ -205,17 +204,15 @@ public final class ImageClaims {
       if (change.isEmpty()) {
         continue;
       }
-      TInterval ic = TInterval.of(change.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
-      TInterval ie = TInterval.of(endPenalty.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
-      Verdict v = Verdicts.above(ic.interval(), GROWING_PENALTY);
-      supported += v == Verdict.SUPPORTED ? 1 : 0;
-      contradicted += v == Verdict.CONTRADICTED ? 1 : 0;
+      Interval ic = TInterval.of(change.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      Interval ie = TInterval.of(endPenalty.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
+      Verdict v = Verdicts.above(ic, GROWING_PENALTY);
+      perShare.add(v);
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty at n = %d %s MSE (floor p2²c² = %.4f); change of the "
           + "relative penalty from n = %d to %d %s (%d seeds) → %s", ImageFigures.fmt(p), n1, ie.format("%+.4f"),
-          p * p * c2, n0, n1, ic.format("%+.3f"), ic.n(), v.name().toLowerCase(Locale.ROOT)));
+          p * p * c2, n0, n1, ic.format("%+.3f"), change.size(), v.name().toLowerCase(Locale.ROOT)));
     }
-    Verdict v = parts.isEmpty() ? Verdict.INCONCLUSIVE : contradicted == 0 && supported > 0 ? Verdict.SUPPORTED
-        : supported == 0 && contradicted > 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Verdict v = Verdicts.consensus(perShare);
     return new Claim(claim, (parts.isEmpty() ? "no complete seed" : String.join("; ", parts)) + ". Rule (paired "
         + "95% t intervals): supported if the relative penalty grows from the smallest to the largest n for at "
         + "least one share and shrinks for none; contradicted if it shrinks for some and grows for none.", v,
@@ -243,47 +240,38 @@ public final class ImageClaims {
         + "): the extra error due to synthetic data grows with width up to the interpolation threshold (width ≈ n) "
         + "and larger models beyond it reduce it without removing it.";
     List<String> parts = new ArrayList<>();
-    int checked = 0;
-    int ok = 0;
-    int farPeaks = 0;
+    List<Verdict> perShare = new ArrayList<>();
     int maxWidth = w.widths().stream().mapToInt(Integer::intValue).max().orElse(0);
     for (double p : s.p2()) {
       if (p == 0) {
         continue;
       }
-      TreeMap<Double, Stats> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
+      TreeMap<Double, Summary> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
           c -> c.p2() == p && f.test(c), c -> c.width(), Metric.MSE);
       if (d.size() < 3) {
         continue;
       }
       double peakW = Double.NaN;
       double peak = Double.NEGATIVE_INFINITY;
-      for (Map.Entry<Double, Stats> e : d.entrySet()) {
+      for (Map.Entry<Double, Summary> e : d.entrySet()) {
         if (e.getValue().mean() > peak) {
           peak = e.getValue().mean();
           peakW = e.getKey();
         }
       }
-      Stats last = d.get((double) maxWidth);
-      boolean near = Verdicts.between(Interval.point(peakW / w.n()), new Threshold("1/PEAK_FACTOR",
-          1 / PEAK_FACTOR.value(), "lowest width/n"), PEAK_FACTOR) == Verdict.SUPPORTED;
+      Summary last = d.get((double) maxWidth);
+      Verdict near = Verdicts.between(Interval.point(peakW / w.n()), new Threshold("1/PEAK_FACTOR",
+          1 / PEAK_FACTOR.value(), "lowest width/n"), PEAK_FACTOR);
       boolean reduced = last != null && last.mean() < peak;
       boolean remains = last != null && significantlyPositive(last);
       parts.add(String.format(Locale.ROOT, "p2 = %s: penalty peaks at width %s (%+.4f MSE); at width %d: %s",
           ImageFigures.fmt(p), ImageFigures.fmt(peakW), peak, maxWidth,
-          last == null ? "missing" : last.interval().format("%+.4f")));
+          last == null ? "missing" : TInterval.of(last, 0.95).format("%+.4f")));
       if (p <= PEAK_MAX_SHARE.value()) {
-        checked++;
-        if (near && reduced && remains) {
-          ok++;
-        }
-        if (!near) {
-          farPeaks++;
-        }
+        perShare.add(Verdicts.every(List.of(near, Verdicts.confirms(reduced && remains))));
       }
     }
-    Verdict v = checked == 0 ? Verdict.INCONCLUSIVE
-        : ok == checked ? Verdict.SUPPORTED : farPeaks == checked ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+    Verdict v = Verdicts.all(perShare);
     Threshold[] peakRule = {PEAK_FACTOR, PEAK_MAX_SHARE, SIGNIFICANCE};
     return new Claim(claim, String.join("; ", parts) + ". Rule: for every 0 < p2 ≤ 0.3, the paired MSE penalty "
         + "peaks within a factor 2 of width = n, is smaller at the largest width and its 95% t interval is still "
@@ -308,16 +296,16 @@ public final class ImageClaims {
       if (p < ESCAPE_MIN_SHARE.value()) {
         continue;
       }
-      TreeMap<Double, Stats> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
+      TreeMap<Double, Summary> d = Curves.pairedDifference(r.results(), c -> c.p2() == 0 && f.test(c),
           c -> c.p2() == p && f.test(c), c -> c.width(), Metric.MSE);
-      Stats last = d.get((double) maxWidth);
-      Stats first = d.isEmpty() ? null : d.firstEntry().getValue();
+      Summary last = d.get((double) maxWidth);
+      Summary first = d.isEmpty() ? null : d.firstEntry().getValue();
       if (last == null) {
         continue;
       }
-      verdicts.add(Verdicts.above(last.interval().interval(), ZERO));
+      verdicts.add(Verdicts.above(TInterval.of(last, 0.95), ZERO));
       parts.add(String.format(Locale.ROOT, "p2 = %s: %s MSE at width %d (%+.4f at width %s)",
-          ImageFigures.fmt(p), last.interval().format("%+.4f"), maxWidth, first == null ? Double.NaN : first.mean(),
+          ImageFigures.fmt(p), TInterval.of(last, 0.95).format("%+.4f"), maxWidth, first == null ? Double.NaN : first.mean(),
           ImageFigures.fmt(d.firstKey())));
     }
     Threshold[] escapeRule = {ESCAPE_MIN_SHARE, SIGNIFICANCE};
@@ -347,7 +335,7 @@ public final class ImageClaims {
       boolean complete = true;
       for (int i = 0; i < gens.size(); i++) {
         int g = gens.get(i);
-        Stats st = Curves.curve(r.results(), c -> c.p2() == p && c.network() == q.network() && c.width() == q.width()
+        Summary st = Curves.curve(r.results(), c -> c.p2() == p && c.network() == q.network() && c.width() == q.width()
             && c.n() == q.n() && c.generator().samples() == g, CellSpec::p2, Metric.MSE).get(p);
         if (st == null) {
           complete = false;
@@ -373,18 +361,18 @@ public final class ImageClaims {
     double tau = tauSum / count;
     return new Claim(claim, "Generators: " + String.join(", ", gq) + ". " + String.join("; ", parts)
         + String.format(Locale.ROOT, "; mean τ = %.2f. Rule: supported if the mean τ ≥ QUALITY_TAU.", tau),
-        tau >= QUALITY_TAU.value() ? Verdict.SUPPORTED : tau <= 0 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE,
+        Verdicts.reaches(Interval.point(tau), QUALITY_TAU, ZERO),
         QUALITY_TAU);
   }
 
   /** A paired difference whose 95% Student-t interval over seeds lies above zero (never with one seed). */
-  private static boolean significantlyPositive(Stats d) {
-    return Verdicts.above(d.interval().interval(), ZERO) == Verdict.SUPPORTED;
+  private static boolean significantlyPositive(Summary d) {
+    return Verdicts.above(TInterval.of(d, 0.95), ZERO) == Verdict.SUPPORTED;
   }
 
-  private static int countSignificant(TreeMap<Double, Stats> d) {
+  private static int countSignificant(TreeMap<Double, Summary> d) {
     int k = 0;
-    for (Stats s : d.values()) {
+    for (Summary s : d.values()) {
       if (significantlyPositive(s)) {
         k++;
       }
@@ -392,11 +380,11 @@ public final class ImageClaims {
     return k;
   }
 
-  private static Stats pool(TreeMap<Double, Stats> d) {
+  private static Summary pool(TreeMap<Double, Summary> d) {
     List<Double> means = new ArrayList<>();
-    for (Stats s : d.values()) {
+    for (Summary s : d.values()) {
       means.add(s.mean());
     }
-    return Stats.of(means);
+    return Curves.summary(means);
   }
 }

@@ -12,8 +12,8 @@ import org.collapselab.experiments.figures.ColorScales;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
-import org.collapselab.nn.image.study.Curves.Stats;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
+import org.collapselab.stats.Summary;
 
 /**
  * The figures of an image study: test error on real data vs width (one figure per width sweep) and vs n (one per
@@ -78,7 +78,7 @@ public final class ImageFigures {
         List<PlotSeries> series = new ArrayList<>();
         int i = 0;
         for (int gs : q.generatorSamples()) {
-          TreeMap<Double, Stats> curve = Curves.curve(r.results(), c -> c.network() == q.network()
+          TreeMap<Double, Summary> curve = Curves.curve(r.results(), c -> c.network() == q.network()
               && c.width() == q.width() && c.n() == q.n() && (c.p2() == 0 || c.generator().samples() == gs),
               CellSpec::p2, m);
           Color color = ColorScales.categorical(i++);
@@ -109,7 +109,7 @@ public final class ImageFigures {
     List<Double> shares = r.study().p2();
     for (int i = 0; i < shares.size(); i++) {
       double p2 = shares.get(i);
-      TreeMap<Double, Stats> curve = Curves.curve(r.results(), c -> c.p2() == p2 && filter.test(c), xOf, m);
+      TreeMap<Double, Summary> curve = Curves.curve(r.results(), c -> c.p2() == p2 && filter.test(c), xOf, m);
       Color color = shareColor(shares, p2);
       out.add(markers("p2 = " + fmt(p2), curve, color));
       out.add(joined(curve, color));
@@ -126,12 +126,12 @@ public final class ImageFigures {
     return ColorScales.sequential(positive.indexOf(p2), positive.size());
   }
 
-  private static PlotSeries markers(String name, TreeMap<Double, Stats> curve, Color color) {
+  private static PlotSeries markers(String name, TreeMap<Double, Summary> curve, Color color) {
     double[] x = new double[curve.size()];
     double[] y = new double[curve.size()];
     double[] e = new double[curve.size()];
     int i = 0;
-    for (Map.Entry<Double, Stats> en : curve.entrySet()) {
+    for (Map.Entry<Double, Summary> en : curve.entrySet()) {
       x[i] = en.getKey();
       y[i] = en.getValue().mean();
       e[i] = en.getValue().sd();
@@ -140,11 +140,11 @@ public final class ImageFigures {
     return PlotSeries.markers(name, x, y, e, color);
   }
 
-  private static PlotSeries joined(TreeMap<Double, Stats> curve, Color color) {
+  private static PlotSeries joined(TreeMap<Double, Summary> curve, Color color) {
     double[] x = new double[curve.size()];
     double[] y = new double[curve.size()];
     int i = 0;
-    for (Map.Entry<Double, Stats> en : curve.entrySet()) {
+    for (Map.Entry<Double, Summary> en : curve.entrySet()) {
       x[i] = en.getKey();
       y[i] = en.getValue().mean();
       i++;

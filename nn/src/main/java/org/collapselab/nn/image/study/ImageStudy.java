@@ -17,6 +17,7 @@ import org.collapselab.nn.image.data.ImageDataset;
 import org.collapselab.nn.image.data.ImageFolder;
 import org.collapselab.nn.image.synthetic.SyntheticLabels;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
+import org.collapselab.stats.Seeds;
 
 /**
  * An image study: one data set, one generator of synthetic targets, a list of synthetic shares, and the sweeps
@@ -63,7 +64,7 @@ public record ImageStudy(String name, String description, String dataset, String
   public List<Long> seeds() {
     List<Long> out = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      out.add(seed + r);
+      out.add(Seeds.Legacy.offset(seed, r));
     }
     return out;
   }

@@ -57,6 +57,11 @@ public final class ImageStudyReader implements StudyFamily {
   }
 
   @Override
+  public org.collapselab.experiments.study.Schema schema() {
+    return ImageSchema.SCHEMA;
+  }
+
+  @Override
   public ImageStudy read(StudyFile file, boolean quick) {
     ImageStudyReader r = new ImageStudyReader();
     r.f = file;

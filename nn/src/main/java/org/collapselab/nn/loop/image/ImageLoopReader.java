@@ -2,8 +2,11 @@ package org.collapselab.nn.loop.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.image.data.ImageFolder;
@@ -21,9 +24,28 @@ public final class ImageLoopReader implements StudyFamily {
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
       "weight_decay");
 
+  static final Schema SCHEMA = LoopFields.schema("image-loop", "Retraining loops of a two-layer network on images: "
+      + "each generation is trained on labels the previous generation wrote (replace, accumulate, "
+      + "accumulate-subsample, with fresh real rows), test error by generation.", 1_000_000, List.of(
+          Field.text("dataset", "mnist, fashion-mnist or any name with data_dir", "mnist", "the image data set"),
+          Field.text("data_dir", "-", "folder of the IDX files"),
+          Field.integer("width", 1, 100_000, "256", "hidden width"),
+          Field.nested("training", Field.Type.MAPPING, "", "every generation's training (fields below)")),
+      new Schema.Group("training", List.of(
+          Field.integer("epochs", 1, 100_000, "20", "passes over the training rows"),
+          Field.integer("min_steps", 0, 10_000_000, "0", "at least this many optimiser steps"),
+          Field.integer("batch_size", 1, 1_000_000, "128", "rows per step"),
+          Field.above("learning_rate", 0, 10, "0.001", "Adam's learning rate"),
+          Field.number("weight_decay", 0, 10, "0", "decoupled weight decay"))));
+
   @Override
   public String kind() {
     return "image-loop";
+  }
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
   }
 
   @Override

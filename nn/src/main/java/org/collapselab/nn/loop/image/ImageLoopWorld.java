@@ -14,6 +14,7 @@ import org.collapselab.nn.loop.LoopArm;
 import org.collapselab.nn.loop.LoopResult;
 import org.collapselab.nn.loop.LoopSeeds;
 import org.collapselab.nn.loop.RetrainingLoop;
+import org.collapselab.stats.Seeds;
 
 /** The image loop's data and models (see {@link ImageLoopConfig}): a row is a training image with its target. */
 final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labelled, TwoLayerNetwork> {
@@ -38,7 +39,7 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
     this.ctx = ctx;
     this.train = ctx.dataset().train();
     this.loopSeed = LoopSeeds.loop(c.baseSeed(), seed);
-    this.order = LoopSeeds.permutation(train.count(), LoopSeeds.derive(loopSeed, 1));
+    this.order = LoopSeeds.permutation(train.count(), Seeds.derive(loopSeed, 1));
     ImageSet test = ctx.dataset().test();
     int[] all = new int[test.count()];
     Arrays.setAll(all, i -> i);
@@ -54,7 +55,7 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
       throw new IllegalArgumentException("the loop needs (generations + 1)·rows = " + need + " training images, "
           + c.dataset() + " has " + w.train.count());
     }
-    var gens = RetrainingLoop.run(w, arm, c.generations(), c.rows(), LoopSeeds.derive(w.loopSeed, 2));
+    var gens = RetrainingLoop.run(w, arm, c.generations(), c.rows(), Seeds.derive(w.loopSeed, 2));
     if (log != null) {
       for (var g : gens) {
         log.printf(java.util.Locale.ROOT, "  %s seed=%d gen %d: test MSE %.4f, error %.4f%n", arm.label(), seed,
@@ -93,10 +94,10 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
       System.arraycopy(rows.get(i).value().target(), 0, y, i * classes, classes);
     }
     TwoLayerNetwork net = TwoLayerNetwork.create(ctx.engine(), train.dimension(), c.width(), classes,
-        FirstLayer.TRAINED, LoopSeeds.derive(loopSeed, 100 + generation));
+        FirstLayer.TRAINED, Seeds.derive(loopSeed, 100 + generation));
     try {
       net.fit(train.features(idx, ctx.mean(), ctx.std()), y, n, c.training().forSize(n),
-          LoopSeeds.derive(loopSeed, 300 + generation), null);
+          Seeds.derive(loopSeed, 300 + generation), null);
     } catch (RuntimeException e) {
       net.close();
       throw e;

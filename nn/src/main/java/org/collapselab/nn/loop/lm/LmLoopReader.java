@@ -1,7 +1,10 @@
 package org.collapselab.nn.loop.lm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -10,6 +13,7 @@ import org.collapselab.nn.loop.LoopStudy;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.TrainingPlan;
 import org.collapselab.nn.text.study.LmExperimentConfig;
+import org.collapselab.nn.text.study.LmSchema;
 import org.collapselab.nn.text.study.LmStudy;
 import org.collapselab.nn.text.study.LmStudyReader;
 
@@ -23,9 +27,24 @@ import org.collapselab.nn.text.study.LmStudyReader;
 public final class LmLoopReader implements StudyFamily {
   private static final Set<String> KEYS = LoopFields.keys("model", "training", "row_tokens", "sample_chars");
 
+  static final Schema SCHEMA = LoopFields.schema("lm-loop", "Retraining loops of a small GPT on text: each "
+      + "generation is trained on text the previous generation wrote (replace, accumulate, accumulate-subsample, with "
+      + "fresh real rows); real-test loss and diversity by generation. Corpus, split and tokenizer are those of the "
+      + "bundled lm study.", 100_000, List.of(
+          Field.nested("model", Field.Type.MAPPING, "", "the model (a model's fields; context = the lm study's)"),
+          Field.nested("training", Field.Type.MAPPING, "", "every generation's training plan (fields below)"),
+          Field.integer("row_tokens", 2, 100_000, "128", "tokens per row"),
+          Field.integer("sample_chars", 0, 1_000_000, "3000", "characters of generated text kept per generation")),
+      LmSchema.MODEL, LmSchema.PLAN);
+
   @Override
   public String kind() {
     return "lm-loop";
+  }
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.collapselab.nn.text.quality.TextMeasures;
 import org.collapselab.nn.text.quality.WordList;
 import org.collapselab.nn.text.study.LanguageModelExperiment;
 import org.collapselab.nn.text.tokenizer.BpeTokenizer;
+import org.collapselab.stats.Seeds;
 
 /**
  * The language-model loop's data and models (see {@link LmLoopConfig}): rows are token segments; a generation's
@@ -50,7 +51,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
     this.c = c;
     this.d = d;
     this.loopSeed = LoopSeeds.loop(c.baseSeed(), seed);
-    this.realSegments = segments(d.train(), c.rowTokens(), LoopSeeds.derive(loopSeed, 1));
+    this.realSegments = segments(d.train(), c.rowTokens(), Seeds.derive(loopSeed, 1));
     this.dictionary = WordList.system().orElse(null);
     this.log = log;
     this.label = arm.label() + " seed=" + seed;
@@ -68,7 +69,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
     }
     // the reference: real text of one generation's size (the rows generation 0 trains on)
     TextMeasures reference = TextMeasures.of(w.text(Arrays.copyOf(w.realSegments, c.rows())), w.dictionary);
-    var gens = RetrainingLoop.run(w, arm, c.generations(), c.rows(), LoopSeeds.derive(w.loopSeed, 2));
+    var gens = RetrainingLoop.run(w, arm, c.generations(), c.rows(), Seeds.derive(w.loopSeed, 2));
     return new LoopResult(arm.schedule().key(), arm.freshReal(), seed, gens, reference,
         (System.nanoTime() - t0) / 1e9);
   }
@@ -112,7 +113,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
       System.arraycopy(r.value(), 0, stream, at, r.value().length);
       at += r.value().length;
     }
-    long s = LoopSeeds.derive(loopSeed, 100 + generation);
+    long s = Seeds.derive(loopSeed, 100 + generation);
     LanguageModel lm = LanguageModel.create(c.model(), d.tokenizer().vocabSize(), c.plan(), s);
     try {
       lm.train(new MixtureSampler(stream, null, 0.0, s ^ 0x5DEECE66DL), d.curveEval(), log,
@@ -131,7 +132,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
     for (int i = 0; i < prompts.length; i++) {
       prompts[i] = new int[] {BpeTokenizer.SEPARATOR};
     }
-    m.samples = m.lm.generate(prompts, c.rowTokens() - 1, c.temperature(), LoopSeeds.derive(loopSeed,
+    m.samples = m.lm.generate(prompts, c.rowTokens() - 1, c.temperature(), Seeds.derive(loopSeed,
         200 + generation));
     String text = text(m.samples);
     return new RetrainingLoop.Measurement(loss, Double.NaN, TextMeasures.of(text, dictionary),

@@ -62,11 +62,6 @@ public final class GptBlock extends AbstractBlock {
     return config;
   }
 
-  /** Vocabulary size (number of output logits). */
-  public int vocab() {
-    return vocab;
-  }
-
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {

@@ -288,7 +288,7 @@ public final class LanguageModel implements AutoCloseable {
         feed = new int[r];
         feedLen = 1;
         for (int i = 0; i < r; i++) {
-          int tok = sample(logits, i * vocab, temperature, topP, random, probs, order);
+          int tok = TokenSampler.sample(logits, i * vocab, vocab, temperature, topP, random, probs, order);
           history[i][have] = tok;
           out[i][step] = tok;
           feed[i] = tok;
@@ -297,49 +297,6 @@ public final class LanguageModel implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private int sample(float[] logits, int off, double temperature, double topP, SplittableRandom random,
-      float[] probs, long[] order) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int v = 0; v < vocab; v++) {
-      max = Math.max(max, logits[off + v]);
-    }
-    double sum = 0;
-    for (int v = 0; v < vocab; v++) {
-      double e = Math.exp((logits[off + v] - max) / temperature);
-      probs[v] = (float) e;
-      sum += e;
-    }
-    if (topP < 1) {
-      // nucleus: keep the most likely tokens until their mass reaches topP, zero the rest; sorted as primitive keys
-      // (the bits of a non-negative float order like its value) with the token id in the low half
-      for (int v = 0; v < vocab; v++) {
-        order[v] = ((long) Float.floatToRawIntBits(probs[v]) << 32) | v;
-      }
-      java.util.Arrays.sort(order);
-      double mass = 0;
-      int k = vocab - 1;
-      while (k >= 0 && mass < topP * sum) {
-        mass += probs[(int) order[k--]];
-      }
-      for (int j = k; j >= 0; j--) {
-        probs[(int) order[j]] = 0;
-      }
-      sum = mass;
-    }
-    double u = random.nextDouble() * sum;
-    int last = 0;
-    for (int v = 0; v < vocab; v++) {
-      if (probs[v] > 0) {
-        last = v;
-        u -= probs[v];
-        if (u <= 0) {
-          return v;
-        }
-      }
-    }
-    return last;
   }
 
   /**

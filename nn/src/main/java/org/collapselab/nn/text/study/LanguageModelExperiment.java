@@ -27,6 +27,7 @@ import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.collapselab.nn.text.tokenizer.BpeTokenizer;
 import org.collapselab.nn.text.tokenizer.TokenizerCache;
+import org.collapselab.stats.Seeds;
 
 /**
  * The computations of the language-model collapse experiment, run as cells by the one runner
@@ -83,7 +84,7 @@ public final class LanguageModelExperiment {
 
     /** The seed of run {@code seed} (0-based). */
     public long runSeed(int seed) {
-      return config.baseSeed() * 1_000_003L + seed;
+      return Seeds.Legacy.scaled(config.baseSeed(), seed);
     }
   }
 

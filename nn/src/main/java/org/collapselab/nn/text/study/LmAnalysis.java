@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.collapselab.experiments.stats.TInterval;
+import org.collapselab.stats.Summary;
 
 /**
  * Seed-averaged views of the language-model runs: final loss per (model, p2) with its spread over seeds, mean loss
@@ -16,20 +17,9 @@ import org.collapselab.experiments.stats.TInterval;
  */
 final class LmAnalysis {
 
-  /** Mean and sample standard deviation over seeds. */
-  record Stat(double mean, double std, int n) {
-    static Stat of(List<Double> v) {
-      double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-      double s = 0;
-      for (double x : v) {
-        s += (x - m) * (x - m);
-      }
-      return new Stat(m, v.size() > 1 ? Math.sqrt(s / (v.size() - 1)) : 0, v.size());
-    }
-
-    double standardError() {
-      return n > 1 ? std / Math.sqrt(n) : Double.NaN;
-    }
+  /** The summary over seeds of a list of values. */
+  static Summary summary(List<Double> v) {
+    return Summary.of(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Runs grouped by model label (in config order), then p2 (ascending). */
@@ -44,18 +34,18 @@ final class LmAnalysis {
     }
   }
 
-  Stat finalLoss(String model, double p2) {
-    return Stat.of(groups.get(model).get(p2).stream().map(LmRunResult::finalTestLoss).toList());
+  Summary finalLoss(String model, double p2) {
+    return summary(groups.get(model).get(p2).stream().map(LmRunResult::finalTestLoss).toList());
   }
 
-  Stat syntheticLoss(String model, double p2) {
-    return Stat.of(groups.get(model).get(p2).stream().map(LmRunResult::syntheticTestLoss).toList());
+  Summary syntheticLoss(String model, double p2) {
+    return summary(groups.get(model).get(p2).stream().map(LmRunResult::syntheticTestLoss).toList());
   }
 
-  Stat throughput(String model) {
+  Summary throughput(String model) {
     List<Double> v = new ArrayList<>();
     groups.get(model).values().forEach(l -> l.forEach(r -> v.add(r.tokensPerSecond())));
-    return Stat.of(v);
+    return summary(v);
   }
 
   /** Confidence level of every interval in the report. */
@@ -77,16 +67,16 @@ final class LmAnalysis {
    * The paired penalty L(p2) − L(ref) at the end of training: one difference per seed that ran at both shares (same
    * seed = same initial weights and data order), with its 95% t interval.
    */
-  TInterval penalty(String model, double p2, double ref) {
+  Summary penalty(String model, double p2, double ref) {
     Map<Integer, Double> a = finalBySeed(model, p2);
     Map<Integer, Double> b = finalBySeed(model, ref);
     List<Integer> seeds = a.keySet().stream().filter(b::containsKey).toList();
-    return TInterval.paired(seeds.stream().mapToDouble(a::get).toArray(), seeds.stream().mapToDouble(b::get).toArray(),
-        LEVEL);
+    return TInterval.differences(seeds.stream().mapToDouble(a::get).toArray(),
+        seeds.stream().mapToDouble(b::get).toArray());
   }
 
   /** The paired penalty against p2 = 0. */
-  TInterval penalty(String model, double p2) {
+  Summary penalty(String model, double p2) {
     return penalty(model, p2, 0.0);
   }
 
@@ -94,7 +84,7 @@ final class LmAnalysis {
    * Per seed, how the gap L(p2) − L(0) on the real-test curve changed from the middle evaluation to the last (more
    * tokens seen): negative = the penalty fades with more data.
    */
-  TInterval gapChange(String model, double p2) {
+  Summary gapChange(String model, double p2) {
     Map<Integer, LmRunResult> a = new TreeMap<>();
     Map<Integer, LmRunResult> b = new TreeMap<>();
     groups.get(model).get(p2).forEach(r -> a.put(r.seed(), r));
@@ -115,12 +105,12 @@ final class LmAnalysis {
       double gEnd = pa.get(n - 1).testLoss() - pb.get(n - 1).testLoss();
       d.add(gEnd - gMid);
     }
-    return d.isEmpty() ? null : TInterval.of(d.stream().mapToDouble(Double::doubleValue).toArray(), LEVEL);
+    return d.isEmpty() ? null : Summary.of(d.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Mean final training loss (last evaluation interval, on the mixture) over seeds. */
-  Stat finalTrainLoss(String model, double p2) {
-    return Stat.of(groups.get(model).get(p2).stream()
+  Summary finalTrainLoss(String model, double p2) {
+    return summary(groups.get(model).get(p2).stream()
         .map(r -> r.curve().points().get(r.curve().points().size() - 1).trainLoss()).toList());
   }
 
@@ -139,11 +129,11 @@ final class LmAnalysis {
         tok += p.tokens();
         real += p.realTokens();
       }
-      Stat s = Stat.of(loss);
+      Summary s = summary(loss);
       out[0][i] = tok / rs.size();
       out[1][i] = real / rs.size();
       out[2][i] = s.mean();
-      out[3][i] = s.std();
+      out[3][i] = s.sd();
     }
     return out;
   }

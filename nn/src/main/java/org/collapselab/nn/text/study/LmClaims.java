@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.experiments.stats.TInterval;
+import org.collapselab.stats.Summary;
 
 /**
  * The language-model study's verdicts on the paper's claims, each from 95% t intervals of differences paired by
@@ -38,46 +40,44 @@ final class LmClaims {
     double large = mixed.get(mixed.size() - 1);
 
     // 1. even a small share hurts (strong collapse)
-    TInterval i1 = a.penalty(mn, small);
+    Summary i1 = a.penalty(mn, small);
     claims.add(new Claim("Strong collapse: even a small synthetic share (p2 = " + LmReport.fmt(small) + ") raises "
         + "the real-test loss above training on real data only, at the same token budget.",
         String.format(Locale.ROOT, "model %s: L(p2 = %s) − L(0) = %s nats/token (paired over %d seeds, 95%% CI)",
-            mn, LmReport.fmt(small), i1.format("%+.4f"), i1.n()), Verdicts.above(i1.interval(), NO_PENALTY),
+            mn, LmReport.fmt(small), ci(i1).format("%+.4f"), i1.n()), Verdicts.above(ci(i1), NO_PENALTY),
         NO_PENALTY));
 
     // 2. more synthetic data is worse
     if (large > small) {
-      TInterval i2 = a.penalty(mn, large, small);
+      Summary i2 = a.penalty(mn, large, small);
       claims.add(new Claim("The real-test loss grows with the synthetic share.",
-          String.format(Locale.ROOT, "model %s: L(p2 = %s) − L(p2 = %s) = %s nats/token (paired, %d seeds)", mn, LmReport.fmt(large), LmReport.fmt(small), i2.format("%+.4f"), i2.n()),
-          Verdicts.above(i2.interval(), NO_PENALTY), NO_PENALTY));
+          String.format(Locale.ROOT, "model %s: L(p2 = %s) − L(p2 = %s) = %s nats/token (paired, %d seeds)", mn, LmReport.fmt(large), LmReport.fmt(small), ci(i2).format("%+.4f"), i2.n()),
+          Verdicts.above(ci(i2), NO_PENALTY), NO_PENALTY));
     }
 
     // 3. more tokens do not remove the penalty: the penalty at the end of the budget is still > 0, and it did not
     //    shrink between half and full budget (the scaling curve is shifted, not merely delayed)
     double mid = mixed.get(mixed.size() / 2);
-    TInterval end = a.penalty(mn, mid);
-    TInterval change = a.gapChange(mn, mid);
-    Verdict v3 = Verdicts.above(end.interval(), NO_PENALTY);
+    Summary end = a.penalty(mn, mid);
+    Summary change = a.gapChange(mn, mid);
+    boolean fading = change != null && Verdicts.below(ci(change), NO_FADING) == Verdict.SUPPORTED;
+    // still above zero at the end, but shrinking: more data might close it
+    Verdict v3 = Verdicts.every(List.of(Verdicts.above(ci(end), NO_PENALTY), Verdicts.confirms(!fading)));
     String changeText = change == null ? "not measured (fewer than 2 curve points)"
-        : change.format("%+.4f") + " (negative = fading)";
-    if (v3 == Verdict.SUPPORTED && change != null
-        && Verdicts.below(change.interval(), NO_FADING) == Verdict.SUPPORTED) {
-      v3 = Verdict.INCONCLUSIVE; // still above zero at the end, but shrinking: more data might close it
-    }
+        : ci(change).format("%+.4f") + " (negative = fading)";
     claims.add(new Claim("More data does not remove the penalty: after the whole budget the mixture's real-test "
         + "loss is still above the real-only loss, and the gap does not shrink from half to full budget.",
         String.format(Locale.ROOT, "model %s, p2 = %s: penalty at the end %s nats/token; change of the gap from "
-        + "half to full budget %s", mn, LmReport.fmt(mid), end.format("%+.4f"), changeText), v3, NO_PENALTY,
+        + "half to full budget %s", mn, LmReport.fmt(mid), ci(end).format("%+.4f"), changeText), v3, NO_PENALTY,
         NO_FADING));
 
     // 4. model size at p2 = 1 (the paper's size panel): the penalty of training on synthetic text only persists
     List<String> parts = new ArrayList<>();
-    TInterval biggest = null;
+    Summary biggest = null;
     for (GptConfig m : c.models()) {
       if (a.has(m.name(), 1.0) && a.has(m.name(), 0.0)) {
-        TInterval i = a.penalty(m.name(), 1.0);
-        parts.add(String.format(Locale.ROOT, "%s (%s): %s", m.name(), m.shape(), i.format("%+.4f")));
+        Summary i = a.penalty(m.name(), 1.0);
+        parts.add(String.format(Locale.ROOT, "%s (%s): %s", m.name(), m.shape(), ci(i).format("%+.4f")));
         biggest = i;
       }
     }
@@ -85,8 +85,13 @@ final class LmClaims {
       claims.add(new Claim("Larger models do not escape: trained on synthetic text only (p2 = 1), every model size "
           + "stays worse on real test text than the same size trained on real text.",
           "L(p2 = 1) − L(0) by size (paired, 95% CI, nats/token): " + String.join("; ", parts)
-          + "; verdict from the largest size", Verdicts.above(biggest.interval(), NO_PENALTY), NO_PENALTY));
+          + "; verdict from the largest size", Verdicts.above(ci(biggest), NO_PENALTY), NO_PENALTY));
     }
     return claims;
+  }
+
+  /** The 95% t interval of a summary of paired differences. */
+  private static Interval ci(Summary s) {
+    return TInterval.of(s, LmAnalysis.LEVEL);
   }
 }

@@ -1,5 +1,6 @@
 package org.collapselab.nn.text.study;
 
+import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.nn.text.synthetic.SyntheticCorpus;
 import org.collapselab.nn.text.corpus.CorpusSplit;
 import org.collapselab.nn.text.model.GptConfig;
@@ -23,6 +24,7 @@ import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
 import org.collapselab.experiments.study.StudyResults;
+import org.collapselab.stats.Summary;
 
 /**
  * The language-model study's report: the real-test loss along training per p2 (against all tokens and against real
@@ -108,9 +110,9 @@ final class LmReport {
       double[] e = new double[x.length];
       double[] py = new double[x.length];
       for (int k = 0; k < x.length; k++) {
-        LmAnalysis.Stat s = a.finalLoss(m.name(), x[k]);
+        Summary s = a.finalLoss(m.name(), x[k]);
         y[k] = s.mean();
-        e[k] = s.std();
+        e[k] = s.sd();
         py[k] = a.has(m.name(), 0.0) ? a.penalty(m.name(), x[k]).mean() : Double.NaN;
       }
       String name = m.name() + " " + m.shape();
@@ -209,13 +211,13 @@ final class LmReport {
     List<List<String>> rows = new ArrayList<>();
     for (GptConfig m : c.models()) {
       for (double p2 : c.p2s(m)) {
-        LmAnalysis.Stat f = a.finalLoss(m.name(), p2);
-        LmAnalysis.Stat sy = a.syntheticLoss(m.name(), p2);
+        Summary f = a.finalLoss(m.name(), p2);
+        Summary sy = a.syntheticLoss(m.name(), p2);
         double realTokens = (1 - p2) * c.plan().tokens();
         double clean = a.has(m.name(), 0.0) ? a.cleanLossAt(m.name(), realTokens) : Double.NaN;
         rows.add(List.of(m.name() + " " + m.shape(), fmt(p2), Integer.toString(f.n()), pm(f),
             fmt4(a.finalTrainLoss(m.name(), p2).mean()),
-            p2 == 0 || !a.has(m.name(), 0.0) ? "—" : a.penalty(m.name(), p2).format("%+.4f"),
+            p2 == 0 || !a.has(m.name(), 0.0) ? "—" : TInterval.of(a.penalty(m.name(), p2), LmAnalysis.LEVEL).format("%+.4f"),
             Double.isNaN(clean) ? "—" : fmt4(clean), pm(sy)));
       }
     }
@@ -262,9 +264,9 @@ final class LmReport {
 
     List<List<String>> perf = new ArrayList<>();
     for (GptConfig m : c.models()) {
-      LmAnalysis.Stat t = a.throughput(m.name());
+      Summary t = a.throughput(m.name());
       perf.add(List.of(m.name() + " " + m.shape() + ", " + m.heads() + " heads, context " + m.context(),
-          paramsLabel(a, m), String.format(Locale.ROOT, "%.0f ± %.0f", t.mean(), t.std())));
+          paramsLabel(a, m), String.format(Locale.ROOT, "%.0f ± %.0f", t.mean(), t.sd())));
     }
     perf.add(List.of("generator sampling (" + g.model() + ", parallel streams, cached)", "",
         String.format(Locale.ROOT, "%.0f", g.generationTokensPerSecond())));
@@ -338,8 +340,8 @@ final class LmReport {
     return Double.isNaN(share) ? "(not measured: no word list)" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
   }
 
-  static String pm(LmAnalysis.Stat s) {
-    return s.n() > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std())
+  static String pm(Summary s) {
+    return s.n() > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.sd())
         : String.format(Locale.ROOT, "%.4f", s.mean());
   }
 

@@ -39,6 +39,11 @@ public final class LmStudyReader implements StudyFamily {
     return "lm";
   }
 
+  @Override
+  public org.collapselab.experiments.study.Schema schema() {
+    return LmSchema.SCHEMA;
+  }
+
   /** The default corpus location (see the class comment). */
   public static Path defaultCorpus() {
     String prop = System.getProperty(CORPUS_PROPERTY);
