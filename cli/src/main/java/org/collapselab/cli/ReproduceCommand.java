@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code collapselab reproduce [NAME...|all] [--quick] [--out DIR]}: regenerates the paper's figures and report. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-    description = {"Regenerate the paper's figures (gaussian by default; also universality, twosource, generations, diagnose-coverage, and mnist, lm, diagnose-mnist, diagnose-real from the nn module; 'all')",
+    description = {"Regenerate the paper's figures (gaussian by default; also universality, twosource, generations, diagnose-coverage, and mnist, lm, diagnose-mnist, diagnose-real from the nn module; classification, forecast; 'all')",
         "and write DIR/report.html with each figure, its parameters and the paper's claims checked against the",
         "measured numbers. Results are kept in DIR/results.db, so re-running resumes."})
 public final class ReproduceCommand implements Callable<Integer> {

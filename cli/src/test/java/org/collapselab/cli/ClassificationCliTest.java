@@ -73,6 +73,8 @@ class ClassificationCliTest {
       "--loss logistic                 | --lambda must be > 0 with --loss logistic (the minimiser need not exist at 0), got 0.0",
       "--c2 1                          | --c2 must be left out with --task classification (a regression flag), got a value",
       "--model rp --m 5                | --model must be left out with --task classification (a regression flag), got a value",
+      "--bad-share 0.5                 | --bad-share must be left out with --task classification (a regression flag), got a value",
+      "--accept-band 1:1               | --accept-band must be left out with --task classification (a regression flag), got a value",
       "--synthetic-weight -1           | --synthetic-weight must be finite and >= 0, got -1.0",
   })
   void badInputIsOneLineExitTwo(String flags, String message) {

@@ -19,11 +19,27 @@ import org.collapselab.linalg.Matrix;
  * deviations along C's principal axes) and the last is the remainder beyond second order of an explicit model G̃ of
  * (e1, e2) (exact for the square loss; the logistic equations with their hat variables frozen at the solution),
  * Q̃ its quadratic Taylor polynomial, averaged over {@link #SAMPLES} seeded draws of {@link DirectionSampler}.
- * Isotropic Σ gives C = 0: no correction.
+ * Isotropic Σ gives C = 0: only the noise direction is averaged ({@link #isotropicNoise}).
  */
 final class DirectionAverage {
   /** Draws of the remainder's Monte Carlo average. */
   static final int SAMPLES = 2048;
+  /** Dimensions from which Σ = s·I is averaged by quadrature instead of draws. */
+  static final int QUADRATURE_MIN_D = 32;
+  private static final int HERMITE_POINTS = 12;
+  /** Gauss–Hermite nodes and weights for the standard normal (commons-math3's rule for e^{−x²}, rescaled). */
+  private static final double[] HERMITE_NODES = new double[HERMITE_POINTS];
+  private static final double[] HERMITE_WEIGHTS = new double[HERMITE_POINTS];
+
+  static {
+    org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator rule =
+        new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().hermite(HERMITE_POINTS);
+    for (int i = 0; i < HERMITE_POINTS; i++) {
+      HERMITE_NODES[i] = Math.sqrt(2) * rule.getPoint(i);
+      HERMITE_WEIGHTS[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+    }
+  }
+
   /** Step of the second differences, in standard deviations. */
   private static final double STEP = 0.1;
   /** Principal variances below this fraction of the largest (after scaling to unit variances) are dropped. */
@@ -123,6 +139,33 @@ final class DirectionAverage {
     return correction;
   }
 
+  /**
+   * For Σ = s·I only the noise direction varies: with g the component of ξ along μ and X ~ χ²_{d−1} the rest,
+   * L1 = α‖μ‖g, L2 = β‖μ‖g and Q = γ(g² + X) (α = √s/(s + κ), β = αs/(s + κ), γ = s²/(s + κ)²), so
+   * E G̃ − G̃(mean forms) is a two-dimensional integral: Gauss–Hermite in g and in the Wilson–Hilferty normal
+   * variable of X (Wilson &amp; Hilferty, PNAS 1931: (X/k)^{1/3} ≈ N(1 − 2/(9k), 2/(9k)), accurate for k ≥ 30).
+   */
+  static double isotropicNoise(Model model, double s, int d, double kappa, double muNorm2) {
+    double inv = 1 / (s + kappa);
+    double alpha = Math.sqrt(s) * inv;
+    double beta = alpha * s * inv;
+    double gamma = s * s * inv * inv;
+    double norm = Math.sqrt(muNorm2);
+    double k = d - 1;
+    double v = 2 / (9 * k);
+    double mean = 0;
+    for (int i = 0; i < HERMITE_POINTS; i++) {
+      double g = HERMITE_NODES[i];
+      for (int j = 0; j < HERMITE_POINTS; j++) {
+        double c = 1 - v + Math.sqrt(v) * HERMITE_NODES[j];
+        double x = k * c * c * c;
+        mean += HERMITE_WEIGHTS[i] * HERMITE_WEIGHTS[j]
+            * model.error(0, 0, alpha * norm * g, beta * norm * g, gamma * (g * g + x));
+      }
+    }
+    return mean - model.error(0, 0, 0, 0, gamma * d);
+  }
+
   /** The error of the explicit model for τ-fluctuations (e1, e2) and noise forms (L1, L2, Q). */
   @FunctionalInterface
   interface Model {
@@ -135,6 +178,13 @@ final class DirectionAverage {
    * antithetic ξ (L → −L) and the linear control Q − df2. With {@code fixedMuSquared} μ is given and only ξ is drawn.
    */
   static double finiteD(Model model, double[] s, double mu2, double kappa, double[] fixedMuSquared) {
+    if (isotropic(s) && s.length >= QUADRATURE_MIN_D) {
+      double muNorm2 = mu2 * s[0];
+      if (fixedMuSquared != null) {
+        muNorm2 = java.util.Arrays.stream(fixedMuSquared).sum();
+      }
+      return isotropicNoise(model, s[0], s.length, kappa, muNorm2);
+    }
     DirectionSampler sampler = new DirectionSampler(s, mu2, kappa, fixedMuSquared);
     double qMean = sampler.quadraticMean();
     double g0 = model.error(0, 0, 0, 0, qMean);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.collapselab.classification.Loss;
 import org.collapselab.experiments.params.SpectrumSpecs;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -24,7 +26,7 @@ import org.collapselab.validation.ParameterException;
  * anchor_weights; runs, seed, quick. Random projections are not offered: the theory does not cover them.
  */
 public final class ClassificationFamily implements StudyFamily {
-  static final Set<String> KEYS = Set.of("name", "kind", "figures", "losses", "d", "spectrum", "mu2", "lambda",
+  static final Set<String> KEYS = Set.of("name", "kind", "description", "figures", "losses", "d", "spectrum", "mu2", "lambda",
       "synthetic_weight", "keep_good", "keep_bad", "flip_rates", "shares", "ns", "sim_ns", "lambda_n", "lambda_share",
       "lambdas", "sim_lambdas", "breakdown_n", "pool_flip_rates", "sim_flip_rates", "verifiers", "anchor_real_share",
       "anchor_weights", "runs", "seed", "quick");
@@ -33,6 +35,41 @@ public final class ClassificationFamily implements StudyFamily {
   @Override
   public String kind() {
     return "classification";
+  }
+
+  static final Schema SCHEMA = new Schema("classification", "Linear classifiers (square or logistic loss) on a "
+      + "Gaussian mixture with flipped synthetic labels and an optional verifier: 0–1 error vs n and vs λ, and the "
+      + "breakdown of verification; theory lines, simulated points, claims.",
+      List.of(
+          Field.text("figures", "[n]", "list of n, lambda, breakdown: the figures drawn"),
+          Field.text("losses", "[square]", "list of square, logistic: the training losses"),
+          Field.integer("d", 1, 20_000, "100", "dimension"),
+          Field.text("spectrum", "iso", "the covariance Σ: iso, power:A or file:PATH"),
+          Field.number("mu2", 0, 1e4, "2", "class separation M = ‖μ‖²_Σ⁻¹ (Bayes error Φ(−√M))"),
+          Field.number("lambda", 0, 1e6, "0.01", "ridge penalty (> 0 with the logistic loss)"),
+          Field.number("synthetic_weight", 0, 1e6, "1", "weight A of the kept synthetic rows"),
+          Field.number("keep_good", 0, 1, "1", "verifier: probability ϕ of keeping an unflipped synthetic row"),
+          Field.number("keep_bad", 0, 1, "1", "verifier: probability ψ of keeping a flipped synthetic row"),
+          Field.numbers("flip_rates", 0, 1, "", "flip rates Q of the n and λ figures"),
+          Field.numbers("shares", 0, 1, "", "synthetic shares p2 of the n figure"),
+          Field.integers("ns", 1, Integer.MAX_VALUE, "", "rows n of the n figure (theory)"),
+          Field.integers("sim_ns", 1, Integer.MAX_VALUE, "[]", "rows n simulated in the n figure"),
+          Field.integer("lambda_n", 1, 10_000_000, "400", "rows n of the λ figure"),
+          Field.number("lambda_share", 0, 1, "0.5", "synthetic share p2 of the λ figure"),
+          Field.numbers("lambdas", 1e-12, 1e6, "", "penalties λ of the λ figure (theory)"),
+          Field.numbers("sim_lambdas", 1e-12, 1e6, "[]", "penalties λ simulated"),
+          Field.integer("breakdown_n", 1, 10_000_000, "1000", "rows n of the breakdown figure"),
+          Field.numbers("pool_flip_rates", 0, 1, "", "pool flip rates p of the breakdown figure (theory)"),
+          Field.numbers("sim_flip_rates", 0, 1, "[]", "pool flip rates p simulated"),
+          Field.nested("verifiers", Field.Type.LIST, "", "pairs [keep_good, keep_bad] of the breakdown figure"),
+          Field.number("anchor_real_share", 0, 1, "0.2", "share of real rows beside the pool (breakdown figure)"),
+          Field.numbers("anchor_weights", 1e-6, 1e6, "[]", "weights A of the pool rows beside the real ones"),
+          Field.integer("runs", 2, 100_000, "400", "simulation runs per point"),
+          Field.integer("seed", 0, Long.MAX_VALUE, "1", "base seed")));
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
   }
 
   @Override

@@ -79,7 +79,7 @@ class ClassificationFamilyTest {
     assertThatThrownBy(() -> StudyFamilies.read(StudyFile.parse("cls.yaml", bad), false))
         .isInstanceOfSatisfying(StudyFileException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
             "cls.yaml: colour: got 'colour'; allowed: a known key: anchor_real_share, anchor_weights, breakdown_n, d, "
-                + "figures, flip_rates, keep_bad, keep_good, kind, lambda, lambda_n, lambda_share, lambdas, losses, "
+                + "description, figures, flip_rates, keep_bad, keep_good, kind, lambda, lambda_n, lambda_share, lambdas, losses, "
                 + "mu2, name, ns, pool_flip_rates, quick, runs, seed, shares, sim_flip_rates, sim_lambdas, sim_ns, "
                 + "spectrum, synthetic_weight, verifiers",
             "cls.yaml: figures[2]: got 'width'; allowed: one of n, lambda, breakdown, each once",
