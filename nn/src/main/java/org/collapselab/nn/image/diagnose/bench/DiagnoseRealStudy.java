@@ -36,7 +36,7 @@ public record DiagnoseRealStudy(String name, String description, int splits, Str
     private static final long serialVersionUID = 1L;
 
     String configJson() {
-      return "{\"kind\":\"diagnose-real\",\"bench\":1}";
+      return "{\"kind\":\"diagnose-real\",\"bench\":2}";
     }
 
     @Override

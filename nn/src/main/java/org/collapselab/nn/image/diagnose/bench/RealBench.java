@@ -30,10 +30,13 @@ public final class RealBench {
 
   private RealBench() {}
 
-  /** One run's measurements (test MSE in the labels' units). */
+  /**
+   * One run's measurements (test MSE in the labels' units); {@code verified} is the "verify then train" recipe's
+   * (NaN when the verifier kept too few rows), {@code keptShare} the share of synthetic rows its verifier kept.
+   */
   public record Run(String scenario, long seed, int n1, int d, int n2, double recommended, double realOnly,
                     double allSynthetic, double practitioner, double gridBest, double predicted, double c2,
-                    double c2Low, double c2High, String recipe) {
+                    double c2Low, double c2High, String recipe, double verified, double keptShare) {
     double ratio() {
       return recommended / gridBest;
     }
@@ -118,7 +121,9 @@ public final class RealBench {
             Double.isInfinite(w.offsetPenalty()) ? "shared" : "sep") + " | grid " + bestRecipe + String.format(
             Locale.ROOT, " | s1 %.3g s2 %.3g gap %.3g±%.2g off %.3g±%.2g %s", r.estimates().sigma2Real(),
             r.estimates().sigma2Synthetic(), r.estimates().gap(), r.estimates().gapStdError(),
-            r.estimates().labelOffset(), r.estimates().labelOffsetStdError(), r.decision().substring(0, 12)));
+            r.estimates().labelOffset(), r.estimates().labelOffsetStdError(), r.decision().substring(0, 12)),
+        r.verification().recipe() == null ? Double.NaN : mse(r.verification().recipe().model(), s),
+        r.verification().keptShare());
   }
 
   static double mse(RawModel m, Split s) {
@@ -133,9 +138,9 @@ public final class RealBench {
 
   static String format(Run r) {
     return String.format(Locale.ROOT, "%-18s seed %d n1 %4d d %3d | rec/grid %.3f rec/realCV %.3f rec/pract %.3f "
-        + "rec/allSyn %.3f | pred %+.1f%% | c2 %.3g [%.3g, %.3g] | %s", r.scenario(), r.seed(), r.n1(), r.d(),
+        + "rec/allSyn %.3f | verified/rec %.3f kept %.2f | pred %+.1f%% | c2 %.3g [%.3g, %.3g] | %s", r.scenario(), r.seed(), r.n1(), r.d(),
         r.ratio(), r.recommended() / r.realOnly(), r.recommended() / r.practitioner(),
-        r.recommended() / r.allSynthetic(), 100 * (r.predicted() / r.recommended() - 1), r.c2(), r.c2Low(),
+        r.recommended() / r.allSynthetic(), r.verified() / r.recommended(), r.keptShare(), 100 * (r.predicted() / r.recommended() - 1), r.c2(), r.c2Low(),
         r.c2High(), r.recipe());
   }
 

@@ -17,7 +17,8 @@ final class Summary {
     }
     StringBuilder b = new StringBuilder();
     b.append("| scenario | n1 | d | recipe / grid best | vs CV real-only | vs CV practitioner | vs all synthetic |"
-        + " prediction error (each split) |\n|---|---|---|---|---|---|---|---|\n");
+        + " verify then train / recipe (share kept) | prediction error (each split) |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
     double logAll = 0;
     double worst = 0;
     int within = 0;
@@ -32,10 +33,12 @@ final class Summary {
         within += Math.abs(rel) <= 0.15 ? 1 : 0;
         pred.append(String.format(Locale.ROOT, "%+.0f%% ", 100 * rel));
       }
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %s|%n", e.getKey(),
+      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f (%.0f%%) | %s|%n",
+          e.getKey(),
           rs.get(0).n1(), rs.get(0).d(), g, geo(rs, r -> r.recommended() / r.realOnly()),
           geo(rs, r -> r.recommended() / r.practitioner()), geo(rs, r -> r.recommended() / r.allSynthetic()),
-          pred));
+          geo(rs, r -> r.verified() / r.recommended()), 100 * rs.stream().mapToDouble(Run::keptShare).average()
+          .orElse(Double.NaN), pred));
     }
     b.append(String.format(Locale.ROOT, "%nrecipe/grid: geometric mean %.3f over %d scenarios, worst scenario %.3f; "
         + "prediction within 15%%: %d of %d runs%n", Math.exp(logAll / by.size()), by.size(), worst, within,
