@@ -67,9 +67,19 @@ public final class Diagnosis {
         .recipe();
     WeightedRidge practitioner = RecipeSearch.practitioner(validation).recipe();
     WeightedRidge chosen = theory == null ? realOnly : theory.recipe();
+    String small = null;
+    if (theory != null && chosen.syntheticRows() > 0) {
+      double r = regime.predict(realOnly, n1);
+      double gain = (r - theory.score()) / r;
+      if (Double.isFinite(r) && gain < MINIMAL_GAIN) {
+        small = String.format(Locale.ROOT, "the theory's best use of them is predicted to gain %.1f%% over real-only "
+            + "ridge, below the %.0f%% minimal effect", 100 * gain, 100 * MINIMAL_GAIN);
+        chosen = realOnly;
+      }
+    }
     boolean cvInformative = n1 >= Math.max(30, 2 * d);
     String corrected = null;
-    if (theory != null && chosen.syntheticRows() > 0 && n1 >= CORRECTION_ROWS) {
+    if (theory != null && small == null && chosen.syntheticRows() > 0 && n1 >= CORRECTION_ROWS) {
       WeightedRidge base = chosen;
       for (double f : new double[] {Math.pow(10, -0.5), Math.pow(10, 0.5), 10}) {
         Scored c = RecipeSearch.lambdaByTheory(regime, n1, base.syntheticRows(), base.syntheticWeight() * f,
@@ -122,7 +132,8 @@ public final class Diagnosis {
       clock.lap("classify");
     }
     return new DiagnosisResult(real.file(), syn.file(), real.features(), est.inLabelUnits(units.labelScale()), v,
-        curves, clock.laps(), words(decision, chosen, data.syntheticRows()) + (corrected == null
+        curves, clock.laps(), words(small != null && decision.equals("theory") ? small : decision, chosen,
+        data.syntheticRows()) + (corrected == null
         || !decision.equals("theory") ? "" : corrected), sensitivity, binary,
         List.copyOf(warnings), cls, verification);
   }
@@ -141,6 +152,13 @@ public final class Diagnosis {
     return new Verification(Verification.RULE, org.collapselab.estimation.AgreementFilter.DEFAULT_BAND,
         p.verdict().kept(), data.syntheticRows(), p.verdict().share(), check);
   }
+
+  /**
+   * The minimal effect for using synthetic rows: when the theory's best recipe is predicted to beat real-only ridge
+   * (λ by CV) by less than this share, the synthetic rows are not used (their gain is within what the estimates'
+   * uncertainty and the theory's approximations can produce).
+   */
+  static final double MINIMAL_GAIN = 0.02;
 
   /** Real rows from which CV may move the theory's A by a factor 10^{±1/2} or 10 (paired test, one s.e.). */
   static final int CORRECTION_ROWS = 20;
