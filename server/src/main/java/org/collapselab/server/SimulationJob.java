@@ -13,7 +13,6 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 
 /**
@@ -139,7 +138,7 @@ final class SimulationJob implements Runnable {
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
     try {
-      TheoryJson.put(o.putObject("theory"), Theory.predict(p), floor);
+      TheoryJson.putPrediction(o.putObject("theory"), p, floor);
     } catch (TheoryException e) {
       o.remove("theory");
       o.put("theoryUnavailable", e.getMessage());

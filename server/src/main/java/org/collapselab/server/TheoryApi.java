@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
 
@@ -30,7 +29,7 @@ final class TheoryApi {
     if (extras.get("sweep") == null) {
       requireWork(1, base.d());
       try {
-        return TheoryJson.answer(base, Theory.predict(base), floor);
+        return TheoryJson.predictAnswer(base, floor);
       } catch (TheoryException e) {
         throw new ApiError(422, e.getMessage());
       }
@@ -54,7 +53,7 @@ final class TheoryApi {
       values.add(sweep.value(i));
       ObjectNode o;
       try {
-        o = TheoryJson.answer(problems[i], Theory.predict(problems[i]), floor);
+        o = TheoryJson.predictAnswer(problems[i], floor);
       } catch (TheoryException e) {
         o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
       }

@@ -162,7 +162,7 @@ final class Scenarios {
         digits, 640, 1000, 500, Scenarios::units, copulaWith((x, y) -> Generators.weakNet(x, y, 100, 1e-3, 5), -1,
         0)));
     out.addAll(more(sklearn, diabetes, boston, cancer, wine, digits));
-    ImageDataset mnist = ImageFolder.load("mnist", Path.of("data/mnist"));
+    ImageDataset mnist = ImageFolder.load("mnist", beside(sklearn, "mnist", ImageFolder.defaultMnistDir()));
     Matrix mb = BenchData.pcaBasis(mnist.train(), 5000, 50);
     out.add(new Images("mnist-blur", "MNIST is-3 (0/1), 50 PCs, synthetic = blurred images; n1 = d/2", mnist, mb,
         1 << 3, 25, 5000, 2000, true, false));
@@ -193,6 +193,12 @@ final class Scenarios {
             copulaWith((x, y) -> Generators.knn(x, y, 10), -1, 0)),
         new Tabular("iris-rbf-shift", "iris petal width, copula features shifted +0.5 sd in sepal length, RBF "
             + "labels; n1 = 10", iris, 10, 500, 40, null, copulaWith((x, y) -> Generators.rbf(x, y, 0.5), 0, 0.5)));
+  }
+
+  /** A data folder beside the bench's CSV folder (data/sklearn → data/mnist) when present, else {@code fallback}. */
+  static Path beside(Path sklearn, String name, Path fallback) {
+    Path sibling = sklearn.toAbsolutePath().resolveSibling(name);
+    return java.nio.file.Files.isDirectory(sibling) ? sibling : fallback;
   }
 
   static Matrix select(Matrix x, int[] rows) {
