@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fetches the public tabular data sets of the diagnose real-data bench from Debian's python3-sklearn package
-# (scikit-learn's bundled CSV files: diabetes, Boston housing, breast cancer, wine, digits) into data/sklearn/.
+# (scikit-learn's bundled CSV files: diabetes, Boston housing, breast cancer, wine, digits, iris) into data/sklearn/.
 # MNIST and Fashion-MNIST come from data/mnist (see the README's data section).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dest="$root/data/sklearn"
-if [ -f "$dest/breast_cancer.csv" ]; then
+if [ -f "$dest/breast_cancer.csv" ] && [ -f "$dest/iris.csv" ]; then
   exit 0
 fi
 build="$(mktemp -d)"

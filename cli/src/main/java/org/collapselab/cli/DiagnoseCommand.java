@@ -162,6 +162,16 @@ final class DiagnoseCommand implements Callable<Integer> {
     row(o, "real only", v.realOnly(), r.binary());
     row(o, "all synthetic", v.allSynthetic(), r.binary());
     row(o, "practitioner", v.practitioner(), r.binary());
+    var ver = r.verification();
+    if (ver.recipe() != null) {
+      row(o, "verify+train", ver.recipe(), r.binary());
+    }
+    o.printf(Locale.ROOT, "verify then train: a verifier keeping synthetic rows within %.3g s of the real-only fit "
+        + "keeps %d of %d (%.1f%%)%s%n", ver.band(), ver.keptRows(), ver.syntheticRows(), 100 * ver.keptShare(),
+        ver.recipe() == null ? "; too few to train on" : String.format(Locale.ROOT,
+        "; then k = %d, A = %.3g, lambda = %.3g: predicted error %.5g, measured %.5g", ver.recipe().recipe()
+        .syntheticRows(), ver.recipe().recipe().syntheticWeight(), ver.recipe().recipe().lambda(),
+        ver.recipe().predicted(), ver.recipe().measured()));
     if (r.classification() != null) {
       var c = r.classification();
       o.printf(Locale.ROOT, "classification (l2-logistic, chosen on CV log-loss): k = %d, A = %.3g, lambda = %.3g; "

@@ -8,7 +8,7 @@ public final class Rows {
   private Rows() {}
 
   /** The given rows of x as a new matrix. */
-  static Matrix select(Matrix x, int[] rows) {
+  public static Matrix select(Matrix x, int[] rows) {
     int n = rows.length;
     int d = x.cols();
     double[] src = x.data();
@@ -25,7 +25,7 @@ public final class Rows {
   }
 
   /** The given entries of y. */
-  static double[] select(double[] y, int[] rows) {
+  public static double[] select(double[] y, int[] rows) {
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
       out[i] = y[rows[i]];

@@ -67,9 +67,19 @@ public final class Diagnosis {
         .recipe();
     WeightedRidge practitioner = RecipeSearch.practitioner(validation).recipe();
     WeightedRidge chosen = theory == null ? realOnly : theory.recipe();
+    String small = null;
+    if (theory != null && chosen.syntheticRows() > 0) {
+      double r = regime.predict(realOnly, n1);
+      double gain = (r - theory.score()) / r;
+      if (Double.isFinite(r) && gain < MINIMAL_GAIN) {
+        small = String.format(Locale.ROOT, "the theory's best use of them is predicted to gain %.1f%% over real-only "
+            + "ridge, below the %.0f%% minimal effect", 100 * gain, 100 * MINIMAL_GAIN);
+        chosen = realOnly;
+      }
+    }
     boolean cvInformative = n1 >= Math.max(30, 2 * d);
     String corrected = null;
-    if (theory != null && chosen.syntheticRows() > 0 && n1 >= CORRECTION_ROWS) {
+    if (theory != null && small == null && chosen.syntheticRows() > 0 && n1 >= CORRECTION_ROWS) {
       WeightedRidge base = chosen;
       for (double f : new double[] {Math.pow(10, -0.5), Math.pow(10, 0.5), 10}) {
         Scored c = RecipeSearch.lambdaByTheory(regime, n1, base.syntheticRows(), base.syntheticWeight() * f,
@@ -106,6 +116,8 @@ public final class Diagnosis {
         test == null ? n1 / folds : test.rows(), check(chosen, regime, measurer, trainingRows, n1),
         check(realOnly, regime, measurer, trainingRows, n1), check(allSyn, regime, measurer, trainingRows, n1),
         check(practitioner, regime, measurer, trainingRows, n1));
+    Verification verification = verification(data, real, syn, validation, realOnly, measurer, options.seed(),
+        trainingRows);
     List<Curve> curves = curves(chosen, data.syntheticRows(), regime, measurer, trainingRows, units);
     double s2 = units.labelScale() * units.labelScale();
     double[] sensitivity = new double[3];
@@ -120,10 +132,33 @@ public final class Diagnosis {
       clock.lap("classify");
     }
     return new DiagnosisResult(real.file(), syn.file(), real.features(), est.inLabelUnits(units.labelScale()), v,
-        curves, clock.laps(), words(decision, chosen, data.syntheticRows()) + (corrected == null
+        curves, clock.laps(), words(small != null && decision.equals("theory") ? small : decision, chosen,
+        data.syntheticRows()) + (corrected == null
         || !decision.equals("theory") ? "" : corrected), sensitivity, binary,
-        List.copyOf(warnings), cls);
+        List.copyOf(warnings), cls, verification);
   }
+
+  /** "Verify then train" ({@link Verification}), checked like the other recipes. */
+  private static Verification verification(TwoSourceData data, LabelledRows real, LabelledRows syn,
+                                           RecipeValidation validation, WeightedRidge realOnly, Measurer m,
+                                           long seed, long trainingRows) {
+    Verification.Plan p = Verification.plan(data, real, syn, validation, realOnly);
+    Check check = null;
+    if (p.recipe() != null) {
+      RecipeValidation kept = new RecipeValidation(p.data(), validation.folds(), seed);
+      Measurer km = new Measurer(kept, m.testX(), m.testRaw(), m.units(), m.rawLabels(), m.binary());
+      check = check(p.recipe(), p.regime(), km, trainingRows, data.realRows());
+    }
+    return new Verification(Verification.RULE, org.collapselab.estimation.AgreementFilter.DEFAULT_BAND,
+        p.verdict().kept(), data.syntheticRows(), p.verdict().share(), check);
+  }
+
+  /**
+   * The minimal effect for using synthetic rows: when the theory's best recipe is predicted to beat real-only ridge
+   * (λ by CV) by less than this share, the synthetic rows are not used (their gain is within what the estimates'
+   * uncertainty and the theory's approximations can produce).
+   */
+  static final double MINIMAL_GAIN = 0.02;
 
   /** Real rows from which CV may move the theory's A by a factor 10^{±1/2} or 10 (paired test, one s.e.). */
   static final int CORRECTION_ROWS = 20;
@@ -219,8 +254,19 @@ public final class Diagnosis {
     double[] slope = java.util.Arrays.copyOf(coef, coef.length - 2);
     Standardization.RawModel model = u.rawModel(slope, coef[coef.length - 2] + coef[coef.length - 1]);
     double[] cls = m.classification(w);
-    return new Check(w, s2 * regime.predict(w, n1), s2 * regime.predict(w, trainingRows), measured.error(),
-        measured.stdError(), model, w.lambda() * (n1 + w.syntheticRows()), cls[0], cls[1]);
+    double theory = regime.predict(w, n1);
+    double atCv = regime.predict(w, Math.round(m.v().trainingRealRows()));
+    double cv = m.v().crossValidate(w).error();
+    double floor = cv * theory / atCv;
+    double atTraining = regime.predict(w, trainingRows);
+    double floorTraining = trainingRows == n1 ? floor : cv;
+    return new Check(w, s2 * max(theory, floor), s2 * max(atTraining, floorTraining), measured.error(),
+        measured.stdError(), model, w.lambda() * (n1 + w.syntheticRows()), cls[0], cls[1], s2 * theory);
+  }
+
+  /** The larger of the two; NaN (the theory diverged) gives the other. */
+  private static double max(double theory, double floor) {
+    return Double.isFinite(theory) ? Math.max(theory, floor) : floor;
   }
 
   private static List<Curve> curves(WeightedRidge best, int n2, DiagnosedRegime regime, Measurer m,

@@ -29,6 +29,18 @@ public final class DiagnosisJson {
     baselines.set("realOnly", check(r.validation().realOnly(), r.features()));
     baselines.set("allSynthetic", check(r.validation().allSynthetic(), r.features()));
     baselines.set("practitioner", check(r.validation().practitioner(), r.features()));
+    Verification ver = r.verification();
+    ObjectNode vt = o.putObject("verifyThenTrain");
+    vt.put("rule", ver.rule());
+    vt.put("band", ver.band());
+    vt.put("keptRows", ver.keptRows());
+    vt.put("syntheticRows", ver.syntheticRows());
+    vt.put("keptShare", ver.keptShare());
+    if (ver.recipe() == null) {
+      vt.putNull("recipe");
+    } else {
+      vt.set("recipe", check(ver.recipe(), r.features()));
+    }
     o.put("decision", r.decision());
     ObjectNode sens = o.putObject("sensitivity");
     putNumber(sens, "atC2Low", r.sensitivity()[0]);
@@ -137,6 +149,7 @@ public final class DiagnosisJson {
     o.put("lambda", c.recipe().lambda());
     putNumber(o, "predictedTestError", c.predicted());
     putNumber(o, "predictedAtValidation", c.predictedAtValidation());
+    putNumber(o, "predictedByTheory", c.predictedByTheory());
     o.put("measuredError", c.measured());
     o.put("measuredStdError", c.measuredStdError());
     if (Double.isInfinite(c.recipe().offsetPenalty())) {

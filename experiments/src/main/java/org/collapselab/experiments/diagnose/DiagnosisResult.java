@@ -22,18 +22,23 @@ import org.collapselab.estimation.WeightedRidge;
  * @param binary true when the real labels are 0/1
  * @param warnings notes on the input (constant or repeated columns, dropped rows)
  * @param classification the ℓ2-logistic recipe of {@code --task classification} (null otherwise)
+ * @param verification what a simple verifier keeps of the synthetic rows, and the "verify then train" recipe
  */
 public record DiagnosisResult(String realFile, String syntheticFile, List<String> features,
                               SourceEstimates estimates, Validation validation, List<Curve> curves,
                               java.util.Map<String, Double> cpuSeconds, String decision, double[] sensitivity,
-                              boolean binary, List<String> warnings, ClassificationChoice classification) {
+                              boolean binary, List<String> warnings, ClassificationChoice classification,
+                              Verification verification) {
 
   /**
    * One recipe's prediction and measurement.
    *
    * @param recipe the recipe (λ on the standardised features)
-   * @param predicted predicted error with all n1 real rows, label noise included
-   * @param predictedAtValidation predicted error at the validation's training size (n1·(K−1)/K for K-fold)
+   * @param predicted predicted error with all n1 real rows, label noise included: the theory's prediction, floored
+   *     by the recipe's K-fold cross-validated error on the real rows scaled by the theory's ratio between n1 and
+   *     n1·(K−1)/K real rows (the theory's σ1² from few rows runs low; cross-validation measures the level)
+   * @param predictedAtValidation the same at the validation's training size (n1·(K−1)/K for K-fold, n1 with a test
+   *     file)
    * @param measured measured mean squared error on held-out real rows
    * @param measuredStdError its standard error
    * @param model the recipe fitted on all real rows and its synthetic rows, in the files' units
@@ -41,9 +46,11 @@ public record DiagnosisResult(String realFile, String syntheticFile, List<String
    *     real rows and {@code sample_weight} A on the synthetic rows
    * @param accuracy measured share of 0/1 labels predicted right (threshold 0.5; NaN unless binary)
    * @param auc measured area under the ROC curve (NaN unless binary)
+   * @param predictedByTheory the theory's prediction with n1 real rows alone (no cross-validation floor)
    */
   public record Check(WeightedRidge recipe, double predicted, double predictedAtValidation, double measured,
-                      double measuredStdError, RawModel model, double sklearnAlpha, double accuracy, double auc) {
+                      double measuredStdError, RawModel model, double sklearnAlpha, double accuracy, double auc,
+                      double predictedByTheory) {
   }
 
   /**

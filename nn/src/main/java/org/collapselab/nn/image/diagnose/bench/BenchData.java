@@ -95,6 +95,11 @@ final class BenchData {
     return table("wine", rows(dir.resolve("wine_data.csv"), ",", 1), 0);
   }
 
+  /** Iris, target: petal width (column 3) from the other three measurements and the species code. */
+  static Table iris(Path dir) throws IOException {
+    return table("iris", rows(dir.resolve("iris.csv"), ",", 1), 3);
+  }
+
   /** Digits (8×8), target: the digit's value. */
   static Table digits(Path dir) throws IOException {
     return table("digits", rows(dir.resolve("digits.csv.gz"), ",", 0), 64);

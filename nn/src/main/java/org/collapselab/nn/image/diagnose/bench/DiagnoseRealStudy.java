@@ -36,7 +36,7 @@ public record DiagnoseRealStudy(String name, String description, int splits, Str
     private static final long serialVersionUID = 1L;
 
     String configJson() {
-      return "{\"kind\":\"diagnose-real\",\"bench\":1}";
+      return "{\"kind\":\"diagnose-real\",\"bench\":2}";
     }
 
     @Override
@@ -76,7 +76,8 @@ public record DiagnoseRealStudy(String name, String description, int splits, Str
 
   @Override
   public String unavailable() {
-    return Files.isRegularFile(Path.of(data, "breast_cancer.csv")) ? null
+    return Files.isRegularFile(Path.of(data, "breast_cancer.csv")) && Files.isRegularFile(Path.of(data, "iris.csv"))
+        ? null
         : data + ": no bench data; run scripts/diagnose-bench-data.sh";
   }
 
