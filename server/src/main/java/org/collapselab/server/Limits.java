@@ -17,6 +17,8 @@ final class Limits {
   static final int MAX_RUNS = 200;
   /** Largest d·n (and d·m) of a simulated point: the size of the design (and projection) matrices. */
   static final long MAX_SIM_CELLS = 20_000_000L;
+  /** Most generations of a simulated retraining loop. */
+  static final int MAX_SIM_GENERATIONS = 50;
   /** Simulation jobs running at once; more are refused with 429. */
   static final int MAX_RUNNING_JOBS = 2;
   /** Jobs kept for {@code GET /api/jobs/{id}}; the oldest finished ones are forgotten first. */

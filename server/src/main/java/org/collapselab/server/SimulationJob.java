@@ -11,15 +11,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
+import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
+import org.collapselab.theory.TheoryResult;
 
 /**
  * One background Monte Carlo job: for each point of a curve, {@code runs} runs of {@link Simulator#runOnce} with
  * the seeds {@link Simulator#runSeeds} gives (so a point equals {@code collapselab simulate} with the same seed),
- * spread over a shared pool. Progress is counted per run; cancelling stops the remaining runs.
+ * spread over a shared pool; a retraining loop ({@code generations > 0}) runs {@link LoopSimulator#runOnce} instead
+ * (one point per generation when no sweep is given). Progress is counted per run; cancelling stops the remaining
+ * runs.
  */
 final class SimulationJob implements Runnable {
   enum State { RUNNING, DONE, FAILED, CANCELLED }
@@ -31,10 +37,11 @@ final class SimulationJob implements Runnable {
   private final int runs;
   private final long seed;
   private final boolean withNoise;
+  private final boolean perGeneration;
   private final ExecutorService runPool;
   private final AtomicInteger done = new AtomicInteger();
   private final List<ObjectNode> points = new ArrayList<>();
-  private final List<Future<Double>> inFlight = new ArrayList<>();
+  private final List<Future<double[]>> inFlight = new ArrayList<>();
   private volatile State state = State.RUNNING;
   private volatile String error;
   private final long created = System.currentTimeMillis();
@@ -49,6 +56,7 @@ final class SimulationJob implements Runnable {
     this.seed = seed;
     this.withNoise = withNoise;
     this.runPool = runPool;
+    this.perGeneration = sweepName == null;
   }
 
   String id() {
@@ -67,11 +75,9 @@ final class SimulationJob implements Runnable {
   public void run() {
     try {
       for (int i = 0; i < problems.length && state == State.RUNNING; i++) {
-        ObjectNode point = simulatePoint(problems[i], xs[i]);
-        if (point != null) {
-          synchronized (this) {
-            points.add(point);
-          }
+        List<ObjectNode> made = simulate(problems[i], xs[i]);
+        synchronized (this) {
+          points.addAll(made);
         }
       }
       synchronized (this) {
@@ -101,17 +107,22 @@ final class SimulationJob implements Runnable {
     }
   }
 
-  private ObjectNode simulatePoint(Problem p, double x) {
+  /**
+   * The runs of one problem. A plain problem gives one point at {@code x}; a retraining loop gives, in a sweep, one
+   * point (its last generation) and, alone, one point per generation ({@code x} = generation, {@link LoopSimulator}).
+   */
+  private List<ObjectNode> simulate(Problem p, double x) {
     long[] seeds = Simulator.runSeeds(seed, runs);
     long start = System.nanoTime();
-    List<Future<Double>> futures = new ArrayList<>(runs);
+    boolean loop = p.generations().looping();
+    List<Future<double[]>> futures = new ArrayList<>(runs);
     synchronized (this) {
       if (state != State.RUNNING) {
-        return null;
+        return List.of();
       }
       for (long s : seeds) {
         futures.add(runPool.submit(() -> {
-          double e = Simulator.runOnce(p, s);
+          double[] e = loop ? LoopSimulator.runOnce(p, s) : new double[] {Simulator.runOnce(p, s)};
           done.incrementAndGet();
           return e;
         }));
@@ -120,26 +131,66 @@ final class SimulationJob implements Runnable {
       inFlight.addAll(futures);
     }
     double floor = ProblemRequest.floor(p, withNoise);
-    double[] errors = new double[runs];
+    double[][] errors = new double[runs][];
     try {
       for (int r = 0; r < runs; r++) {
-        errors[r] = futures.get(r).get() + floor;
+        errors[r] = futures.get(r).get();
       }
     } catch (CancellationException e) {
-      return null;
+      return List.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return List.of();
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
-    SimulationResult r = SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int last = errors[0].length - 1;
+    if (!loop || !perGeneration) {
+      return List.of(point(p, x, column(errors, last, floor), seconds, () -> Theory.predict(p), floor));
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    GenerationsPrediction[] theory = new GenerationsPrediction[1];
+    String[] unavailable = new String[1];
+    try {
+      theory[0] = GenerationsTheory.predict(p);
+    } catch (TheoryException e) {
+      unavailable[0] = e.getMessage();
+    }
+    for (int k = 0; k <= last; k++) {
+      int g = k;
+      ObjectNode o = point(p, k, column(errors, k, floor), seconds, () -> {
+        if (theory[0] == null) {
+          throw new TheoryException(unavailable[0]);
+        }
+        TheoryResult all = theory[0].last();
+        return new TheoryResult(theory[0].testError(g), all.bias(), all.variance(),
+            theory[0].testError(g) - all.bias() - all.variance(), all.effectiveRegularization(), all.converged(),
+            all.iterations(), all.residual());
+      }, floor);
+      o.put("generation", k);
+      out.add(o);
+    }
+    return out;
+  }
+
+  private static double[] column(double[][] errors, int k, double floor) {
+    double[] c = new double[errors.length];
+    for (int r = 0; r < c.length; r++) {
+      c[r] = errors[r][k] + floor;
+    }
+    return c;
+  }
+
+  private ObjectNode point(Problem p, double x, double[] errors, double seconds,
+                           java.util.function.Supplier<TheoryResult> theory, double floor) {
+    SimulationResult r = SimulationResult.of(errors, seconds);
     ObjectNode o = TheoryJson.problem(p);
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
     try {
-      TheoryJson.put(o.putObject("theory"), Theory.predict(p), floor);
+      TheoryJson.put(o.putObject("theory"), theory.get(), floor);
     } catch (TheoryException e) {
       o.remove("theory");
       o.put("theoryUnavailable", e.getMessage());
