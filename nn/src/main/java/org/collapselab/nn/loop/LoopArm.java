@@ -7,7 +7,7 @@ import org.collapselab.problem.Schedule;
 /**
  * One arm of a neural retraining loop: which rows generation k ≥ 1 trains on ({@link Schedule}, the same
  * definition as the Gaussian loop) and the share r of every new generation's rows that is fresh real data
- * (issue 10 "Semantics": generation k draws n new rows, round(r·n) of them real, the rest produced by generation
+ * (the loop semantics: generation k draws n new rows, round(r·n) of them real, the rest produced by generation
  * k − 1).
  *
  * @param schedule replace, accumulate or accumulate-subsample

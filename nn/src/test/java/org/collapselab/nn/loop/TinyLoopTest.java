@@ -1,5 +1,6 @@
 package org.collapselab.nn.loop;
 
+import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -61,20 +62,12 @@ class TinyLoopTest {
     assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
   }
 
-  /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
-  static LmLoopConfig tinyLoop(Path corpus) {
-    LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
-        LanguageModelReproductionTest.tinyYaml(corpus, "[0]")), false);
-    return new LmLoopConfig(lm.config(), new GptConfig("T", 1, 16, 2, 32), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1,
-        0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 200);
-  }
-
   @Test
   void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
-    LmLoopConfig c = tinyLoop(corpus);
+    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
+    LmLoopConfig c = TestLoops.tinyLoop(corpus);
     assertThat(c.unavailable()).isNull();
     TorchRuntime.engine(1);
     LoopResult r = c.run(c.arms().get(0), 0, 1, null);

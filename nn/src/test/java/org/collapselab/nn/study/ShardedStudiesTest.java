@@ -1,5 +1,6 @@
 package org.collapselab.nn.study;
 
+import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,10 +69,10 @@ class ShardedStudiesTest {
   void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
+    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
     Path file = tmp.resolve("lm.yaml");
     // one model size, two shares: a generator cell and two training cells, each in its own process
-    Files.writeString(file, LanguageModelReproductionTest.tinyYaml(corpus, "[0, 1]")
+    Files.writeString(file, TestTexts.tinyYaml(corpus, "[0, 1]")
         .replace("  - {name: M, layers: 2, width: 32, heads: 2, context: 32}\n", ""));
     checkShardedEqualsLocal(tmp, file, "lm", 3);
   }

@@ -1,5 +1,6 @@
 package org.collapselab.nn.text.study;
 
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.nn.text.corpus.CorpusSplit;
 import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingCurve;
@@ -29,33 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("neural")
 public class LanguageModelReproductionTest {
 
-  /** A tiny language-model study file on a toy corpus: two models, p2 in {0, 0.5, 1}, one seed. */
-  public static String tinyYaml(Path corpus, String p2) {
-    return """
-        name: lm
-        kind: lm
-        corpus: %s
-        test_fraction: 0.2
-        split_chunk: 2
-        models:
-          - {name: S, layers: 1, width: 32, heads: 2, context: 32}
-          - {name: M, layers: 2, width: 32, heads: 2, context: 32}
-        training: {tokens: 15360, batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 3}
-        p2: %s
-        seeds: 1
-        generator: {name: S, layers: 1, width: 32, heads: 2, context: 32}
-        generator_training: {tokens: 10240, batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 2}
-        synthetic_tokens: 4000
-        curve_eval_tokens: 1024
-        final_eval_tokens: 2048
-        sample_length: 80
-        samples: 1
-        seed: 3
-        """.formatted(corpus, p2);
-  }
-
   static LmStudy tiny(Path corpus) {
-    return (LmStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", tinyYaml(corpus, "[0, 0.5, 1]")), false);
+    return (LmStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", TestTexts.tinyYaml(corpus, "[0, 0.5, 1]")), false);
   }
 
   @Test
@@ -82,7 +58,7 @@ public class LanguageModelReproductionTest {
   void tinyRunLowersTheLossKeepsTheTestSplitOutAndResumes(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
     Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
+    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
     LmStudy study = tiny(corpus);
     LmExperimentConfig c = study.config();
     Path out = tmp.resolve("out");

@@ -1,5 +1,6 @@
 package org.collapselab.nn.text.study;
 
+import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Verdicts of the language-model claims from made-up runs whose paired differences are known. */
 class LmClaimsTest {
   private static LmExperimentConfig config(int seeds) {
-    String yaml = LanguageModelReproductionTest.tinyYaml(Path.of("unused"), "[0, 0.01, 0.1, 0.5, 1]")
+    String yaml = TestTexts.tinyYaml(Path.of("unused"), "[0, 0.01, 0.1, 0.5, 1]")
         .replace("seeds: 1", "seeds: " + seeds) + "size_p2: [0, 1]\n";
     return ((LmStudy) StudyFamilies.read(StudyFile.parse("t.yaml", yaml), false)).config();
   }
