@@ -51,7 +51,7 @@ class BrowserViewsTest {
   }
 
   private static void annotations(BrowserSession b) {
-    assertThat(b.trace("plot-n", "p2²c² = 0.04 (n → ∞)")).as("the floor in the paper's setting").isNotNull();
+    assertThat(b.trace("plot-n", "p2²c² (n → ∞)")).as("the floor in the paper's setting").isNotNull();
     b.select("ctl-estimator", "prior");
     assertThat(b.trace("plot-n", "p2²c²")).isNull();
     assertThat(b.el("note-n").getText()).contains("no p2²c² line: prior estimator");

@@ -65,6 +65,7 @@
         Lab.markStale(err.error);
         showPoint(null, err.error);
       } else {
+        await Lab.plotlyReady; // the first answer may come before the plotting library is parsed
         Lab.clearStale();
         Lab.current = {view, state: st};
         showPoint(view.point);
@@ -134,7 +135,7 @@
       $(tab.getAttribute('aria-controls')).hidden = !on;
     }
     if (!quiet) Lab.writeAddress();
-    if (name === 'results' && !Lab.studiesLoaded) {
+    if (name === 'results' && !Lab.studiesLoaded && Lab.info) {
       Lab.studiesLoaded = true;
       if (Lab.info && Lab.info.results) Lab.loadStudies();
       else $('studies').textContent = 'No results folder: start the server with --out DIR to browse its studies.';
@@ -193,11 +194,18 @@
     $('pin').addEventListener('click', Lab.pin);
     const view = Lab.readAddress();
     Lab.onChange = changed;
+    // plotly.js loads asynchronously: the first request and the page's own work overlap its parsing.
+    const tag = $('plotly');
+    Lab.plotlyReady = window.Plotly || !tag ? Promise.resolve()
+      : new Promise(resolve => { tag.addEventListener('load', resolve); tag.addEventListener('error', resolve); });
+    Lab.showView(['curves', 'generations', 'results', 'tools'].includes(view) ? view : 'curves', true);
+    changed();
     try {
       Lab.info = await (await fetch('/api/info')).json();
     } catch (e) {
       Lab.info = {};
     }
+    await Lab.plotlyReady;
     if (!window.Plotly) {
       const b = $('banner');
       b.hidden = false;
@@ -208,9 +216,8 @@
       Lab.studiesLoaded = true;
       Lab.loadStudies();
     }
-    Lab.showView(['curves', 'generations', 'results', 'tools'].includes(view) ? view : 'curves', true);
+    Lab.showView(Lab.view, true);
     window.addEventListener('hashchange', () => { Lab.readAddress(); changed(); });
-    changed();
   }
   start();
 })();

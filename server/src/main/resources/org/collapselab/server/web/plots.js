@@ -101,8 +101,9 @@
   }
   const finite = arr => arr.filter(v => v !== null && v !== undefined && isFinite(v));
 
-  // Draws one plot: traces [{…}], opts {empty: reason, shapes, extra layout}.
-  Lab.render = function (id, traces, opts) {
+  // Draws one plot: traces [{…}], opts {empty: reason, at: the current value (a dotted line), layout: extra layout}.
+  Lab.render = function (id, shown, opts) {
+    let traces = shown;
     const gd = $('plot-' + id);
     if (!window.Plotly || !gd) return Promise.resolve();
     const spec = CARDS[id];
@@ -116,6 +117,11 @@
     const xr = frozen ? frozen.x : range(axes.x, xs);
     const yr = frozen ? frozen.y : range(axes.y, ys);
     Lab.lastRanges[id] = {x: xr, y: yr};
+    if (opts && opts.at !== undefined && yr && !empty) { // the current value: a dotted vertical line (a trace, so it moves fast)
+      const ends = axes.y === 'log' ? yr.map(v => 10 ** v) : yr;
+      traces = traces.concat([{x: [opts.at, opts.at], y: ends, mode: 'lines', name: 'now', showlegend: false,
+        hoverinfo: 'skip', line: {color: '#999', dash: 'dot', width: 1}}]);
+    }
     const axis = (title, type, r) => Object.assign({title: {text: title}, type, gridcolor: t.grid, zerolinecolor: t.grid,
       linecolor: t.muted, visible: !empty}, type === 'log' ? {dtick: 1, exponentformat: 'power'} : {nticks: 6},
       r ? {range: r, autorange: false} : {autorange: true});
@@ -125,14 +131,25 @@
       paper_bgcolor: t.bg, plot_bgcolor: t.bg, font: {color: t.fg, size: 11},
       xaxis: axis(spec.x, axes.x, xr), yaxis: axis(spec.y, axes.y, yr),
       showlegend: traces.filter(tr => tr.showlegend !== false).length > 1,
+      hovermode: 'closest',
       legend: {x: 1, xanchor: 'right', y: 1, bgcolor: 'rgba(0,0,0,0)', font: {size: 10}},
-      shapes: (opts && opts.shapes) || [],
       annotations: empty ? [{text: wrap(empty), showarrow: false, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
         font: {size: 12, color: t.fg}}] : [],
     }, (opts && opts.layout) || {});
     gd.dataset.empty = empty || '';
     const t0 = performance.now();
-    const p = window.Plotly.react(gd, empty ? [] : traces, layout, {displayModeBar: false, responsive: true});
+    // Same traces, axes and marks as last time (only the numbers moved): move the lines without redrawing axes,
+    // legend and grid (Plotly.animate with redraw off); anything else goes through Plotly.react.
+    const shape = JSON.stringify([layout, traces.map(tr => [tr.name, tr.mode, tr.x && tr.x.length, !!tr.error_y,
+      tr.line, tr.marker && tr.marker.symbol])]);
+    let p;
+    if (!empty && gd._shape === shape && !Lab.noAnimate) {
+      p = window.Plotly.animate(gd, {data: traces, traces: traces.map((tr, i) => i)},
+        {transition: {duration: 0}, frame: {duration: 0, redraw: false}, mode: 'immediate'});
+    } else {
+      p = window.Plotly.react(gd, empty ? [] : traces, layout, {displayModeBar: false, responsive: true});
+    }
+    gd._shape = empty ? null : shape;
     Lab.plotMs[id] = performance.now() - t0;
     if (!gd.dataset.bound) {
       gd.dataset.bound = '1';
@@ -162,7 +179,6 @@
     return parts.length ? parts.join(', ') : 'this setting';
   };
 
-  const marker = x => ({type: 'line', x0: x, x1: x, yref: 'paper', y0: 0, y1: 1, line: {color: '#999', dash: 'dot', width: 1}});
   const line = (x, y, name, color, extra) => Object.assign({x, y, name, mode: 'lines', connectgaps: false,
     line: {color, width: 2}}, extra || {});
   const pinTraces = key => Lab.pins.filter(p => p.curves[key]).map(p => line(p.curves[key].x, p.curves[key].y,
@@ -176,24 +192,25 @@
       const traces = [line(c.values, c.testError, 'theory', PALETTE[0])];
       const f = v.floor;
       if (f.holds && f.value > 0) {
-        traces.push(line([c.values[0], c.values.at(-1)], [f.value, f.value], `p2²c² = ${Lab.fmt(f.value)} (n → ∞)`,
+        traces.push(line([c.values[0], c.values.at(-1)], [f.value, f.value], 'p2²c² (n → ∞)',
           '#d62728', {line: {dash: 'dash', color: '#d62728', width: 1.5}}));
       }
-      note('n', [curveNote(c, 'this curve'), f.holds ? '' : f.reason].filter(Boolean).join(' · '));
+      note('n', [curveNote(c, 'this curve'), f.holds ? (f.value > 0 ? `p2²c² = ${Lab.fmt(f.value)}, the n → ∞ limit` : '')
+        : f.reason].filter(Boolean).join(' · '));
       return Lab.render('n', traces.concat(pinTraces('n'), Lab.simTraces('n')),
-        {empty: emptyReason(c), shapes: [marker(+st.n)]});
+        {empty: emptyReason(c), at: +st.n});
     },
     m(v, st) {
       const c = v.curves.m;
       note('m', curveNote(c, 'this curve'));
       return Lab.render('m', [line(c.values, c.testError, 'rp theory', PALETTE[2])].concat(pinTraces('m'), Lab.simTraces('m')),
-        {empty: emptyReason(c), shapes: [marker(+st.m)]});
+        {empty: emptyReason(c), at: +st.m});
     },
     p2(v, st) {
       const c = v.curves.p2;
       note('p2', curveNote(c, 'this curve'));
       return Lab.render('p2', [line(c.values, c.testError, 'theory', PALETTE[3])].concat(pinTraces('p2'), Lab.simTraces('p2')),
-        {empty: emptyReason(c), shapes: [marker(+st.p2)]});
+        {empty: emptyReason(c), at: +st.p2});
     },
     pareto(v, st) {
       const clean = v.curves.pareto.testError;
@@ -215,7 +232,7 @@
       const c = v.curves.n;
       note('split', 'bias + variance + ζ = the test error (without σ²); ζ is the extra error from the synthetic rows');
       return Lab.render('split', [line(c.values, c.bias, 'bias', PALETTE[0]), line(c.values, c.variance, 'variance', PALETTE[4]),
-        line(c.values, c.zeta, 'ζ (synthetic)', PALETTE[1])], {empty: emptyReason(c), shapes: [marker(+st.n)]});
+        line(c.values, c.zeta, 'ζ (synthetic)', PALETTE[1])], {empty: emptyReason(c), at: +st.n});
     },
     generations(v, st) {
       const g = v.generations;
@@ -321,7 +338,7 @@
   };
   Lab.exportData = function (id, format) {
     const gd = $('plot-' + id);
-    const traces = (gd.data || []).map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || []),
+    const traces = (gd.data || []).filter(t => t.name !== 'now').map(t => ({name: t.name, x: Array.from(t.x || []), y: Array.from(t.y || []),
       error: t.error_y ? Array.from(t.error_y.array) : undefined}));
     let text;
     if (format === 'json') {
