@@ -68,6 +68,11 @@ final class BrowserSession implements AutoCloseable {
     return js.executeScript(script, args);
   }
 
+  /** Runs a script that ends by calling its last argument (e.g. after a fetch) and returns what it passed. */
+  Object jsAsync(String script, Object... args) {
+    return js.executeAsyncScript(script, args);
+  }
+
   WebElement el(String id) {
     return driver.findElement(By.id(id));
   }
