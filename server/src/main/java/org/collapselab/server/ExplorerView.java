@@ -9,7 +9,6 @@ import java.util.Set;
 import org.collapselab.experiments.json.GenerationsJson;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Generations;
-import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
@@ -53,18 +52,18 @@ final class ExplorerView {
       throw ApiError.badField("d", base.d(), "at most " + Limits.MAX_THEORY_WORK / work + " for the explorer view "
           + "(" + work + " theory points per view)");
     }
-    Problem asRp = new Problem(ModelKind.RANDOM_PROJECTION, base.spectrum(), base.syntheticSpectrum(), base.n(), m,
-        base.p2(), base.c2(), base.sigma(), base.lambda(), base.syntheticSigma(), base.syntheticWeight(),
-        base.estimator(), base.generations());
+    // The random-projection curves: the same flags (so every setting of the page is kept) with model rp, width m.
+    flags.put("model", "rp");
+    flags.put("m", Long.toString(m));
+    Problem asRp = ProblemRequest.parse(flags, Set.of("with-noise"), new HashMap<>());
+    flags.put("p2", "0");
+    Problem realOnly = ProblemRequest.parse(flags, Set.of("with-noise"), new HashMap<>());
     ObjectNode out = TheoryJson.COMPACT.createObjectNode();
     out.set("point", point(base, floor));
     ObjectNode curves = out.putObject("curves");
     curves.set("n", curve(sweeps.get("n"), base, floor));
     curves.set("m", curve(sweeps.get("m"), asRp, floor));
     curves.set("p2", curve(sweeps.get("p2"), base, floor));
-    Problem realOnly = new Problem(asRp.model(), asRp.spectrum(), asRp.syntheticSpectrum(), asRp.n(), m, 0,
-        asRp.c2(), asRp.sigma(), asRp.lambda(), asRp.syntheticSigma(), asRp.syntheticWeight(), asRp.estimator(),
-        asRp.generations());
     curves.set("pareto", curve(sweeps.get("m"), realOnly, floor));
     out.set("floor", FloorAnnotation.of(base, floor).toJson());
     if (base.generations().looping()) {

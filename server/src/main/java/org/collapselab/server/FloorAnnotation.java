@@ -61,9 +61,7 @@ record FloorAnnotation(boolean holds, double value, double limit, String reason)
 
   private static double limit(Problem p) {
     try {
-      Problem large = new Problem(p.model(), p.spectrum(), p.syntheticSpectrum(), (long) LARGE_N, p.m(), p.p2(),
-          p.c2(), p.sigma(), p.lambda(), p.syntheticSigma(), p.syntheticWeight(), p.estimator(), p.generations());
-      return Theory.predict(large).testError();
+      return Theory.predict(new Sweep("n", LARGE_N, LARGE_N, 1, false).apply(p, LARGE_N)).testError();
     } catch (IllegalArgumentException e) { // TheoryException, ParameterException
       return Double.NaN;
     }
