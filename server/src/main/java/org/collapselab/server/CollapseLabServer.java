@@ -46,7 +46,7 @@ public final class CollapseLabServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
+      cfg.http.maxRequestSize = Limits.MAX_UPLOAD_BYTES; // other requests: body() checks MAX_BODY_BYTES
       cfg.http.compressionStrategy = CompressionStrategy.NONE; // assets are compressed once, at start
       cfg.routes.before(this::guard);
       cfg.routes.get("/", assets::page);
@@ -57,7 +57,8 @@ public final class CollapseLabServer implements AutoCloseable {
       cfg.routes.get("/api/info", ctx -> json(ctx, 200, info()));
       cfg.routes.get("/api/theory", ctx -> json(ctx, 200, timed(ctx, () -> TheoryApi.answer(query(ctx)))));
       cfg.routes.get("/api/view", ctx -> json(ctx, 200, timed(ctx, () -> ExplorerView.answer(query(ctx)))));
-      cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx)).toJson()));
+      cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx, Limits.MAX_BODY_BYTES)).toJson()));
+      cfg.routes.post("/api/diagnose", ctx -> json(ctx, 200, DiagnoseApi.answer(body(ctx, Limits.MAX_UPLOAD_BYTES))));
       cfg.routes.get("/api/jobs", ctx -> json(ctx, 200, jobs.list()));
       cfg.routes.get("/api/jobs/{id}", ctx -> json(ctx, 200, job(ctx).toJson()));
       cfg.routes.delete("/api/jobs/{id}", ctx -> {
@@ -122,11 +123,12 @@ public final class CollapseLabServer implements AutoCloseable {
     o.put("plotly", assets.hasPlotly());
     o.put("results", results != null);
     o.put("tokenRequired", access.token() != null);
+    o.put("diagnose", true);
     ObjectNode l = o.putObject("limits");
     l.put("maxD", Limits.MAX_D).put("maxSweepPoints", Limits.MAX_SWEEP_POINTS)
         .put("maxTheoryWork", Limits.MAX_THEORY_WORK).put("maxSimulationPoints", Limits.MAX_SIM_POINTS)
         .put("maxRuns", Limits.MAX_RUNS).put("maxSimulationCells", Limits.MAX_SIM_CELLS)
-        .put("maxRunningJobs", Limits.MAX_RUNNING_JOBS);
+        .put("maxRunningJobs", Limits.MAX_RUNNING_JOBS).put("maxUploadBytes", Limits.MAX_UPLOAD_BYTES);
     return o;
   }
 
@@ -193,9 +195,13 @@ public final class CollapseLabServer implements AutoCloseable {
     return out;
   }
 
-  private static JsonNode body(Context ctx) {
+  private static JsonNode body(Context ctx, long limit) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > limit) {
+      throw new ApiError(413, "body must be at most " + limit + " bytes, got " + bytes.length);
+    }
     try {
-      return TheoryJson.COMPACT.readTree(ctx.bodyAsBytes());
+      return TheoryJson.COMPACT.readTree(bytes);
     } catch (IOException e) {
       throw new ApiError(400, "body must be a JSON object (not valid JSON)");
     }

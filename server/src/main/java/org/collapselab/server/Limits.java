@@ -25,6 +25,8 @@ final class Limits {
   static final int MAX_KEPT_JOBS = 64;
   /** Largest request body. */
   static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Largest body of {@code POST /api/diagnose} (two CSV texts). */
+  static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
   /** Most cells listed per {@code /api/studies/cells} answer. */
   static final int MAX_CELL_ROWS = 5000;
 

@@ -27,7 +27,7 @@ import org.openqa.selenium.interactions.Actions;
  * The explorer's views in headless Chromium: annotations only where they hold, an empty plot that says why and gaps
  * where the theory is undefined, zoom kept across updates, log/linear toggles, the generations view (loop status,
  * "approximate" basis, simulation through the loop simulator), the results table, tooltips and accessible names of
- * every control, an 800-pixel and a phone-width layout, dark mode. Saves the screenshots shown in docs/server.md
+ * every control, diagnose on files picked in the page, an 800-pixel and a phone-width layout, dark mode. Saves the screenshots shown in docs/server.md
  * under target/explorer-*.png.
  */
 @Tag("browser")
@@ -45,6 +45,7 @@ class BrowserViewsTest {
       zoomAndToggles(b);
       generations(b);
       results(b);
+      diagnose(b);
       namesAndTooltips(b);
       layoutAndTheme(b);
     }
@@ -182,13 +183,53 @@ class BrowserViewsTest {
     b.screenshot("explorer-results");
   }
 
+  /** Diagnose on files picked in the page: the API's numbers, the CLI line, a bad file named, "use in the explorer". */
+  private void diagnose(BrowserSession b) throws Exception {
+    b.click("tab-tools");
+    Path real = Files.writeString(tmp.resolve("R.csv"), DiagnoseApiTest.gaussian(200, false, 1));
+    Path syn = Files.writeString(tmp.resolve("S.csv"), DiagnoseApiTest.gaussian(400, true, 2));
+    Path bad = Files.writeString(tmp.resolve("bad.csv"), "a,b,c,e,y\n1,2,3,4,5\n1,secret,3,4,5\n");
+    b.el("dg-real").sendKeys(bad.toString());
+    b.el("dg-synthetic").sendKeys(syn.toString());
+    b.click("dg-run");
+    b.wait.until(d -> !b.el("dg-error").getText().isEmpty());
+    assertThat(b.el("dg-error").getText())
+        .isEqualTo("bad.csv: line 3, column 2: got a non-numeric cell; allowed: a finite number");
+    b.el("dg-real").clear();
+    b.el("dg-real").sendKeys(real.toString());
+    b.type("dg-splits", "8");
+    b.click("dg-run");
+    b.wait.until(d -> !d.findElements(By.id("dg-estimates")).isEmpty());
+    assertThat(b.el("dg-error").getText()).isEmpty();
+    TestClient.Reply api = new TestClient(b.server.port()).post("/api/diagnose",
+        DiagnoseApiTest.body(Files.readString(real), Files.readString(syn), "\"splits\": 8"));
+    double c2 = api.json().get("estimates").get("c2").asDouble();
+    assertThat(b.js("return Lab.lastDiagnosis.estimates.c2")).isEqualTo(c2);
+    assertThat(b.el("dg-estimates").getText()).contains("c² (synthetic quality) " + b.js("return Lab.fmt(arguments[0])", c2));
+    assertThat(b.el("dg-recipes").getText()).contains("recommended").contains("real only").contains("all synthetic")
+        .doesNotContain("undefined").doesNotContain("[object Object]");
+    assertThat(b.el("dg-cli").getDomProperty("value")).isEqualTo("collapselab diagnose --real R.csv --synthetic S.csv "
+        + "--label y --folds 5 --splits 8 --seed 1 --json");
+    assertThat(b.trace("plot-diagnose", "predicted A = ")).isNotNull();
+    assertThat(b.trace("plot-diagnose", "measured A = ")).isNotNull();
+    b.screenshot("explorer-diagnose");
+    b.click("dg-use");
+    b.waitForRedraw();
+    assertThat(b.el("tab-curves").getDomAttribute("aria-selected")).isEqualTo("true");
+    assertThat(Double.parseDouble(b.el("box-c2").getDomProperty("value"))).isCloseTo(c2, org.assertj.core.data.Offset
+        .offset(Math.abs(c2) * 1e-2));
+    assertThat(b.el("box-d").getDomProperty("value")).isEqualTo("4");
+    assertThat(b.js("return Lab.current.view.point.d")).isEqualTo(4L);
+    b.open("");
+  }
+
   /** Every control has an accessible name and its parameter a tooltip. */
   private static void namesAndTooltips(BrowserSession b) {
     assertThat(((Number) b.js("return Lab.CONTROLS.filter(c => !(document.querySelector('#row-' + c.name + ' label')"
         + ".title || '').trim()).length")).intValue()).as("parameters without a tooltip").isZero();
     List<String> unnamed = new ArrayList<>();
     int counted = 0;
-    for (String view : new String[] {"curves", "generations", "results"}) {
+    for (String view : new String[] {"curves", "generations", "results", "tools"}) {
       b.click("tab-" + view);
       for (WebElement e : b.driver.findElements(By.cssSelector("input, select, button, textarea, [role=tab], a[href]"))) {
         if (!e.isDisplayed()) {

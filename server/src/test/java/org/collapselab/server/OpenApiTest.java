@@ -64,6 +64,10 @@ class OpenApiTest {
     e.put("simulate", List.of(new String[] {"POST", "/api/simulate", "{\"params\": {\"d\": 10, \"n\": 40, \"p2\": 0.2}, "
             + "\"sweep\": \"n:20:40:2\", \"runs\": 2}", "202"},
         new String[] {"POST", "/api/simulate", "{\"params\": {\"d\": 10}}", "400"}));
+    e.put("diagnose", List.of(new String[] {"POST", "/api/diagnose", DiagnoseApiTest.body(
+            DiagnoseApiTest.gaussian(100, false, 1), DiagnoseApiTest.gaussian(100, true, 2), "\"splits\": 2"), "200"},
+        new String[] {"POST", "/api/diagnose", "{\"real\": \"a,y\\n1,2\\n\"}", "400"},
+        new String[] {"POST", "/api/diagnose", DiagnoseApiTest.body("a,y\n1,2\n", "a,y\n1,2\n", ""), "422"}));
     e.put("jobs", List.<String[]>of(new String[] {"GET", "/api/jobs", null, "200"}));
     e.put("job", List.of(new String[] {"GET", "/api/jobs/" + jobId, null, "200"},
         new String[] {"GET", "/api/jobs/nope", null, "404"}));

@@ -37,6 +37,7 @@
     }
   }, {rootMargin: '100px'}) : null;
   let pinCount = 0;
+  const lastRender = {}; // id -> the traces and options it was last drawn with
 
   const theme = () => {
     const cs = getComputedStyle(document.body);
@@ -59,7 +60,8 @@
       a[axis] = a[axis] === 'log' ? 'linear' : 'log';
       b.setAttribute('aria-pressed', String(a[axis] === 'log'));
       delete Lab.frozen[id];
-      Lab.drawPlot(id);
+      if (DRAW[id]) Lab.drawPlot(id);
+      else if (lastRender[id]) Lab.render(id, ...lastRender[id]); // results and diagnose plots: same traces again
     };
     const bar = el('div', {className: 'toolbar', role: 'toolbar', 'aria-label': spec.title + ' tools'},
       tool('x log', spec.title + ': logarithmic x axis', toggle('x'), spec.xlog),
@@ -103,6 +105,7 @@
 
   // Draws one plot: traces [{…}], opts {empty: reason, at: the current value (a dotted line), layout: extra layout}.
   Lab.render = function (id, shown, opts) {
+    lastRender[id] = [shown, opts];
     let traces = shown;
     const gd = $('plot-' + id);
     if (!window.Plotly || !gd) return Promise.resolve();
@@ -123,7 +126,8 @@
         hoverinfo: 'skip', line: {color: '#999', dash: 'dot', width: 1}}]);
     }
     const axis = (title, type, r) => Object.assign({title: {text: title}, type, gridcolor: t.grid, zerolinecolor: t.grid,
-      linecolor: t.muted, visible: !empty}, type === 'log' ? {dtick: 1, exponentformat: 'power'} : {nticks: 6},
+      linecolor: t.muted, visible: !empty}, type !== 'log' ? {nticks: 6}
+        : r && r[1] - r[0] < 1.5 ? {exponentformat: 'power'} : {dtick: 1, exponentformat: 'power'}, // decades when ≥ 1.5
       r ? {range: r, autorange: false} : {autorange: true});
     const layout = Object.assign({
       uirevision: id + axes.x + axes.y,
@@ -284,7 +288,7 @@
     Lab.staleReason = reason;
     for (const id of Object.keys(CARDS)) {
       const card = $('card-' + id);
-      if (!card || !CARDS[id].view || ['results'].includes(CARDS[id].view)) continue;
+      if (!card || !CARDS[id].view || ['results', 'tools'].includes(CARDS[id].view)) continue;
       card.classList.add('stale');
       $('note-' + id).textContent = 'Stale: ' + reason + ' — the plot shows the last setting that was computed.';
     }
