@@ -15,6 +15,7 @@ import org.collapselab.advice.Regime;
 import org.collapselab.experiments.advice.AdviceFigure;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Verifier;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
@@ -64,6 +65,19 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--widths", split = ",", paramLabel = "M", description = "Candidate widths m for --model rp, comma-separated.")
   List<Long> widths = new ArrayList<>();
 
+  @Option(names = "--verifier", split = ",", paramLabel = "PHI,PSI",
+      description = "A verifier keeping good pool rows with probability PHI and bad ones with PSI: answers whether it "
+          + "pays (best pool size with and without it, real only) and how many rows to generate to keep k.")
+  List<Double> verifier;
+
+  @Option(names = "--bad-share", defaultValue = "1", paramLabel = "PI",
+      description = "With --verifier: share π of bad rows (shift c²) among generated rows (default: ${DEFAULT-VALUE}).")
+  double badShare;
+
+  @Option(names = "--keep", paramLabel = "K",
+      description = "With --verifier: rows to keep, for the rows-to-generate answer (default: the advised kept rows).")
+  Double keep;
+
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
@@ -88,8 +102,34 @@ final class AdviseCommand implements Callable<Integer> {
     } catch (ParameterException e) {
       throw new ParameterException(flagField(e.field()), e.value(), e.allowed());
     }
+    if (verifier != null) {
+      if (verifier.size() != 2) {
+        throw new ParameterException("verifier", verifier, "two probabilities PHI,PSI in [0, 1]");
+      }
+      if (out != null) {
+        throw new ParameterException("out", out, "absent with --verifier");
+      }
+      Verifier v;
+      try {
+        v = new Verifier(badShare, verifier.get(0), verifier.get(1));
+      } catch (ParameterException e) {
+        throw e.field().equals("badShare") ? e
+            : new ParameterException("verifier", verifier.get(0) + "," + verifier.get(1), "two probabilities PHI,PSI in [0, 1]");
+      }
+      VerifierOutput.print(spec.commandLine().getOut(), json, regime, v, keep);
+      return 0;
+    }
+    if (badShare != 1 || keep != null) {
+      throw new ParameterException(badShare != 1 ? "badShare" : "keep", badShare != 1 ? badShare : keep,
+          "given only with --verifier");
+    }
     long start = System.nanoTime();
-    Advice a = Advisor.advise(regime);
+    if (out != null) {
+      OutputPaths.folder("out", out, true);
+    }
+    ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "advise", "theory points (d = " + d + ")",
+        -1);
+    Advice a = Advisor.advise(regime, progress::step);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
@@ -144,6 +184,7 @@ final class AdviseCommand implements Callable<Integer> {
       case "syntheticRows" -> "n2";
       case "sigmaReal" -> "sigma";
       case "sigmaSynthetic" -> "syntheticSigma";
+      case "keepGood", "keepBad" -> "verifier";
       default -> field;
     };
   }

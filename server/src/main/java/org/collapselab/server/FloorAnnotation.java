@@ -15,9 +15,10 @@ import org.collapselab.theory.TheoryException;
  * limit is p2²c² to within {@link #TOLERANCE} (Dohmatob et al., Strong Model Collapse, ICLR 2025, §3: as n → ∞ the
  * estimator tends to the mixed population minimiser w1 + p2Δ, whose error is p2²c²; with λ &gt; 0 the shrinkage
  * λ(Σ+λ)⁻¹ stays, so the limit is p2²(c²/d)·tr Σ²(Σ+λ)⁻² plus a ridge bias). The label noise σ2 does not matter in
- * the limit. Elsewhere — random projections, the prior estimator, Σ2 ≠ Σ1, weight A ≠ 1, generations — the limit is
- * another number and the answer says why the line is not drawn. {@code limit} is the theory itself at
- * n = {@link #LARGE_N}, so the rule is checked against the theory for every setting.
+ * the limit. Elsewhere — random projections, a trained teacher or a verifier on the pool, the prior estimator,
+ * Σ2 ≠ Σ1, weight A ≠ 1, generations — the limit is another number and the answer says why the line is not drawn.
+ * {@code limit} is the theory itself at n = {@link #LARGE_N}, so the rule is checked against the theory for every
+ * setting.
  *
  * @param holds whether p2²c² is the n → ∞ limit of this setting (then the page draws it)
  * @param value p2²c² (plus σ² when the noise floor is included)
@@ -36,6 +37,10 @@ record FloorAnnotation(boolean holds, double value, double limit, String reason)
     String not = null;
     if (p.model() != ModelKind.RIDGE) {
       not = "random projections: as n → ∞ the error tends to a limit set by the width m, not p2²c²";
+    } else if (!p.teacher().isNone()) {
+      not = "a trained teacher: its own error sets the shift of the synthetic labels, not c²";
+    } else if (!p.verifier().isNone()) {
+      not = "a verifier on the synthetic pool: the kept bad rows set the n → ∞ limit, not p2²c²";
     } else if (p.estimator() == Estimator.PRIOR) {
       not = "prior estimator: it shrinks toward the synthetic fit, so its n → ∞ limit is not p2²c²";
     } else if (p.syntheticSpectrum() != null) {

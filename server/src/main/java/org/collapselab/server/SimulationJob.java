@@ -16,7 +16,6 @@ import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
 
@@ -148,7 +147,7 @@ final class SimulationJob implements Runnable {
     double seconds = (System.nanoTime() - start) / 1e9;
     int last = errors[0].length - 1;
     if (!loop || !perGeneration) {
-      return List.of(point(p, x, column(errors, last, floor), seconds, () -> Theory.predict(p), floor));
+      return List.of(point(p, x, column(errors, last, floor), seconds, null, floor));
     }
     List<ObjectNode> out = new ArrayList<>();
     GenerationsPrediction[] theory = new GenerationsPrediction[1];
@@ -183,6 +182,7 @@ final class SimulationJob implements Runnable {
     return c;
   }
 
+  /** One simulated point; {@code theory} gives the theory beside it, or null for the theory of {@code p} itself. */
   private ObjectNode point(Problem p, double x, double[] errors, double seconds,
                            java.util.function.Supplier<TheoryResult> theory, double floor) {
     SimulationResult r = SimulationResult.of(errors, seconds);
@@ -190,7 +190,11 @@ final class SimulationJob implements Runnable {
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
     try {
-      TheoryJson.put(o.putObject("theory"), theory.get(), floor);
+      if (theory == null) {
+        TheoryJson.putPrediction(o.putObject("theory"), p, floor); // with a verified pool's or teacher's fields
+      } else {
+        TheoryJson.put(o.putObject("theory"), theory.get(), floor);
+      }
     } catch (TheoryException e) {
       o.remove("theory");
       o.put("theoryUnavailable", e.getMessage());

@@ -13,7 +13,7 @@ import org.collapselab.validation.ParameterException;
 record Sweep(String name, double from, double to, int points, boolean log) {
   /** Parameters that can be swept. */
   static final List<String> NAMES = List.of("n", "m", "p2", "c2", "sigma", "lambda", "synthetic-sigma",
-      "synthetic-weight");
+      "synthetic-weight", "bad-share", "keep-good", "keep-bad");
   private static final String FORM = "NAME:FROM:TO:POINTS[:log] with NAME one of " + String.join(", ", NAMES);
 
   /** Parses the text form; errors name the {@code sweep} field. */
@@ -87,6 +87,14 @@ record Sweep(String name, double from, double to, int points, boolean log) {
     return new Problem(p.model(), p.spectrum(), p.syntheticSpectrum(), n, m,
         name.equals("p2") ? v : p.p2(), name.equals("c2") ? v : p.c2(), sigma,
         name.equals("lambda") ? v : p.lambda(), sigma2,
-        name.equals("synthetic-weight") ? v : p.syntheticWeight(), p.estimator(), p.generations());
+        name.equals("synthetic-weight") ? v : p.syntheticWeight(), p.estimator(), p.generations(),
+        verifier(p, v), p.teacher());
+  }
+
+  /** The verifier with this parameter set to {@code v} when it is one of the verifier's. */
+  private org.collapselab.problem.Verifier verifier(Problem p, double v) {
+    org.collapselab.problem.Verifier f = p.verifier();
+    return new org.collapselab.problem.Verifier(name.equals("bad-share") ? v : f.badShare(),
+        name.equals("keep-good") ? v : f.keepGood(), name.equals("keep-bad") ? v : f.keepBad());
   }
 }

@@ -10,7 +10,6 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
 
@@ -58,7 +57,7 @@ final class TheoryApi {
       values.add(sweep.value(i));
       ObjectNode o;
       try {
-        o = TheoryJson.answer(problems[i], Theory.predict(problems[i]), floor);
+        o = TheoryJson.predictAnswer(problems[i], floor);
       } catch (TheoryException e) {
         o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
       }
@@ -74,7 +73,7 @@ final class TheoryApi {
    */
   static ObjectNode pointJson(Problem p, double floor) {
     if (!p.generations().looping()) {
-      return TheoryJson.answer(p, Theory.predict(p), floor);
+      return TheoryJson.predictAnswer(p, floor);
     }
     GenerationsPrediction loop = GenerationsTheory.predict(p);
     ObjectNode o = TheoryJson.answer(p, loop.last(), floor);

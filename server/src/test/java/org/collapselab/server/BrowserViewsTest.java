@@ -12,9 +12,12 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
+import org.collapselab.problem.SyntheticTeacher;
+import org.collapselab.problem.Verifier;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.collapselab.theory.Theory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +27,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The explorer's views in headless Chromium: annotations only where they hold, an empty plot that says why and gaps
- * where the theory is undefined, zoom kept across updates, log/linear toggles, the generations view (loop status,
- * "approximate" basis, simulation through the loop simulator), the results table, tooltips and accessible names of
- * every control, diagnose on files picked in the page, an 800-pixel and a phone-width layout, dark mode. Saves the screenshots shown in docs/server.md
- * under target/explorer-*.png.
+ * The explorer's views in headless Chromium: annotations only where they hold, verifier and trained-teacher
+ * controls, an empty plot that says why and gaps where the theory is undefined, zoom kept across updates, log/linear
+ * toggles, the generations view (loop status, "approximate" basis, simulation through the loop simulator), the
+ * results table, tooltips and accessible names of every control, diagnose on files picked in the page, an 800-pixel
+ * and a phone-width layout, dark mode. Saves the screenshots shown in docs/server.md under target/explorer-*.png.
  */
 @Tag("browser")
 class BrowserViewsTest {
@@ -41,6 +44,7 @@ class BrowserViewsTest {
       b.open("");
       b.screenshot("explorer-light");
       annotations(b);
+      verifierAndTeacher(b);
       emptyPlotsAndGaps(b);
       zoomAndToggles(b);
       generations(b);
@@ -69,6 +73,44 @@ class BrowserViewsTest {
     assertThat(b.trace("plot-n", "p2²c²")).isNull();
     assertThat(b.el("note-n").getText()).contains("generations > 0");
     b.type("box-generations", "0");
+    assertThat(b.trace("plot-n", "p2²c²")).isNotNull();
+  }
+
+  /** Verifier and trained-teacher controls: the theory of the verified pool, no p2²c² line, the CLI line. */
+  private static void verifierAndTeacher(BrowserSession b) {
+    b.type("box-bad-share", "0.5");
+    b.type("box-keep-bad", "0.2");
+    Problem p = Problem.ridge(Spectrum.isotropic(200), 1000, 0.2, 1, 0.5, 1e-3)
+        .withVerifier(new Verifier(0.5, 1, 0.2));
+    assertThat(b.js("return Lab.current.view.point.testError")).isEqualTo(Theory.predict(p).testError());
+    assertThat(b.js("return Lab.current.view.point.keptBadRows")).isNotNull();
+    List<Double> xs = BrowserSession.numbers(b.traces("plot-n").get(0).get("x"));
+    List<Double> ys = BrowserSession.numbers(b.traces("plot-n").get(0).get("y"));
+    for (int i = 0; i < xs.size(); i += 15) {
+      assertThat(ys.get(i)).as("n = " + xs.get(i)).isEqualTo(Theory.predict(p.withRows(Math.round(xs.get(i))))
+          .testError());
+    }
+    assertThat(b.trace("plot-n", "p2²c²")).isNull();
+    assertThat(b.el("note-n").getText()).contains("a verifier on the synthetic pool");
+    b.select("copy-as", "cli");
+    assertThat(b.el("copy-text").getDomProperty("value")).contains(" --bad-share 0.5 --keep-bad 0.2 ")
+        .doesNotContain("--keep-good").doesNotContain("--synthetic-teacher");
+    b.click("copy-close");
+    b.type("box-bad-share", "1");
+    b.type("box-keep-bad", "1");
+    b.type("box-synthetic-teacher", "ridge:x");
+    assertThat(b.el("err-synthetic-teacher").getText())
+        .isEqualTo("teacher must be none, ridge:NS:LAMS or rp:NS:MS:LAMS, got “ridge:x”");
+    assertThat(b.el("card-n").getDomAttribute("class")).contains("stale");
+    b.type("box-synthetic-teacher", "ridge:150:1");
+    assertThat(b.el("row-c2").getDomAttribute("class")).contains("dim");
+    Problem taught = Problem.ridge(Spectrum.isotropic(200), 1000, 0.2, 0, 0.5, 1e-3)
+        .withTeacher(SyntheticTeacher.ridge(150, 1));
+    assertThat(b.js("return Lab.current.view.point.testError")).isEqualTo(Theory.predict(taught).testError());
+    assertThat(b.js("return Lab.query().has('c2')")).as("no c² with a trained teacher").isEqualTo(false);
+    assertThat(b.el("note-n").getText()).contains("a trained teacher");
+    b.type("box-synthetic-teacher", "none");
+    assertThat(b.el("row-c2").getDomAttribute("class")).doesNotContain("dim");
     assertThat(b.trace("plot-n", "p2²c²")).isNotNull();
   }
 

@@ -102,7 +102,8 @@
     t.replaceChildren();
     $('point-error').textContent = err || (pt && pt.error) || '';
     if (!pt || pt.error) return;
-    for (const k of ['testError', 'bias', 'variance', 'zeta', 'effectiveRegularization', 'converged', 'iterations', 'residual']) {
+    const pool = ['teacherTestError', 'keptRows', 'keptBadRows', 'effectiveBadShare', 'plugInTestError'].filter(k => k in pt);
+    for (const k of ['testError', 'bias', 'variance', 'zeta', 'effectiveRegularization', 'converged', 'iterations', 'residual', ...pool]) {
       t.append(el('tr', {}, el('th', {scope: 'row'}, k), el('td', {}, typeof pt[k] === 'number' ? Lab.fmt(pt[k]) : String(pt[k]))));
     }
   }

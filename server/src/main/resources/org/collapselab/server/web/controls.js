@@ -34,6 +34,15 @@
       help: 'weight A of each synthetic row in the loss (1 = the plain mixture)'},
     {group: 'sources', name: 'estimator', label: 'estimator', kind: 'select', options: ['mix', 'prior'], value: 'mix',
       help: 'mix: the synthetic rows join the training set; prior: ridge on the real rows shrunk toward the synthetic teacher'},
+    {group: 'verify', name: 'bad-share', label: 'bad share π', kind: 'real', min: 0, max: 1, step: 0.01, value: 1,
+      omitDefault: true, help: 'share π of bad rows in the synthetic pool (labels from the shifted teacher w2); the rest are good (labels from w1). 1 with ϕ = ψ = 1 = no verifier, the paper’s model'},
+    {group: 'verify', name: 'keep-good', label: 'keep good ϕ', kind: 'real', min: 0, max: 1, step: 0.01, value: 1,
+      omitDefault: true, help: 'probability ϕ that the verifier keeps a good pool row'},
+    {group: 'verify', name: 'keep-bad', label: 'keep bad ψ', kind: 'real', min: 0, max: 1, step: 0.01, value: 1,
+      omitDefault: true, help: 'probability ψ that the verifier keeps a bad pool row'},
+    {group: 'verify', name: 'synthetic-teacher', label: 'teacher', kind: 'text', value: 'none', omitDefault: true,
+      pattern: /^(none|ridge:\d+:[0-9.eE+-]+|rp:\d+:\d+:[0-9.eE+-]+)$/, form: 'none, ridge:NS:LAMS or rp:NS:MS:LAMS',
+      help: 'who labels the synthetic rows: none = the paper’s random shift of size c²; ridge:NS:LAMS = ridge with penalty LAMS trained on NS real rows; rp:NS:MS:LAMS = random projections of width MS (c² then comes from the teacher)'},
     {group: 'loop', name: 'generations', label: 'generations', kind: 'int', min: 0, max: 20, value: 0,
       help: 'retraining generations K after the first fit; each generation is trained on labels of the previous model (0 = a single fit)'},
     {group: 'loop', name: 'schedule', label: 'schedule', kind: 'select',
@@ -64,6 +73,10 @@
   // Checks one control's text; returns the message to show at it, or ''.
   function check(c, text) {
     if (c.kind === 'select' || c.kind === 'check') return '';
+    if (c.kind === 'text') {
+      const t = String(text).trim();
+      return c.pattern.test(t) ? '' : `${c.label} must be ${c.form}, got “${t}”`;
+    }
     if (c.kind === 'spectrum') {
       if (text === '' || text === 'iso') return '';
       const a = /^power:(.*)$/.exec(text);
@@ -80,7 +93,7 @@
   function setError(name, message) {
     const c = byName[name];
     if (!c) return;
-    const box = $(c.kind === 'spectrum' ? 'ctl-' + name + '-alpha' : (c.kind === 'int' || c.kind === 'real' ? 'box-' + name : 'ctl-' + name));
+    const box = $(c.kind === 'spectrum' ? 'ctl-' + name + '-alpha' : (BOXED.includes(c.kind) ? 'box-' + name : 'ctl-' + name));
     if (message) invalid[name] = message; else delete invalid[name];
     if (box) box.setAttribute('aria-invalid', message ? 'true' : 'false');
     $('err-' + name).textContent = message || '';
@@ -89,16 +102,25 @@
   Lab.setError = setError;
   Lab.clearServerErrors = () => Object.keys(invalid).forEach(k => { if (!check(byName[k], state[k])) setError(k, ''); });
 
+  const BOXED = ['int', 'real', 'text'];
+  const teacherSet = st => !['', 'none'].includes(String(st['synthetic-teacher'] || '').trim());
+  // Rows that do not apply to the current setting are dimmed (still editable, not sent).
+  function dims() {
+    $('row-m').classList.toggle('dim', state.model !== 'rp');
+    $('row-c2').classList.toggle('dim', teacherSet(state));
+    $('row-c2').title = teacherSet(state) ? 'not used: the trained teacher sets the shift' : '';
+  }
+
   function set(name, text, source) {
     state[name] = text;
     setError(name, check(byName[name], text));
-    if (name === 'model') $('row-m').classList.toggle('dim', text !== 'rp');
+    dims();
     Lab.onChange(name, source);
   }
   Lab.set = set;
 
   function buildControl(c) {
-    const id = c.kind === 'int' || c.kind === 'real' ? 'box-' + c.name : 'ctl-' + c.name;
+    const id = BOXED.includes(c.kind) ? 'box-' + c.name : 'ctl-' + c.name;
     const help = el('span', {id: 'help-' + c.name, className: 'vh'}, c.help);
     const label = el('label', {htmlFor: id, title: c.help}, c.label);
     const row = el('div', {className: 'ctl', id: 'row-' + c.name}, label);
@@ -114,6 +136,11 @@
       const b = el('input', {type: 'checkbox', id, title: c.help, 'aria-describedby': described});
       b.addEventListener('change', () => set(c.name, b.checked, 'input'));
       row.append(b, el('span'));
+    } else if (c.kind === 'text') {
+      const box = el('input', {type: 'text', id, title: c.help, 'aria-describedby': described, autocomplete: 'off',
+        spellcheck: false, className: 'text-box'});
+      box.addEventListener('input', () => set(c.name, box.value, 'input'));
+      row.append(box);
     } else if (c.kind === 'spectrum') {
       const s = el('select', {id, title: c.help, 'aria-describedby': described},
         ...(c.same ? [el('option', {value: ''}, 'same as Σ')] : []),
@@ -166,6 +193,9 @@
       if (power) $('ctl-' + name + '-alpha').value = power[1];
       $('ctl-' + name + '-alpha').disabled = !power;
       state[name] = value;
+    } else if (c.kind === 'text') {
+      $('box-' + name).value = value;
+      state[name] = String(value);
     } else {
       $('box-' + name).value = value;
       const t = String(value).trim();
@@ -184,6 +214,8 @@
       const v = s[c.name];
       if (v === '' || v === false || v === undefined) continue;
       if (c.name === 'm' && s.model !== 'rp') continue;
+      if (c.name === 'c2' && teacherSet(s)) continue; // the trained teacher sets the shift
+      if (c.omitDefault && String(v).trim() === String(c.value)) continue; // the CLI's default: left out
       q.set(c.name, v === true ? 'true' : String(v).trim());
     }
     return q;
@@ -203,6 +235,7 @@
   Lab.readAddress = function () {
     const q = new URLSearchParams(location.hash.replace(/^#/, ''));
     for (const [k, v] of q) if (byName[k]) show(k, v);
+    dims();
     return q.get('view');
   };
 
@@ -234,7 +267,7 @@
   Lab.buildControls = function () {
     CONTROLS.forEach(buildControl);
     CONTROLS.forEach(c => show(c.name, c.kind === 'check' ? !!c.value : String(c.value)));
-    $('row-m').classList.add('dim');
+    dims();
     $('copy-as').addEventListener('change', () => {
       const kind = $('copy-as').value;
       if (!kind) return;
