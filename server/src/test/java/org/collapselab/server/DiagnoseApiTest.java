@@ -96,7 +96,8 @@ class DiagnoseApiTest {
     TestClient.Reply secret = client.post("/api/diagnose", body("a,b,c,e,y\n1,2,3,4,5\n1,secret,3,4,5\n", syn, ""));
     assertThat(secret.status()).isEqualTo(422);
     assertThat(secret.json().get("error").asText())
-        .isEqualTo("real.csv: line 3, column 2: got a non-numeric cell; allowed: a finite number");
+        .startsWith("real.csv: line 3, column 2: got a non-numeric cell; allowed: a finite number")
+        .doesNotContain("secret");
     TestClient.Reply label = client.post("/api/diagnose", body(gaussian(100, false, 1), syn, "\"label\": \"z\""));
     assertThat(label.status()).isEqualTo(422);
     assertThat(label.json().get("error").asText()).startsWith("real.csv: line 1: got no column named 'z'");
