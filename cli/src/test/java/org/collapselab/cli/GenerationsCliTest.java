@@ -93,7 +93,7 @@ class GenerationsCliTest {
     java.nio.file.Files.writeString(file, "name: gen\nkind: generations\nd: 6\nn: 20\ngenerations: 6\nruns: 4\n"
         + "boundary_rows: 10000\n");
     java.nio.file.Path out = dir.resolve("out");
-    CliTest.Result r = CliTest.run("run", file.toString(), "--out", out.toString(), "--no-figures");
+    CliRun.Result r = CliRun.run("run", file.toString(), "--out", out.toString(), "--no-figures");
     assertThat(r.code()).as(r.err()).isIn(0, 1); // claims may fail at 4 runs; the figures are the point here
     assertThat(out.resolve("results.db")).exists();
     try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(out)) {

@@ -44,17 +44,17 @@ class ProgressLineTest {
   void theorySendsToSimulateOnlyWhenSimulateAcceptsTheFlags() {
     String[] base = {"theory", "--d", "10", "--n", "40", "--p2", "0.3", "--sigma", "0.5", "--lambda", "0.1",
         "--generations", "3"};
-    CliTest.Result prior = CliTest.run(concat(base, "--estimator", "prior"));
+    CliRun.Result prior = CliRun.run(concat(base, "--estimator", "prior"));
     assertThat(prior.code()).isEqualTo(1);
     assertThat(prior.out()).contains("simulate does not cover it either (--estimator must be mix with --generations "
         + "> 0)").doesNotContain("use simulate");
-    CliTest.Result weight = CliTest.run(concat(base, "--synthetic-weight", "2"));
+    CliRun.Result weight = CliRun.run(concat(base, "--synthetic-weight", "2"));
     assertThat(weight.out()).contains("simulate does not cover it either (--synthetic-weight must be 1 with "
         + "--generations > 0)");
-    CliTest.Result subsample = CliTest.run(concat(base, "--schedule", "accumulate-subsample"));
+    CliRun.Result subsample = CliRun.run(concat(base, "--schedule", "accumulate-subsample"));
     assertThat(subsample.code()).isEqualTo(1);
     assertThat(subsample.out()).contains("; use simulate");
-    assertThat(CliTest.run("simulate", "--d", "10", "--n", "40", "--p2", "0.3", "--sigma", "0.5", "--lambda", "0.1",
+    assertThat(CliRun.run("simulate", "--d", "10", "--n", "40", "--p2", "0.3", "--sigma", "0.5", "--lambda", "0.1",
         "--generations", "3", "--schedule", "accumulate-subsample", "--runs", "2").code()).isZero();
   }
 
