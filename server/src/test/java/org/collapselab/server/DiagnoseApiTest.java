@@ -115,7 +115,7 @@ class DiagnoseApiTest {
 
   private static long temporaryFolders() throws Exception {
     try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("collapselab-diagnose")).count();
+      return s.filter(p -> p.getFileName().toString().startsWith("collapselab-upload")).count();
     }
   }
 }
