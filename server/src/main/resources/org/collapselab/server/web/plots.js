@@ -94,7 +94,7 @@
     const lo = Math.min(0, ...v);
     const max = Math.max(...v);
     const e = 10 ** Math.floor(Math.log10(Math.abs(max) || 1));
-    const hi = [1, 2, 5, 10].map(k => k * e).find(k => k >= max) || 10 * e;
+    const hi = [1, 2, 5, 10].map(k => k * e).find(k => k >= max * 1.02) || 10 * e;
     return [lo, hi === lo ? lo + 1 : hi];
   }
   // Rounded-out ranges: while a control moves they mostly stay put, so Plotly redraws traces, not axes.
