@@ -60,6 +60,10 @@ class BrowserViewsTest {
     b.select("ctl-estimator", "prior");
     assertThat(b.trace("plot-n", "p2²c²")).isNull();
     assertThat(b.el("note-n").getText()).contains("no p2²c² line: prior estimator");
+    // Parameters the setting does not use are dimmed and left out (the CLI refuses them as contradictory).
+    assertThat(b.el("row-synthetic-weight").getDomAttribute("class")).contains("dim");
+    assertThat(b.js("return ['synthetic-weight', 'schedule', 'fresh-real', 'm'].filter(k => Lab.query().has(k))"))
+        .asList().isEmpty();
     b.select("ctl-estimator", "mix");
     b.type("box-synthetic-weight", "2");
     assertThat(b.trace("plot-n", "p2²c²")).isNull();

@@ -48,7 +48,7 @@
     let view;
     let err = null;
     try {
-      const r = await fetch('/api/view?' + Lab.query(st));
+      const r = await fetch('/api/view?' + Lab.query(st, true));
       view = await r.json();
       if (!r.ok) err = view;
     } catch (e) {

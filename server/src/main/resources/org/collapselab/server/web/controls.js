@@ -105,10 +105,22 @@
   const BOXED = ['int', 'real', 'text'];
   const teacherSet = st => !['', 'none'].includes(String(st['synthetic-teacher'] || '').trim());
   // Rows that do not apply to the current setting are dimmed (still editable, not sent).
+  // Parameters the setting does not use (the CLI refuses them as contradictory): not sent, their rows dimmed.
+  const UNUSED = [
+    [st => st.model !== 'rp', ['m'], 'ridge has no width: m sets only the width of the error-vs-m and Pareto plots'],
+    [teacherSet, ['c2'], 'not used: the trained teacher sets the shift'],
+    [st => st.estimator === 'prior', ['synthetic-spectrum', 'synthetic-sigma', 'synthetic-weight'],
+      'not used: the prior estimator fits the real rows only'],
+    [st => String(st.generations).trim() === '0', ['schedule', 'fresh-real'], 'not used: a single fit (generations = 0)'],
+  ];
+  const unused = (st, name) => UNUSED.some(([when, names]) => names.includes(name) && when(st));
   function dims() {
-    $('row-m').classList.toggle('dim', state.model !== 'rp');
-    $('row-c2').classList.toggle('dim', teacherSet(state));
-    $('row-c2').title = teacherSet(state) ? 'not used: the trained teacher sets the shift' : '';
+    for (const [when, names, why] of UNUSED) {
+      for (const n of names) {
+        $('row-' + n).classList.toggle('dim', when(state));
+        $('row-' + n).title = when(state) ? why : '';
+      }
+    }
   }
 
   function set(name, text, source) {
@@ -207,14 +219,14 @@
   Lab.show = show;
 
   // Every parameter as the API names it (the page sends all of them: the CLI's defaults differ from the page's).
-  Lab.query = function (st) {
+  // forView: the explorer's own request, which also takes m (the width of its random-projection plots) for ridge.
+  Lab.query = function (st, forView) {
     const s = st || state;
     const q = new URLSearchParams();
     for (const c of CONTROLS) {
       const v = s[c.name];
       if (v === '' || v === false || v === undefined) continue;
-      if (c.name === 'm' && s.model !== 'rp') continue;
-      if (c.name === 'c2' && teacherSet(s)) continue; // the trained teacher sets the shift
+      if (unused(s, c.name) && !(forView && c.name === 'm')) continue;
       if (c.omitDefault && String(v).trim() === String(c.value)) continue; // the CLI's default: left out
       q.set(c.name, v === true ? 'true' : String(v).trim());
     }
