@@ -27,10 +27,14 @@ public final class ExplorerBench {
       b.open(""); // warms the server's JIT and the browser process
       List<Double> cold = new ArrayList<>();
       List<Double> warm = new ArrayList<>();
+      List<Double> answer0 = new ArrayList<>();
+      List<Double> plotly0 = new ArrayList<>();
       for (int i = 0; i < loads; i++) {
         b.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         cold.add(load(b));
         warm.add(load(b));
+        answer0.add(((Number) b.js("return Lab.firstAnswerAt")).doubleValue());
+        plotly0.add(((Number) b.js("return Lab.plotlyAt")).doubleValue());
       }
       WebElement p2 = b.el("ctl-p2");
       List<Double> total = new ArrayList<>();
@@ -51,6 +55,8 @@ public final class ExplorerBench {
       System.out.printf(Locale.ROOT, "explorer first load (navigation start to the plots drawn, loopback), %d loads:"
           + " empty cache median %.0f ms (min %.0f, max %.0f); browser cache median %.0f ms (min %.0f, max %.0f)%n",
           loads, median(cold), min(cold), max(cold), median(warm), min(warm), max(warm));
+      System.out.printf(Locale.ROOT, "  of which (browser cache, medians): first /api/view answered at %.0f ms, "
+          + "plotly.js ready at %.0f ms%n", median(answer0), median(plotly0));
       System.out.printf(Locale.ROOT, "explorer slider -> redraw (one GET /api/view, the 5 plots of the curves view "
           + "redrawn), %d steps: median %.1f ms (min %.1f, max %.1f); answer median %.1f ms, drawing median %.1f ms%n",
           total.size(), median(total), min(total), max(total), median(answer), median(draw));

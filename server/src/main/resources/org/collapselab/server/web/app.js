@@ -54,6 +54,7 @@
     } catch (e) {
       err = {error: 'no answer from the server: ' + e.message};
     }
+    if (Lab.firstAnswerAt === undefined) Lab.firstAnswerAt = performance.now(); // since navigation start
     if (!pending && !firstInvalid()) {
       const t1 = performance.now();
       clearServerErrors();
@@ -195,12 +196,17 @@
     $('pin').addEventListener('click', Lab.pin);
     const view = Lab.readAddress();
     Lab.onChange = changed;
-    // plotly.js loads asynchronously: the first request and the page's own work overlap its parsing.
-    const tag = $('plotly');
-    Lab.plotlyReady = window.Plotly || !tag ? Promise.resolve()
-      : new Promise(resolve => { tag.addEventListener('load', resolve); tag.addEventListener('error', resolve); });
     Lab.showView(['curves', 'generations', 'results', 'tools'].includes(view) ? view : 'curves', true);
-    changed();
+    changed(); // the first request leaves now; plotly.js (preloaded by the page) is parsed while it is answered
+    const link = $('plotly-src');
+    Lab.plotlyReady = window.Plotly || !link || link.getAttribute('href').includes('{{') ? Promise.resolve()
+      : new Promise(resolve => {
+        const tag = el('script', {src: link.href, id: 'plotly'});
+        tag.addEventListener('load', resolve);
+        tag.addEventListener('error', resolve);
+        document.head.append(tag);
+      });
+    Lab.plotlyReady.then(() => { Lab.plotlyAt = performance.now(); });
     try {
       Lab.info = await (await fetch('/api/info')).json();
     } catch (e) {
