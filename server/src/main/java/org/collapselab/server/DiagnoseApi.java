@@ -58,8 +58,8 @@ final class DiagnoseApi {
   static String text(JsonNode body, String key, String what) {
     JsonNode v = body.get(key);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw ApiError.badField(key, v == null ? "nothing" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
-          what);
+      String got = v == null ? "nothing" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+      throw ApiError.badField(key, got, what);
     }
     return v.asText();
   }

@@ -252,7 +252,8 @@ class BrowserViewsTest {
         DiagnoseApiTest.body(Files.readString(real), Files.readString(syn), "\"splits\": 8"));
     double c2 = api.json().get("estimates").get("c2").asDouble();
     assertThat(b.js("return Lab.lastDiagnosis.estimates.c2")).isEqualTo(c2);
-    assertThat(b.el("dg-estimates").getText()).contains("c² (synthetic quality) " + b.js("return Lab.fmt(arguments[0])", c2));
+    assertThat(b.el("dg-estimates").getText())
+        .contains("c² (synthetic quality) " + b.js("return Lab.fmt(arguments[0])", c2));
     assertThat(b.el("dg-recipes").getText()).contains("recommended").contains("real only").contains("all synthetic")
         .doesNotContain("undefined").doesNotContain("[object Object]");
     assertThat(b.el("dg-cli").getDomProperty("value")).isEqualTo("collapselab diagnose --real R.csv --synthetic S.csv "
