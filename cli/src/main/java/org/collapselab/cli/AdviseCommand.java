@@ -55,8 +55,33 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--synthetic-sigma", paramLabel = "S", description = "Synthetic label-noise std σ2 (default: --sigma).")
   Double syntheticSigma;
 
-  @Option(names = "--c2", required = true, paramLabel = "C", description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0.")
-  double c2;
+  @Option(names = "--c2", paramLabel = "C",
+      description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0 (required for regression).")
+  Double c2;
+
+  @Option(names = "--task", defaultValue = "regression", paramLabel = "regression|classification",
+      description = "regression, or classification with ±1 labels (docs/classification.md) (default: ${DEFAULT-VALUE}).")
+  String task;
+
+  @Option(names = "--mu2", defaultValue = "1", paramLabel = "M",
+      description = "Classification: class separation M = ‖μ‖²_Σ⁻¹ (default: ${DEFAULT-VALUE}).")
+  double mu2;
+
+  @Option(names = "--flip-rate", defaultValue = "0", paramLabel = "Q",
+      description = "Classification: flip probability of a synthetic label (default: ${DEFAULT-VALUE}).")
+  double flipRate;
+
+  @Option(names = "--loss", defaultValue = "square", paramLabel = "square|logistic",
+      description = "Classification: training loss (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(names = "--keep-good", defaultValue = "1", paramLabel = "PHI",
+      description = "Classification: verifier's probability of keeping an unflipped synthetic row (default: ${DEFAULT-VALUE}).")
+  double keepGood;
+
+  @Option(names = "--keep-bad", defaultValue = "1", paramLabel = "PSI",
+      description = "Classification: verifier's probability of keeping a flipped synthetic row (default: ${DEFAULT-VALUE}).")
+  double keepBad;
 
   @Option(names = "--signal", paramLabel = "S",
       description = "Variance of the clean real label E(xᵀw1)² (default: tr Σ1/d, the theory's random teacher).")
@@ -89,6 +114,20 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (ClassificationAdvise.requested(task)) {
+      ClassificationAdvise.refuseRegressionFlags(spec.commandLine().getParseResult());
+      return ClassificationAdvise.run(new org.collapselab.classification.ClassificationAdvisor.Regime(
+          SpectrumSpecs.parse(spectrum, d), n1, n2, mu2, flipRate,
+          org.collapselab.classification.Loss.parse(loss), keepGood, keepBad), json, spec.commandLine().getOut());
+    }
+    for (String f : new String[] {"--mu2", "--flip-rate", "--loss", "--keep-good", "--keep-bad"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
+        throw new ParameterException(f.substring(2), "a value", "left out with --task regression (a classification flag)");
+      }
+    }
+    if (c2 == null) {
+      throw new ParameterException("c2", "nothing", "a number >= 0 (required with --task regression)");
+    }
     ModelKind kind = ModelKind.parse(model);
     Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
     Spectrum s2 = org.collapselab.experiments.params.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);

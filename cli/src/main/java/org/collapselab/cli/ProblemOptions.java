@@ -1,12 +1,18 @@
 package org.collapselab.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.collapselab.classification.ClassificationProblem;
+import org.collapselab.experiments.classification.ClassificationFlags;
 import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
 import org.collapselab.validation.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The flags that define one {@link Problem}, shared by {@code theory} and {@code simulate}. */
 final class ProblemOptions {
@@ -77,11 +83,13 @@ final class ProblemOptions {
   double badShare;
 
   @Option(names = "--keep-good", defaultValue = "1", paramLabel = "PHI",
-      description = "Probability ϕ in [0, 1] that the verifier keeps a good pool row (default: ${DEFAULT-VALUE}).")
+      description = "Probability ϕ in [0, 1] that the verifier keeps a good pool row (classification: an unflipped "
+          + "one) (default: ${DEFAULT-VALUE}).")
   double keepGood;
 
   @Option(names = "--keep-bad", defaultValue = "1", paramLabel = "PSI",
-      description = "Probability ψ in [0, 1] that the verifier keeps a bad pool row; the model trains on the real "
+      description = "Probability ψ in [0, 1] that the verifier keeps a bad pool row (classification: a flipped one); "
+          + "the model trains on the real "
           + "rows plus the kept rows (default: ${DEFAULT-VALUE}).")
   double keepBad;
 
@@ -113,12 +121,79 @@ final class ProblemOptions {
   @Option(names = "--with-noise", description = "Report the full risk E + σ² instead of the excess risk E.")
   boolean withNoise;
 
+  @Option(names = "--task", defaultValue = "regression", paramLabel = "regression|classification",
+      description = "regression (labels xᵀw + noise, the paper's setting) or classification (labels ±1, "
+          + "x = yμ + z; see docs/classification.md) (default: ${DEFAULT-VALUE}).")
+  String task;
+
+  @Option(names = "--mu2", paramLabel = "M",
+      description = "Classification: class separation M = ‖μ‖²_Σ⁻¹ >= 0, Bayes error Φ(−√M) (default: 1).")
+  String mu2;
+
+  @Option(names = "--flip-rate", paramLabel = "Q",
+      description = "Classification: probability in [0, 1] that a synthetic row's label is flipped (default: 0).")
+  String flipRate;
+
+  @Option(names = "--loss", paramLabel = "square|logistic",
+      description = "Classification: training loss; logistic needs --lambda > 0 (default: square).")
+  String loss;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** True for {@code --task classification}; errors name {@code --task}. */
+  boolean classification() {
+    return switch (task) {
+      case "regression" -> false;
+      case "classification" -> true;
+      default -> throw new ParameterException("task", task, "one of regression, classification");
+    };
+  }
+
+  /** Builds and validates the classification problem; regression-only flags are refused by name. */
+  ClassificationProblem toClassification() {
+    for (String name : ClassificationFlags.REGRESSION_ONLY) {
+      if (given(name)) {
+        throw new ParameterException(name, "a value", "left out with --task classification (a regression flag)");
+      }
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("d", Integer.toString(d));
+    v.put("n", Long.toString(n));
+    v.put("p2", Double.toString(p2));
+    v.put("lambda", Double.toString(lambda));
+    v.put("spectrum", spectrum);
+    v.put("synthetic-weight", Double.toString(syntheticWeight));
+    v.put("generations", Integer.toString(generations));
+    v.put("schedule", schedule);
+    v.put("fresh-real", Double.toString(freshReal));
+    v.put("mu2", mu2);
+    v.put("flip-rate", flipRate);
+    v.put("loss", loss);
+    v.put("keep-good", Double.toString(keepGood));
+    v.put("keep-bad", Double.toString(keepBad));
+    return ClassificationFlags.parse(v).toProblem();
+  }
+
+  private boolean given(String flag) {
+    return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+        && mixee.commandLine().getParseResult().hasMatchedOption("--" + flag);
+  }
+
   /**
    * Builds and validates the problem; errors name the flag. Flags the problem would ignore are refused rather than
    * dropped: a width for ridge, a schedule or fresh-real share without generations, synthetic-row settings with the
    * prior estimator (it fits the real rows only).
    */
   Problem toProblem() {
+    if (classification()) {
+      throw new ParameterException("task", task, "regression here");
+    }
+    for (String name : ClassificationFlags.CLASSIFICATION_ONLY) {
+      if (given(name)) {
+        throw new ParameterException(name, "a value", "left out with --task regression (a classification flag)");
+      }
+    }
     Problem p = new ProblemFlags(model, d, n, m, p2, c2, sigma, lambda, spectrum, syntheticSpectrum, syntheticSigma,
         syntheticWeight, estimator, generations, schedule, freshReal, badShare, keepGood, keepBad,
         syntheticTeacher, growth, correction, acceptBand, acceptModel).toProblem();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         "and write DIR/report.html with each figure, its parameters and the paper's claims checked against the",
         "measured numbers. Results are kept in DIR/results.db, so re-running resumes."})
 public final class ReproduceCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "gaussian, universality, twosource, generations, verification, mnist, lm, diagnose-coverage, diagnose-mnist, diagnose-real or all (default: gaussian).")
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "gaussian, universality, twosource, generations, verification, mnist, lm, diagnose-coverage, diagnose-mnist, diagnose-real, classification, forecast or all (default: gaussian).")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--quick", description = "Reduced grids and runs for a first look.")

@@ -62,6 +62,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (options.classification()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--sampler")
+          || spec.commandLine().getParseResult().hasMatchedOption("--features")) {
+        throw new ParameterException(spec.commandLine().getParseResult().hasMatchedOption("--sampler") ? "sampler"
+            : "features", "a value", "left out with --task classification (rows are drawn directly, Gaussian)");
+      }
+      return ClassificationCli.simulate(options.toClassification(), runs, seed,
+          threads == null ? Runtime.getRuntime().availableProcessors() : threads, json, spec.commandLine().getOut());
+    }
     Problem p = options.toProblem();
     int t = SimulationLimits.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     SimulationLimits.runs(runs);

@@ -32,8 +32,11 @@ final class TheoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Problem p = options.toProblem();
     PrintWriter out = spec.commandLine().getOut();
+    if (options.classification()) {
+      return ClassificationCli.theory(options.toClassification(), json, out);
+    }
+    Problem p = options.toProblem();
     double floor = options.noiseFloor();
     GenerationsPrediction loop = null;
     SyntheticPoolTheory.Prediction pool = null;

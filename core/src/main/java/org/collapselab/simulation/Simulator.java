@@ -95,7 +95,7 @@ public final class Simulator {
   }
 
   /** Applies {@code run} to every seed on {@code threads} threads; results in seed order. */
-  static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
+  public static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
     int runs = seeds.length;
     List<T> out = new ArrayList<>(runs);
     if (threads == 1 || runs == 1) {

@@ -10,32 +10,49 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.experiments.json.TheoryJson;
-import org.collapselab.problem.Problem;
-import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
-import org.collapselab.theory.GenerationsPrediction;
-import org.collapselab.theory.GenerationsTheory;
-import org.collapselab.theory.TheoryException;
-import org.collapselab.theory.TheoryResult;
 
 /**
- * One background Monte Carlo job: for each point of a curve, {@code runs} runs of {@link Simulator#runOnce} with
+ * One background Monte Carlo job: for each point of a curve, {@code runs} runs of its {@link Point#runOnce} with
  * the seeds {@link Simulator#runSeeds} gives (so a point equals {@code collapselab simulate} with the same seed),
- * spread over a shared pool; a retraining loop ({@code generations > 0}) runs {@link LoopSimulator#runOnce} instead
- * (one point per generation when no sweep is given). Progress is counted per run; cancelling stops the remaining
- * runs.
+ * spread over a shared pool; a retraining loop runs {@link Point#runLoop} instead (one point per generation when no
+ * sweep is given). Progress is counted per run; cancelling stops the remaining runs.
  */
 final class SimulationJob implements Runnable {
   enum State { RUNNING, DONE, FAILED, CANCELLED }
 
+  /** One point of a curve: a run's error for a run seed, the problem's JSON and the theory beside it. */
+  interface Point {
+    double runOnce(long runSeed);
+
+    ObjectNode problemJson();
+
+    /** Adds {@code theory} (or {@code theoryUnavailable} with the reason) to the point's object. */
+    void putTheory(ObjectNode o);
+
+    /** Whether the point is a retraining loop (then {@link #runLoop} gives a run's error per generation). */
+    default boolean looping() {
+      return false;
+    }
+
+    /** A loop's errors of one run, generation 0 to K. */
+    default double[] runLoop(long runSeed) {
+      return new double[] {runOnce(runSeed)};
+    }
+
+    /** Adds the theory of generation {@code k} of a loop. */
+    default void putGenerationTheory(ObjectNode o, int k) {
+      putTheory(o);
+    }
+  }
+
   private final String id;
   private final String sweepName;
   private final double[] xs;
-  private final Problem[] problems;
+  private final Point[] problems;
   private final int runs;
   private final long seed;
-  private final boolean withNoise;
   private final boolean perGeneration;
   private final ExecutorService runPool;
   private final AtomicInteger done = new AtomicInteger();
@@ -45,7 +62,7 @@ final class SimulationJob implements Runnable {
   private volatile String error;
   private final long created = System.currentTimeMillis();
 
-  SimulationJob(String id, String sweepName, double[] xs, Problem[] problems, int runs, long seed, boolean withNoise,
+  SimulationJob(String id, String sweepName, double[] xs, Point[] problems, int runs, long seed,
                 ExecutorService runPool) {
     this.id = id;
     this.sweepName = sweepName;
@@ -53,7 +70,6 @@ final class SimulationJob implements Runnable {
     this.problems = problems;
     this.runs = runs;
     this.seed = seed;
-    this.withNoise = withNoise;
     this.runPool = runPool;
     this.perGeneration = sweepName == null;
   }
@@ -107,13 +123,13 @@ final class SimulationJob implements Runnable {
   }
 
   /**
-   * The runs of one problem. A plain problem gives one point at {@code x}; a retraining loop gives, in a sweep, one
-   * point (its last generation) and, alone, one point per generation ({@code x} = generation, {@link LoopSimulator}).
+   * The runs of one point. A single fit gives one point at {@code x}; a retraining loop gives, in a sweep, one
+   * point (its last generation) and, alone, one point per generation ({@code x} = generation).
    */
-  private List<ObjectNode> simulate(Problem p, double x) {
+  private List<ObjectNode> simulate(Point p, double x) {
     long[] seeds = Simulator.runSeeds(seed, runs);
     long start = System.nanoTime();
-    boolean loop = p.generations().looping();
+    boolean loop = p.looping();
     List<Future<double[]>> futures = new ArrayList<>(runs);
     synchronized (this) {
       if (state != State.RUNNING) {
@@ -121,7 +137,7 @@ final class SimulationJob implements Runnable {
       }
       for (long s : seeds) {
         futures.add(runPool.submit(() -> {
-          double[] e = loop ? LoopSimulator.runOnce(p, s) : new double[] {Simulator.runOnce(p, s)};
+          double[] e = loop ? p.runLoop(s) : new double[] {p.runOnce(s)};
           done.incrementAndGet();
           return e;
         }));
@@ -129,7 +145,6 @@ final class SimulationJob implements Runnable {
       inFlight.clear();
       inFlight.addAll(futures);
     }
-    double floor = ProblemRequest.floor(p, withNoise);
     double[][] errors = new double[runs][];
     try {
       for (int r = 0; r < runs; r++) {
@@ -147,57 +162,33 @@ final class SimulationJob implements Runnable {
     double seconds = (System.nanoTime() - start) / 1e9;
     int last = errors[0].length - 1;
     if (!loop || !perGeneration) {
-      return List.of(point(p, x, column(errors, last, floor), seconds, null, floor));
+      return List.of(point(p, x, column(errors, last), seconds, -1));
     }
     List<ObjectNode> out = new ArrayList<>();
-    GenerationsPrediction[] theory = new GenerationsPrediction[1];
-    String[] unavailable = new String[1];
-    try {
-      theory[0] = GenerationsTheory.predict(p);
-    } catch (TheoryException e) {
-      unavailable[0] = e.getMessage();
-    }
     for (int k = 0; k <= last; k++) {
-      int g = k;
-      ObjectNode o = point(p, k, column(errors, k, floor), seconds, () -> {
-        if (theory[0] == null) {
-          throw new TheoryException(unavailable[0]);
-        }
-        TheoryResult all = theory[0].last();
-        return new TheoryResult(theory[0].testError(g), all.bias(), all.variance(),
-            theory[0].testError(g) - all.bias() - all.variance(), all.effectiveRegularization(), all.converged(),
-            all.iterations(), all.residual());
-      }, floor);
-      o.put("generation", k);
-      out.add(o);
+      out.add(point(p, k, column(errors, k), seconds, k).put("generation", k));
     }
     return out;
   }
 
-  private static double[] column(double[][] errors, int k, double floor) {
+  private static double[] column(double[][] errors, int k) {
     double[] c = new double[errors.length];
     for (int r = 0; r < c.length; r++) {
-      c[r] = errors[r][k] + floor;
+      c[r] = errors[r][k];
     }
     return c;
   }
 
-  /** One simulated point; {@code theory} gives the theory beside it, or null for the theory of {@code p} itself. */
-  private ObjectNode point(Problem p, double x, double[] errors, double seconds,
-                           java.util.function.Supplier<TheoryResult> theory, double floor) {
+  /** One simulated point with the theory beside it: of the point itself, or of {@code generation} when >= 0. */
+  private ObjectNode point(Point p, double x, double[] errors, double seconds, int generation) {
     SimulationResult r = SimulationResult.of(errors, seconds);
-    ObjectNode o = TheoryJson.problem(p);
+    ObjectNode o = p.problemJson();
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
-    try {
-      if (theory == null) {
-        TheoryJson.putPrediction(o.putObject("theory"), p, floor); // with a verified pool's or teacher's fields
-      } else {
-        TheoryJson.put(o.putObject("theory"), theory.get(), floor);
-      }
-    } catch (TheoryException e) {
-      o.remove("theory");
-      o.put("theoryUnavailable", e.getMessage());
+    if (generation < 0) {
+      p.putTheory(o);
+    } else {
+      p.putGenerationTheory(o, generation);
     }
     return o;
   }

@@ -14,7 +14,8 @@ import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
 
 /**
- * {@code GET /api/theory}: one point (the same JSON object as {@code collapselab theory --json}) or, with
+ * {@code GET /api/theory}: with {@code task=classification} the classification theory ({@link ClassificationApi});
+ * otherwise one point (the same JSON object as {@code collapselab theory --json}) or, with
  * {@code sweep=NAME:FROM:TO:POINTS[:log]}, a curve: {@code {sweep, values, points, millis}} where each point is that
  * same object, or the problem with an {@code error} when the theory is undefined there (e.g. at an interpolation
  * threshold with λ = 0). A retraining loop's point also lists its {@code generations}, {@code loop} and
@@ -27,6 +28,17 @@ final class TheoryApi {
 
   /** Answers a request; throws {@link ApiError} for bad input and for an undefined single point (422). */
   static ObjectNode answer(Map<String, String> query) {
+    String task = query.get("task");
+    if (task != null) {
+      if (task.trim().equals("classification")) {
+        return ClassificationApi.answer(query);
+      }
+      if (!task.trim().equals("regression")) {
+        throw ApiError.badField("task", task, "one of regression, classification");
+      }
+      query = new HashMap<>(query);
+      query.remove("task");
+    }
     Map<String, String> extras = new HashMap<>();
     Problem base = ProblemRequest.parse(query, EXTRA, extras);
     double floor = ProblemRequest.floor(base, ProblemRequest.bool(extras, "with-noise"));
