@@ -58,6 +58,7 @@ public final class CollapseLabServer implements AutoCloseable {
       cfg.routes.get("/api/theory", ctx -> json(ctx, 200, timed(ctx, () -> TheoryApi.answer(query(ctx)))));
       cfg.routes.get("/api/view", ctx -> json(ctx, 200, timed(ctx, () -> ExplorerView.answer(query(ctx)))));
       cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx, Limits.MAX_BODY_BYTES)).toJson()));
+      cfg.routes.post("/api/forecast", ctx -> json(ctx, 200, ForecastApi.answer(body(ctx, Limits.MAX_UPLOAD_BYTES))));
       cfg.routes.post("/api/diagnose", ctx -> json(ctx, 200, DiagnoseApi.answer(body(ctx, Limits.MAX_UPLOAD_BYTES))));
       cfg.routes.get("/api/jobs", ctx -> json(ctx, 200, jobs.list()));
       cfg.routes.get("/api/jobs/{id}", ctx -> json(ctx, 200, job(ctx).toJson()));
@@ -124,6 +125,7 @@ public final class CollapseLabServer implements AutoCloseable {
     o.put("results", results != null);
     o.put("tokenRequired", access.token() != null);
     o.put("diagnose", true);
+    o.put("forecast", true);
     ObjectNode l = o.putObject("limits");
     l.put("maxD", Limits.MAX_D).put("maxSweepPoints", Limits.MAX_SWEEP_POINTS)
         .put("maxTheoryWork", Limits.MAX_THEORY_WORK).put("maxSimulationPoints", Limits.MAX_SIM_POINTS)

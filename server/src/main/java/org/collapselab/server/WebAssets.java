@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 final class WebAssets {
   /** The page's files (beside index.html); the plotting library is optional (a build may lack it). */
   static final List<String> FILES = List.of("style.css", "app.js", "controls.js", "plots.js", "sim.js",
-      "results.js", "tools.js");
+      "results.js", "tools.js", "forecast.js");
   static final String PLOTLY = "vendor/plotly-basic.min.js";
   /** The page's own policy: scripts and connections to this server only; Plotly needs inline styles. */
   static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

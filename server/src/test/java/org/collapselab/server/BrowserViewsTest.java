@@ -50,6 +50,7 @@ class BrowserViewsTest {
       generations(b);
       results(b);
       diagnose(b);
+      forecast(b);
       namesAndTooltips(b);
       layoutAndTheme(b);
     }
@@ -269,6 +270,35 @@ class BrowserViewsTest {
     assertThat(b.el("box-d").getDomProperty("value")).isEqualTo("4");
     assertThat(b.js("return Lab.current.view.point.d")).isEqualTo(4L);
     b.open("");
+  }
+
+  /** Forecast on a pasted pilot table: the API's numbers, the law's curves, the CLI line, a bad table named. */
+  private static void forecast(BrowserSession b) throws Exception {
+    b.click("tab-tools");
+    b.el("fc-pilots").sendKeys("n,p2,error\n10,half,0.1\n");
+    b.click("fc-run");
+    b.wait.until(d -> !b.el("fc-error").getText().isEmpty());
+    assertThat(b.el("fc-error").getText()).isEqualTo("pilots.csv: line 2, column 2 (p2): got a cell that is not a "
+        + "number; allowed: a number in [0, 1]");
+    b.el("fc-pilots").clear();
+    b.js("const t = document.getElementById('fc-pilots'); t.value = arguments[0];"
+        + "t.dispatchEvent(new Event('input'))", ForecastApiTest.pilots()); // a paste
+    b.type("fc-at-n", "16000");
+    b.type("fc-at-p2", "0.2");
+    b.type("fc-bootstrap", "20");
+    b.click("fc-run");
+    b.wait.until(d -> !d.findElements(By.id("fc-summary")).isEmpty());
+    TestClient.Reply api = new TestClient(b.server.port()).post("/api/forecast", ForecastApiTest.body(
+        ForecastApiTest.pilots(), "\"at-n\": 16000, \"at-p2\": 0.2, \"bootstrap\": 20"));
+    double shown = ((Number) b.js("return Lab.lastForecast.forecast.testError")).doubleValue();
+    assertThat(shown).isEqualTo(api.json().get("forecast").get("testError").asDouble());
+    assertThat(b.el("fc-summary").getText()).contains("error at n = 16000, p2 = 0.2 " + b.js("return Lab.fmt(arguments[0])",
+        shown)).doesNotContain("undefined").doesNotContain("NaN");
+    assertThat(b.el("fc-cli").getDomProperty("value")).isEqualTo("collapselab forecast --pilots pilots.csv --at-n 16000 "
+        + "--at-p2 0.2 --at-weight 1 --level 0.9 --bootstrap 20 --seed 1 --json");
+    assertThat(b.trace("plot-forecast", "law p2 = 0.2")).isNotNull();
+    assertThat(b.trace("plot-forecast", "pilots p2 = 0.2")).isNotNull();
+    b.screenshot("explorer-forecast");
   }
 
   /** Every control has an accessible name and its parameter a tooltip. */

@@ -68,6 +68,10 @@ class OpenApiTest {
             DiagnoseApiTest.gaussian(100, false, 1), DiagnoseApiTest.gaussian(100, true, 2), "\"splits\": 2"), "200"},
         new String[] {"POST", "/api/diagnose", "{\"real\": \"a,y\\n1,2\\n\"}", "400"},
         new String[] {"POST", "/api/diagnose", DiagnoseApiTest.body("a,y\n1,2\n", "a,y\n1,2\n", ""), "422"}));
+    e.put("forecast", List.of(new String[] {"POST", "/api/forecast", ForecastApiTest.body(ForecastApiTest.pilots(),
+            "\"bootstrap\": 20"), "200"},
+        new String[] {"POST", "/api/forecast", "{}", "400"},
+        new String[] {"POST", "/api/forecast", ForecastApiTest.body("n,p2,error\n10,0,-1\n", ""), "422"}));
     e.put("jobs", List.<String[]>of(new String[] {"GET", "/api/jobs", null, "200"}));
     e.put("job", List.of(new String[] {"GET", "/api/jobs/" + jobId, null, "200"},
         new String[] {"GET", "/api/jobs/nope", null, "404"}));

@@ -48,7 +48,7 @@ class WebAssetsTest {
     while (m.find()) {
       found++;
     }
-    assertThat(found).as("style sheet, plotly.js and six scripts").isEqualTo(8);
+    assertThat(found).as("style sheet, plotly.js and seven scripts").isEqualTo(9);
     assertThat(page.body()).as("plotly.js is bundled (scripts/fetch-data.sh, then rebuild)")
         .containsPattern("/assets/[0-9a-f]{16}/plotly-basic\\.min\\.js");
     assertThat(client.get("/api/info").json().get("plotly").asBoolean()).isTrue();

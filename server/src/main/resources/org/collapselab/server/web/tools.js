@@ -33,7 +33,8 @@
       grid, el('div', {className: 'buttons'}, run),
       el('p', {id: 'dg-status', className: 'note', role: 'status'}),
       el('p', {id: 'dg-error', className: 'error', role: 'alert'}),
-      el('div', {id: 'dg-result'})));
+      el('div', {id: 'dg-result'}), el('div', {id: 'dg-plot'})));
+    if (Lab.buildForecast) Lab.buildForecast(view);
   };
 
   async function diagnose() {
@@ -106,7 +107,7 @@
     $('dg-result').replaceChildren(est, rec, el('p', {}, el('label', {htmlFor: 'dg-cli'}, 'The same with the CLI: '),
       el('input', {type: 'text', id: 'dg-cli', readOnly: true, value: cli, className: 'wide'})), el('div', {className: 'buttons'}, use));
     if (!$('card-diagnose')) Lab.card('diagnose', {view: 'tools', title: 'diagnose: error vs synthetic rows k', x: 'synthetic rows k',
-      y: 'expected squared error', xlog: false, ylog: false}, $('view-tools'));
+      y: 'expected squared error', xlog: false, ylog: false}, $('dg-plot'));
     const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
     const traces = [];
     (d.curves || []).forEach((c, i) => {
