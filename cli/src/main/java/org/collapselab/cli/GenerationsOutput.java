@@ -3,6 +3,7 @@ package org.collapselab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import org.collapselab.experiments.json.GenerationsJson;
 import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.theory.GenerationsPrediction;
@@ -18,30 +19,12 @@ final class GenerationsOutput {
 
   /** {@code "generations": [{"generation": k, "testError": ...}]}, the loop's stability and the theory's basis. */
   static void putTheory(ObjectNode o, GenerationsPrediction g, double floor) {
-    ArrayNode arr = o.putArray("generations");
-    for (int k = 0; k <= g.count(); k++) {
-      arr.addObject().put("generation", k).put("testError", g.testError(k) + floor);
-    }
-    putLoop(o, g, floor);
+    GenerationsJson.putTheory(o, g, floor);
   }
 
   /** {@code "loop": {status, contractionFactor, stationaryError (null unless it settles), description}, "basis"}. */
   static void putLoop(ObjectNode o, GenerationsPrediction g, double floor) {
-    LoopStability s = g.stability();
-    ObjectNode loop = o.putObject("loop");
-    loop.put("status", s.status().key());
-    if (Double.isFinite(s.contractionFactor())) {
-      loop.put("contractionFactor", s.contractionFactor());
-    } else {
-      loop.putNull("contractionFactor");
-    }
-    if (s.settles()) {
-      loop.put("stationaryError", s.stationaryError() + floor);
-    } else {
-      loop.putNull("stationaryError");
-    }
-    loop.put("description", s.description());
-    o.put("basis", g.basis());
+    GenerationsJson.putLoop(o, g, floor);
   }
 
   /** Simulated generations, with the theory and z beside each when {@code theory} is not null. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
+import io.javalin.compression.CompressionStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +18,8 @@ import org.collapselab.experiments.store.ProjectVersion;
 /**
  * {@code collapselab serve}: the explorer page and its JSON API on an embedded Javalin (Jetty) server. A thin shell:
  * theory answers come from {@link TheoryApi}, Monte Carlo from {@link SimulationJobs}, the results folder from
- * {@link ResultsFolder}. Safe by default: binds loopback unless told otherwise; answers only requests addressed to
+ * {@link ResultsFolder}, the page's batch of curves from {@link ExplorerView}, the page and its scripts from
+ * {@link WebAssets} (content-hashed, immutable, gzip). Safe by default: binds loopback unless told otherwise; answers only requests addressed to
  * an allowed host name, and beyond loopback only API requests that carry the access token ({@link Access}); no CORS
  * headers; POST and DELETE need a JSON content type (so a foreign page cannot submit a form to it); files come only
  * from the jar and the results folder.
@@ -30,6 +31,9 @@ public final class CollapseLabServer implements AutoCloseable {
   private final SimulationJobs jobs;
   private final ResultsFolder results;
   private final Access access;
+  private final WebAssets assets = new WebAssets();
+  /** The OpenAPI description of the JSON API ({@code GET /api/openapi.json}). */
+  private static final byte[] OPENAPI = openApi();
 
   private CollapseLabServer(ServerConfig config) throws IOException {
     if (config.out() != null && !Files.isDirectory(config.out())) {
@@ -42,16 +46,20 @@ public final class CollapseLabServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
-      cfg.staticFiles.add(s -> {
-        s.hostedPath = "/";
-        s.directory = WEB;
-        s.location = Location.CLASSPATH;
-      });
+      cfg.http.maxRequestSize = Limits.MAX_UPLOAD_BYTES; // other requests: body() checks MAX_BODY_BYTES
+      cfg.http.compressionStrategy = CompressionStrategy.NONE; // assets are compressed once, at start
       cfg.routes.before(this::guard);
+      cfg.routes.get("/", assets::page);
+      cfg.routes.get("/index.html", assets::page);
+      cfg.routes.get("/assets/{hash}/{name}", assets::asset);
+      cfg.routes.get("/api/openapi.json", ctx -> ctx.header("Cache-Control", "no-cache")
+          .contentType("application/json").result(OPENAPI));
       cfg.routes.get("/api/info", ctx -> json(ctx, 200, info()));
       cfg.routes.get("/api/theory", ctx -> json(ctx, 200, timed(ctx, () -> TheoryApi.answer(query(ctx)))));
-      cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx)).toJson()));
+      cfg.routes.get("/api/view", ctx -> json(ctx, 200, timed(ctx, () -> ExplorerView.answer(query(ctx)))));
+      cfg.routes.post("/api/simulate", ctx -> json(ctx, 202, jobs.submit(body(ctx, Limits.MAX_BODY_BYTES)).toJson()));
+      cfg.routes.post("/api/forecast", ctx -> json(ctx, 200, ForecastApi.answer(body(ctx, Limits.MAX_UPLOAD_BYTES))));
+      cfg.routes.post("/api/diagnose", ctx -> json(ctx, 200, DiagnoseApi.answer(body(ctx, Limits.MAX_UPLOAD_BYTES))));
       cfg.routes.get("/api/jobs", ctx -> json(ctx, 200, jobs.list()));
       cfg.routes.get("/api/jobs/{id}", ctx -> json(ctx, 200, job(ctx).toJson()));
       cfg.routes.delete("/api/jobs/{id}", ctx -> {
@@ -113,14 +121,28 @@ public final class CollapseLabServer implements AutoCloseable {
   private ObjectNode info() {
     ObjectNode o = TheoryJson.COMPACT.createObjectNode();
     o.put("version", ProjectVersion.get());
-    o.put("plotly", getClass().getResource(WEB + "/vendor/plotly.min.js") != null);
+    o.put("plotly", assets.hasPlotly());
     o.put("results", results != null);
+    o.put("tokenRequired", access.token() != null);
+    o.put("diagnose", true);
+    o.put("forecast", true);
     ObjectNode l = o.putObject("limits");
     l.put("maxD", Limits.MAX_D).put("maxSweepPoints", Limits.MAX_SWEEP_POINTS)
         .put("maxTheoryWork", Limits.MAX_THEORY_WORK).put("maxSimulationPoints", Limits.MAX_SIM_POINTS)
         .put("maxRuns", Limits.MAX_RUNS).put("maxSimulationCells", Limits.MAX_SIM_CELLS)
-        .put("maxRunningJobs", Limits.MAX_RUNNING_JOBS);
+        .put("maxRunningJobs", Limits.MAX_RUNNING_JOBS).put("maxUploadBytes", Limits.MAX_UPLOAD_BYTES);
     return o;
+  }
+
+  private static byte[] openApi() {
+    try (InputStream in = CollapseLabServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("the server jar lacks openapi.json");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private ResultsFolder results() {
@@ -175,9 +197,13 @@ public final class CollapseLabServer implements AutoCloseable {
     return out;
   }
 
-  private static JsonNode body(Context ctx) {
+  private static JsonNode body(Context ctx, long limit) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > limit) {
+      throw new ApiError(413, "body must be at most " + limit + " bytes, got " + bytes.length);
+    }
     try {
-      return TheoryJson.COMPACT.readTree(ctx.bodyAsBytes());
+      return TheoryJson.COMPACT.readTree(bytes);
     } catch (IOException e) {
       throw new ApiError(400, "body must be a JSON object (not valid JSON)");
     }

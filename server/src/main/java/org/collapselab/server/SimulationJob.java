@@ -17,7 +17,8 @@ import org.collapselab.stats.Seeds;
 /**
  * One background Monte Carlo job: for each point of a curve, {@code runs} runs of its {@link Point#runOnce} with
  * the seeds {@link Seeds.Legacy#runs} gives (so a point equals {@code collapselab simulate} with the same seed),
- * spread over a shared pool. Progress is counted per run; cancelling stops the remaining runs.
+ * spread over a shared pool; a retraining loop runs {@link Point#runLoop} instead (one point per generation when no
+ * sweep is given). Progress is counted per run; cancelling stops the remaining runs.
  */
 final class SimulationJob implements Runnable {
   enum State { RUNNING, DONE, FAILED, CANCELLED }
@@ -30,6 +31,21 @@ final class SimulationJob implements Runnable {
 
     /** Adds {@code theory} (or {@code theoryUnavailable} with the reason) to the point's object. */
     void putTheory(ObjectNode o);
+
+    /** Whether the point is a retraining loop (then {@link #runLoop} gives a run's error per generation). */
+    default boolean looping() {
+      return false;
+    }
+
+    /** A loop's errors of one run, generation 0 to K. */
+    default double[] runLoop(long runSeed) {
+      return new double[] {runOnce(runSeed)};
+    }
+
+    /** Adds the theory of generation {@code k} of a loop. */
+    default void putGenerationTheory(ObjectNode o, int k) {
+      putTheory(o);
+    }
   }
 
   private final String id;
@@ -38,10 +54,11 @@ final class SimulationJob implements Runnable {
   private final Point[] problems;
   private final int runs;
   private final long seed;
+  private final boolean perGeneration;
   private final ExecutorService runPool;
   private final AtomicInteger done = new AtomicInteger();
   private final List<ObjectNode> points = new ArrayList<>();
-  private final List<Future<Double>> inFlight = new ArrayList<>();
+  private final List<Future<double[]>> inFlight = new ArrayList<>();
   private volatile State state = State.RUNNING;
   private volatile String error;
   private final long created = System.currentTimeMillis();
@@ -55,6 +72,7 @@ final class SimulationJob implements Runnable {
     this.runs = runs;
     this.seed = seed;
     this.runPool = runPool;
+    this.perGeneration = sweepName == null;
   }
 
   String id() {
@@ -73,11 +91,9 @@ final class SimulationJob implements Runnable {
   public void run() {
     try {
       for (int i = 0; i < problems.length && state == State.RUNNING; i++) {
-        ObjectNode point = simulatePoint(problems[i], xs[i]);
-        if (point != null) {
-          synchronized (this) {
-            points.add(point);
-          }
+        List<ObjectNode> made = simulate(problems[i], xs[i]);
+        synchronized (this) {
+          points.addAll(made);
         }
       }
       synchronized (this) {
@@ -107,17 +123,22 @@ final class SimulationJob implements Runnable {
     }
   }
 
-  private ObjectNode simulatePoint(Point p, double x) {
+  /**
+   * The runs of one point. A single fit gives one point at {@code x}; a retraining loop gives, in a sweep, one
+   * point (its last generation) and, alone, one point per generation ({@code x} = generation).
+   */
+  private List<ObjectNode> simulate(Point p, double x) {
     long[] seeds = Seeds.Legacy.runs(seed, runs);
     long start = System.nanoTime();
-    List<Future<Double>> futures = new ArrayList<>(runs);
+    boolean loop = p.looping();
+    List<Future<double[]>> futures = new ArrayList<>(runs);
     synchronized (this) {
       if (state != State.RUNNING) {
-        return null;
+        return List.of();
       }
       for (long s : seeds) {
         futures.add(runPool.submit(() -> {
-          double e = p.runOnce(s);
+          double[] e = loop ? p.runLoop(s) : new double[] {p.runOnce(s)};
           done.incrementAndGet();
           return e;
         }));
@@ -125,25 +146,51 @@ final class SimulationJob implements Runnable {
       inFlight.clear();
       inFlight.addAll(futures);
     }
-    double[] errors = new double[runs];
+    double[][] errors = new double[runs][];
     try {
       for (int r = 0; r < runs; r++) {
         errors[r] = futures.get(r).get();
       }
     } catch (CancellationException e) {
-      return null;
+      return List.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return List.of();
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
-    SimulationResult r = SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int last = errors[0].length - 1;
+    if (!loop || !perGeneration) {
+      return List.of(point(p, x, column(errors, last), seconds, -1));
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (int k = 0; k <= last; k++) {
+      out.add(point(p, k, column(errors, k), seconds, k).put("generation", k));
+    }
+    return out;
+  }
+
+  private static double[] column(double[][] errors, int k) {
+    double[] c = new double[errors.length];
+    for (int r = 0; r < c.length; r++) {
+      c[r] = errors[r][k];
+    }
+    return c;
+  }
+
+  /** One simulated point with the theory beside it: of the point itself, or of {@code generation} when >= 0. */
+  private ObjectNode point(Point p, double x, double[] errors, double seconds, int generation) {
+    SimulationResult r = SimulationResult.of(errors, seconds);
     ObjectNode o = p.problemJson();
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
-    p.putTheory(o);
+    if (generation < 0) {
+      p.putTheory(o);
+    } else {
+      p.putGenerationTheory(o, generation);
+    }
     return o;
   }
 

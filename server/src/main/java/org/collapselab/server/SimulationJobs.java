@@ -15,12 +15,15 @@ import java.util.concurrent.ThreadFactory;
 import org.collapselab.classification.ClassificationProblem;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.experiments.json.TheoryJson;
+import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.Schedule;
 import org.collapselab.validation.ParameterException;
 
 /**
  * The server's simulation jobs: at most {@link Limits#MAX_RUNNING_JOBS} run at once (more get 429), their runs
- * share one pool with a thread per core, and the last {@link Limits#MAX_KEPT_JOBS} stay readable.
+ * share one pool with a thread per core, and the last {@link Limits#MAX_KEPT_JOBS} stay readable. With
+ * {@code generations > 0} and no sweep, a job simulates the retraining loop and answers one point per generation.
  *
  * <p>Request body of {@code POST /api/simulate}: {@code {"params": {flag: value, ...}, "sweep":
  * "NAME:FROM:TO:POINTS[:log]" (optional), "runs": R, "seed": K, "with-noise": false}}; with
@@ -147,6 +150,17 @@ final class SimulationJobs implements AutoCloseable {
   private static void requireSimulable(Problem p) {
     SimulationLimits.rows(p);
     long d = p.d();
+    Generations loop = p.generations();
+    if (loop.count() > Limits.MAX_SIM_GENERATIONS) {
+      throw new ParameterException("generations", loop.count(), "at most " + Limits.MAX_SIM_GENERATIONS
+          + " for simulation in the server");
+    }
+    if (loop.looping() && loop.schedule() != Schedule.REPLACE
+        && (loop.count() + 1L) * d * p.n() > 2 * Limits.MAX_SIM_CELLS) {
+      throw new ParameterException("generations", loop.count(), "at most " + (2 * Limits.MAX_SIM_CELLS / (d * p.n()) - 1)
+          + " for " + loop.schedule().key() + " at n = " + p.n() + ", d = " + d + " in the server (all pooled rows "
+          + "are kept: (generations + 1)·n·d <= " + 2 * Limits.MAX_SIM_CELLS + ")");
+    }
     if (d * p.n() > Limits.MAX_SIM_CELLS) {
       throw new ParameterException("n", p.n(), "at most " + Limits.MAX_SIM_CELLS + " / d for simulation in the "
           + "server (d·n <= " + Limits.MAX_SIM_CELLS + "; use collapselab simulate for larger)");

@@ -48,6 +48,15 @@ record Sweep(String name, double from, double to, int points, boolean log) {
     return new Sweep(parts[0], from, to, points, log);
   }
 
+  /** The text form {@code NAME:FROM:TO:POINTS[:log]}. */
+  String text() {
+    return name + ":" + num(from) + ":" + num(to) + ":" + points + (log ? ":log" : "");
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** The i-th value of the grid. */
   double value(int i) {
     double t = points == 1 ? 0 : (double) i / (points - 1);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.collapselab.experiments.json.GenerationsJson;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
+import org.collapselab.theory.GenerationsPrediction;
+import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
 
@@ -15,7 +18,8 @@ import org.collapselab.validation.ParameterException;
  * otherwise one point (the same JSON object as {@code collapselab theory --json}) or, with
  * {@code sweep=NAME:FROM:TO:POINTS[:log]}, a curve: {@code {sweep, values, points, millis}} where each point is that
  * same object, or the problem with an {@code error} when the theory is undefined there (e.g. at an interpolation
- * threshold with λ = 0).
+ * threshold with λ = 0). A retraining loop's point also lists its {@code generations}, {@code loop} and
+ * {@code basis}.
  */
 final class TheoryApi {
   static final Set<String> EXTRA = Set.of("sweep", "with-noise");
@@ -41,7 +45,7 @@ final class TheoryApi {
     if (extras.get("sweep") == null) {
       requireWork(1, base.d());
       try {
-        return TheoryJson.predictAnswer(base, floor);
+        return pointJson(base, floor);
       } catch (TheoryException e) {
         throw new ApiError(422, e.getMessage());
       }
@@ -73,6 +77,20 @@ final class TheoryApi {
     }
     out.put("millis", (System.nanoTime() - start) / 1e6);
     return out;
+  }
+
+  /**
+   * One point as {@code collapselab theory --json} prints it: the last generation's numbers and, for a retraining
+   * loop, every generation with the loop's status and the theory's basis ({@link GenerationsJson}).
+   */
+  static ObjectNode pointJson(Problem p, double floor) {
+    if (!p.generations().looping()) {
+      return TheoryJson.predictAnswer(p, floor);
+    }
+    GenerationsPrediction loop = GenerationsTheory.predict(p);
+    ObjectNode o = TheoryJson.answer(p, loop.last(), floor);
+    GenerationsJson.putTheory(o, loop, floor);
+    return o;
   }
 
   private static void requireWork(int points, int d) {

@@ -2,242 +2,217 @@ package org.collapselab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.Theory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in Debian's headless Chromium (Selenium, nothing downloaded): move a control and check the plotted curve
- * is the theory's, start a simulation and see its points appear. Saves {@code target/serve-screenshot.png} and
- * prints the page's redraw times ({@code performance.now()} from the input event to the last plot drawn).
+ * The explorer in headless Chromium, as a researcher uses it: cached, compressed assets; the plotted curve is the
+ * theory's and follows the slider (times are measured by {@code scripts/bench-explorer.sh}, not here); the setting in
+ * the address and "copy as CLI / curl / Python"; an emptied or refused box is an error at the box and the plots are
+ * marked stale, never computed with a value the user did not see; pinned curves; simulation overlays that keep
+ * their own setting; export of each plot as PNG, SVG, CSV and JSON; the OpenAPI description linked from the page.
  */
 @Tag("browser")
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
   @TempDir
-  Path profile;
+  Path tmp;
 
   @Test
-  void moveAControlThenSimulate() throws Exception {
-    // missing tools fail loudly (bin/test --fast leaves this browser test out)
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
-        .as("/usr/bin/chromium or /usr/bin/chromedriver is absent (apt-get install chromium chromium-driver)").isTrue();
-    assertThat(CollapseLabServer.class.getResource(CollapseLabServer.WEB + "/vendor/plotly.min.js"))
-        .as("plotly.js not bundled (run scripts/fetch-data.sh and rebuild)").isNotNull();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile, "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort().build();
-    try (CollapseLabServer server = CollapseLabServer.start(new ServerConfig("127.0.0.1", 0, resultsFolder(), 2))) {
-      ChromeDriver driver = new ChromeDriver(service, options);
-      try {
-        run(driver, "http://127.0.0.1:" + server.port() + "/");
-      } finally {
-        driver.quit();
+  void researcherSession() throws Exception {
+    try (BrowserSession b = new BrowserSession(tmp.resolve("profile"), null, 1400, 1000)) {
+      cachedAndCompressed(b);
+      b.open("");
+      assertCurveIsTheory(b, 0.2);
+      sliderRedraws(b);
+      addressAndCopy(b);
+      neverComputesWithAnUnseenValue(b);
+      pinsAndSimulations(b);
+      exports(b);
+      openApi(b);
+    }
+  }
+
+  /**
+   * The scripts and plotly.js are content-hashed, immutable and gzip-compressed: a reload takes them from the cache
+   * without asking the server (the page itself is revalidated).
+   */
+  private static void cachedAndCompressed(BrowserSession b) {
+    b.open("");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = (Map<String, Object>) b.js("const e = performance.getEntriesByType('resource')"
+        + ".find(r => r.name.includes('plotly-basic')); return {url: e.name, encoded: e.encodedBodySize, "
+        + "decoded: e.decodedBodySize}");
+    assertThat(((Number) first.get("encoded")).doubleValue()).as("plotly.js compressed on the wire")
+        .isLessThan(0.5 * ((Number) first.get("decoded")).doubleValue());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> headers = (Map<String, Object>) b.jsAsync("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => done({cache: r.headers.get('cache-control'), "
+        + "encoding: r.headers.get('content-encoding')}))", first.get("url"));
+    assertThat(String.valueOf(headers.get("cache")).replace(" ", "")).contains("immutable").contains("max-age=");
+    assertThat(headers.get("encoding")).isEqualTo("gzip");
+    b.driver.navigate().refresh();
+    b.waitForRedraw();
+    Object plotlyTransfer = b.js("const e = performance.getEntriesByType('resource').find(r => r.name.includes"
+        + "('plotly-basic')); return e ? e.transferSize : -1");
+    assertThat(((Number) plotlyTransfer).longValue()).as("plotly.js served from the cache, not revalidated")
+        .isZero();
+  }
+
+  /** The page links the OpenAPI description of the JSON API, which names the endpoints the page uses. */
+  private static void openApi(BrowserSession b) {
+    String href = b.driver.findElement(org.openqa.selenium.By.linkText("API")).getDomAttribute("href");
+    assertThat(href).isEqualTo("/api/openapi.json");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) b.jsAsync("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.json()).then(done)", href);
+    assertThat(String.valueOf(doc.get("openapi"))).startsWith("3.");
+    assertThat(((Map<?, ?>) doc.get("paths")).keySet()).map(String::valueOf)
+        .contains("/api/view", "/api/theory", "/api/simulate");
+  }
+
+  /** One slider step (arrow key) is one request and one redraw; the plotted curve follows the slider. */
+  private static void sliderRedraws(BrowserSession b) {
+    WebElement p2 = b.el("ctl-p2");
+    List<Double> before = BrowserSession.numbers(b.traces("plot-n").get(0).get("y"));
+    long seq = ((Number) b.js("return Lab.seq")).longValue();
+    for (int i = 0; i < 5; i++) {
+      p2.sendKeys(Keys.ARROW_RIGHT); // 0.20 -> 0.25, as a user would
+      b.waitForRedraw();
+    }
+    assertThat(((Number) b.js("return Lab.seq")).longValue() - seq).as("one GET /api/view per step").isEqualTo(5);
+    assertThat(b.el("box-p2").getDomProperty("value")).isEqualTo("0.25");
+    assertThat(BrowserSession.numbers(b.traces("plot-n").get(0).get("y"))).isNotEqualTo(before);
+    assertCurveIsTheory(b, 0.25);
+    assertThat(BrowserSession.numbers(b.trace("plot-n", "now").get("x"))).as("the current-value line")
+        .containsOnly(1000.0);
+  }
+
+  /** The setting is in the address; a copied link, CLI command and curl request reproduce the shown number. */
+  private static void addressAndCopy(BrowserSession b) throws Exception {
+    b.wait.until(d -> String.valueOf(b.js("return location.hash")).contains("p2=0.25"));
+    b.select("copy-as", "cli");
+    String cli = b.el("copy-text").getDomProperty("value");
+    assertThat(cli).startsWith("collapselab theory ").endsWith(" --json").contains("--p2 0.25").contains("--sigma 0.5");
+    Map<String, String> flags = new LinkedHashMap<>();
+    String[] words = cli.substring("collapselab theory ".length(), cli.length() - " --json".length()).split(" ");
+    for (int i = 0; i < words.length; i += 2) {
+      flags.put(words[i].substring(2), words[i + 1]);
+    }
+    Problem fromCli = ProblemFlags.parse(flags).toProblem();
+    double shown = Double.parseDouble(String.valueOf(b.js("return String(Lab.current.view.point.testError)")));
+    assertThat(Theory.predict(fromCli).testError()).isEqualTo(shown);
+    b.select("copy-as", "curl");
+    String curl = b.el("copy-text").getDomProperty("value");
+    String url = curl.replaceFirst("^curl -s '", "").replaceFirst("'$", "");
+    assertThat(url).startsWith(b.base + "/api/theory?");
+    TestClient c = new TestClient(b.server.port());
+    assertThat(c.get(url.substring(b.base.length())).json().get("testError").asDouble()).isEqualTo(shown);
+    b.select("copy-as", "python");
+    assertThat(b.el("copy-text").getDomProperty("value")).contains("urllib.request").contains("\"p2\": \"0.25\"")
+        .contains(b.base + "/api/theory?");
+    b.click("copy-close");
+    // The address alone restores the setting (and the view).
+    b.open("#p2=0.3&c2=2&sigma=0.25&view=generations");
+    assertThat(b.el("box-p2").getDomProperty("value")).isEqualTo("0.3");
+    assertThat(b.el("box-c2").getDomProperty("value")).isEqualTo("2");
+    assertThat(b.el("tab-generations").getDomAttribute("aria-selected")).isEqualTo("true");
+    assertThat(b.js("return Lab.current.view.point.p2")).isEqualTo(0.3);
+    b.open("#p2=0.25");
+  }
+
+  /** An emptied box is an error at that box; nothing is computed and the plots say they are stale. */
+  private static void neverComputesWithAnUnseenValue(BrowserSession b) {
+    long seq = ((Number) b.js("return Lab.seq")).longValue();
+    b.type("box-sigma", "");
+    assertThat(b.el("box-sigma").getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(b.el("err-sigma").getText()).isEqualTo("σ is empty: enter a number");
+    assertThat(((Number) b.js("return Lab.seq")).longValue()).as("no request with an empty σ").isEqualTo(seq);
+    assertThat(b.el("card-n").getDomAttribute("class")).contains("stale");
+    assertThat(b.el("note-n").getText()).startsWith("Stale: σ is empty");
+    assertThat(b.el("point-error").getText()).contains("σ is empty");
+    b.type("box-sigma", "abc");
+    assertThat(b.el("err-sigma").getText()).contains("must be a number");
+    b.type("box-sigma", "0.5");
+    assertThat(b.el("box-sigma").getDomAttribute("aria-invalid")).isEqualTo("false");
+    assertThat(b.el("card-n").getDomAttribute("class")).doesNotContain("stale");
+    // A value the server refuses: its message at the box, the plots stale.
+    b.type("box-p2", "1.5");
+    assertThat(b.el("err-p2").getText()).isEqualTo("p2 must be in [0, 1], got 1.5");
+    assertThat(b.el("card-n").getDomAttribute("class")).contains("stale");
+    b.type("box-p2", "0.25");
+    assertThat(b.el("err-p2").getText()).isEmpty();
+    assertThat(b.el("card-n").getDomAttribute("class")).doesNotContain("stale");
+  }
+
+  /** A pinned curve stays while the controls move; a simulation keeps its setting and its label says which. */
+  private static void pinsAndSimulations(BrowserSession b) {
+    List<Double> pinned = BrowserSession.numbers(b.traces("plot-n").get(0).get("y"));
+    b.click("pin");
+    b.type("box-c2", "2");
+    Map<String, Object> pin = b.trace("plot-n", "pin: c² = 1");
+    assertThat(pin).as("pinned curve on error vs n: " + b.traces("plot-n")).isNotNull();
+    assertThat(BrowserSession.numbers(pin.get("y"))).isEqualTo(pinned);
+    assertThat(b.trace("plot-p2", "pin: c² = 1")).isNotNull();
+    assertThat(b.el("pins").getText()).contains("c² = 1");
+    b.type("sim-points", "4");
+    b.type("sim-runs", "4");
+    b.click("sim-start");
+    b.wait.until(d -> b.js("return Lab.lastJob && Lab.lastJob.state !== 'running'"));
+    assertThat(b.js("return Lab.lastJob.state")).isEqualTo("done");
+    Map<String, Object> sim = b.trace("plot-n", "simulation ± std: this setting (4 runs)");
+    assertThat(sim).as(String.valueOf(b.traces("plot-n"))).isNotNull();
+    assertThat(BrowserSession.numbers(sim.get("y"))).hasSize(4).allSatisfy(y -> assertThat(y).isPositive());
+    b.type("box-p2", "0.4");
+    Map<String, Object> kept = b.trace("plot-n", "simulation ± std: p2 = 0.25 (4 runs)");
+    assertThat(kept).as("the overlay survives the change, labelled: " + b.traces("plot-n")).isNotNull();
+    assertThat(kept.get("y")).isEqualTo(sim.get("y"));
+    b.type("box-p2", "0.25");
+  }
+
+  /** Every plot exports its picture (PNG, SVG) and its data (CSV, JSON). */
+  private static void exports(BrowserSession b) throws Exception {
+    for (String fmt : new String[] {"PNG", "SVG", "CSV", "JSON"}) {
+      b.js("Lab.lastDownload = null");
+      b.driver.findElement(org.openqa.selenium.By.cssSelector("#card-n [aria-label$='as " + fmt + "']")).click();
+      b.wait.until(d -> b.js("return Lab.lastDownload"));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> dl = (Map<String, Object>) b.js("return Lab.lastDownload");
+      assertThat(dl.get("name")).isEqualTo("collapselab-error-vs-n." + fmt.toLowerCase(Locale.ROOT));
+      assertThat(((Number) dl.get("size")).longValue()).isGreaterThan(500);
+      if (fmt.equals("CSV")) {
+        String text = (String) dl.get("text");
+        assertThat(text).startsWith("trace,x,y,error\ntheory,");
+      }
+      if (fmt.equals("JSON")) {
+        Map<?, ?> json = TestClient.JSON.readValue((String) b.js("return Lab.lastDownload.text"), Map.class);
+        assertThat(json.get("plot")).isEqualTo("error vs n");
+        assertThat((List<?>) json.get("traces")).isNotEmpty();
       }
     }
   }
 
-  private void run(ChromeDriver driver, String url) throws Exception {
-    JavascriptExecutor js = driver;
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    driver.get(url);
-    wait.until(d -> js.executeScript("return window.Lab && Lab.drawnSeq === Lab.seq && Lab.redraws >= 1"));
-    List<Double> before = curve(js, "plot-n", "y");
-    assertCurveIsTheory(js, 0.2);
-
-    // Move the p2 slider by five steps with the keyboard (as a user would): 0.20 -> 0.25.
-    WebElement p2 = driver.findElement(By.id("ctl-p2"));
-    for (int i = 0; i < 5; i++) {
-      p2.sendKeys(Keys.ARROW_RIGHT);
-    }
-    waitForRedraw(js, wait);
-    assertThat(driver.findElement(By.id("box-p2")).getDomProperty("value")).isEqualTo("0.25");
-    assertThat(curve(js, "plot-n", "y")).isNotEqualTo(before);
-    assertCurveIsTheory(js, 0.25);
-
-    // Redraw time of single control changes, measured in the page.
-    List<Double> total = new ArrayList<>();
-    List<Double> fetch = new ArrayList<>();
-    List<Double> draw = new ArrayList<>();
-    double browserCpu0 = browserCpuMs();
-    double jvmCpu0 = jvmCpuMs();
-    for (int i = 0; i < 20; i++) {
-      p2.sendKeys(i % 2 == 0 ? Keys.ARROW_LEFT : Keys.ARROW_RIGHT);
-      waitForRedraw(js, wait);
-      @SuppressWarnings("unchecked")
-      List<Number> t = (List<Number>) js.executeScript("return [Lab.lastRedrawMs, Lab.lastFetchMs, Lab.lastDrawMs]");
-      total.add(t.get(0).doubleValue());
-      fetch.add(t.get(1).doubleValue());
-      draw.add(t.get(2).doubleValue());
-    }
-    double browserCpu = (browserCpuMs() - browserCpu0) / total.size();
-    double jvmCpu = (jvmCpuMs() - jvmCpu0) / total.size();
-    String timing = String.format(java.util.Locale.ROOT, "page redraw after one control change (5 plots from 4 sweeps "
-        + "of 101-200 points + 1 point, d=200), %d changes: total median %.1f ms (min %.1f, max %.1f); "
-        + "of which API answers median %.1f ms, Plotly drawing median %.1f ms; CPU per change: Chromium "
-        + "(all processes) %.1f ms, test JVM (server + Selenium client) %.1f ms; load average %s%n", total.size(),
-        median(total), min(total), max(total), median(fetch), median(draw), browserCpu, jvmCpu, loadAverage());
-    System.out.print(timing);
-    Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target/browser-redraw.txt"), timing + "total: " + total + "\n");
-
-    // Simulate the error-vs-n curve: the points appear with error bars.
-    setValue(driver, "sim-points", "5");
-    setValue(driver, "sim-runs", "6");
-    driver.findElement(By.id("sim-start")).click();
-    wait.until(d -> js.executeScript("return Lab.lastJob && Lab.lastJob.state !== 'running'"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> job = (Map<String, Object>) js.executeScript("return Lab.lastJob");
-    assertThat(job.get("state")).isEqualTo("done");
-    @SuppressWarnings("unchecked")
-    List<Object> sim = (List<Object>) js.executeScript(
-        "const t = document.getElementById('plot-n').data.find(t => t.name === 'simulation ± std');"
-            + "return t ? [t.x, t.y, t.error_y.array] : null;");
-    assertThat(sim).as("simulation trace on the error-vs-n plot").isNotNull();
-    assertThat((List<?>) sim.get(1)).hasSize(5).allSatisfy(y -> assertThat(((Number) y).doubleValue()).isPositive());
-    assertThat((List<?>) sim.get(2)).hasSize(5);
-    String progress = driver.findElement(By.id("sim-status")).getText();
-    assertThat(progress).startsWith("done: 30/30 runs, 5 points");
-
-    File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), Path.of("target/serve-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
-
-    // The results folder: the study is listed, its figure shown, and a click on the experiment lists its cells.
-    WebElement exp = wait.until(d -> d.findElements(By.cssSelector("#studies a[data-exp]")).stream().findFirst()
-        .orElse(null));
-    assertThat(driver.findElement(By.id("studies")).getText()).contains("fig2-width (2 cells)");
-    assertThat(driver.findElements(By.cssSelector("#studies img"))).hasSize(1);
-    js.executeScript("arguments[0].scrollIntoView()", exp);
-    exp.click();
-    wait.until(d -> !d.findElements(By.cssSelector("#cells table tr")).isEmpty());
-    assertThat(driver.findElements(By.cssSelector("#cells table tr"))).hasSize(3); // header + 2 cells
-    assertThat(driver.findElement(By.id("cells")).getText()).contains("config.n").contains("0.25");
-    File browse = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(browse.toPath(), Path.of("target/serve-browse.png"), StandardCopyOption.REPLACE_EXISTING);
-
-    // A setting the theory may not cover: the page shows the theory's own message (or the numbers once it does).
-    WebElement weight = driver.findElement(By.id("box-synthetic-weight"));
-    weight.clear();
-    weight.sendKeys("2", Keys.TAB);
-    waitForRedraw(js, wait);
-    String shown = driver.findElement(By.id("point-error")).getText();
-    Problem p = Problem.ridge(Spectrum.isotropic(200), 1000, 0.25, 1, 0.5, 1e-3).withSources(null, 0.5, 2.0,
-        org.collapselab.problem.Estimator.MIX);
-    try {
-      Theory.predict(p);
-      assertThat(shown).isEmpty();
-    } catch (org.collapselab.theory.TheoryException e) {
-      assertThat(shown).isEqualTo(e.getMessage());
-    }
-  }
-
-  /** A results folder with one study: two cells, a figure and a report. */
-  private Path resultsFolder() throws Exception {
-    Path out = Files.createDirectories(profile.resolve("out"));
-    Path study = Files.createDirectories(out.resolve("fig2"));
-    try (org.collapselab.experiments.store.ResultStore store =
-             org.collapselab.experiments.store.ResultStore.open(study.resolve("results.db"))) {
-      store.put(org.collapselab.experiments.store.StoredCell.now("k1", "fig2-width", "{\"d\":10,\"n\":20}",
-          "{\"mean\":0.5}", 0.1));
-      store.put(org.collapselab.experiments.store.StoredCell.now("k2", "fig2-width", "{\"d\":10,\"n\":40}",
-          "{\"mean\":0.25}", 0.1));
-    }
-    Files.writeString(study.resolve("report.html"), "<html><body>report</body></html>");
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, 120, 80);
-    g.setColor(java.awt.Color.BLUE);
-    g.drawLine(0, 70, 120, 10);
-    g.dispose();
-    javax.imageio.ImageIO.write(img, "png", study.resolve("width.png").toFile());
-    return out;
-  }
-
-  /** The plotted error-vs-n curve equals the theory at every plotted n for the page's default setting. */
-  private static void assertCurveIsTheory(JavascriptExecutor js, double p2) {
-    List<Double> xs = curve(js, "plot-n", "x");
-    List<Double> ys = curve(js, "plot-n", "y");
-    assertThat(xs).hasSize(200);
+  /** The plotted error-vs-n curve equals the theory at every plotted n. */
+  static void assertCurveIsTheory(BrowserSession b, double p2) {
+    Map<String, Object> t = b.traces("plot-n").get(0);
+    List<Double> xs = BrowserSession.numbers(t.get("x"));
+    List<Double> ys = BrowserSession.numbers(t.get("y"));
+    assertThat(xs).hasSize(ExplorerView.N_POINTS);
     for (int i = 0; i < xs.size(); i += 7) {
       Problem p = Problem.ridge(Spectrum.isotropic(200), Math.round(xs.get(i)), p2, 1, 0.5, 1e-3);
       assertThat(ys.get(i)).as("n = " + xs.get(i)).isEqualTo(Theory.predict(p).testError());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Double> curve(JavascriptExecutor js, String plot, String axis) {
-    List<Object> raw = (List<Object>) js.executeScript(
-        "return Array.from(document.getElementById(arguments[0]).data[0][arguments[1]]);", plot, axis);
-    return raw.stream().map(v -> v == null ? Double.NaN : ((Number) v).doubleValue()).toList();
-  }
-
-  private static double median(List<Double> v) {
-    return v.stream().sorted().toList().get(v.size() / 2);
-  }
-
-  private static double min(List<Double> v) {
-    return v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-  }
-
-  private static double max(List<Double> v) {
-    return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-  }
-
-  /** CPU time of every process this JVM started (chromedriver, Chromium and its children). */
-  private static double browserCpuMs() {
-    return ProcessHandle.current().descendants()
-        .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
-  }
-
-  private static double jvmCpuMs() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " on "
-          + Runtime.getRuntime().availableProcessors() + " cores";
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
-  }
-
-  private static void waitForRedraw(JavascriptExecutor js, WebDriverWait wait) {
-    wait.until(d -> js.executeScript("return Lab.drawnSeq === Lab.seq"));
-  }
-
-  private static void setValue(ChromeDriver driver, String id, String value) {
-    WebElement e = driver.findElement(By.id(id));
-    e.clear();
-    e.sendKeys(value);
   }
 
 }

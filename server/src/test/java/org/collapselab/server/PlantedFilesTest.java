@@ -62,14 +62,14 @@ class PlantedFilesTest {
 
   @Test
   void inChromiumAPlantedScriptNeverStartsAJob() throws Exception {
-    assertThat(BrowserTest.CHROMIUM).as("headless Chromium (apt-get install chromium chromium-driver)").isExecutable();
+    assertThat(BrowserSession.CHROMIUM).as("headless Chromium (apt-get install chromium chromium-driver)").isExecutable();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
+    options.setBinary(BrowserSession.CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
         "--user-data-dir=" + tmp.resolve("profile"));
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.DRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(BrowserSession.DRIVER.toFile()).usingAnyFreePort().build();
     try (CollapseLabServer server = CollapseLabServer.start(new ServerConfig("127.0.0.1", 0, plantedFolder(), 1))) {
       String base = "http://127.0.0.1:" + server.port();
       TestClient c = new TestClient(server.port());

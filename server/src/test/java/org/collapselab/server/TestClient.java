@@ -22,6 +22,10 @@ final class TestClient {
     this.port = port;
   }
 
+  HttpClient http() {
+    return http;
+  }
+
   record Reply(int status, String body, java.net.http.HttpHeaders headers) {
     JsonNode json() {
       try {

@@ -150,18 +150,6 @@ class TheoryApiTest {
   }
 
   @Test
-  void pageAndBundledFilesAreServed() throws Exception {
-    TestClient.Reply page = client.get("/");
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Collapse Lab explorer").contains("/vendor/plotly.min.js")
-        .doesNotContain("https://");
-    assertThat(client.get("/app.js").status()).isEqualTo(200);
-    JsonNode info = client.get("/api/info").json();
-    assertThat(info.get("plotly").asBoolean())
-        .isEqualTo(CollapseLabServer.class.getResource(CollapseLabServer.WEB + "/vendor/plotly.min.js") != null);
-  }
-
-  @Test
   void foreignHostNamesAreRefusedOnLoopback() throws Exception {
     String evil = client.raw("/api/theory?d=5&n=10", "attacker.example:80");
     assertThat(TestClient.status(evil)).isEqualTo(403);

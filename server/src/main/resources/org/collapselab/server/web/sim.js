@@ -1,104 +1,125 @@
-// Simulation jobs (POST /api/simulate, poll GET /api/jobs/{id}, DELETE to cancel) and the results-folder browser.
+// Simulation jobs (POST /api/simulate, poll GET /api/jobs/{id}, DELETE to cancel) and their overlays. An overlay
+// keeps the setting it was run with: it stays on the plot when the controls move, labelled with what differs.
 'use strict';
 (function () {
   const Lab = window.Lab;
   const $ = id => document.getElementById(id);
+  const el = Lab.el;
+  const SYMBOLS = ['circle-open', 'square-open', 'diamond-open', 'triangle-up-open', 'x', 'cross'];
+  const COLORS = ['#000000', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
+  Lab.sims = [];
   let job = null;
+  let count = 0;
 
-  // Simulated ranges stay within what the server simulates quickly (d·n and d·m bounded).
+  // Simulated ranges: the plot's own sweep, cut to what the server simulates quickly (d·n and d·m bounded).
   function simSweep(curve, points) {
-    const r = Object.assign({}, Lab.ranges()[curve]);
-    const d = +Lab.state.d;
-    if (curve === 'n') r.to = Math.max(r.from + 1, Math.min(r.to, 20 * d, Math.floor(2e7 / d)));
-    if (curve === 'm') r.to = Math.max(r.from + 1, Math.min(r.to, 10 * Math.max(+Lab.state.n, d), Math.floor(2e7 / d)));
-    return Lab.sweepText(curve, r, points);
+    const s = Lab.current.view.curves[curve].sweep;
+    const st = Lab.current.state;
+    const d = +st.d;
+    let to = s.to;
+    if (curve === 'n') to = Math.max(s.from + 1, Math.min(to, 20 * d, Math.floor(2e7 / d)));
+    if (curve === 'm') to = Math.max(s.from + 1, Math.min(to, 10 * Math.max(+st.n, d), Math.floor(2e7 / d)));
+    return `${curve}:${s.from}:${to}:${points}${s.log ? ':log' : ''}`;
   }
 
-  function overlay(curve, points) {
-    const xs = points.map(p => p.x);
-    Lab.sims[curve] = {x: xs, y: points.map(p => p.mean), mode: 'markers', name: 'simulation ± std',
-      marker: {color: '#000', size: 7, symbol: 'circle-open'},
-      error_y: {type: 'data', array: points.map(p => p.std), visible: true, color: '#444'}};
-    return Lab.redrawPlots();
-  }
+  Lab.simTraces = function (curve) {
+    const dark = document.documentElement.dataset.theme === 'dark'
+      || (!document.documentElement.dataset.theme && matchMedia('(prefers-color-scheme: dark)').matches);
+    return Lab.sims.filter(s => s.curve === curve && s.points.length).map(s => ({
+      x: s.points.map(p => p.x), y: s.points.map(p => p.mean), mode: 'markers',
+      name: `simulation ± std: ${Lab.diffLabel(s.state)} (${s.runs} runs)`,
+      marker: {color: s.color === '#000000' && dark ? '#ffffff' : s.color, size: 7, symbol: s.symbol},
+      error_y: {type: 'data', array: s.points.map(p => p.std), visible: true, color: s.color === '#000000' && dark ? '#dddddd' : s.color},
+    }));
+  };
 
-  async function poll(id, curve) {
-    const r = await fetch('/api/jobs/' + id);
-    const j = await r.json();
-    if (!job || job.id !== id) return;
-    $('sim-progress').value = j.progress;
-    $('sim-status').textContent = `${j.state}: ${j.done}/${j.total} runs, ${j.points.length} points` + (j.error ? ' — ' + j.error : '');
-    if (j.points.length) await overlay(curve, j.points);
-    if (j.state === 'running') {
-      setTimeout(() => poll(id, curve), 300);
-    } else {
-      job = null;
-      $('sim-start').disabled = false;
-      $('sim-cancel').disabled = true;
-      Lab.lastJob = j;
+  function listSims() {
+    const ul = $('sims');
+    ul.innerHTML = '';
+    for (const s of Lab.sims) {
+      const label = `${s.curve === 'generations' ? 'error vs generation' : 'error vs ' + s.curve}: ${Lab.diffLabel(s.state)}, ${s.runs} runs, seed ${s.seed}`;
+      const rm = el('button', {type: 'button', className: 'tool', 'aria-label': 'Remove simulation ' + label}, '×');
+      rm.addEventListener('click', () => {
+        Lab.sims = Lab.sims.filter(q => q !== s);
+        listSims();
+        Lab.drawAll();
+      });
+      ul.append(el('li', {}, el('span', {className: 'swatch', style: 'background:' + s.color}), label + ' ', rm));
     }
   }
+  Lab.listSims = listSims;
 
-  $('sim-start').addEventListener('click', async () => {
+  async function poll(sim) {
+    let j;
+    try {
+      const r = await fetch('/api/jobs/' + sim.id);
+      j = await r.json();
+      if (!r.ok) throw new Error(j.error || 'HTTP ' + r.status);
+    } catch (e) {
+      $('sim-status').textContent = 'lost the job: ' + e.message;
+      finish();
+      return;
+    }
+    $('sim-progress').value = j.progress;
+    $('sim-status').textContent = `${j.state}: ${j.done}/${j.total} runs, ${j.points.length} points` + (j.error ? ' — ' + j.error : '');
+    sim.points = j.points;
+    await Lab.drawPlot(sim.curve === 'generations' ? 'generations' : sim.curve);
+    if (j.state === 'running') {
+      setTimeout(() => poll(sim), 300);
+    } else {
+      Lab.lastJob = j;
+      finish();
+    }
+  }
+  function finish() {
+    job = null;
+    $('sim-start').disabled = false;
+    $('sim-cancel').disabled = true;
+  }
+
+  Lab.startSimulation = async function () {
+    if (!Lab.current || Lab.staleReason) {
+      $('sim-status').textContent = 'Fix the marked controls first: ' + (Lab.staleReason || 'nothing computed yet');
+      return;
+    }
     const curve = $('sim-curve').value;
-    const params = Object.fromEntries(Lab.params(curve === 'm' ? {model: 'rp'} : {}));
+    const st = Object.assign({}, Lab.current.state);
+    const over = curve === 'm' ? {model: 'rp'} : {};
+    const params = Object.fromEntries(Lab.query(Object.assign({}, st, over)));
+    if (curve === 'm') params.m = st.m;
     const withNoise = params['with-noise'] === 'true';
     delete params['with-noise'];
-    const body = {params, sweep: simSweep(curve, +$('sim-points').value), runs: +$('sim-runs').value,
-      seed: +$('sim-seed').value, 'with-noise': withNoise};
+    const body = {params, runs: +$('sim-runs').value, seed: +$('sim-seed').value, 'with-noise': withNoise};
+    if (curve === 'generations') {
+      if (!(+st.generations > 0)) {
+        $('sim-status').textContent = 'Set generations > 0 to simulate the loop.';
+        return;
+      }
+    } else {
+      body.sweep = simSweep(curve, +$('sim-points').value); // with generations > 0: each point's last generation
+    }
     const r = await fetch('/api/simulate', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
     const j = await r.json();
     if (!r.ok) {
       $('sim-status').textContent = j.error;
       return;
     }
-    job = j;
+    const sim = {id: j.id, curve, state: st, runs: body.runs, seed: body.seed, points: [],
+      color: COLORS[count % COLORS.length], symbol: SYMBOLS[count % SYMBOLS.length]};
+    count++;
+    Lab.sims.push(sim);
+    listSims();
+    job = sim;
     $('sim-start').disabled = true;
     $('sim-cancel').disabled = false;
-    poll(j.id, curve);
-  });
+    if (curve === 'generations') Lab.showView('generations');
+    poll(sim);
+  };
 
-  $('sim-cancel').addEventListener('click', async () => {
-    if (job) await fetch('/api/jobs/' + job.id, {method: 'DELETE'});
-  });
-
-  // Results folder: studies, their experiments (click for cells), figures and reports.
-  const esc = s => String(s).replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
-  const fileUrl = p => '/files/' + p.split('/').map(encodeURIComponent).join('/');
-
-  async function cells(path, experiment) {
-    const r = await fetch('/api/studies/cells?' + new URLSearchParams({path, experiment}));
-    const j = await r.json();
-    if (!r.ok) {
-      $('cells').textContent = j.error;
-      return;
-    }
-    const cols = j.columns.filter(c => !/runs$|created_at|^key$|version/.test(c)).slice(0, 16);
-    const rows = j.rows.slice(0, 200).map(row => '<tr>' + cols.map(c => `<td>${esc(typeof row[c] === 'number' ? +row[c].toPrecision(5) : row[c] ?? '')}</td>`).join('') + '</tr>');
-    $('cells').innerHTML = `<h3>${esc(experiment)} (${j.total} cells${j.total > 200 ? ', first 200 shown' : ''})</h3>`
-      + `<table><tr>${cols.map(c => `<th>${esc(c)}</th>`).join('')}</tr>${rows.join('')}</table>`;
-  }
-
-  async function studies() {
-    const r = await fetch('/api/studies');
-    const j = await r.json();
-    if (!r.ok) {
-      $('studies').textContent = j.error;
-      return;
-    }
-    if (!j.studies.length) {
-      $('studies').textContent = `no results.db below ${j.root}`;
-      return;
-    }
-    $('studies').innerHTML = j.studies.map(s => `<div class="study"><h3>${esc(s.path || j.root)}</h3>`
-      + '<p>experiments: ' + s.experiments.map(e => `<a href="#" data-path="${esc(s.path)}" data-exp="${esc(e.name)}">${esc(e.name)}</a> (${e.cells} cells)`).join(', ') + '</p>'
-      + (s.reports.length ? '<p>reports: ' + s.reports.map(p => `<a href="${fileUrl(p)}" target="_blank">${esc(p)}</a>`).join(', ') + '</p>' : '')
-      + s.figures.filter(f => f.endsWith('.png') || f.endsWith('.svg')).map(f => `<a href="${fileUrl(f)}" target="_blank"><img src="${fileUrl(f)}" alt="${esc(f)}" title="${esc(f)}"></a>`).join('')
-      + '</div>').join('');
-    $('studies').querySelectorAll('a[data-exp]').forEach(a => a.addEventListener('click', ev => {
-      ev.preventDefault();
-      cells(a.dataset.path, a.dataset.exp);
-    }));
-  }
-  studies();
+  Lab.buildSimulation = function () {
+    $('sim-start').addEventListener('click', Lab.startSimulation);
+    $('sim-cancel').addEventListener('click', async () => {
+      if (job) await fetch('/api/jobs/' + job.id, {method: 'DELETE'});
+    });
+  };
 })();
