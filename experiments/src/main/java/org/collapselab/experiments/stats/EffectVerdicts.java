@@ -89,6 +89,6 @@ public final class EffectVerdicts {
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
   }
 }

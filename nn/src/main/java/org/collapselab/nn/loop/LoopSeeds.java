@@ -2,12 +2,12 @@ package org.collapselab.nn.loop;
 
 import java.util.SplittableRandom;
 import org.collapselab.estimation.Rows;
-import org.collapselab.nn.image.study.CellRunner;
+import org.collapselab.nn.common.DerivedSeeds;
 
 /**
  * Seeds of the neural loops. A loop's seed depends on the base seed and the seed index only, never on the arm, so
  * generation 0 (and the real rows) are the same in every arm of one seed: arms are paired comparisons. Sub-seeds
- * come from the image study's {@link CellRunner#derive}.
+ * come from {@link DerivedSeeds#derive}.
  */
 public final class LoopSeeds {
   private LoopSeeds() {}
@@ -19,7 +19,7 @@ public final class LoopSeeds {
 
   /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
   public static long derive(long seed, long stream) {
-    return CellRunner.derive(seed, stream);
+    return DerivedSeeds.derive(seed, stream);
   }
 
   /** A uniformly random permutation of 0..n−1. */

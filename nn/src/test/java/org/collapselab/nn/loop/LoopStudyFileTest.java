@@ -38,9 +38,9 @@ class LoopStudyFileTest {
       }
     }
     LmLoopConfig lm = (LmLoopConfig) bundled("generations-lm", false).config();
-    assertThat(lm.base().files()).hasSize(11); // the language-model study's corpus, split and temperature
-    assertThat(lm.temperature()).isEqualTo(lm.base().temperature());
-    assertThat(lm.model().context()).isEqualTo(lm.base().generator().context());
+    assertThat(lm.corpus().files()).hasSize(11); // the language-model study's corpus, split and temperature
+    assertThat(lm.temperature()).isEqualTo(1.0);
+    assertThat(lm.model().context()).isEqualTo(lm.corpus().context());
     ImageLoopConfig im = (ImageLoopConfig) bundled("generations-image", true).config();
     assertThat(im.dataset()).isEqualTo("mnist");
   }

@@ -60,13 +60,12 @@ class ShardedStudiesTest {
 
   @Test
   void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
+    Path corpus = LanguageModelReproductionTest.toyCorpus(tmp.resolve("corpus"));
     Path file = tmp.resolve("lm.yaml");
-    // one model size, two shares: a generator cell and two training cells, each in its own process
+    // one budget, two shares, no controls: a generator cell and two training cells, each in its own process
     Files.writeString(file, LanguageModelReproductionTest.tinyYaml(corpus, "[0, 1]")
-        .replace("  - {name: M, layers: 2, width: 32, heads: 2, context: 32}\n", ""));
+        .replace("budgets: [7680, 15360]", "budgets: [7680]").replace("shifted: {files: [other.txt], p2: [0.5]}\n", "")
+        .replace("dilution_p2: [0.5]\n", ""));
     checkShardedEqualsLocal(tmp, file, "lm", 3);
   }
 

@@ -1,7 +1,7 @@
 package org.collapselab.nn.image.study;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.collapselab.nn.common.DerivedSeeds;
 import org.collapselab.nn.image.data.ImageSet;
 import org.collapselab.nn.image.model.EarlyStopping;
 import org.collapselab.nn.image.model.Evaluation;
@@ -120,8 +120,8 @@ public final class CellRunner {
         train.classes()), v.length, spec.training().patience());
   }
 
-  /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
+  /** A well-mixed sub-seed of {@code seed} for stream {@code stream} ({@link DerivedSeeds}). */
   public static long derive(long seed, long stream) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L).nextLong();
+    return DerivedSeeds.derive(seed, stream);
   }
 }

@@ -13,7 +13,7 @@ import org.collapselab.nn.text.corpus.MixtureSampler;
 import org.collapselab.nn.text.model.LanguageModel;
 import org.collapselab.nn.text.quality.TextMeasures;
 import org.collapselab.nn.text.quality.WordList;
-import org.collapselab.nn.text.study.LanguageModelExperiment;
+import org.collapselab.nn.text.corpus.PreparedCorpus;
 import org.collapselab.nn.text.tokenizer.BpeTokenizer;
 
 /**
@@ -38,7 +38,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
   }
 
   private final LmLoopConfig c;
-  private final LanguageModelExperiment.Prepared d;
+  private final PreparedCorpus d;
   private final long loopSeed;
   private final int[][] realSegments;
   private final WordList dictionary;
@@ -46,7 +46,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
   private final String label;
   private int nextReal;
 
-  private LmLoopWorld(LmLoopConfig c, LanguageModelExperiment.Prepared d, LoopArm arm, int seed, PrintStream log) {
+  private LmLoopWorld(LmLoopConfig c, PreparedCorpus d, LoopArm arm, int seed, PrintStream log) {
     this.c = c;
     this.d = d;
     this.loopSeed = LoopSeeds.loop(c.baseSeed(), seed);
@@ -57,7 +57,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
   }
 
   /** One whole loop. */
-  static LoopResult run(LmLoopConfig c, LanguageModelExperiment.Prepared d, LoopArm arm, int seed, PrintStream log)
+  static LoopResult run(LmLoopConfig c, PreparedCorpus d, LoopArm arm, int seed, PrintStream log)
       throws Exception {
     long t0 = System.nanoTime();
     LmLoopWorld w = new LmLoopWorld(c, d, arm, seed, log);
@@ -115,7 +115,7 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
     long s = LoopSeeds.derive(loopSeed, 100 + generation);
     LanguageModel lm = LanguageModel.create(c.model(), d.tokenizer().vocabSize(), c.plan(), s);
     try {
-      lm.train(new MixtureSampler(stream, null, 0.0, s ^ 0x5DEECE66DL), d.curveEval(), log,
+      lm.train(MixtureSampler.realOnly(stream, s ^ 0x5DEECE66DL), d.curveEval(), log,
           String.format(Locale.ROOT, "%s gen %d", label, generation));
     } catch (RuntimeException e) {
       lm.close();

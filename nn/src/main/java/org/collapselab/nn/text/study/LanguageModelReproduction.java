@@ -31,8 +31,8 @@ public final class LanguageModelReproduction implements Reproduction {
 
   /** Runs a given study (the bundled one, or a test's). */
   public ReportSection run(LmStudy study, ReproductionOptions o) throws Exception {
-    if (!java.nio.file.Files.exists(study.config().corpusPath())) {
-      throw new TextCorpus.CorpusMissingException(study.config().corpusPath());
+    if (!java.nio.file.Files.exists(study.config().corpus().corpusPath())) {
+      throw new TextCorpus.CorpusMissingException(study.config().corpus().corpusPath());
     }
     StudyRuns.Outcome out = StudyRuns.run(study, o);
     return new ReportSection("lm", "Language models: small GPTs on real and generated stories",
