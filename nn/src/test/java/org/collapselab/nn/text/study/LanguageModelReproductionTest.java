@@ -100,7 +100,7 @@ public class LanguageModelReproductionTest {
         .replace("budgets: [7680, 15360]", "budgets: [7680.5]");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyFamilies.read(StudyFile.parse("t.yaml", yaml),
         false)).isInstanceOf(StudyFileException.class)
-        .hasMessageContaining("t.yaml: shifted.files[0]: got \"../x.txt\"; allowed: a file name inside the corpus "
+        .hasMessageContaining("t.yaml: shifted.files[0]: got '../x.txt'; allowed: a file name inside the corpus "
             + "folder")
         .hasMessageContaining("t.yaml: budgets: got 7680.5; allowed: whole numbers of tokens");
   }
