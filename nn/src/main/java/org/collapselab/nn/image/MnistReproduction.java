@@ -9,7 +9,7 @@ import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.nn.image.data.IdxFormatException;
-import org.collapselab.nn.image.study.ImageContexts;
+import org.collapselab.nn.image.synthetic.ImageContexts;
 import org.collapselab.nn.image.study.ImageStudy;
 
 /**

@@ -31,13 +31,21 @@ public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int
   public static final ObjectMapper JSON = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-  /** The cell's canonical configuration: the study's settings, the arm and the seed index. */
+  /**
+   * The cell's canonical configuration: the study's settings without the list of arms (a loop's numbers do not
+   * depend on the other arms of its study), the arm and the seed index.
+   */
   public String cellJson() {
     try {
       ObjectNode o = JSON.createObjectNode();
-      o.set("config", JSON.readTree(config.configJson()));
+      ObjectNode cfg = (ObjectNode) JSON.readTree(config.configJson());
+      cfg.remove("arms");
+      o.set("config", cfg);
       o.put("schedule", arm.schedule().key());
       o.put("freshReal", arm.freshReal());
+      if (arm.variant() != LoopArm.Variant.STANDARD) {
+        o.put("variant", arm.variant().key());
+      }
       o.put("seed", seed);
       return JSON.writeValueAsString(o);
     } catch (IOException e) {

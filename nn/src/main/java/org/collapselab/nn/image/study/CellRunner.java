@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
+
 import java.util.Arrays;
 import org.collapselab.nn.common.DerivedSeeds;
 import org.collapselab.nn.image.data.ImageSet;

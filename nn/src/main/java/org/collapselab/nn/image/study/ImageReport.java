@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

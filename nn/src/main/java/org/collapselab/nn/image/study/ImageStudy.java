@@ -1,5 +1,9 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
+import org.collapselab.nn.image.synthetic.ImageContexts;
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

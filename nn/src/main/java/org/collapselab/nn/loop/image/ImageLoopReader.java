@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
-import org.collapselab.nn.image.study.TrainingPlan;
+import org.collapselab.nn.image.model.TrainingPlan;
 import org.collapselab.nn.loop.LoopFields;
 import org.collapselab.nn.loop.LoopStudy;
 

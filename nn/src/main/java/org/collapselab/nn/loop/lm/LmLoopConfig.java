@@ -54,6 +54,10 @@ public record LmLoopConfig(CorpusSpec corpus, double temperature, GptConfig mode
   static final double EVAL_RATE = 120_000;
   /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
   static final double STARTUP = 3;
+  /** Dictionary words the length-matched diversity of a generation's text is measured on. */
+  public static final int MATCHED_WORDS = 2000;
+  /** Share of the training tokens made up by the rare vocabulary entries (as in the language-model study). */
+  public static final double RARE_SHARE = 0.05;
 
   /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
   private static final List<String> SHARED = List.of("corpusHash", "testFraction", "validationFraction", "splitChunk",
@@ -107,9 +111,16 @@ public record LmLoopConfig(CorpusSpec corpus, double temperature, GptConfig mode
 
   @Override
   public double estimatedSeconds(LoopArm arm) {
-    double perGeneration = plan.tokens() / TRAIN_RATE + (double) rows * rowTokens / SAMPLE_RATE
-        + (corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
-    return STARTUP + (generations + 1) * perGeneration;
+    // sampling twice (own text, and the first teacher's fresh rows), scoring the samples and two passes of evaluation
+    double fixed = 2.0 * rows * rowTokens / SAMPLE_RATE + (double) rows * rowTokens / EVAL_RATE
+        + (2.0 * corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
+    double training = 0;
+    for (int k = 0; k <= generations; k++) {
+      double scale = arm.variant() == LoopArm.Variant.GROWING_BUDGET ? arm.schedule() == org.collapselab.problem
+          .Schedule.ACCUMULATE ? k + 1 : 1 : 1;
+      training += plan.tokens() * scale / TRAIN_RATE;
+    }
+    return STARTUP + (generations + 1) * fixed + training;
   }
 
   @Override
@@ -131,5 +142,11 @@ public record LmLoopConfig(CorpusSpec corpus, double temperature, GptConfig mode
   @Override
   public String lossUnit() {
     return "nats/token";
+  }
+
+  @Override
+  public org.collapselab.experiments.report.Threshold minEffect() {
+    return new org.collapselab.experiments.report.Threshold("MIN_EFFECT", 0.01,
+        "smallest real-test loss difference that matters, nats/token (1% perplexity; as in the language-model study)");
   }
 }
