@@ -22,8 +22,7 @@ import org.collapselab.experiments.stats.EffectVerdicts;
 final class LmClaims {
   /**
    * The smallest real-test loss difference that matters: 0.01 nats/token is a 1% change of perplexity (e^0.01), about
-   * half the seed-to-seed standard deviation of the 1M-token students of the earlier full run (0.02), and below the
-   * gain of 1.5× more training tokens at every budget of the bundled study.
+   * half the seed-to-seed standard deviation of the 1M-token students of the earlier full run (0.02 nats/token).
    */
   static final Threshold MIN_EFFECT = new Threshold("MIN_EFFECT", 0.01,
       "smallest real-test loss difference that matters, nats/token (1% perplexity)");
