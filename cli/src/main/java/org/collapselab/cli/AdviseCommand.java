@@ -13,7 +13,7 @@ import org.collapselab.advice.Advisor;
 import org.collapselab.advice.Recipe;
 import org.collapselab.advice.Regime;
 import org.collapselab.experiments.advice.AdviceFigure;
-import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.validation.ParameterException;
@@ -77,7 +77,7 @@ final class AdviseCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ModelKind kind = ModelKind.parse(model);
     Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
-    Spectrum s2 = org.collapselab.experiments.spec.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);
+    Spectrum s2 = org.collapselab.experiments.params.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);
     if (kind == ModelKind.RIDGE && !widths.isEmpty()) {
       throw new ParameterException("widths", widths, "given only with --model rp");
     }

@@ -1,6 +1,5 @@
 package org.collapselab.cli;
 
-import org.collapselab.experiments.ExitCodes;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;

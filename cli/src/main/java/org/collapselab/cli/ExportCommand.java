@@ -2,7 +2,6 @@ package org.collapselab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.collapselab.experiments.Workflows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,6 +1,6 @@
 package org.collapselab.cli;
 
-import org.collapselab.experiments.spec.ProblemFlags;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.problem.Problem;
 import picocli.CommandLine.Option;
 

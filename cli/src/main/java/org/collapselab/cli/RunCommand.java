@@ -9,7 +9,8 @@ import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
-import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.run.RunRequest;
+import org.collapselab.experiments.run.Shard;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,9 +83,13 @@ public final class RunCommand implements Callable<Integer> {
     if (rows < 0) {
       throw new ParameterException("rows", rows, "an integer >= 0");
     }
+    if (threads < 1) {
+      throw new ParameterException("--threads", threads, "an integer >= 1");
+    }
+    RunRequest request = new RunRequest(file, out, threads, quick, shard == null ? Shard.ALL : Shard.parse(shard), db,
+        merge, !noFigures, rows, null);
     if ("local".equals(engine) || plan) {
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, plan, null, System.out,
-          System.err);
+      return Workflows.run(request, plan, System.out, System.err);
     }
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
@@ -94,8 +99,8 @@ public final class RunCommand implements Callable<Integer> {
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.
-      return Workflows.run(file, out, threads, quick, shard, db, merge, !noFigures, rows, false,
-          new HazelcastSweepExecutor(driver, threads), System.out, System.err);
+      return Workflows.run(request.withExecutor(new HazelcastSweepExecutor(driver, threads)), false, System.out,
+          System.err);
     } finally {
       driver.shutdown();
     }

@@ -21,7 +21,7 @@ import org.collapselab.spectrum.Spectrum;
  * E[B_kG_{k−1}] = qI and the mixture second moment q² + q(1−q)·d/(N_k − d − 1); the bias direction keeps the mean
  * (1 − ρ(1−q))² share, the rest becomes noise-type. Exact at r = 0 (today's closed form) and, for the noise part, at
  * r = 1 (one OLS fit on N_k rows); otherwise the split ignores cross moments between the two parts (large-size
- * approximation; measured within ~1–2% for d/n ≤ 0.8, README). Generation 0 starts the recursion as p0²c²
+ * approximation; measured within ~1–2% for d/n ≤ 0.8, docs/generations.md). Generation 0 starts the recursion as p0²c²
  * (bias-type) plus noise-type with ν = σ² + p0(1−p0)c² (real label noise plus the synthetic rows' label
  * fluctuation) and the exact V(n); the reported E_0 stays the single-step theory, so at r = 0 the increments are
  * exactly today's and the level differs by the single-step theory's finite-size term (d/(n − d − 1) vs d/(n − d)).
@@ -35,12 +35,12 @@ import org.collapselab.spectrum.Spectrum;
  * and the cross term by √s (an interpolation, not derived); the ρ² term needs no shrink ((G + Nλ)R = I). Generation
  * 0 starts from bias-type (1 − t_i)²/d + p0²t_i²c²/(dσ_i), the rest of E_0 noise-type. Tends to the OLS split as
  * λ → 0 (κ → 0; with d/(N − d) for d/(N − d − 1)) and is a first-order deterministic-equivalent recursion at r = 0. Offered for n &gt; d and
- * df2/n ≤ {@value #RIDGE_MAX_DF2_RATIO} at generation 0, where it was measured within ~3% (README); for d &gt; n
+ * df2/n ≤ {@value #RIDGE_MAX_DF2_RATIO} at generation 0, where it was measured within ~3% (docs/generations.md); for d &gt; n
  * it is 15% off. Its limit: e → −λ/(ρσ_i + λ)·w1, E∞ = Σ_i (σ_i/d)(λ/(ρσ_i + λ))² — the pooled fit is shrunk
  * again every generation.
  */
 final class AccumulateApproximation {
-  /** Largest df2/n at generation 0 where the ridge split is offered (measured, README). */
+  /** Largest df2/n at generation 0 where the ridge split is offered (measured, docs/generations.md). */
   static final double RIDGE_MAX_DF2_RATIO = 0.5;
 
   private AccumulateApproximation() {}

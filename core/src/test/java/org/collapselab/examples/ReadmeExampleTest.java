@@ -13,13 +13,13 @@ import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.Theory;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java example is this file's {@link ReadmeExample}, verbatim, and it runs and agrees with itself. */
+/** The Java example of docs/java-api.md is this file's {@link ReadmeExample}, verbatim, and it runs and agrees with itself. */
 class ReadmeExampleTest {
   @Test
   void theReadmeShowsThisExampleVerbatim() throws Exception {
     String source = Files.readString(Path.of("src/test/java/org/collapselab/examples/ReadmeExample.java"));
     String body = source.substring(source.indexOf("import "));
-    assertThat(Files.readString(Path.of("../README.md"))).contains(body);
+    assertThat(Files.readString(Path.of("../docs/java-api.md"))).contains(body);
   }
 
   @Test

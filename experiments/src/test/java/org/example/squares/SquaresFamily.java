@@ -15,7 +15,7 @@ import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyReport;
 import org.collapselab.experiments.study.StudyResults;
 
-/** The README's minimal study family (kept compiling and working by {@code SquaresFamilyTest}). */
+/** The minimal study family of docs/architecture.md (kept compiling and working by {@code SquaresFamilyTest}). */
 public final class SquaresFamily implements StudyFamily {
   public String kind() { return "squares"; }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.run.RunRequest;
+import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFileException;
@@ -22,17 +24,16 @@ class SquaresFamilyTest {
   void aNewFamilyPlugsIntoTheOneRunner(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("squares.yaml");
     Files.writeString(f, "name: squares\nkind: squares\nx: [1, 2, 3, 4, 5]\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    RunRequest r = RunRequest.of(f).withOut(dir).withFigures(false).withRows(10);
     for (int k = 0; k < 2; k++) {
-      assertThat(Workflows.run(f, dir, 1, false, k + "/2", dir.resolve("s" + k + ".db"), List.of(), false, 10, false,
-          null, ps, ps)).isZero();
+      assertThat(StudyRuns.run(r.withShard(new Shard(k, 2)).withDb(dir.resolve("s" + k + ".db")), null).ok()).isTrue();
     }
-    out.reset();
-    assertThat(Workflows.run(f, dir.resolve("all"), 1, false, null, null, List.of(dir.resolve("s0.db"),
-        dir.resolve("s1.db")), false, 10, false, null, ps, ps)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("{\"square\":25.0}",
-        "squares: 5 cells: 0 computed, 5 reused from the database, 0 failed");
+    StudyRuns.Outcome all = StudyRuns.run(r.withOut(dir.resolve("all")).withMerge(List.of(dir.resolve("s0.db"),
+        dir.resolve("s1.db"))).withFigures(true), null);
+    assertThat(all.report().text()).contains("{\"square\":25.0}");
+    assertThat(all.summary().plan().total()).isEqualTo(5);
+    assertThat(all.summary().computed()).isZero();
+    assertThat(all.summary().plan().ownedStored()).isEqualTo(5);
     try (ResultStore s = ResultStore.open(dir.resolve("all").resolve("results.db"))) {
       assertThat(s.list("squares")).hasSize(5);
     }

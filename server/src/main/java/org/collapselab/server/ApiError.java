@@ -2,7 +2,7 @@ package org.collapselab.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.collapselab.experiments.json.TheoryJson;
-import org.collapselab.experiments.spec.ProblemFlags;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.validation.ParameterException;
 
 /**

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.collapselab.experiments.spec.ProblemFlags;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.problem.Problem;
 import org.collapselab.validation.ParameterException;
 

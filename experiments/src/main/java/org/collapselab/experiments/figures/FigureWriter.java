@@ -1,6 +1,6 @@
 package org.collapselab.experiments.figures;
 
-import org.collapselab.experiments.spec.SafeNames;
+import org.collapselab.experiments.study.SafeNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

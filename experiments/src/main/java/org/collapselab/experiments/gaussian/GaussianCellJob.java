@@ -1,8 +1,6 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.GaussianResult;
-import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.problem.Problem;

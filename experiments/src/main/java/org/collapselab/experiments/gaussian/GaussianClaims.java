@@ -6,16 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.collapselab.experiments.figures.ExperimentFigures;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
-import org.collapselab.experiments.spec.FigureSpec;
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.GaussianResult;
-import org.collapselab.experiments.spec.Param;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.Theory;
@@ -85,14 +80,14 @@ public final class GaussianClaims {
         continue;
       }
       try {
-        Spectrum sp = org.collapselab.experiments.spec.SpectrumSpecs.parse(any.spectrum(), any.d());
+        Spectrum sp = org.collapselab.experiments.params.SpectrumSpecs.parse(any.spectrum(), any.d());
         Problem inf = Problem.ridge(sp, Problem.MAX_SIZE, p2, c2, any.sigma(), any.lambda());
         double eInf = Theory.predict(inf).testError();
         double target = p2 * p2 * c2;
         double ratio = eInf / target;
         plateauParts.add(Verdicts.near(Interval.point(ratio), 1, PLATEAU_TOLERANCE));
         plateau.add(String.format(Locale.ROOT, "p2 = %s: E(n = %.1e) = %.3g vs p2²c² = %.3g (ratio %.3f)",
-            ExperimentFigures.format(p2), (double) Problem.MAX_SIZE, eInf, target, ratio));
+            GaussianFigures.format(p2), (double) Problem.MAX_SIZE, eInf, target, ratio));
       } catch (TheoryException e) {
         plateauParts.add(Verdict.CONTRADICTED);
         plateau.add("p2 = " + p2 + ": theory failed: " + e.getMessage());
@@ -109,7 +104,7 @@ public final class GaussianClaims {
       }
       if (last != null) {
         sim.add(String.format(Locale.ROOT, "p2 = %s, n = %d: simulated %.3g ± %.2g (theory %.3g)",
-            ExperimentFigures.format(en.getKey()), last.cell().n(), last.simulation().mean(),
+            GaussianFigures.format(en.getKey()), last.cell().n(), last.simulation().mean(),
             last.simulation().stderr(), last.theory() == null ? Double.NaN : last.theory().testError()));
       }
     }
@@ -140,12 +135,12 @@ public final class GaussianClaims {
         double se = Math.hypot(t.simulation().stderr(), c.simulation().stderr());
         boolean sep = Verdicts.above(Interval.around(diff, se, SEPARATION_Z.value()), ZERO) == Verdict.SUPPORTED;
         boolean flat = Verdicts.above(Interval.point(slopeTiny - slopeClean), SLOPE_GAP) == Verdict.SUPPORTED;
-        out.add(new Claim("Even a tiny synthetic share (p2 = " + ExperimentFigures.format(smallest) + ") eventually "
+        out.add(new Claim("Even a tiny synthetic share (p2 = " + GaussianFigures.format(smallest) + ") eventually "
             + "stops the error from following the clean scaling law.",
             String.format(Locale.ROOT, "At n = %d: simulated error %.3g (p2 = %s) vs %.3g (clean), difference %.2g "
                 + "= %.1f standard errors; theory's log-log slope over the last decade of n: %.2f with p2 = %s vs "
-                + "%.2f clean.", t.cell().n(), t.simulation().mean(), ExperimentFigures.format(smallest),
-                c.simulation().mean(), diff, diff / se, slopeTiny, ExperimentFigures.format(smallest), slopeClean),
+                + "%.2f clean.", t.cell().n(), t.simulation().mean(), GaussianFigures.format(smallest),
+                c.simulation().mean(), diff, diff / se, slopeTiny, GaussianFigures.format(smallest), slopeClean),
             Verdicts.all(List.of(Verdicts.holds(sep), Verdicts.holds(flat))), SEPARATION_Z, SLOPE_GAP));
       }
     }
@@ -258,16 +253,16 @@ public final class GaussianClaims {
       double ratio = (double) argmax / n;
       peakParts.add(Verdicts.between(Interval.point(ratio), PEAK_LOW, PEAK_HIGH));
       peaks.add(String.format(Locale.ROOT, "c² = %s: largest penalty %.3g at m = %d (m/n = %.2f)",
-          ExperimentFigures.format(en.getKey()), best, argmax, ratio));
+          GaussianFigures.format(en.getKey()), best, argmax, ratio));
       Map.Entry<Integer, double[]> last = en.getValue().lastEntry();
       boolean reduced = last.getValue()[0] < best;
       boolean notRemoved = Verdicts.above(Interval.around(last.getValue()[0], last.getValue()[1],
           SEPARATION_Z.value()), ZERO) == Verdict.SUPPORTED;
       beyondParts.add(Verdicts.holds(reduced && notRemoved && last.getKey() > n));
       beyond.add(String.format(Locale.ROOT, "c² = %s: penalty %.3g at m = %d vs %.3g at the peak",
-          ExperimentFigures.format(en.getKey()), last.getValue()[0], last.getKey(), best));
+          GaussianFigures.format(en.getKey()), last.getValue()[0], last.getKey(), best));
     }
-    String share = "p2 = " + ExperimentFigures.format(pMax);
+    String share = "p2 = " + GaussianFigures.format(pMax);
     out.add(new Claim("The synthetic-data penalty E(p2) − E(0) peaks near the interpolation threshold m ≈ n.",
         "n = " + n + ", " + share + ", " + src + ": " + String.join("; ", peaks) + ".",
         Verdicts.every(peakParts), PEAK_LOW, PEAK_HIGH));
@@ -322,10 +317,10 @@ public final class GaussianClaims {
       boolean smaller = bestLo < bestHi && bestLo > ms.get(0);
       hiOk += largest ? 1 : 0;
       loOk += smaller ? 1 : 0;
-      hi.add("p2 = " + ExperimentFigures.format(p.getKey()) + ": best m = " + bestHi + " at c² = "
-          + ExperimentFigures.format(byC2.firstKey()));
-      lo.add("p2 = " + ExperimentFigures.format(p.getKey()) + ": best m = " + bestLo + " at c² = "
-          + ExperimentFigures.format(byC2.lastKey()) + (bestLo == ms.get(0) ? " (the smallest width tried)" : ""));
+      hi.add("p2 = " + GaussianFigures.format(p.getKey()) + ": best m = " + bestHi + " at c² = "
+          + GaussianFigures.format(byC2.firstKey()));
+      lo.add("p2 = " + GaussianFigures.format(p.getKey()) + ": best m = " + bestLo + " at c² = "
+          + GaussianFigures.format(byC2.lastKey()) + (bestLo == ms.get(0) ? " (the smallest width tried)" : ""));
     }
     out.add(new Claim("With high-quality synthetic data (small c²) the best trade-off is the largest model; as the "
         + "quality drops the best model size moves to a smaller, intermediate width.",

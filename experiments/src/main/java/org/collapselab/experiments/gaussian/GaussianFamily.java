@@ -1,6 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.spec.ExperimentLoader;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;

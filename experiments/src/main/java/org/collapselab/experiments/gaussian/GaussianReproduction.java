@@ -6,17 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.collapselab.experiments.figures.ExperimentFigures;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.report.ReportSection;
-import org.collapselab.experiments.spec.GaussianResult;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.run.StudyRuns;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.FigureSpec;
-import org.collapselab.experiments.spec.Param;
 import org.collapselab.theory.Theory;
 
 /**
@@ -54,7 +49,7 @@ public final class GaussianReproduction implements Reproduction {
     Map<String, GaussianRun> runs = new LinkedHashMap<>();
     for (String name : STUDIES) {
       GaussianStudy study = (GaussianStudy) StudyRuns.bundled(name, o.quick());
-      runs.put(name, GaussianRun.of(study, StudyRuns.run(study, o).summary()));
+      runs.put(name, GaussianRun.of(study, o.run(study).summary()));
     }
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph("Synthetic Gaussian data as in Dohmatob et al. (ICLR 2025): x ~ N(0, Σ), real labels "
@@ -113,11 +108,11 @@ public final class GaussianReproduction implements Reproduction {
     if (values.size() <= 8) {
       List<String> t = new ArrayList<>();
       for (Object v : values) {
-        t.add(ExperimentFigures.format(v));
+        t.add(GaussianFigures.format(v));
       }
       return String.join(", ", t);
     }
-    return values.size() + " values from " + ExperimentFigures.format(values.get(0)) + " to "
-        + ExperimentFigures.format(values.get(values.size() - 1));
+    return values.size() + " values from " + GaussianFigures.format(values.get(0)) + " to "
+        + GaussianFigures.format(values.get(values.size() - 1));
   }
 }

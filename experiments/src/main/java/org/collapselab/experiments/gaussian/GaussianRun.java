@@ -2,8 +2,6 @@ package org.collapselab.experiments.gaussian;
 
 import java.util.List;
 import org.collapselab.experiments.run.RunSummary;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.GaussianResult;
 
 /**
  * A finished Gaussian run, for reports and claims.

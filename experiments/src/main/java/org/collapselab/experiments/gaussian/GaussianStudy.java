@@ -3,12 +3,6 @@ package org.collapselab.experiments.gaussian;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.collapselab.experiments.figures.ExperimentFigures;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.GaussianResult;
-import org.collapselab.experiments.spec.GridExpander;
-import org.collapselab.experiments.spec.Param;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
@@ -74,7 +68,7 @@ public record GaussianStudy(Experiment experiment) implements Study {
         o.log().println("note: " + (r.cells().size() - results.size()) + " cells are not in the database yet (other "
             + "shards or failures); figures show the cells present");
       }
-      figures.addAll(ExperimentFigures.draw(experiment, results, o.outDir()));
+      figures.addAll(GaussianFigures.draw(experiment, results, o.outDir()));
     }
     // a sweep over feature laws is a universality study: its claims judge simulation against the Gaussian theory
     List<Claim> claims = experiment.swept().contains(Param.FEATURES) ? UniversalityClaims.of(results) : List.of();

@@ -3,10 +3,6 @@ package org.collapselab.experiments.gaussian;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.collapselab.experiments.figures.ExperimentFigures;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.GaussianResult;
-import org.collapselab.experiments.spec.Param;
 
 /**
  * The table printed at the end of {@code collapselab run}: one line per cell (the swept parameters, theory,
@@ -33,7 +29,7 @@ public final class SummaryTable {
       }
       List<String> row = new ArrayList<>();
       for (Param p : cols) {
-        row.add(ExperimentFigures.format(r.cell().get(p)));
+        row.add(GaussianFigures.format(r.cell().get(p)));
       }
       row.add(r.theory() == null ? "-" : String.format(Locale.ROOT, "%.4g", r.theory().testError()));
       row.add(r.simulation() == null ? "-" : String.format(Locale.ROOT, "%.4g ± %.2g", r.simulation().mean(),

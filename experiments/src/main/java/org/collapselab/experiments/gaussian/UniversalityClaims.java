@@ -12,7 +12,6 @@ import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.report.Threshold;
 import org.collapselab.experiments.report.Verdicts;
-import org.collapselab.experiments.spec.GaussianResult;
 
 /**
  * The universality claims of a study that sweeps {@code features} ({@code studies/universality.yaml}). Per cell, the

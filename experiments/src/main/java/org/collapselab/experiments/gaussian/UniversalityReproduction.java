@@ -27,7 +27,7 @@ public final class UniversalityReproduction implements Reproduction {
   @Override
   public ReportSection run(ReproductionOptions o) throws Exception {
     GaussianStudy study = (GaussianStudy) StudyRuns.bundled("universality", o.quick());
-    StudyRuns.Outcome out = StudyRuns.run(study, o);
+    StudyRuns.Outcome out = o.run(study);
     GaussianRun run = GaussianRun.of(study, out.summary());
     String body = Html.paragraph("The deterministic equivalents are derived for Gaussian rows. Here the whitened "
         + "feature coordinates u of x = Σ^{1/2}u follow other laws with mean 0 and variance 1 (Rademacher ±1, uniform "

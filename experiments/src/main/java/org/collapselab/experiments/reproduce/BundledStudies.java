@@ -55,7 +55,7 @@ public abstract class BundledStudies implements Reproduction {
         }
         continue;
       }
-      StudyReport r = StudyRuns.run(study, o).report();
+      StudyReport r = o.run(study).report();
       html.append(r.html());
       claims.addAll(r.claims());
     }

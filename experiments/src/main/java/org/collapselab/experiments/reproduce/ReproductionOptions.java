@@ -2,6 +2,10 @@ package org.collapselab.experiments.reproduce;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.collapselab.experiments.run.RunOptions;
+import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.run.StudyRuns;
+import org.collapselab.experiments.study.Study;
 
 /**
  * How to run a {@link Reproduction}.
@@ -16,5 +20,11 @@ public record ReproductionOptions(Path outDir, boolean quick, int threads, Print
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+  }
+
+  /** Runs a study for a reproduction: the whole study, local engine, results in {@code OUT/results.db}. */
+  public StudyRuns.Outcome run(Study study) throws Exception {
+    return StudyRuns.run(study, new RunOptions(outDir, null, threads, Shard.ALL, null, true, log),
+        StudyRuns.DEFAULT_ROWS);
   }
 }

@@ -1,8 +1,6 @@
 package org.collapselab.experiments.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.collapselab.experiments.spec.SafeNames;
-import org.collapselab.experiments.spec.StrictYaml;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

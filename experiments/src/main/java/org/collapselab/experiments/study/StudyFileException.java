@@ -1,7 +1,6 @@
 package org.collapselab.experiments.study;
 
 import java.util.List;
-import org.collapselab.experiments.spec.StrictYaml;
 
 /**
  * An experiment file failed validation. {@link #errors()} has one line per problem, each naming the file, the

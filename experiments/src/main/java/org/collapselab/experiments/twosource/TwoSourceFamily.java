@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
-import org.collapselab.experiments.spec.SpectrumSpecs;
+import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;

@@ -10,7 +10,6 @@ import static org.collapselab.experiments.report.Claim.Verdict.SUPPORTED;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.spec.GaussianCell;
 import org.junit.jupiter.api.Test;
 
 /** Universality verdicts on hand-built results: theory 1, simulated means per law, standard error 0.01. */

@@ -21,11 +21,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.gaussian.GaussianStudy;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.Study;
-import org.collapselab.experiments.spec.ExperimentLoader;
+import org.collapselab.experiments.gaussian.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.junit.jupiter.api.Test;
@@ -104,9 +103,9 @@ class RunFaultTest {
     System.setProperty(ResultStore.MAX_PAGES_PROPERTY, "14");
     int code;
     try {
-      code = Workflows.run(file, out, 2, false, null, null, List.of(), false, 5, false, null,
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+      StudyRuns.Outcome o = StudyRuns.run(request(file, out), new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = o.ok() ? 0 : 1;
+      o.summary().failures().forEach(f -> err.writeBytes(("failed cell: " + f + "\n").getBytes(StandardCharsets.UTF_8)));
     } finally {
       System.clearProperty(ResultStore.MAX_PAGES_PROPERTY);
     }
@@ -241,13 +240,19 @@ class RunFaultTest {
       }
     };
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Workflows.run(file, dir.resolve("fail"), 2, false, null, null, List.of(), false, 5, false, failing,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+    StudyRuns.Outcome o = StudyRuns.run(request(file, dir.resolve("fail")).withExecutor(failing),
         new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code = o.ok() ? 0 : 1;
+    o.summary().failures().forEach(f -> err.writeBytes(("failed cell: " + f + "\n").getBytes(StandardCharsets.UTF_8)));
     String log = err.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(1);
     assertThat(log).contains("failed cell: ").contains("ArithmeticException: integer overflow");
     assertThat(log.lines().filter(l -> l.startsWith("failed cell: ")).count()).isEqualTo(1);
+  }
+
+  /** {@code run FILE --out OUT --threads 2 --no-figures --rows 5}. */
+  private static RunRequest request(Path file, Path out) {
+    return RunRequest.of(file).withOut(out).withThreads(2).withFigures(false).withRows(5);
   }
 
   private static void experimentKeys(List<String> out) {

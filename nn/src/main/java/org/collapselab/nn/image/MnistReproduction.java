@@ -73,7 +73,7 @@ public final class MnistReproduction implements Reproduction {
         }
         continue;
       }
-      StudyRuns.Outcome out = StudyRuns.run(study, o);
+      StudyRuns.Outcome out = o.run(study);
       body.append(out.report().html());
       claims.addAll(out.report().claims());
     }

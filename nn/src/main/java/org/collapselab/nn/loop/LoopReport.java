@@ -19,7 +19,7 @@ import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
-import org.collapselab.experiments.spec.SafeNames;
+import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;

@@ -45,7 +45,7 @@ class TinyLoopTest {
     Path out = tmp.resolve("out");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
-    StudyRuns.Outcome r = StudyRuns.run(s, o);
+    StudyRuns.Outcome r = o.run(s);
     assertThat(r.summary().failed()).as(r.summary().failures().toString()).isZero();
     assertThat(r.summary().computed()).isEqualTo(4);
     assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
@@ -55,7 +55,7 @@ class TinyLoopTest {
     assertThat(r.report().html()).contains("accumulate", "rows trained on", "estimated");
     // accumulate trains on all rows so far: 300 at generation 2, replace on its own 100
     assertThat(r.report().html()).contains("<td>300 (100)</td>", "<td>100 (0)</td>");
-    assertThat(StudyRuns.run(s, o).summary().computed()).isZero(); // resumed from the store
+    assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
   }
 
   /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */

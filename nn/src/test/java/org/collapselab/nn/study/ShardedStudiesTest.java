@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.collapselab.experiments.Workflows;
+import org.collapselab.experiments.run.RunRequest;
+import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.run.ProcessSweepExecutor;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
@@ -33,8 +35,9 @@ class ShardedStudiesTest {
 
   /** A shard process: {@code FILE OUT DB k/N} → {@code collapselab run FILE --out OUT --db DB --shard k/N}. */
   public static void main(String[] args) throws Exception {
-    System.exit(Workflows.run(Path.of(args[0]), Path.of(args[1]), 1, false, args[3], Path.of(args[2]), List.of(),
-        false, 10, false, null, System.out, System.err));
+    RunRequest r = RunRequest.of(Path.of(args[0])).withOut(Path.of(args[1])).withShard(Shard.parse(args[3]))
+        .withDb(Path.of(args[2])).withFigures(false).withRows(10);
+    System.exit(StudyRuns.run(r, System.err).ok() ? 0 : 1);
   }
 
   @Test
@@ -73,8 +76,8 @@ class ShardedStudiesTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     Path local = tmp.resolve("local");
-    assertThat(Workflows.run(file, local, 1, false, null, null, List.of(), false, 10, false, null, ps, ps))
-        .as(out.toString(StandardCharsets.UTF_8)).isZero();
+    RunRequest request = RunRequest.of(file).withFigures(false).withRows(10);
+    assertThat(StudyRuns.run(request.withOut(local), ps).ok()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
 
     List<Process> shards = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
@@ -90,10 +93,11 @@ class ShardedStudiesTest {
 
     out.reset();
     Path merged = tmp.resolve("merged");
-    assertThat(Workflows.run(file, merged, 1, false, null, null, List.of(tmp.resolve("s0.db"), tmp.resolve("s1.db")),
-        false, 10, true, null, ps, ps)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("cells: " + cells, "in store: " + cells,
-        "to compute: 0");
+    StudyRuns.Planned plan = StudyRuns.plan(request.withOut(merged).withMerge(List.of(tmp.resolve("s0.db"),
+        tmp.resolve("s1.db"))), ps);
+    assertThat(plan.plan().total()).isEqualTo(cells);
+    assertThat(plan.plan().stored()).isEqualTo(cells);
+    assertThat(plan.plan().todo()).isEmpty();
 
     try (ResultStore a = ResultStore.open(local.resolve("results.db"));
          ResultStore b = ResultStore.open(merged.resolve("results.db"))) {

@@ -6,7 +6,7 @@ import java.io.IOException;
  * A data file is missing, unreadable, truncated or not in the expected IDX format. The message names the file and
  * states what was expected (magic number, counts, sizes), so that it can be shown to the user as is.
  */
-public final class IdxFormatException extends IOException implements org.collapselab.experiments.ExitCodes.InputProblem {
+public final class IdxFormatException extends IOException implements org.collapselab.validation.InputProblem {
   private static final long serialVersionUID = 1L;
 
   public IdxFormatException(String message) {

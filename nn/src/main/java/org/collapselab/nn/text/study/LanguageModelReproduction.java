@@ -34,7 +34,7 @@ public final class LanguageModelReproduction implements Reproduction {
     if (!java.nio.file.Files.exists(study.config().corpus().corpusPath())) {
       throw new TextCorpus.CorpusMissingException(study.config().corpus().corpusPath());
     }
-    StudyRuns.Outcome out = StudyRuns.run(study, o);
+    StudyRuns.Outcome out = o.run(study);
     return new ReportSection("lm", "Language models: small GPTs on real and generated stories",
         out.report().html(), out.report().claims());
   }

@@ -129,7 +129,7 @@ public class LanguageModelReproductionTest {
         "all 4 did.");
 
     // resume: everything is read back from the database
-    StudyRuns.Outcome again = StudyRuns.run(study, o);
+    StudyRuns.Outcome again = o.run(study);
     assertThat(again.summary().computed()).isZero();
     try (ResultStore store = ResultStore.open(out.resolve("results.db"))) {
       // 2 budgets × (real, weak 0.5, weak 1, shifted 0.5, diluted 0.5)

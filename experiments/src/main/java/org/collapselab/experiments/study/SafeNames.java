@@ -1,5 +1,7 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.study;
 
+import org.collapselab.experiments.study.SafeNames;
+import org.collapselab.experiments.study.StrictYaml;
 import java.nio.file.Path;
 
 /**

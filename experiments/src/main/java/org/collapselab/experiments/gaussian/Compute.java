@@ -1,5 +1,6 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.gaussian.Compute;
 import java.util.Locale;
 
 /** What an experiment computes for each cell. */

@@ -1,11 +1,13 @@
-package org.collapselab.experiments;
+package org.collapselab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.collapselab.experiments.params.ProblemFlags;
 import org.collapselab.experiments.store.StoreException;
 import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.theory.TheoryException;
+import org.collapselab.validation.InputProblem;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -30,9 +32,6 @@ public final class ExitCodes {
   public static final int FAILED = 1;
   /** Invalid input. */
   public static final int INPUT = 2;
-
-  /** Marks an exception as bad input (e.g. a data file that is missing or malformed). */
-  public interface InputProblem {}
 
   private ExitCodes() {}
 
@@ -72,6 +71,6 @@ public final class ExitCodes {
     if (field.startsWith("--") || field.equals(field.toUpperCase(Locale.ROOT))) {
       return field; // a flag already, or a positional parameter such as FILE or DIR
     }
-    return "--" + org.collapselab.experiments.spec.ProblemFlags.flagName(field);
+    return "--" + ProblemFlags.flagName(field);
   }
 }

@@ -1,5 +1,16 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.gaussian.Compute;
+import org.collapselab.experiments.gaussian.Experiment;
+import org.collapselab.experiments.gaussian.ExperimentLoader;
+import org.collapselab.experiments.gaussian.FigureReader;
+import org.collapselab.experiments.gaussian.FigureSpec;
+import org.collapselab.experiments.gaussian.GaussianCell;
+import org.collapselab.experiments.gaussian.GridExpander;
+import org.collapselab.experiments.gaussian.Param;
+import org.collapselab.experiments.gaussian.ParamValues;
+import org.collapselab.experiments.params.SpectrumSpecs;
+import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -304,7 +315,7 @@ public final class ExperimentLoader {
       for (Object d : e.values().get(Param.D)) {
         String spec = (String) s;
         try {
-          spectra.put(spec + "|" + d, org.collapselab.experiments.spec.SpectrumSpecs.parse(spec, ((Long) d).intValue()));
+          spectra.put(spec + "|" + d, org.collapselab.experiments.params.SpectrumSpecs.parse(spec, ((Long) d).intValue()));
         } catch (ParameterException ex) {
           String f = ex.field().equals("d") ? origin.getOrDefault(Param.D, "fixed.d") : origin.getOrDefault(
               Param.SPECTRUM, "fixed.spectrum");
@@ -340,7 +351,7 @@ public final class ExperimentLoader {
   /** Spectrum-text helpers that need no parsing. */
   private static final class SpecsHelper {
     static boolean isFile(String s) {
-      return org.collapselab.experiments.spec.SpectrumSpecs.fixesDimension(s);
+      return org.collapselab.experiments.params.SpectrumSpecs.fixesDimension(s);
     }
   }
 }

@@ -1,5 +1,7 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.params;
 
+import org.collapselab.experiments.params.SpectrumSpecs;
+import org.collapselab.experiments.study.StrictYaml;
 import org.collapselab.experiments.study.StudyFileException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.gaussian.Param;
 import java.util.Locale;
 import org.collapselab.data.FeatureLaw;
 import org.collapselab.problem.Problem;

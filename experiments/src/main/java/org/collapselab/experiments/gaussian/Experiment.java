@@ -1,5 +1,10 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.gaussian.Compute;
+import org.collapselab.experiments.gaussian.Experiment;
+import org.collapselab.experiments.gaussian.FigureSpec;
+import org.collapselab.experiments.gaussian.GridExpander;
+import org.collapselab.experiments.gaussian.Param;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,13 @@
-package org.collapselab.experiments.figures;
+package org.collapselab.experiments.gaussian;
 
+import org.collapselab.experiments.figures.ColorScales;
+import org.collapselab.experiments.figures.ColorScatterPlot;
+import org.collapselab.experiments.figures.FigureWriter;
+import org.collapselab.experiments.figures.LinePlot;
+import org.collapselab.experiments.figures.Panel;
+import org.collapselab.experiments.figures.PlotSeries;
+import org.collapselab.experiments.figures.ScatterPoints;
+import org.collapselab.experiments.gaussian.GaussianFigures;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,18 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.collapselab.experiments.spec.GaussianResult;
-import org.collapselab.experiments.spec.Experiment;
-import org.collapselab.experiments.spec.FigureSpec;
-import org.collapselab.experiments.spec.GaussianCell;
-import org.collapselab.experiments.spec.Param;
+import org.collapselab.experiments.gaussian.GaussianResult;
+import org.collapselab.experiments.gaussian.Experiment;
+import org.collapselab.experiments.gaussian.FigureSpec;
+import org.collapselab.experiments.gaussian.GaussianCell;
+import org.collapselab.experiments.gaussian.Param;
 
 /**
  * Draws the figures an experiment file declares from its stored results: line figures (theory as lines, simulation
  * as markers with mean ± std bars) and Pareto figures (mixture error vs real-only error, coloured by log ψ).
  */
-public final class ExperimentFigures {
-  private ExperimentFigures() {}
+public final class GaussianFigures {
+  private GaussianFigures() {}
 
   /** Draws every figure of {@code e} into {@code dir}; returns the files written (PNG and SVG per figure). */
   public static List<Path> draw(Experiment e, List<GaussianResult> results, Path dir) throws IOException {

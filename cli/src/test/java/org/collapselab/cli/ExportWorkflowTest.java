@@ -1,4 +1,4 @@
-package org.collapselab.experiments.export;
+package org.collapselab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.collapselab.experiments.Workflows;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResultExporterTest {
+class ExportWorkflowTest {
   @TempDir Path dir;
 
   private void fill() {
@@ -78,7 +77,7 @@ class ResultExporterTest {
   /** The message lines of what a call throws, with exit code 2 (bad input). */
   private static java.util.List<String> lines(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
     Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
-    assertThat(org.collapselab.experiments.ExitCodes.of(t)).isEqualTo(2);
-    return org.collapselab.experiments.ExitCodes.lines("export", t);
+    assertThat(ExitCodes.of(t)).isEqualTo(2);
+    return ExitCodes.lines("export", t);
   }
 }

@@ -1,5 +1,6 @@
-package org.collapselab.experiments.spec;
+package org.collapselab.experiments.study;
 
+import org.collapselab.experiments.study.StrictYaml;
 import org.collapselab.experiments.study.StudyFileException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.collapselab.experiments;
+package org.collapselab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,16 +14,11 @@ import org.collapselab.experiments.reproduce.FullRunVerdicts;
 import org.collapselab.experiments.reproduce.Reproduction;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
 import org.collapselab.experiments.reproduce.Reproductions;
-import org.collapselab.experiments.run.Plan;
-import org.collapselab.experiments.run.RunOptions;
+import org.collapselab.experiments.report.Claim;
+import org.collapselab.experiments.run.RunRequest;
 import org.collapselab.experiments.run.RunSummary;
-import org.collapselab.experiments.run.Shard;
 import org.collapselab.experiments.run.StudyRuns;
-import org.collapselab.experiments.run.SweepExecutor;
-import org.collapselab.experiments.run.SweepRunner;
-import org.collapselab.experiments.study.Study;
-import org.collapselab.experiments.study.StudyFamilies;
-import org.collapselab.experiments.spec.SafeNames;
+import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.Salvage;
 import org.collapselab.experiments.store.StoredCell;
@@ -38,77 +33,41 @@ public final class Workflows {
   private Workflows() {}
 
   /**
-   * {@code collapselab run FILE}: reads the study with its family, merges shard databases, then either prints the
-   * plan ({@code plan}) or runs (resuming), draws the report and prints its summary.
-   *
-   * @param file study file
-   * @param outDir output folder, or null for {@code out/NAME}
-   * @param threads worker threads (or cells in flight on a cluster)
-   * @param quick apply the file's {@code quick:} overrides
-   * @param shard {@code k/N} or null
-   * @param db database file, or null for {@code OUT/results.db}
-   * @param merge databases to merge into the database first (shards' results)
-   * @param figures draw the figures
-   * @param maxRows rows of the summary table
-   * @param plan print what would run and stop
-   * @param executor engine, or null for a local pool of {@code threads} threads
+   * {@code collapselab run FILE}: either prints the plan ({@code plan}) or runs the request through the library
+   * ({@link StudyRuns#run(RunRequest, PrintStream)}) and prints its report's text, claims and summary.
    */
-  public static int run(Path file, Path outDir, int threads, boolean quick, String shard, Path db, List<Path> merge,
-                        boolean figures, int maxRows, boolean plan, SweepExecutor executor, PrintStream out,
-                        PrintStream err) throws Exception {
-    {
-      if (threads < 1) {
-        throw new ParameterException("--threads", threads, "an integer >= 1");
+  public static int run(RunRequest request, boolean plan, PrintStream out, PrintStream err) throws Exception {
+    if (plan) {
+      StudyRuns.Planned p = StudyRuns.plan(request, err);
+      out.println(p.plan().describe(p.study().name(), p.shard(), p.database()));
+      out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n",
+          p.plan().total(), p.plan().stored(), p.shard(), p.plan().owned(), p.plan().todo().size());
+      if (p.note() != null) {
+        out.println(p.note());
       }
-      Shard s = shard == null ? Shard.ALL : Shard.parse(shard);
-      Study study = StudyFamilies.load(file, quick);
-      Path dir = outDir != null ? outDir : SafeNames.resolve(Path.of("out"), study.name(), "", "name");
-      RunOptions o = new RunOptions(dir, db, threads, s, executor, figures, err);
-      if (merge != null && !merge.isEmpty()) {
-        try (ResultStore store = ResultStore.open(o.database())) {
-          for (Path m : merge) {
-            if (!Files.isRegularFile(m)) {
-              throw new ParameterException("--merge", m, "an existing result database");
-            }
-            err.println("merged " + store.mergeFrom(m) + " cells from " + m);
-          }
-        }
-      }
-      if (plan) {
-        try (ResultStore store = ResultStore.open(o.database())) {
-          Plan p = SweepRunner.plan(study, store, s);
-          out.println(p.describe(study.name(), s, o.database()));
-          out.printf(java.util.Locale.ROOT, "cells: %d%nin store: %d%nshard %s owns: %d%nto compute: %d%n", p.total(),
-              p.stored(), s, p.owned(), p.todo().size());
-          String note = study.planNote(p.todo(), threads);
-          if (note != null) {
-            out.println(note);
-          }
-        }
-        return 0;
-      }
-      StudyRuns.Outcome r = StudyRuns.run(study, o, maxRows);
-      RunSummary summary = r.summary();
-      if (r.report() != null) {
-        out.print(r.report().text());
-        for (org.collapselab.experiments.report.Claim c : r.report().claims()) {
-          out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
-        }
-      }
-      out.printf(java.util.Locale.ROOT, "%s: %d cells: %d computed, %d reused from the database, %d failed; %.1f s%n",
-          study.name(), summary.plan().total(), summary.computed(), summary.plan().ownedStored(), summary.failed(),
-          summary.seconds());
-      out.println("results: " + o.database());
-      if (r.report() != null) {
-        for (Path f : r.report().figures()) {
-          out.println("figure: " + f);
-        }
-      }
-      for (String f : summary.failures()) {
-        err.println("failed cell: " + f);
-      }
-      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+      return ExitCodes.OK;
     }
+    StudyRuns.Outcome r = StudyRuns.run(request, err);
+    RunSummary summary = r.summary();
+    if (r.report() != null) {
+      out.print(r.report().text());
+      for (Claim c : r.report().claims()) {
+        out.println(c.verdict() + ": " + c.claim() + " — " + c.measured());
+      }
+    }
+    out.printf(java.util.Locale.ROOT, "%s: %d cells: %d computed, %d reused from the database, %d failed; %.1f s%n",
+        r.study().name(), summary.plan().total(), summary.computed(), summary.plan().ownedStored(), summary.failed(),
+        summary.seconds());
+    out.println("results: " + r.database());
+    if (r.report() != null) {
+      for (Path f : r.report().figures()) {
+        out.println("figure: " + f);
+      }
+    }
+    for (String f : summary.failures()) {
+      err.println("failed cell: " + f);
+    }
+    return r.ok() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
