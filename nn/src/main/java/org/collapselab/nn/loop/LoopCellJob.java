@@ -22,11 +22,14 @@ import org.collapselab.nn.common.TorchRuntime;
  * @param config the study's loop settings
  * @param arm schedule and fresh real share
  * @param seed seed index
- * @param threads PyTorch intra-op threads
+ * @param threads PyTorch intra-op threads: fixed at {@link #THREADS} whatever the runner offers, since the thread
+ *     count changes float summation order and so the numbers (it is in the key)
  */
 public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int seed, int threads)
     implements CellJob {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  /** PyTorch threads of every loop cell. */
+  public static final int THREADS = 1;
   /** The loops' JSON mapper (sorted keys, so configurations are canonical). */
   public static final ObjectMapper JSON = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -47,6 +50,7 @@ public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int
         o.put("variant", arm.variant().key());
       }
       o.put("seed", seed);
+      o.put("threads", THREADS);
       return JSON.writeValueAsString(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,14 +74,14 @@ public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int
 
   @Override
   public CellJob withThreads(int t) {
-    return new LoopCellJob(experiment, config, arm, seed, t);
+    return this; // fixed: see THREADS
   }
 
   @Override
   public StoredCell compute() throws Exception {
-    TorchRuntime.engine(threads);
+    TorchRuntime.engine(THREADS);
     PrintStream log = System.console() == null ? System.err : new PrintStream(OutputStream.nullOutputStream());
-    LoopResult r = config.run(arm, seed, threads, log);
+    LoopResult r = config.run(arm, seed, THREADS, log);
     return StoredCell.now(key(), experiment, cellJson(), JSON.writeValueAsString(r), r.seconds());
   }
 
