@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.report.Template;
 import org.collapselab.experiments.stats.Effect;
+import org.collapselab.experiments.stats.EffectVerdicts;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
@@ -157,12 +158,19 @@ final class LmReport {
         LmAnalysis.Stat f = a.finalLoss(arm, t);
         Effect p = arm.source() == LmArm.Source.REAL ? null : a.penalty(arm, t);
         rows.add(List.of(LmClaims.tokens(t), arm.label(), Integer.toString(f.n()), pm(f),
-            p == null ? "—" : p.format("%+.4f", 0.95), fmt4(a.stat(arm, t, LmRunResult::entropy).mean()),
-            fmt4(a.stat(arm, t, LmRunResult::rareLoss).mean())));
+            p == null ? "—" : p.format("%+.4f", 0.95), p == null ? "—" : reading(p),
+            fmt4(a.stat(arm, t, LmRunResult::entropy).mean()), fmt4(a.stat(arm, t, LmRunResult::rareLoss).mean())));
       }
     }
     return Html.table(List.of("T", "arm", "seeds", "real-test loss (mean ± s.d.)", "penalty vs real only [95% CI]",
-        "predictive entropy (nats)", "loss on rare tokens"), rows);
+        "against MIN_EFFECT (this row alone)", "predictive entropy (nats)", "loss on rare tokens"), rows);
+  }
+
+  /** A penalty's reading against MIN_EFFECT on its own (the claims correct over their parts). */
+  private static String reading(Effect p) {
+    String r = EffectVerdicts.reading(EffectVerdicts.exceeds(p, LmClaims.MIN_EFFECT), LmClaims.MIN_EFFECT);
+    return EffectVerdicts.negligible(p, LmClaims.MIN_EFFECT) == org.collapselab.experiments.report.Claim.Verdict
+        .SUPPORTED ? r + "; within ±MIN_EFFECT (TOST)" : r;
   }
 
   private static String generatorTable(LmAnalysis a) {
