@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
+import org.collapselab.distributed.ClusterSecret;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.run.RunRequest;
@@ -74,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
   String bindAddress;
 
   @Option(names = "--secret-file", paramLabel = "FILE",
-      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+      description = "File whose first line is the cluster secret (see 'worker --help').")
   Path secretFile;
 
   @Override
@@ -95,7 +96,10 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
     ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
-        bindAddress, ClusterSettings.readSecret(secretFile));
+        bindAddress, ClusterSecret.read(secretFile, bindAddress));
+    if (settings.plaintextWarning("run") != null) {
+      System.err.println(settings.plaintextWarning("run"));
+    }
     HazelcastInstance driver = ClusterNodes.startDriver(settings);
     try {
       // --threads bounds the cells in flight on the cluster.

@@ -19,8 +19,14 @@ final class ServeCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
-      description = "Address to bind (default: ${DEFAULT-VALUE}; other addresses expose the server to the network).")
+      description = {"Address to bind (default: ${DEFAULT-VALUE}). Any other address exposes the server to the",
+          "network: the API then needs the access token printed at start (docs/server.md)."})
   String host;
+
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = {"Also answer requests addressed to this host name (repeatable). Loopback names are always",
+          "allowed, and this machine's addresses when --host is not loopback; any other name is refused."})
+  java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder to browse (studies, cells, figures, reports).")
   Path out;
@@ -39,10 +45,13 @@ final class ServeCommand implements Callable<Integer> {
     if (out != null && !java.nio.file.Files.isDirectory(out)) {
       throw new ParameterException("out", out, "an existing folder");
     }
-    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (t < 1) {
-      throw new ParameterException("threads", t, "an integer >= 1");
+    int cores = Runtime.getRuntime().availableProcessors();
+    int t = threads == null ? cores : threads;
+    if (t < 1 || t > cores) {
+      throw new ParameterException("threads", t, "an integer in [1, " + cores + "] (this machine's cores: more "
+          + "threads would only share them)");
     }
-    return ServeLauncher.serve(host, port, out, t, spec.commandLine().getOut());
+    return ServeLauncher.serve(host, port, out, t, allowHosts, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.collapselab.distributed.ClusterNodes;
+import org.collapselab.distributed.ClusterSecret;
 import org.collapselab.distributed.ClusterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +27,14 @@ final class WorkerCommand implements Callable<Integer> {
   String cluster;
 
   @Option(names = "--interface", defaultValue = ClusterSettings.LOOPBACK, paramLabel = "IP",
-      description = {"The one address to listen on (default: ${DEFAULT-VALUE}, this machine only). Another address",
-          "needs a shared secret: $" + ClusterSettings.SECRET_ENV + " or --secret-file on every node."})
+      description = {"The one address to listen on (default: ${DEFAULT-VALUE}, this machine only). Traffic between",
+          "nodes is signed but not encrypted (TLS is a Hazelcast Enterprise feature): across machines, use",
+          "addresses of a WireGuard (or other VPN) network. See docs/cluster.md."})
   String bindAddress;
 
   @Option(names = "--secret-file", paramLabel = "FILE",
-      description = "File whose first line is the cluster secret (default: $" + ClusterSettings.SECRET_ENV + ").")
+      description = {"File (mode 600) whose first line is the cluster secret, at least 16 characters; default:",
+          "$" + ClusterSettings.SECRET_ENV + ", else on loopback ~/.collapselab/cluster-secret (made on first use)."})
   java.nio.file.Path secretFile;
 
   @Spec
@@ -40,11 +43,14 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, false,
-        bindAddress, ClusterSettings.readSecret(secretFile));
+        bindAddress, ClusterSecret.read(secretFile, bindAddress));
+    if (settings.plaintextWarning("worker") != null) {
+      spec.commandLine().getErr().println(settings.plaintextWarning("worker"));
+    }
     HazelcastInstance node = ClusterNodes.startWorker(settings);
     spec.commandLine().getErr().println("collapselab worker: joined cluster '" + cluster + "' as "
         + node.getCluster().getLocalMember().getAddress() + " (" + node.getCluster().getMembers().size()
-        + " members); waiting for cells");
+        + " members; a node with another secret is refused at join); waiting for cells");
     CountDownLatch forever = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(node::shutdown));
     forever.await();

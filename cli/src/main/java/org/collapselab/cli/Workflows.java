@@ -122,7 +122,7 @@ public final class Workflows {
    */
   public static int reproduce(List<String> names, Path outDir, boolean quick, int threads, PrintStream out,
                               PrintStream err) throws IOException {
-    List<Reproduction> todo = Reproductions.resolve(names);
+    List<Reproduction> todo = Reproductions.resolve(names, quick);
     if (threads < 1) {
       throw new ParameterException("--threads", threads, "an integer >= 1");
     }
@@ -130,9 +130,10 @@ public final class Workflows {
     int code = ExitCodes.OK;
     for (Reproduction r : todo) {
       long t0 = System.nanoTime();
-      err.println("reproduce " + r.name() + (quick ? " (quick)" : "") + ": " + r.description());
+      err.println("reproduce " + r.name() + (quick ? " (quick)" : "") + ": " + r.description() + " (studies/"
+          + String.join(".yaml, studies/", r.studies()) + ".yaml)");
       try {
-        ReportSection section = r.run(new ReproductionOptions(dir, quick, threads, err));
+        ReportSection section = Reproductions.run(r, new ReproductionOptions(dir, quick, threads, err));
         if (quick) {
           section = FullRunVerdicts.annotate(section);
           long differ = section.claims().stream().filter(FullRunVerdicts::differs).count();

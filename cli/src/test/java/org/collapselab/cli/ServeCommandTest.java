@@ -32,6 +32,38 @@ class ServeCommandTest {
   }
 
   @Test
+  void badAllowHostAndTooManyThreadsAreOneLineWithExitTwo() {
+    CliTest.Result wild = CliTest.run("serve", "--port", "0", "--allow-host", "*");
+    assertThat(wild.code()).isEqualTo(2);
+    assertThat(wild.err().strip()).startsWith("collapselab serve: --allow-host must be a host name").doesNotContain("\n");
+    CliTest.Result threads = CliTest.run("serve", "--port", "0", "--threads", "8030");
+    assertThat(threads.code()).isEqualTo(2);
+    assertThat(threads.err().strip()).startsWith("collapselab serve: --threads must be an integer in [1, "
+        + Runtime.getRuntime().availableProcessors() + "]");
+  }
+
+  @Test
+  void beyondLoopbackAWarningLineAndTheTokenArePrinted() throws Exception {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    try (org.collapselab.server.CollapseLabServer server = ServeLauncher.start(
+        new org.collapselab.server.ServerConfig("0.0.0.0", 0, null, 1), new java.io.PrintWriter(out),
+        new java.io.PrintWriter(err))) {
+      assertThat(err.toString().lines().toList()).hasSize(1).first().asString()
+          .startsWith("collapselab serve: warning: listening on 0.0.0.0 (every interface)");
+      assertThat(out.toString().strip()).startsWith("collapselab serve: http://127.0.0.1:" + server.port()
+          + "/?token=" + server.token());
+    }
+    out.getBuffer().setLength(0);
+    try (org.collapselab.server.CollapseLabServer server = ServeLauncher.start(
+        new org.collapselab.server.ServerConfig("127.0.0.1", 0, null, 1), new java.io.PrintWriter(out),
+        new java.io.PrintWriter(err = new java.io.StringWriter()))) {
+      assertThat(err.toString()).isEmpty();
+      assertThat(out.toString()).doesNotContain("token");
+    }
+  }
+
+  @Test
   void helpListsServe() {
     assertThat(CliTest.run("--help").out()).contains("serve");
   }

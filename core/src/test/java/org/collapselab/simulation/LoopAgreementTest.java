@@ -10,11 +10,13 @@ import org.collapselab.testing.Agreement;
 import org.collapselab.theory.GenerationsClosedForms;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Loop theory against Monte Carlo, generation by generation: |z| < 3 with relative standard errors under 2%. */
+@Tag("slow")
 class LoopAgreementTest {
   private static final long SEED = 20261129L;
 

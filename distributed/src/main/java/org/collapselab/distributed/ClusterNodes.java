@@ -9,11 +9,13 @@ public final class ClusterNodes {
 
   /** Starts a full member that runs cells submitted by any driver in the cluster. */
   public static HazelcastInstance startWorker(ClusterSettings settings) {
+    NodeLog.install();
     return Hazelcast.newHazelcastInstance(settings.toConfig());
   }
 
   /** Starts a lite member for a driver: it submits cells and stores results but runs none itself. */
   public static HazelcastInstance startDriver(ClusterSettings settings) {
+    NodeLog.install();
     return Hazelcast.newHazelcastInstance(settings.asLite().toConfig());
   }
 }

@@ -1,6 +1,8 @@
 package org.collapselab.distributed;
 
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,22 +16,29 @@ import org.collapselab.validation.ParameterException;
 
 /**
  * How a Collapse Lab process joins a Hazelcast cluster: TCP/IP join to an explicit member list (multicast and
- * auto-detection off), bound to one interface only, and a cluster name derived from a shared secret.
+ * auto-detection off), bound to one interface only, a cluster name derived from a shared secret, and jobs signed with
+ * that secret.
  *
  * <p>What this protects against (open-source Hazelcast has no member authentication or TLS; those are Enterprise
- * features): a node listens only on {@code bindAddress} (default 127.0.0.1), not on every interface; it contacts only
- * the listed members; and a node joins only when its cluster name — {@code NAME-} plus the first 32 hex digits of
- * SHA-256(secret) — matches, so a stray or hostile process that does not know the secret is refused at join. It does
- * NOT protect against someone who can read the traffic on the network (the derived name travels in clear and the
- * jobs are Java-serialised): run clusters on a trusted network or a VPN/SSH tunnel. The secret comes from the
- * environment variable {@link #SECRET_ENV} or a file; it is required unless the node binds to a loopback address.
+ * features): a node listens only on {@code bindAddress} (default 127.0.0.1); it contacts only the listed members; a
+ * node joins only when its cluster name — {@code NAME-} plus the first 32 hex digits of SHA-256(secret) — matches;
+ * and, because that name travels in clear, every job and reply carries an HMAC-SHA256 under the secret, checked
+ * before anything is deserialised ({@link SignedCell}). Java serialisation from the network is limited to those two
+ * signed envelopes (Hazelcast's class filter) and zero-configuration compact serialisation is off, so a process that
+ * knows the cluster name but not the secret can join or connect yet cannot make a member run or deserialise anything
+ * of its choosing. It does NOT hide the traffic: jobs and results are readable on the network. Across machines run
+ * the cluster over an encrypted network (WireGuard or another VPN, see docs/cluster.md).
+ *
+ * <p>A secret is always required ({@link ClusterSecret}): from {@code --secret-file}, {@link #SECRET_ENV}, or — on a
+ * loopback interface only — a per-user file created on first use and readable by its owner alone, so other users of
+ * a shared machine never learn it.
  *
  * @param clusterName Hazelcast cluster name prefix (nodes with another name or secret are refused)
  * @param members host or host:port of the members to join (at least one)
  * @param port first port this node listens on
  * @param lite true for a driver that only submits work (a lite member holds no data and runs no cells)
  * @param bindAddress the one local address this node listens on
- * @param secret the shared cluster secret (null or empty only for loopback-only clusters)
+ * @param secret the shared cluster secret, at least {@link ClusterSecret#MIN_LENGTH} characters
  */
 public record ClusterSettings(String clusterName, List<String> members, int port, boolean lite, String bindAddress,
                               String secret) {
@@ -67,16 +76,23 @@ public record ClusterSettings(String clusterName, List<String> members, int port
     if (bind.isAnyLocalAddress()) {
       throw new ParameterException("interface", bindAddress, "one address of this machine, not all interfaces");
     }
-    if ((secret == null || secret.isEmpty()) && !bind.isLoopbackAddress()) {
-      throw new ParameterException("interface", bindAddress + " without a cluster secret",
-          "a loopback address, or a shared secret in $" + SECRET_ENV + " (or --secret-file) on every node");
+    if (secret == null || secret.isEmpty()) {
+      throw new ParameterException("secret-file", "no cluster secret", "a file holding the shared secret (or $"
+          + SECRET_ENV + ") on every node");
+    }
+    if (secret.length() < ClusterSecret.MIN_LENGTH) {
+      throw new ParameterException("secret-file", "a secret of " + secret.length() + " characters",
+          "a secret of at least " + ClusterSecret.MIN_LENGTH + " characters (e.g. from: head -c 32 /dev/urandom | "
+          + "base64)");
     }
     members = List.copyOf(members);
   }
 
-  /** Loopback-only settings with the secret taken from {@link #SECRET_ENV} (for tests and single-machine runs). */
-  public ClusterSettings(String clusterName, List<String> members, int port, boolean lite) {
-    this(clusterName, members, port, lite, LOOPBACK, System.getenv(SECRET_ENV));
+  /** Never shows the secret. */
+  @Override
+  public String toString() {
+    return "ClusterSettings[cluster=" + clusterName + ", members=" + members + ", port=" + port + ", lite=" + lite
+        + ", interface=" + bindAddress + "]";
   }
 
   /** The same settings as a lite (driver) member. */
@@ -97,30 +113,28 @@ public record ClusterSettings(String clusterName, List<String> members, int port
     return out;
   }
 
-  /** The secret from a file (first line, trimmed) if given, else from {@link #SECRET_ENV}; null when neither. */
-  public static String readSecret(java.nio.file.Path file) {
-    if (file == null) {
-      return System.getenv(SECRET_ENV);
-    }
+  /** Whether the address names this machine's loopback interface. */
+  public static boolean isLoopback(String bindAddress) {
     try {
-      if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 4096) {
-        throw new ParameterException("secret-file", file, "a regular file of at most 4096 bytes holding the secret");
-      }
-      String s = java.nio.file.Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
-      if (s.isEmpty()) {
-        throw new ParameterException("secret-file", file, "a file whose first line is the secret (this one is empty)");
-      }
-      return s;
-    } catch (java.io.IOException e) {
-      throw new ParameterException("secret-file", file, "a readable file (" + e.getClass().getSimpleName() + ")");
+      return InetAddress.getByName(bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress)
+          .isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
+  }
+
+  /**
+   * The line a command prints before it joins on a non-loopback interface (null on loopback): the traffic is signed
+   * but readable, and what to do about it.
+   */
+  public String plaintextWarning(String command) {
+    return isLoopback(bindAddress) ? null : "collapselab " + command + ": traffic on " + bindAddress + " is signed but "
+        + "not encrypted (TLS needs Hazelcast Enterprise): across machines use WireGuard or another VPN, or an SSH "
+        + "tunnel (docs/cluster.md)";
   }
 
   /** The Hazelcast cluster name actually used: the name plus a digest of the secret. */
   public String effectiveClusterName() {
-    if (secret == null || secret.isEmpty()) {
-      return clusterName;
-    }
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       return clusterName + "-" + HexFormat.of().formatHex(h).substring(0, 32);
@@ -140,6 +154,16 @@ public record ClusterSettings(String clusterName, List<String> members, int port
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.socket.server.bind.any", "false");
     config.setProperty("hazelcast.socket.client.bind.any", "false");
+    config.getJetConfig().setEnabled(false);
+    // From the network, Java serialisation reads only the two signed envelopes, and compact serialisation never
+    // instantiates a class by the name a sender chose.
+    config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+        .setDefaultsDisabled(true).setWhitelist(new ClassFilter().addClasses(SignedCell.class.getName(),
+            SignedReply.class.getName(), byte[].class.getName())));
+    config.getSerializationConfig().getCompactSerializationConfig().setZeroConfigFilter(
+        new JavaSerializationFilterConfig().setDefaultsDisabled(true)
+            .setWhitelist(new ClassFilter().addClasses(SignedCell.class.getName() + "$NoCompactClasses")));
+    config.getUserContext().put(ClusterKey.CONTEXT, new ClusterKey(secret));
     config.getNetworkConfig().setPort(port).setPortAutoIncrement(true);
     String ip;
     try {

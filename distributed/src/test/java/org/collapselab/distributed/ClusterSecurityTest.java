@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.validation.ParameterException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A worker told 127.0.0.1 listens on 127.0.0.1 only, and nodes with different secrets never form one cluster. */
+@Tag("cluster")
 class ClusterSecurityTest {
   private static final String MEMBERS = "127.0.0.1:5921";
 
@@ -39,7 +41,7 @@ class ClusterSecurityTest {
 
   @Test
   void aWorkerToldLoopbackListensOnLoopbackOnly() throws Exception {
-    ClusterSettings s = new ClusterSettings("sec-test", List.of(MEMBERS), 5921, false, "127.0.0.1", "s1");
+    ClusterSettings s = new ClusterSettings("sec-test", List.of(MEMBERS), 5921, false, "127.0.0.1", "sec-test-secret-s1-0123");
     HazelcastInstance node = ClusterNodes.startWorker(s);
     try {
       int port = ((InetSocketAddress) node.getLocalEndpoint().getSocketAddress()).getPort();
@@ -55,9 +57,9 @@ class ClusterSecurityTest {
   @Test
   void nodesWithAnotherSecretAreRefused() {
     ClusterSettings a = new ClusterSettings("sec-test", List.of("127.0.0.1:5931", "127.0.0.1:5932"), 5931, false,
-        "127.0.0.1", "secret-a");
+        "127.0.0.1", "sec-test-secret-a-0123");
     ClusterSettings b = new ClusterSettings("sec-test", List.of("127.0.0.1:5931", "127.0.0.1:5932"), 5932, false,
-        "127.0.0.1", "secret-b");
+        "127.0.0.1", "sec-test-secret-b-0123");
     assertThat(a.effectiveClusterName()).isNotEqualTo(b.effectiveClusterName()).doesNotContain("secret");
     HazelcastInstance na = ClusterNodes.startWorker(a);
     HazelcastInstance nb = ClusterNodes.startWorker(b);
@@ -66,7 +68,7 @@ class ClusterSecurityTest {
       assertThat(na.getCluster().getMembers()).hasSize(1);
       assertThat(nb.getCluster().getMembers()).hasSize(1);
       na2 = ClusterNodes.startWorker(new ClusterSettings("sec-test", a.members(), 5931, false, "127.0.0.1",
-          "secret-a"));
+          "sec-test-secret-a-0123"));
       assertThat(na.getCluster().getMembers()).hasSize(2); // the same secret joins
     } finally {
       if (na2 != null) {
@@ -81,7 +83,7 @@ class ClusterSecurityTest {
   void anOpenInterfaceNeedsASecret() {
     assertThatThrownBy(() -> new ClusterSettings("c", List.of("10.0.0.1"), 5701, false, "10.0.0.1", null))
         .isInstanceOf(ParameterException.class).hasMessageContaining("COLLAPSELAB_CLUSTER_SECRET");
-    assertThatThrownBy(() -> new ClusterSettings("c", List.of("h"), 5701, false, "0.0.0.0", "s"))
+    assertThatThrownBy(() -> new ClusterSettings("c", List.of("h"), 5701, false, "0.0.0.0", "s-0123456789abcdef"))
         .hasMessageContaining("not all interfaces");
   }
 }

@@ -17,14 +17,17 @@ import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.spectrum.Spectrum;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two worker members and a lite driver in one JVM on 127.0.0.1: the cluster computes the same cells as a local run. */
+@Tag("cluster")
 class HazelcastSweepExecutorTest {
   private static final List<HazelcastInstance> NODES = new ArrayList<>();
   private static HazelcastInstance driver;
+  static final String SECRET = "test-secret-0123456789";
 
   /** A small simulation cell: deterministic given its fields. */
   record SimCell(String key, Problem problem, long seed) implements CellJob {
@@ -48,7 +51,7 @@ class HazelcastSweepExecutorTest {
   @BeforeAll
   static void startCluster() {
     ClusterSettings settings = new ClusterSettings("collapselab-test-" + ProcessHandle.current().pid(),
-        List.of("127.0.0.1:5901", "127.0.0.1:5902"), 5901, false);
+        List.of("127.0.0.1:5901", "127.0.0.1:5902"), 5901, false, "127.0.0.1", SECRET);
     NODES.add(ClusterNodes.startWorker(settings));
     NODES.add(ClusterNodes.startWorker(settings));
     driver = ClusterNodes.startDriver(settings);
@@ -94,9 +97,9 @@ class HazelcastSweepExecutorTest {
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> new ClusterSettings("c", List.of(), 5701, false)).isInstanceOf(ParameterException.class)
+    assertThatThrownBy(() -> new ClusterSettings("c", List.of(), 5701, false, null, SECRET)).isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("members must be a comma-separated list");
-    assertThatThrownBy(() -> new ClusterSettings("c", List.of("h"), 70000, false))
+    assertThatThrownBy(() -> new ClusterSettings("c", List.of("h"), 70000, false, null, SECRET))
         .hasMessage("port must be an integer in [1, 65535], got 70000");
   }
 }

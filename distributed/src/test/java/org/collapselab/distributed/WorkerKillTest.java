@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.store.StoredCell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A worker that dies mid-sweep (terminated, as by kill -9): every cell still comes back once, none is lost. */
+@Tag("cluster")
+@Tag("fault")
 class WorkerKillTest {
   /** A cell that takes a while, so some are running on the worker when it dies. */
   record SlowCell(String key) implements CellJob {
@@ -29,7 +32,7 @@ class WorkerKillTest {
   @Test
   void cellsOnAKilledWorkerAreResubmittedNotLost() throws Exception {
     List<String> members = List.of("127.0.0.1:5941", "127.0.0.1:5942");
-    ClusterSettings s = new ClusterSettings("kill-test", members, 5941, false, "127.0.0.1", "k");
+    ClusterSettings s = new ClusterSettings("kill-test", members, 5941, false, "127.0.0.1", "kill-test-secret-0123");
     HazelcastInstance survivor = ClusterNodes.startWorker(s);
     HazelcastInstance victim = ClusterNodes.startWorker(s);
     HazelcastInstance driver = ClusterNodes.startDriver(s);

@@ -34,6 +34,9 @@ class SquaresFamilyTest {
     assertThat(all.summary().plan().total()).isEqualTo(5);
     assertThat(all.summary().computed()).isZero();
     assertThat(all.summary().plan().ownedStored()).isEqualTo(5);
+    // run FILE writes the study's section of report.html, as reproduce does
+    assertThat(java.nio.file.Files.readString(dir.resolve("all").resolve("report.html"))).contains("<h2>squares</h2>",
+        "{&quot;square&quot;:25.0}");
     try (ResultStore s = ResultStore.open(dir.resolve("all").resolve("results.db"))) {
       assertThat(s.list("squares")).hasSize(5);
     }

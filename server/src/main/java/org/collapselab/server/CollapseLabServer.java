@@ -7,32 +7,29 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.experiments.store.ProjectVersion;
 
 /**
  * {@code collapselab serve}: the explorer page and its JSON API on an embedded Javalin (Jetty) server. A thin shell:
  * theory answers come from {@link TheoryApi}, Monte Carlo from {@link SimulationJobs}, the results folder from
- * {@link ResultsFolder}. Safe by default: binds loopback unless told otherwise, and then only answers requests
- * addressed to a loopback host name (no DNS rebinding); no CORS headers; POST and DELETE need a JSON content type
- * (so a foreign page cannot submit a form to it); files come only from the jar and the results folder.
+ * {@link ResultsFolder}. Safe by default: binds loopback unless told otherwise; answers only requests addressed to
+ * an allowed host name, and beyond loopback only API requests that carry the access token ({@link Access}); no CORS
+ * headers; POST and DELETE need a JSON content type (so a foreign page cannot submit a form to it); files come only
+ * from the jar and the results folder.
  */
 public final class CollapseLabServer implements AutoCloseable {
   static final String WEB = "/org/collapselab/server/web";
-  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final Javalin app;
   private final SimulationJobs jobs;
   private final ResultsFolder results;
-  private final boolean loopbackOnly;
+  private final Access access;
 
   private CollapseLabServer(ServerConfig config) throws IOException {
     if (config.out() != null && !Files.isDirectory(config.out())) {
@@ -40,7 +37,8 @@ public final class CollapseLabServer implements AutoCloseable {
     }
     this.results = config.out() == null ? null : new ResultsFolder(config.out());
     this.jobs = new SimulationJobs(Math.max(1, config.threads()));
-    this.loopbackOnly = isLoopback(config.host());
+    boolean loopbackOnly = Access.isLoopback(config.host());
+    this.access = new Access(loopbackOnly, config.allowHosts());
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -91,6 +89,11 @@ public final class CollapseLabServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The token API requests need (the server listens beyond loopback), or null. */
+  public String token() {
+    return access.token();
+  }
+
   /** Stops the server and cancels running jobs. */
   @Override
   public void close() {
@@ -100,12 +103,7 @@ public final class CollapseLabServer implements AutoCloseable {
 
   private void guard(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
-    if (loopbackOnly) {
-      String host = ctx.host() == null ? "" : ctx.host().replaceFirst(":\\d+$", "");
-      if (!LOOPBACK_NAMES.contains(host.toLowerCase(java.util.Locale.ROOT))) {
-        throw new ApiError(403, "this server answers requests to localhost / 127.0.0.1 only");
-      }
-    }
+    access.check(ctx);
     String m = ctx.method().name();
     if (m.equals("POST") && (ctx.contentType() == null || !ctx.contentType().startsWith("application/json"))) {
       throw new ApiError(415, "Content-Type must be application/json");
@@ -136,14 +134,18 @@ public final class CollapseLabServer implements AutoCloseable {
     return jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "no such job: " + ctx.pathParam("id")));
   }
 
+  /**
+   * The policy of every file served from the results folder: shown, never run. {@code sandbox} gives the document an
+   * opaque origin with scripts, forms, popups and plugins off; nothing is loaded but images and styles of the folder
+   * itself. A planted SVG or HTML file therefore cannot call the API in the server's origin.
+   */
+  static final String FILE_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' "
+      + "'unsafe-inline'; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
   private void file(Context ctx) throws IOException {
     Path p = results().resolve(ctx.pathParam("path"), false);
-    String ext = ResultsFolder.extension(p);
-    ctx.contentType(ResultsFolder.TYPES.get(ext));
-    if (ext.equals("html")) {
-      // Reports are shown, never run: no scripts or forms from the results folder.
-      ctx.header("Content-Security-Policy", "sandbox");
-    }
+    ctx.contentType(ResultsFolder.TYPES.get(ResultsFolder.extension(p)));
+    ctx.header("Content-Security-Policy", FILE_POLICY);
     InputStream in = Files.newInputStream(p);
     ctx.result(in);
   }
@@ -162,6 +164,9 @@ public final class CollapseLabServer implements AutoCloseable {
   private static Map<String, String> query(Context ctx) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      if (e.getKey().equals("token")) {
+        continue; // the access token, checked by Access
+      }
       if (e.getValue().size() != 1) {
         throw ApiError.badField(e.getKey(), e.getValue(), "given once");
       }
@@ -182,11 +187,4 @@ public final class CollapseLabServer implements AutoCloseable {
     ctx.status(status).contentType("application/json").result(TheoryJson.write(TheoryJson.COMPACT, body));
   }
 
-  private static boolean isLoopback(String host) {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--host must be a local address or name, got " + host);
-    }
-  }
 }

@@ -16,12 +16,15 @@ import org.collapselab.experiments.export.ResultExporter;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoreException;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The {@code --out} folder as the browser sees it: every {@code results.db} below it (a study folder) with its
- * experiments, cells, figures and HTML reports, read through {@link ResultStore} and {@link ResultExporter}. Files are
- * served only from inside the folder: a requested path is resolved, normalised and followed through symbolic links,
- * and refused unless the real file still lies inside the folder's real path.
+ * experiments, cells, figures and HTML reports, read through {@link ResultStore} and {@link ResultExporter}. Nothing
+ * outside the folder is read: a requested path (a file, a study folder, or the {@code results.db} inside it) is
+ * resolved, normalised and followed through symbolic links, and refused unless its real path still lies inside the
+ * folder's real path. Databases are opened read-only ({@link ResultStore#openReadOnly}): browsing never creates,
+ * changes or removes a file beside them (a killed run's write-ahead log stays as it is; {@link ReadOnlyDatabase}).
  */
 final class ResultsFolder {
   /** How deep below --out study folders and their files are looked for. */
@@ -52,19 +55,23 @@ final class ResultsFolder {
     ArrayNode arr = o.putArray("studies");
     List<Path> dbs;
     try (Stream<Path> s = Files.walk(root, DEPTH)) {
-      dbs = s.filter(f -> f.getFileName().toString().equals("results.db") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-          .sorted().toList();
+      dbs = s.filter(f -> f.getFileName().toString().equals("results.db")).map(this::inside)
+          .filter(java.util.Objects::nonNull).sorted().toList();
     }
     for (Path db : dbs) {
       Path dir = db.getParent();
+      if (!dir.startsWith(root)) {
+        continue;
+      }
       ObjectNode st = arr.addObject();
       st.put("path", relative(dir));
       ArrayNode exps = st.putArray("experiments");
-      try (ResultStore store = ResultStore.open(db)) {
+      try (ReadOnlyDatabase ro = ReadOnlyDatabase.open(db)) {
+        ResultStore store = ro.store();
         for (String e : store.experiments()) {
           exps.addObject().put("name", e).put("cells", store.list(e).size());
         }
-      } catch (StoreException e) {
+      } catch (StoreException | ParameterException e) {
         st.put("error", "cannot read " + relative(db));
       }
       ArrayNode figs = st.putArray("figures");
@@ -86,11 +93,12 @@ final class ResultsFolder {
   /** The cells of one study folder ({@code path} relative to the root), one flattened row each. */
   ObjectNode cells(String path, String experiment) {
     Path dir = resolve(path == null ? "" : path, true);
-    Path db = dir.resolve("results.db");
-    if (!Files.isRegularFile(db)) {
+    Path db = inside(dir.resolve("results.db"));
+    if (db == null) {
       throw ApiError.badField("path", path, "a study folder listed by /api/studies");
     }
-    try (ResultStore store = ResultStore.open(db)) {
+    try (ReadOnlyDatabase ro = ReadOnlyDatabase.open(db)) {
+      ResultStore store = ro.store();
       if (experiment != null && !store.experiments().contains(experiment)) {
         throw ApiError.badField("experiment", experiment, "one of " + store.experiments());
       }
@@ -100,8 +108,18 @@ final class ResultsFolder {
       o.putPOJO("columns", ResultExporter.columns(rows));
       o.putPOJO("rows", rows.size() > Limits.MAX_CELL_ROWS ? rows.subList(0, Limits.MAX_CELL_ROWS) : rows);
       return o;
-    } catch (StoreException e) {
+    } catch (StoreException | ParameterException e) {
       throw new ApiError(422, "cannot read the results database of " + relative(dir));
+    }
+  }
+
+  /** The real path of {@code p} when it is a regular file inside the root (links followed), else null. */
+  private Path inside(Path p) {
+    try {
+      Path real = p.toRealPath();
+      return real.startsWith(root) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) ? real : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 

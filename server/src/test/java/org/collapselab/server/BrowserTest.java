@@ -14,6 +14,7 @@ import java.util.Map;
 import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.Theory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * is the theory's, start a simulation and see its points appear. Saves {@code target/serve-screenshot.png} and
  * prints the page's redraw times ({@code performance.now()} from the input event to the last plot drawn).
  */
+@Tag("browser")
 class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");

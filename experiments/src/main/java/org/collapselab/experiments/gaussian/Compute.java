@@ -1,6 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Compute;
 import java.util.Locale;
 
 /** What an experiment computes for each cell. */

@@ -1,14 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Compute;
-import org.collapselab.experiments.gaussian.Experiment;
-import org.collapselab.experiments.gaussian.ExperimentLoader;
-import org.collapselab.experiments.gaussian.FigureReader;
-import org.collapselab.experiments.gaussian.FigureSpec;
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.GridExpander;
-import org.collapselab.experiments.gaussian.Param;
-import org.collapselab.experiments.gaussian.ParamValues;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.SafeNames;
 import org.collapselab.experiments.study.StudyFile;
@@ -48,6 +39,9 @@ import org.collapselab.spectrum.Spectrum;
  * simulation_limits: {n: 100000}  # cells beyond a limit get theory only
  * figures:
  *   - {name: fig2-width, type: line, x: m, series: p2, panels: c2, metric: error, log_x: true, log_y: true}
+ * claims: width                 # none | scaling | width | pareto | universality (the report's claims)
+ * claims_prefix: "[...] "       # put before each claim's statement
+ * note: free text               # a paragraph after the figures in the report
  * quick:                        # overrides used by --quick (runs, fixed, sweep, simulation_limits)
  *   runs: 2
  *   sweep: {m: {from: 25, to: 5000, num: 8, scale: log}}
@@ -55,7 +49,7 @@ import org.collapselab.spectrum.Spectrum;
  */
 public final class ExperimentLoader {
   private static final Set<String> TOP = Set.of("name", "kind", "description", "compute", "runs", "seed", "fixed", "sweep",
-      "simulation_limits", "figures", "quick");
+      "simulation_limits", "figures", "claims", "claims_prefix", "note", "quick");
   private static final Set<String> QUICK = Set.of("runs", "fixed", "sweep", "simulation_limits");
   private static final long MAX_CELLS = 1_000_000;
 
@@ -217,7 +211,14 @@ public final class ExperimentLoader {
     if (!src.ok()) {
       return null;
     }
-    Experiment e = new Experiment(file, name, description, compute, runs, values, swept, limits, figures);
+    ClaimSet claims = src.choice(root, "claims", "claims", ClaimSet.class, null);
+    String prefix = root.has("claims_prefix") ? src.text(root, "claims_prefix", "claims_prefix", false) : "";
+    String note = root.has("note") ? src.text(root, "note", "note", false) : "";
+    if (!src.ok()) {
+      return null;
+    }
+    Experiment e = new Experiment(file, name, description, compute, runs, values, swept, limits, figures,
+        new Experiment.Report(claims, prefix, note));
     // Last check: every cell must be a valid problem and its spectrum must parse.
     checkCells(e, origin);
     return e;

@@ -1,7 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.FigureSpec;
-import org.collapselab.experiments.gaussian.Param;
 import java.util.List;
 import java.util.Map;
 

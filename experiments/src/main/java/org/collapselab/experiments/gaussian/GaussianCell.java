@@ -1,7 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.Param;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

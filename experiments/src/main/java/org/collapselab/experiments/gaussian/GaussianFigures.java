@@ -7,7 +7,6 @@ import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.Panel;
 import org.collapselab.experiments.figures.PlotSeries;
 import org.collapselab.experiments.figures.ScatterPoints;
-import org.collapselab.experiments.gaussian.GaussianFigures;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.collapselab.experiments.gaussian.GaussianResult;
-import org.collapselab.experiments.gaussian.Experiment;
-import org.collapselab.experiments.gaussian.FigureSpec;
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.Param;
 
 /**
  * Draws the figures an experiment file declares from its stored results: line figures (theory as lines, simulation

@@ -1,13 +1,10 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.FigureSpec;
-import org.collapselab.experiments.gaussian.GaussianResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.collapselab.experiments.gaussian.GaussianCell;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.theory.TheoryResult;
 

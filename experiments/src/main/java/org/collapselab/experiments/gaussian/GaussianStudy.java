@@ -70,8 +70,12 @@ public record GaussianStudy(Experiment experiment) implements Study {
       }
       figures.addAll(GaussianFigures.draw(experiment, results, o.outDir()));
     }
-    // a sweep over feature laws is a universality study: its claims judge simulation against the Gaussian theory
-    List<Claim> claims = experiment.swept().contains(Param.FEATURES) ? UniversalityClaims.of(results) : List.of();
-    return new StudyReport(figures, "", claims, SummaryTable.format(experiment, results, o.maxRows()));
+    GaussianRun run = new GaussianRun(experiment, results, null);
+    List<Claim> claims = new ArrayList<>();
+    for (Claim c : experiment.claims().judge(run)) {
+      claims.add(experiment.report().claimsPrefix().isEmpty() ? c : c.prefixed(experiment.report().claimsPrefix()));
+    }
+    return new StudyReport(figures, GaussianReport.html(o.outDir(), run, r.cells().size()), claims,
+        SummaryTable.format(experiment, results, o.maxRows()));
   }
 }

@@ -1,9 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Experiment;
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.GridExpander;
-import org.collapselab.experiments.gaussian.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Param;
 import java.util.Locale;
 import org.collapselab.data.FeatureLaw;
 import org.collapselab.problem.Problem;

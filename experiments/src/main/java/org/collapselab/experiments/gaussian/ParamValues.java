@@ -1,8 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.ExperimentLoader;
-import org.collapselab.experiments.gaussian.Param;
-import org.collapselab.experiments.gaussian.ParamValues;
 import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

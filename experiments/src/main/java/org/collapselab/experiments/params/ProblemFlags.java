@@ -1,7 +1,5 @@
 package org.collapselab.experiments.params;
 
-import org.collapselab.experiments.params.ProblemFlags;
-import org.collapselab.experiments.params.SpectrumSpecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package org.collapselab.experiments.params;
 
-import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.StrictYaml;
 import org.collapselab.experiments.study.StudyFileException;
 import java.io.IOException;

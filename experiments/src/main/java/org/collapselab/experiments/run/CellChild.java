@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -105,8 +104,8 @@ public final class CellChild {
 
   private static void runOne(String jobFile, String resultFile) throws IOException {
     Object result;
-    try (InputStream f = Files.newInputStream(Path.of(jobFile)); ObjectInputStream in = new ObjectInputStream(f)) {
-      result = ((CellJob) in.readObject()).compute();
+    try (InputStream f = Files.newInputStream(Path.of(jobFile))) {
+      result = ShippedClasses.read(f, CellJob.class).compute();
     } catch (Exception e) {
       result = e;
     } catch (Throwable t) {

@@ -73,7 +73,7 @@ public final class ProcessSweepExecutor implements SweepExecutor {
   // On this machine each pool thread keeps one child JVM for the whole call (JVM and PyTorch start once per child,
   // models still train one at a time per process); on a cluster each job starts its own child where it runs.
   private CellJob wrap(CellJob j) {
-    return new ChildJob(j, javaCommand(), inner instanceof LocalSweepExecutor);
+    return new ChildJob(j, inner instanceof LocalSweepExecutor);
   }
 
   private static Consumer<CellOutcome> unwrap(Consumer<CellOutcome> onDone) {
@@ -110,9 +110,12 @@ public final class ProcessSweepExecutor implements SweepExecutor {
     return cmd;
   }
 
-  /** One job run in a child JVM; computed wherever the wrapping job runs. */
-  record ChildJob(CellJob job, List<String> java, boolean reuse) implements CellJob {
-    private static final long serialVersionUID = 1L;
+  /**
+   * One job run in a child JVM; computed wherever the wrapping job runs. It carries data only: the child's command
+   * line is built where it runs, from that JVM ({@link #javaCommand()}), never taken from the job.
+   */
+  record ChildJob(CellJob job, boolean reuse) implements CellJob {
+    private static final long serialVersionUID = 2L;
 
     @Override
     public String key() {
@@ -126,6 +129,7 @@ public final class ProcessSweepExecutor implements SweepExecutor {
 
     @Override
     public StoredCell compute() throws Exception {
+      List<String> java = javaCommand();
       Path dir = Files.createTempDirectory("collapselab-cell-");
       try {
         Path in = dir.resolve("job.ser");

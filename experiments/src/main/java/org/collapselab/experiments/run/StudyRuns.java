@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.collapselab.experiments.report.ReportSection;
+import org.collapselab.experiments.report.Reports;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.SafeNames;
@@ -14,7 +17,8 @@ import org.collapselab.validation.ParameterException;
 
 /**
  * The one path from a study to its report, shared by {@code run FILE} and {@code reproduce NAME}: the
- * {@link SweepRunner}, then the study's report from the stored results. These are library calls: they never print
+ * {@link SweepRunner}, then the study's report from the stored results; {@code run FILE} also writes the study's
+ * section of {@code OUT/report.html}. These are library calls: they never print
  * (progress goes to the log stream given, if any) and never exit; they throw on bad input.
  */
 public final class StudyRuns {
@@ -64,7 +68,19 @@ public final class StudyRuns {
     Study study = StudyFamilies.load(r.file(), r.quick());
     RunOptions o = options(r, study, log);
     merge(r, o.database(), log);
-    return run(study, o, r.maxRows());
+    Outcome out = run(study, o, r.maxRows());
+    if (out.report() != null && r.figures()) {
+      Reports.publish(o.outDir(), o.database(), section(out), List.of());
+    }
+    return out;
+  }
+
+  /**
+   * A study's section of {@code report.html}: its own HTML and claims under its name (the part {@code reproduce}
+   * shows for it).
+   */
+  public static ReportSection section(Outcome out) {
+    return new ReportSection(out.study().name(), out.study().name(), out.report().html(), out.report().claims());
   }
 
   /** {@code run FILE --plan}: what would run, computing nothing (the request's databases are merged first). */

@@ -1,7 +1,5 @@
 package org.collapselab.experiments.study;
 
-import org.collapselab.experiments.study.SafeNames;
-import org.collapselab.experiments.study.StrictYaml;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,5 @@
 package org.collapselab.experiments.study;
 
-import org.collapselab.experiments.study.StrictYaml;
-import org.collapselab.experiments.study.StudyFileException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,12 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Compute;
-import org.collapselab.experiments.gaussian.Experiment;
-import org.collapselab.experiments.gaussian.ExperimentLoader;
-import org.collapselab.experiments.gaussian.FigureSpec;
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.GridExpander;
-import org.collapselab.experiments.gaussian.Param;
 import org.collapselab.experiments.study.StudyFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,7 +139,7 @@ class ExperimentLoaderTest {
 
   @Test
   void bundledStudiesAreValidInBothModes() {
-    List<String> bundled = new java.util.ArrayList<>(org.collapselab.experiments.gaussian.GaussianReproduction.STUDIES);
+    List<String> bundled = new java.util.ArrayList<>(org.collapselab.experiments.reproduce.Reproductions.available(false).get("gaussian").studies());
     bundled.add("universality");
     for (String s : bundled) {
       assertThat(org.collapselab.experiments.gaussian.ExperimentLoader.read(org.collapselab.experiments.study.StudyFile.bundled(s), false).figures()).isNotEmpty();

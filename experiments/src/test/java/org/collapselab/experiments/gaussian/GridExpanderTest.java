@@ -1,10 +1,5 @@
 package org.collapselab.experiments.gaussian;
 
-import org.collapselab.experiments.gaussian.Experiment;
-import org.collapselab.experiments.gaussian.ExperimentLoader;
-import org.collapselab.experiments.gaussian.GaussianCell;
-import org.collapselab.experiments.gaussian.GridExpander;
-import org.collapselab.experiments.gaussian.Param;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

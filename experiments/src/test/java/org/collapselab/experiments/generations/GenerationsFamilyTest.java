@@ -11,10 +11,12 @@ import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generations family on the one runner: reading, every error at once, a tiny run and its resume. */
+@Tag("slow")
 class GenerationsFamilyTest {
   static final String TINY = """
       name: loops

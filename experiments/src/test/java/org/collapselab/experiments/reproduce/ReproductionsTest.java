@@ -15,11 +15,20 @@ class ReproductionsTest {
   @TempDir Path dir;
 
   @Test
-  void gaussianIsRegisteredThroughServiceLoader() {
-    assertThat(Reproductions.available()).containsKey("gaussian");
-    assertThat(Reproductions.resolve(List.of())).extracting(Reproduction::name).containsExactly("gaussian");
-    assertThat(Reproductions.resolve(List.of("all"))).extracting(Reproduction::name).contains("gaussian");
-    assertThatThrownBy(() -> Reproductions.resolve(List.of("nope")))
+  void everyReproductionIsDeclaredInTheBundledManifest() {
+    assertThat(Reproductions.available(false).keySet()).containsExactly("gaussian", "universality", "twosource",
+        "generations", "mnist", "lm", "diagnose-coverage", "diagnose-mnist");
+    assertThat(Reproductions.resolve(List.of(), false)).extracting(Reproduction::name).containsExactly("gaussian");
+    assertThat(Reproductions.resolve(List.of("all"), false)).extracting(Reproduction::name).contains("gaussian");
+    assertThat(Reproductions.available(true).get("mnist").studies()).containsExactly("mnist");
+    assertThat(Reproductions.available(false).get("mnist").studies()).containsExactly("mnist", "mnist-fashion");
+    assertThat(Reproductions.available(true).get("gaussian").note()).startsWith("Quick mode");
+    for (Reproduction r : Reproductions.available(false).values()) {
+      for (String s : r.studies()) {
+        assertThat(org.collapselab.experiments.study.StudyFile.bundled(s).ok()).as(s).isTrue();
+      }
+    }
+    assertThatThrownBy(() -> Reproductions.resolve(List.of("nope"), false))
         .isInstanceOfSatisfying(org.collapselab.validation.ParameterException.class, e -> {
           assertThat(e.field()).isEqualTo("NAME");
           assertThat(e.allowed()).startsWith("all or one of gaussian");

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A cell's child JVM never outlives the run that started it: kill -9 or SIGTERM of the parent ends it too. */
+@Tag("fault")
 class ChildLifetimeTest {
   @TempDir Path dir;
 

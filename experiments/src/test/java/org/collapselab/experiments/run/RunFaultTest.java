@@ -27,6 +27,7 @@ import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.gaussian.ExperimentLoader;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault injection for sweeps: a full disk, kill -9 at random moments, two runs on one database, a dead run's claims,
  * a failing cell. Each asserts that no finished cell is lost, none is computed twice and the exit code is right.
  */
+@Tag("fault")
 class RunFaultTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILE = """

@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.collapselab.validation.ParameterException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fault injection for the result store: read-only export, a damaged page, a full "disk", claims between runs. */
+@Tag("fault")
 class StoreFaultTest {
   @TempDir
   Path dir;

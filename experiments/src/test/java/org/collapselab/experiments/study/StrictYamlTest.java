@@ -1,7 +1,5 @@
 package org.collapselab.experiments.study;
 
-import org.collapselab.experiments.study.StrictYaml;
-import org.collapselab.experiments.study.StudyFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

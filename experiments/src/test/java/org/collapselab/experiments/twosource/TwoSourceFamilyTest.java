@@ -16,9 +16,11 @@ import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyFileException;
 import org.collapselab.experiments.study.StudyReport;
 import org.collapselab.experiments.study.StudyResults;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class TwoSourceFamilyTest {
   private static final String YAML = """
       name: ts

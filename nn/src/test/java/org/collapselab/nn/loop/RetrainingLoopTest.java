@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.collapselab.problem.Schedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * (−1: real). Checks which rows each generation trains on per schedule and that generation k's synthetic rows come
  * from generation k − 1.
  */
+@Tag("neural")
 class RetrainingLoopTest {
   /** A row: a serial number and its labeller (−1 = real). */
   record Stub(int serial, int labelledBy) {}

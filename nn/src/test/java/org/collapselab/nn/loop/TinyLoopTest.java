@@ -22,10 +22,13 @@ import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingPlan;
 import org.collapselab.problem.Schedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tiny end-to-end loops: an image loop through the runner (child processes, report, claims) and a language loop. */
+@Tag("slow")
+@Tag("neural")
 class TinyLoopTest {
   @Test
   void imageLoopRunsReportsAndResumes(@TempDir Path tmp) throws Exception {

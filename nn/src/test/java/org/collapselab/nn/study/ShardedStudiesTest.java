@@ -22,6 +22,7 @@ import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.text.study.LanguageModelReproductionTest;
 import org.collapselab.nn.text.model.LanguageModelTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own result databases and then merged, give exactly the results of one local run (timings aside), and the merged
  * plan has nothing left to compute.
  */
+@Tag("slow")
+@Tag("neural")
 class ShardedStudiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -93,7 +93,7 @@
     $('studies').innerHTML = j.studies.map(s => `<div class="study"><h3>${esc(s.path || j.root)}</h3>`
       + '<p>experiments: ' + s.experiments.map(e => `<a href="#" data-path="${esc(s.path)}" data-exp="${esc(e.name)}">${esc(e.name)}</a> (${e.cells} cells)`).join(', ') + '</p>'
       + (s.reports.length ? '<p>reports: ' + s.reports.map(p => `<a href="${fileUrl(p)}" target="_blank">${esc(p)}</a>`).join(', ') + '</p>' : '')
-      + s.figures.filter(f => f.endsWith('.png')).map(f => `<a href="${fileUrl(f)}" target="_blank"><img src="${fileUrl(f)}" alt="${esc(f)}" title="${esc(f)}"></a>`).join('')
+      + s.figures.filter(f => f.endsWith('.png') || f.endsWith('.svg')).map(f => `<a href="${fileUrl(f)}" target="_blank"><img src="${fileUrl(f)}" alt="${esc(f)}" title="${esc(f)}"></a>`).join('')
       + '</div>').join('');
     $('studies').querySelectorAll('a[data-exp]').forEach(a => a.addEventListener('click', ev => {
       ev.preventDefault();

@@ -31,7 +31,8 @@ import org.collapselab.nn.image.synthetic.SyntheticLabels;
  * @param digit the class whose indicator is the target
  * @param generatorSamples real images the generator is trained on
  */
-public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRows, int digit, int generatorSamples) {
+public record MnistDiagnosis(int d, int realRows, int syntheticRows, int testRows, int digit, int generatorSamples)
+    implements java.io.Serializable {
   /** Reserved training images for the generator (as in the image experiment). */
   static final int RESERVED = 5000;
   /** Pool images the PCA is fitted on. */

@@ -10,7 +10,8 @@ package org.collapselab.nn.image.model;
  * @param weightDecay L2 penalty {@code weightDecay·‖θ‖²} added to the loss (≥ 0; 0 = none, as in the paper's
  *     ridgeless regime)
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay) {
+public record TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay)
+    implements java.io.Serializable {
   public TrainingConfig {
     if (epochs < 1 || epochs > 100_000) {
       throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);

@@ -20,7 +20,7 @@ import org.collapselab.nn.image.synthetic.GeneratorSpec;
  * @param seed seed of this replicate (sample draw, initialisation, batch order)
  */
 public record CellSpec(String dataset, NetworkKind network, int width, int n, double p2, TrainingPlan training,
-    double ridge, GeneratorSpec generator, int reserved, long seed) {
+    double ridge, GeneratorSpec generator, int reserved, long seed) implements java.io.Serializable {
   public CellSpec {
     if (dataset == null || dataset.isBlank()) {
       throw new IllegalArgumentException("dataset must be named");

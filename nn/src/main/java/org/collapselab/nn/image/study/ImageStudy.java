@@ -198,6 +198,17 @@ public record ImageStudy(String name, String description, String dataset, String
    * Figures under {@code OUT/mnist/}, the HTML section and the claims, from the stored cells. Loads the data set and
    * retrains the generators (small, seeded) to report their measured quality.
    */
+  /** The data set's files are missing or malformed: their message (loads the data set once per process). */
+  @Override
+  public String unavailable() {
+    try {
+      ImageContexts.get(dataset, dataFolder());
+      return null;
+    } catch (org.collapselab.nn.image.data.IdxFormatException e) {
+      return e.getMessage();
+    }
+  }
+
   @Override
   public StudyReport report(StudyResults stored, ReportOptions o) throws Exception {
     ImageExperimentContext ctx = ImageContexts.get(dataset, dataFolder());

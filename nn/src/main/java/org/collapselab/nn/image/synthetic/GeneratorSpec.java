@@ -25,7 +25,7 @@ import org.collapselab.nn.image.model.TrainingConfig;
  */
 public record GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise,
     long seed, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int replicate,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int holdout) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int holdout) implements java.io.Serializable {
   /** Replicate 0. */
   public GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise, long seed) {
     this(samples, width, training, labels, noise, seed, 0, 0);

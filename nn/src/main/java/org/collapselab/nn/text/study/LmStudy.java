@@ -36,6 +36,13 @@ public record LmStudy(String name, LmExperimentConfig config, boolean quick) imp
     return out;
   }
 
+  /** The text corpus is missing: how to get it. */
+  @Override
+  public String unavailable() {
+    return java.nio.file.Files.exists(config.corpus().corpusPath()) ? null
+        : new org.collapselab.nn.text.corpus.TextCorpus.CorpusMissingException(config.corpus().corpusPath()).getMessage();
+  }
+
   @Override
   public boolean isolated() {
     return true;

@@ -12,8 +12,10 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.collapselab.nn.common.TorchRuntime;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("neural")
 class TwoLayerNetworkTest {
   private static final Engine ENGINE = TorchRuntime.engine(1);
 

@@ -85,7 +85,8 @@ class ImageStudyReaderTest {
     assertThat(StudyFamilies.available()).containsKeys("gaussian", "image", "lm");
     assertThat(StudyFile.parse("x.yaml", "name: x\nkind: image\n").kind()).isEqualTo("image");
     assertThat(StudyFile.parse("x.yaml", "name: x\nfixed: {model: ridge}\n").kind()).isEqualTo("gaussian");
-    assertThat(Reproductions.available()).containsKey("mnist");
+    assertThat(Reproductions.available(false)).containsKey("mnist");
+    assertThat(StudyFamilies.available()).containsKeys("diagnose-mnist", "diagnose-coverage");
   }
 
   @Test

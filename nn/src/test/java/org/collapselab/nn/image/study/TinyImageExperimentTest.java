@@ -18,11 +18,14 @@ import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.image.data.ImageDataset;
 import org.collapselab.nn.image.synthetic.LabelKind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny version of the image experiment on a few hundred images (real MNIST when fetched, else a toy set). */
+@Tag("slow")
+@Tag("neural")
 class TinyImageExperimentTest {
   @TempDir
   static Path tmp;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.experiments.report.ReportSection;
 import org.collapselab.experiments.reproduce.ReproductionOptions;
-import org.collapselab.experiments.reproduce.Reproductions;
 import org.collapselab.experiments.run.StudyRuns;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.StudyFamilies;
@@ -21,10 +20,13 @@ import org.collapselab.nn.text.corpus.CorpusSplit;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
 import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingCurve;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CI-sized experiment: a few KB of text, tiny models, a few hundred steps in all. */
+@Tag("slow")
+@Tag("neural")
 public class LanguageModelReproductionTest {
 
   /**
@@ -90,8 +92,9 @@ public class LanguageModelReproductionTest {
   }
 
   @Test
-  void isRegisteredUnderItsName() {
-    assertThat(Reproductions.available()).containsKey("lm");
+  void isAReproductionOfItsOwn() {
+    assertThat(org.collapselab.experiments.reproduce.Reproductions.available(false).get("lm").studies())
+        .containsExactly("lm");
   }
 
   @Test
@@ -114,7 +117,7 @@ public class LanguageModelReproductionTest {
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(logBytes, true,
         StandardCharsets.UTF_8));
-    ReportSection section = new LanguageModelReproduction().run(study, o);
+    ReportSection section = StudyRuns.section(o.run(study));
 
     Path dir = out.resolve("lm");
     for (String f : List.of("lm-loss-vs-budget.png", "lm-loss-vs-budget.svg", "lm-penalty-vs-budget.png",
