@@ -111,7 +111,7 @@ public final class ImageClaims {
       List<Effect> parts = new ArrayList<>();
       List<Double> xs = new ArrayList<>();
       d.forEach((x, bySeed) -> {
-        parts.add(Effect.of(bySeed.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        parts.add(effect(s, bySeed));
         xs.add(x);
       });
       if (parts.isEmpty()) {
@@ -123,10 +123,10 @@ public final class ImageClaims {
       long con = vs.stream().filter(v -> v == Verdict.CONTRADICTED).count();
       Verdict v = con == 0 && sup >= RISE_SHARE.value() * vs.size() ? Verdict.SUPPORTED
           : con > vs.size() / 2 ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
-      out.add(new Claim(claim, String.format(Locale.ROOT, "paired MSE penalty of p2 = %s (%d seeds, 95%% CI, Holm "
+      out.add(new Claim(claim, String.format(Locale.ROOT, "paired MSE penalty of p2 = %s (%s, 95%% CI, Holm "
           + "over %d points): larger than MIN_EFFECT at %d, smaller at %d, unresolved at %d; %s. Rule: supported "
           + "when ≥ RISE_SHARE of the points are larger and none smaller, contradicted when more than half are "
-          + "smaller.", ImageFigures.fmt(pMax), parts.get(0).n(), parts.size(), sup, con, vs.size() - sup - con,
+          + "smaller.", ImageFigures.fmt(pMax), seeds(s, parts.get(0)), parts.size(), sup, con, vs.size() - sup - con,
           parts(sw.xName, xs, parts, vs)), v, MIN_EFFECT, RISE_SHARE, EffectVerdicts.ALPHA));
     }
     return out;
@@ -210,20 +210,46 @@ public final class ImageClaims {
         + "stopping)");
   }
 
-  /** Per seed, the slope of y against log₂ x (x ascending), one value per seed present at every x. */
-  static Effect slopePerSeed(TreeMap<Double, TreeMap<Long, Double>> byX) {
+  /**
+   * The mean of per-seed values with its interval over generator replicates: seeds that share a replicate are
+   * averaged first ({@link Effect#clustered}); with one replicate per seed this is the plain t interval over seeds.
+   * A study without replicates ({@code generator_seeds: 1}) gets the interval over seeds, conditional on its one
+   * generator, and its claims say so ({@link #seeds}).
+   */
+  static Effect effect(ImageStudy s, Map<Long, Double> bySeed) {
+    double[] v = bySeed.values().stream().mapToDouble(Double::doubleValue).toArray();
+    if (s.generatorSeeds() == 1) {
+      return Effect.of(v);
+    }
+    int[] cluster = bySeed.keySet().stream().mapToInt(s::replicateOf).toArray();
+    return Effect.clustered(v, cluster);
+  }
+
+  /** "5 seeds, each with its own generator replicate", "6 seeds on 3 generator replicates", or one generator. */
+  static String seeds(ImageStudy s, Effect e) {
+    if (s.generatorSeeds() == 1) {
+      return e.n() + " seeds, one generator (no replicates: the interval is conditional on it)";
+    }
+    return e.units() < e.n() ? e.n() + " seeds on " + e.units() + " generator replicates"
+        : e.n() + " seeds, each with its own generator replicate";
+  }
+
+  /** Per seed, the slope of y against log₂ x (x ascending), clustered by generator replicate. */
+  static Effect slopePerSeed(ImageStudy s, TreeMap<Double, TreeMap<Long, Double>> byX) {
     List<Long> seeds = Curves.commonSeeds(byX);
     if (seeds.isEmpty() || byX.size() < 2) {
       return null;
     }
     double[] x = byX.keySet().stream().mapToDouble(v -> Math.log(v) / Math.log(2)).toArray();
-    double[][] y = new double[seeds.size()][x.length];
-    for (int i = 0; i < seeds.size(); i++) {
+    Map<Long, Double> slopes = new TreeMap<>();
+    for (long seed : seeds) {
+      double[] y = new double[x.length];
       int k = 0;
       for (Map<Long, Double> m : byX.values()) {
-        y[i][k++] = m.get(seeds.get(i));
+        y[k++] = m.get(seed);
       }
+      slopes.put(seed, Effect.slope(x, y));
     }
-    return Effect.slopes(x, y);
+    return effect(s, slopes);
   }
 }

@@ -54,22 +54,25 @@ final class PlateauClaims {
         }
       }
       TreeMap<Long, Double> last = d.get((double) ns.get(ns.size() - 1));
-      Effect slope = top.size() == upper.size() ? ImageClaims.slopePerSeed(top) : null;
+      Effect slope = top.size() == upper.size() ? ImageClaims.slopePerSeed(s, top) : null;
       if (last == null || slope == null) {
         out.add(new Claim(claim, "no complete seed", Verdict.INCONCLUSIVE, ImageClaims.MIN_EFFECT,
             ImageClaims.NO_FALL));
         continue;
       }
-      Effect end = Effect.of(last.values().stream().mapToDouble(Double::doubleValue).toArray());
-      Effect floor = Effect.of(Curves.commonSeeds(top).stream().mapToDouble(seed -> top.values().stream()
-          .mapToDouble(m -> m.get(seed)).average().orElse(Double.NaN)).toArray());
+      Effect end = ImageClaims.effect(s, last);
+      java.util.Map<Long, Double> meanTop = new TreeMap<>();
+      for (long seed : Curves.commonSeeds(top)) {
+        meanTop.put(seed, top.values().stream().mapToDouble(m -> m.get(seed)).average().orElse(Double.NaN));
+      }
+      Effect floor = ImageClaims.effect(s, meanTop);
       Verdict vEnd = EffectVerdicts.exceeds(end, ImageClaims.MIN_EFFECT);
       Verdict vSlope = EffectVerdicts.exceeds(slope, ImageClaims.NO_FALL);
       String theory = q == null ? "c² unknown" : String.format(Locale.ROOT, "p2²c² = %.4f (%s)", p * p * q.c2(),
           q.describeC2());
-      String measured = String.format(Locale.ROOT, "paired MSE penalty, %d seeds (each with its own generator "
-          + "replicate when replicated), 95%% CI: at n = %d %s (%s); slope per doubling of n over n = %s %s (%s); "
-          + "fitted floor (mean penalty over the upper half) %s against %s; penalty by n: %s", end.n(),
+      String measured = String.format(Locale.ROOT, "paired MSE penalty, %s, 95%% CI: at n = %d %s (%s); slope "
+          + "per doubling of n over n = %s %s (%s); fitted floor (mean penalty over the upper half) %s against %s; "
+          + "penalty by n: %s", ImageClaims.seeds(s, end),
           ns.get(ns.size() - 1), end.format("%+.4f", 0.95), EffectVerdicts.reading(vEnd, ImageClaims.MIN_EFFECT),
           upper, slope.format("%+.4f", 0.95), slopeReading(vSlope), floor.format("%+.4f", 0.95), theory,
           byN(d));

@@ -45,7 +45,7 @@ final class WidthClaims {
       }
     }
     List<Claim> out = new ArrayList<>();
-    out.add(escape(pen, where, w));
+    out.add(escape(r, pen, where, w));
     out.add(beyondThreshold(r, pen, where, w, f));
     if (w.network() == NetworkKind.RANDOM_FEATURES) {
       out.add(peak(pen, where, w));
@@ -54,7 +54,8 @@ final class WidthClaims {
   }
 
   /** At the largest width the penalty exceeds MIN_EFFECT, every share ≥ MIN_SHARE (Holm). */
-  private static Claim escape(Map<Double, TreeMap<Double, TreeMap<Long, Double>>> pen, String where, WidthSweep w) {
+  private static Claim escape(ImageResults r, Map<Double, TreeMap<Double, TreeMap<Long, Double>>> pen, String where,
+      WidthSweep w) {
     int max = w.widths().stream().mapToInt(Integer::intValue).max().orElse(0);
     String claim = "Larger models do not escape collapse (" + where + "): at the largest width (" + max + ") the "
         + "penalty of synthetic data exceeds MIN_EFFECT, for every p2 ≥ MIN_SHARE.";
@@ -64,16 +65,16 @@ final class WidthClaims {
       TreeMap<Long, Double> last = byWidth.get((double) max);
       if (last != null) {
         xs.add(p);
-        parts.add(Effect.of(last.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        parts.add(ImageClaims.effect(r.study(), last));
       }
     });
     if (parts.isEmpty()) {
       return new Claim(claim, "no complete point", Verdict.INCONCLUSIVE, ImageClaims.MIN_EFFECT, MIN_SHARE);
     }
     List<Verdict> vs = EffectVerdicts.exceedsEach(parts, ImageClaims.MIN_EFFECT);
-    return new Claim(claim, "paired MSE penalty at width " + max + " (" + parts.get(0).n() + " seeds, 95% CI, Holm "
-        + "over " + parts.size() + " shares): " + ImageClaims.parts("p2", xs, parts, vs), Verdicts.all(vs),
-        ImageClaims.MIN_EFFECT, MIN_SHARE, EffectVerdicts.ALPHA);
+    return new Claim(claim, "paired MSE penalty at width " + max + " (" + ImageClaims.seeds(r.study(), parts.get(0))
+        + ", 95% CI, Holm over " + parts.size() + " shares): " + ImageClaims.parts("p2", xs, parts, vs),
+        Verdicts.all(vs), ImageClaims.MIN_EFFECT, MIN_SHARE, EffectVerdicts.ALPHA);
   }
 
   /**
@@ -89,7 +90,7 @@ final class WidthClaims {
     List<Effect> parts = new ArrayList<>();
     pen.forEach((p, byWidth) -> {
       TreeMap<Double, TreeMap<Long, Double>> beyond = new TreeMap<>(byWidth.tailMap((double) t, true));
-      Effect slope = beyond.size() >= 2 ? ImageClaims.slopePerSeed(beyond) : null;
+      Effect slope = beyond.size() >= 2 ? ImageClaims.slopePerSeed(r.study(), beyond) : null;
       if (slope != null) {
         xs.add(p);
         parts.add(slope.scaled(-1)); // "falls faster than FALLS" = "−slope exceeds −FALLS"
@@ -110,8 +111,8 @@ final class WidthClaims {
             case INCONCLUSIVE -> "not resolved against FALLS";
           }));
     }
-    return new Claim(claim, "per-seed slope of the paired MSE penalty against log₂ width (" + parts.get(0).n()
-        + " seeds, 95% CI, Holm over " + parts.size() + " shares): " + String.join("; ", text), Verdicts.all(vs),
+    return new Claim(claim, "per-seed slope of the paired MSE penalty against log₂ width ("
+        + ImageClaims.seeds(r.study(), parts.get(0)) + ", 95% CI, Holm over " + parts.size() + " shares): " + String.join("; ", text), Verdicts.all(vs),
         ImageClaims.FALLS, MIN_SHARE, EffectVerdicts.ALPHA);
   }
 

@@ -94,7 +94,7 @@ class ImageClaimsTest {
     assertThat(verdict(floor, c)).isEqualTo(SUPPORTED);
     assertThat(verdict(floor, "Strong model collapse at p2 = 0.5")).isEqualTo(SUPPORTED);
     assertThat(claim(floor, c).measured()).contains("p2²c² = 0.0050 (c² = 0.500 ± 0.000 (2 generator replicates))",
-        "over n = [1600, 6400]");
+        "over n = [1600, 6400]", "4 seeds, each with its own generator replicate");
     // a penalty that fades like the clean error: it falls, and ends below MIN_EFFECT
     assertThat(verdict(claims(x -> 100.0 / x.n() * (1 + x.p2())), "Strong model collapse at p2 = 0.5"))
         .isEqualTo(CONTRADICTED);

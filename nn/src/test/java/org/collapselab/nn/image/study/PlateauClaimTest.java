@@ -36,6 +36,7 @@ class PlateauClaimTest {
     assertThat(plateaus).hasSize(2);
     assertThat(plateaus.get(0).claim()).contains("generator on 20 images", "n = 400 to 1600");
     assertThat(plateaus.get(0).verdict()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(plateaus.get(0).measured()).contains("4 seeds, one generator (no replicates");
     assertThat(plateaus.get(1).claim()).contains("generator on 40 images");
     assertThat(plateaus.get(1).verdict()).isEqualTo(Verdict.CONTRADICTED);
   }
@@ -57,6 +58,15 @@ class PlateauClaimTest {
     CellSpec second = three.specs().stream().filter(c -> c.p2() > 0 && c.seed() == three.seed() + 1).findFirst()
         .orElseThrow();
     assertThat(ImageCellJob.configJson(second)).contains("\"replicate\":1", "\"holdout\":1000");
+  }
+
+  @Test
+  void seedsSharingAGeneratorReplicateAreOneUnit() {
+    // four seeds on two replicates: the interval rests on two clusters (one degree of freedom)
+    ImageStudy s = ImageStudyReader.parse("p.yaml", YAML.formatted(4, 2), false);
+    Claim c = ImageClaims.all(results(s)).stream().filter(x -> x.claim().startsWith("Strong model")).findFirst()
+        .orElseThrow();
+    assertThat(c.measured()).contains("4 seeds on 2 generator replicates");
   }
 
   @Test
