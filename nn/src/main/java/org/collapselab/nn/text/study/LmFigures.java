@@ -32,10 +32,10 @@ final class LmFigures {
     List<LinePlot> out = new ArrayList<>();
     for (LmGeneratorConfig g : c.generators()) {
       List<PlotSeries> s = new ArrayList<>();
-      s.add(lossSeries(a, LmArm.REAL_ONLY, Color.BLACK));
+      s.addAll(lossSeries(a, LmArm.REAL_ONLY, Color.BLACK));
       List<Double> shares = c.p2s().stream().filter(p -> p > 0).toList();
       for (int i = 0; i < shares.size(); i++) {
-        s.add(lossSeries(a, new LmArm(LmArm.Source.GENERATED, g.name(), shares.get(i)),
+        s.addAll(lossSeries(a, new LmArm(LmArm.Source.GENERATED, g.name(), shares.get(i)),
             ColorScales.sequential(i + 1, shares.size() + 1)));
       }
       LmAnalysis.Stat gl = a.generatorLoss(g.name());
@@ -47,20 +47,21 @@ final class LmFigures {
           + " tokens)", "training tokens T", "real-test loss (nats/token)", true, false, s));
     }
     List<PlotSeries> s = new ArrayList<>();
-    s.add(lossSeries(a, LmArm.REAL_ONLY, Color.BLACK));
+    s.addAll(lossSeries(a, LmArm.REAL_ONLY, Color.BLACK));
     int i = 0;
     for (double p : c.shiftedP2s()) {
-      s.add(lossSeries(a, new LmArm(LmArm.Source.SHIFTED, "", p), ColorScales.categorical(i++)));
+      s.addAll(lossSeries(a, new LmArm(LmArm.Source.SHIFTED, "", p), ColorScales.categorical(i++)));
     }
     for (double p : c.dilutionP2s()) {
-      s.add(lossSeries(a, new LmArm(LmArm.Source.DILUTED, "", p), ColorScales.categorical(i++)));
+      s.addAll(lossSeries(a, new LmArm(LmArm.Source.DILUTED, "", p), ColorScales.categorical(i++)));
     }
     out.add(new LinePlot("controls: shifted real text, real part alone", "training tokens T",
         "real-test loss (nats/token)", true, false, s));
     return out;
   }
 
-  private static PlotSeries lossSeries(LmAnalysis a, LmArm arm, Color color) {
+  /** The mean loss over seeds as a line, and markers with ±1 s.d. bars carrying the legend. */
+  private static List<PlotSeries> lossSeries(LmAnalysis a, LmArm arm, Color color) {
     double[] x = budgets(a.config);
     double[] y = new double[x.length];
     double[] e = new double[x.length];
@@ -70,7 +71,7 @@ final class LmFigures {
       y[k] = st.mean();
       e[k] = st.std();
     }
-    return new PlotSeries(arm.label(), x, y, e, true, color);
+    return List.of(PlotSeries.line("", x, y, color), PlotSeries.markers(arm.label(), x, y, e, color));
   }
 
   private static List<LinePlot> penaltyPanels(LmAnalysis a) {
