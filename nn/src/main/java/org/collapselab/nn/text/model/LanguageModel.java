@@ -1,6 +1,5 @@
 package org.collapselab.nn.text.model;
 
-import org.collapselab.nn.common.Checks;
 import org.collapselab.nn.text.corpus.EvalWindows;
 import org.collapselab.nn.text.corpus.MixtureSampler;
 
@@ -14,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
@@ -25,7 +23,6 @@ import ai.djl.training.tracker.WarmUpTracker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A GPT-style character language model ({@link GptBlock}) with its DJL trainer: training on a {@link MixtureSampler}
