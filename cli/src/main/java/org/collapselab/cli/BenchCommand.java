@@ -2,7 +2,7 @@ package org.collapselab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.collapselab.bench.KernelBenchmark;
+import org.collapselab.cli.bench.KernelBenchmark;
 import org.collapselab.linalg.Blas;
 import org.collapselab.problem.Generations;
 import org.collapselab.problem.Problem;
@@ -10,7 +10,7 @@ import org.collapselab.problem.Schedule;
 import org.collapselab.simulation.Sampler;
 import org.collapselab.simulation.SamplerCost;
 import org.collapselab.simulation.SimulationOptions;
-import org.collapselab.server.ServerBenchmark;
+import org.collapselab.cli.bench.ServerBenchmark;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.spectrum.Spectrum;
 import picocli.CommandLine.Command;

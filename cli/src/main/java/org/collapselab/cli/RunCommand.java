@@ -12,6 +12,7 @@ import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.run.RunRequest;
 import org.collapselab.experiments.run.Shard;
+import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,15 @@ import picocli.CommandLine.Parameters;
         "finished cell at once in OUT/results.db (re-running resumes), draw the figures and print a summary.",
         "Ready-made files for the paper's figures are in studies/."})
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Study file (YAML).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Study file (YAML).")
   Path file;
+
+  @Option(names = "--describe", paramLabel = "KIND", description = "Print the fields of a study family's files "
+      + "(key, allowed values, default, meaning), or of every family with 'all', and stop.")
+  String describe;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
   Path out;
@@ -80,6 +88,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (describe != null) {
+      spec.commandLine().getOut().print(StudyFamilies.describe(describe));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (file == null) {
+      throw new ParameterException("FILE", "nothing", "a study file (or --describe KIND)");
+    }
     SimulationLimits.threads(threads);
     if (rows < 0) {
       throw new ParameterException("rows", rows, "an integer >= 0");

@@ -14,7 +14,7 @@ class AdviseCommandTest {
 
   @Test
   void jsonHasTheRecommendationAndBaselines(@TempDir Path dir) throws Exception {
-    CliTest.Result r = CliTest.run("advise", "--d", "50", "--n1", "100", "--n2", "1000", "--sigma", "0.5",
+    CliRun.Result r = CliRun.run("advise", "--d", "50", "--n1", "100", "--n2", "1000", "--sigma", "0.5",
         "--c2", "0.3", "--json", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(r.out());
@@ -34,7 +34,7 @@ class AdviseCommandTest {
 
   @Test
   void tableNamesTheThreeRecipes() {
-    CliTest.Result r = CliTest.run("advise", "--model", "rp", "--widths", "20,80", "--d", "50", "--n1", "100",
+    CliRun.Result r = CliRun.run("advise", "--model", "rp", "--widths", "20,80", "--d", "50", "--n1", "100",
         "--n2", "300", "--sigma", "0.5", "--c2", "1");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("advised", "real only", "use everything", "predicted gain");
@@ -59,7 +59,7 @@ class AdviseCommandTest {
     System.arraycopy(more, 0, args, base.length, more.length);
     // A later duplicate of --n1/--c2 would be rejected by picocli, so bad values replace the defaults instead.
     args = replaceDuplicate(args);
-    CliTest.Result r = CliTest.run(args);
+    CliRun.Result r = CliRun.run(args);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo(message);
     assertThat(r.out()).isEmpty();
@@ -67,7 +67,7 @@ class AdviseCommandTest {
 
   @Test
   void missingRequiredFlagIsAUsageError() {
-    CliTest.Result r = CliTest.run("advise", "--d", "20", "--n1", "50", "--c2", "1");
+    CliRun.Result r = CliRun.run("advise", "--d", "20", "--n1", "50", "--c2", "1");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("collapselab advise: Missing required option: '--n2=N'");
   }

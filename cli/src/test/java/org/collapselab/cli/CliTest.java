@@ -1,5 +1,9 @@
 package org.collapselab.cli;
 
+import static org.collapselab.cli.CliRun.run;
+
+import org.collapselab.cli.CliRun.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,19 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class CliTest {
-  /** Exit code, stdout and stderr of one invocation. */
-  record Result(int code, String out, String err) {
-  }
-
-  static Result run(String... args) {
-    CommandLine cl = CollapseLab.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void theoryJsonHasTheContractFields() throws Exception {

@@ -47,7 +47,7 @@ class DiagnoseCommandTest {
     Path real = file("R.csv", gaussian(200, false, 1));
     Path syn = file("S.csv", gaussian(800, true, 2));
     Path out = dir.resolve("report");
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--json",
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--json",
         "--out", out.toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
@@ -92,7 +92,7 @@ class DiagnoseCommandTest {
     Path real = file("R.csv", content == null ? "" : content.replace("\\n", "\n"));
     Path syn = file("S.csv", gaussian(100, true, 2));
     Path out = dir.resolve("report");
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--out",
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--out",
         out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("collapselab diagnose: " + dir.resolve(message) + System.lineSeparator());
@@ -105,7 +105,7 @@ class DiagnoseCommandTest {
   void syntheticFileWithOtherFeatureColumnsIsRejected() throws Exception {
     Path real = file("R.csv", gaussian(100, false, 1));
     Path syn = file("S.csv", gaussian(100, true, 2).replaceFirst("a,b,c,e,y", "a,b,zz,e,y"));
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString());
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("collapselab diagnose: " + syn + ": line 1, column 3: got a feature column the real"
         + " file does not have; allowed: the real file's 4 feature columns (any order)" + System.lineSeparator());
@@ -115,7 +115,7 @@ class DiagnoseCommandTest {
   void syntheticFileMissingAFeatureColumnIsRejected() throws Exception {
     Path real = file("R.csv", gaussian(100, false, 1));
     Path syn = file("S.csv", gaussian(100, true, 2).replaceAll("(?m)^([^,]*),", ""));
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString());
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("collapselab diagnose: " + syn + ": line 1: got 3 feature columns; allowed: the"
         + " real file's 4 feature columns (any order)" + System.lineSeparator());
@@ -126,7 +126,7 @@ class DiagnoseCommandTest {
     Path real = file("R.csv", gaussian(150, false, 1).replaceFirst(",y\n", ",target\n"));
     Path syn = file("S.csv", gaussian(300, true, 2).replaceFirst(",y\n", ",target\n"));
     Path test = file("T.csv", gaussian(400, false, 3).replaceFirst(",y\n", ",target\n"));
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--label",
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--label",
         "target", "--test", test.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = org.collapselab.experiments.json.TheoryJson.MAPPER.readTree(r.out());
@@ -139,7 +139,7 @@ class DiagnoseCommandTest {
     Path real = file("R.csv", gaussian(100, false, 1));
     Path syn = file("S.csv", gaussian(200, true, 2));
     Path blocker = file("report", "a file where the folder should be");
-    CliTest.Result r = CliTest.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--out",
+    CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString(), "--out",
         blocker.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("collapselab diagnose: " + blocker + ": cannot write the report: ")
@@ -153,12 +153,12 @@ class DiagnoseCommandTest {
   @Test
   void missingFileAndBadFlag() throws Exception {
     Path syn = file("S.csv", gaussian(100, true, 2));
-    CliTest.Result r = CliTest.run("diagnose", "--real", dir.resolve("nope.csv").toString(), "--synthetic",
+    CliRun.Result r = CliRun.run("diagnose", "--real", dir.resolve("nope.csv").toString(), "--synthetic",
         syn.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("collapselab diagnose: " + dir.resolve("nope.csv")
         + ": file: got no readable file; allowed: an existing CSV file" + System.lineSeparator());
-    CliTest.Result f = CliTest.run("diagnose", "--real", syn.toString(), "--synthetic", syn.toString(), "--folds",
+    CliRun.Result f = CliRun.run("diagnose", "--real", syn.toString(), "--synthetic", syn.toString(), "--folds",
         "1");
     assertThat(f.code()).isEqualTo(2);
     assertThat(f.err()).isEqualTo("collapselab diagnose: --folds must be an integer in [2, 50], got 1"

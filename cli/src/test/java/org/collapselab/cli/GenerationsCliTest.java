@@ -12,7 +12,7 @@ class GenerationsCliTest {
 
   @Test
   void theoryListsEveryGenerationAndTopLevelIsTheLast() throws Exception {
-    CliTest.Result r = CliTest.run("theory", "--d", "50", "--n", "200", "--p2", "0.5", "--sigma", "0.5",
+    CliRun.Result r = CliRun.run("theory", "--d", "50", "--n", "200", "--p2", "0.5", "--sigma", "0.5",
         "--generations", "4", "--json");
     assertThat(r.code()).isZero();
     JsonNode j = TheoryJson.MAPPER.readTree(r.out());
@@ -33,14 +33,14 @@ class GenerationsCliTest {
   @Test
   void divergentLoopIsLabelledAndHasNoStationaryNumber() throws Exception {
     // p2 = ½ per generation, d/n = 0.85 > 0.75: ρ = ¼ + ¼·170/29 > 1.
-    CliTest.Result r = CliTest.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
+    CliRun.Result r = CliRun.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
         "--fresh-real", "0.5", "--json");
     assertThat(r.code()).isZero();
     JsonNode loop = TheoryJson.MAPPER.readTree(r.out()).get("loop");
     assertThat(loop.get("status").asText()).isEqualTo("divergent");
     assertThat(loop.get("contractionFactor").asDouble()).isCloseTo(0.25 + 0.25 * 170 / 29.0, within(1e-12));
     assertThat(loop.get("stationaryError").isNull()).isTrue();
-    CliTest.Result table = CliTest.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
+    CliRun.Result table = CliRun.run("theory", "--d", "170", "--n", "200", "--sigma", "0.5", "--generations", "3",
         "--fresh-real", "0.5");
     assertThat(table.out()).contains("loop        divergent (contraction factor rho = 1.715517 > 1)")
         .contains("E_inf       none (divergent)");
@@ -48,7 +48,7 @@ class GenerationsCliTest {
 
   @Test
   void subsampleTheoryIsLabelledSimulationOnly() throws Exception {
-    CliTest.Result r = CliTest.run("theory", "--d", "20", "--n", "60", "--generations", "2", "--schedule",
+    CliRun.Result r = CliRun.run("theory", "--d", "20", "--n", "60", "--generations", "2", "--schedule",
         "accumulate-subsample", "--json");
     assertThat(r.code()).isEqualTo(Errors.FAILED);
     JsonNode j = TheoryJson.MAPPER.readTree(r.out());
@@ -59,7 +59,7 @@ class GenerationsCliTest {
 
   @Test
   void simulateListsMeanStdStderrPerGenerationWithTheoryBeside() throws Exception {
-    CliTest.Result r = CliTest.run("simulate", "--d", "20", "--n", "60", "--p2", "0.3", "--sigma", "0.3",
+    CliRun.Result r = CliRun.run("simulate", "--d", "20", "--n", "60", "--p2", "0.3", "--sigma", "0.3",
         "--lambda", "0.01", "--generations", "3", "--schedule", "replace", "--fresh-real", "0.2", "--runs", "6",
         "--seed", "4", "--threads", "2", "--json");
     assertThat(r.code()).isZero();
@@ -78,7 +78,7 @@ class GenerationsCliTest {
 
   @Test
   void simulateSubsampleSaysTheoryIsUnavailable() throws Exception {
-    CliTest.Result r = CliTest.run("simulate", "--d", "10", "--n", "30", "--generations", "2", "--schedule",
+    CliRun.Result r = CliRun.run("simulate", "--d", "10", "--n", "30", "--generations", "2", "--schedule",
         "accumulate-subsample", "--runs", "3", "--threads", "1");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("theory      unavailable: simulation only: accumulate-subsample")

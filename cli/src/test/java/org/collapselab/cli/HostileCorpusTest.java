@@ -30,7 +30,7 @@ import picocli.CommandLine;
  * The hostile corpus (src/test/resources/hostile, made by its generate.py): study files a careless user or an
  * attacker could write, and flag combinations. Each must exit 2 within seconds with one line on stderr naming the
  * file or flag, no stack trace, and a bounded heap. Runs in-process through the picocli command line. A summary of
- * the outcomes is printed at the end (the issue-13 before/after counts).
+ * the outcomes is printed at the end.
  */
 class HostileCorpusTest {
   private static final Duration LIMIT = Duration.ofSeconds(Integer.getInteger("hostile.timeoutSeconds", 10));

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class ServeCommandTest {
   @Test
   void badFlagsAreOneLineWithExitTwo() {
-    CliTest.Result port = CliTest.run("serve", "--port", "70000");
+    CliRun.Result port = CliRun.run("serve", "--port", "70000");
     assertThat(port.code()).isEqualTo(2);
     assertThat(port.err().strip()).isEqualTo("collapselab serve: --port must be an integer in [0, 65535], got 70000");
-    CliTest.Result out = CliTest.run("serve", "--port", "0", "--out", "/no/such/folder");
+    CliRun.Result out = CliRun.run("serve", "--port", "0", "--out", "/no/such/folder");
     assertThat(out.code()).isEqualTo(2);
     assertThat(out.err().strip()).isEqualTo("collapselab serve: --out must be an existing folder, got /no/such/folder");
-    CliTest.Result host = CliTest.run("serve", "--port", "0", "--host", "no-such-host.invalid");
+    CliRun.Result host = CliRun.run("serve", "--port", "0", "--host", "no-such-host.invalid");
     assertThat(host.code()).isEqualTo(2);
     assertThat(host.err().strip()).startsWith("collapselab serve: --host must be a local address or name");
   }
@@ -24,7 +24,7 @@ class ServeCommandTest {
   @Test
   void aBusyPortIsOneLineWithExitOne() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CliTest.Result r = CliTest.run("serve", "--port", Integer.toString(busy.getLocalPort()));
+      CliRun.Result r = CliRun.run("serve", "--port", Integer.toString(busy.getLocalPort()));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err().strip()).isEqualTo("collapselab serve: cannot listen on 127.0.0.1:" + busy.getLocalPort()
           + " (port in use? try --port 0)");
@@ -33,10 +33,10 @@ class ServeCommandTest {
 
   @Test
   void badAllowHostAndTooManyThreadsAreOneLineWithExitTwo() {
-    CliTest.Result wild = CliTest.run("serve", "--port", "0", "--allow-host", "*");
+    CliRun.Result wild = CliRun.run("serve", "--port", "0", "--allow-host", "*");
     assertThat(wild.code()).isEqualTo(2);
     assertThat(wild.err().strip()).startsWith("collapselab serve: --allow-host must be a host name").doesNotContain("\n");
-    CliTest.Result threads = CliTest.run("serve", "--port", "0", "--threads", "8030");
+    CliRun.Result threads = CliRun.run("serve", "--port", "0", "--threads", "8030");
     assertThat(threads.code()).isEqualTo(2);
     assertThat(threads.err().strip()).startsWith("collapselab serve: --threads must be an integer in [1, "
         + Runtime.getRuntime().availableProcessors() + "]");
@@ -65,6 +65,6 @@ class ServeCommandTest {
 
   @Test
   void helpListsServe() {
-    assertThat(CliTest.run("--help").out()).contains("serve");
+    assertThat(CliRun.run("--help").out()).contains("serve");
   }
 }

@@ -7,16 +7,16 @@ import org.collapselab.theory.TheoryResult;
 import org.collapselab.theory.TwoSourceRidgeTheory;
 
 /**
- * The paper's mitigation (paper.md §6, its Cor. 2): weighted mixing with weight (1−α)/p1 on each real row and α/p2 on
+ * The paper's mitigation (Dohmatob et al., ICLR 2025, §5, Corollary 2): weighted mixing with weight (1−α)/p1 on each real row and α/p2 on
  * each synthetic row. In this project's parametrisation that is the relative weight A = α p1/((1−α) p2) and the
  * penalty λ p1/(1−α) (the loss is divided by (1−α)/p1); α = p2 is the naive mix (A = 1), α = 0 real-only. The exact
  * curve is {@link TwoSourceRidgeTheory}; α* is its 1-D minimiser. Also the two first-order formulas: the
- * transcribed one (paper.md §6) and the one that follows from the exact theory as φ = d/n → 0 (beyond.md §3):
+ * transcribed one (the paper's §5) and the one that follows from the exact theory as φ = d/n → 0 (the exact two-source theory, TwoSourceRidgeTheory):
  * <pre>
  *   transcribed: E ≈ p2² α² c² + ((1−α) p1 σ1² + α p2 σ2²) φ
  *   derived:     E ≈ α² c² + φ [ (1−α)² (σ1² + α² c²)/p1 + α² (σ2² + (1−α)² c²)/p2 + 2α²(1−α)(p2−α) c²/(p1 p2) ]
  * </pre>
- * (derived from beyond.md §3 with Σ2 = Σ1, σ's per source, λ = 0: the effective synthetic share is
+ * (derived from the exact two-source theory with Σ2 = Σ1, σ's per source, λ = 0: the effective synthetic share is
  * ū = α + φ α(1−α)(p2−α)/(p1 p2) + O(φ²), which gives the last term; it vanishes for the naive mix α = p2, where the
  * formula is the paper's p2²c² + φ(σ² + p1p2c²)). The transcribed formula disagrees with the exact theory at order 1
  * whenever α c² &gt; 0 (plateau p2²α²c² instead of α²c²) and at order φ at α = 0 (p1σ1²φ instead of σ1²φ/p1).
@@ -106,14 +106,14 @@ public final class Mitigation {
     return c2 * sum / d;
   }
 
-  /** The transcribed first-order formula p2²α²c² + ((1−α)p1σ1² + αp2σ2²)φ (paper.md §6). */
+  /** The transcribed first-order formula p2²α²c² + ((1−α)p1σ1² + αp2σ2²)φ (the paper's §5). */
   public static double firstOrderTranscribed(double alpha, double p2, double c2, double sigma1, double sigma2,
                                              double phi) {
     double p1 = 1 - p2;
     return p2 * p2 * alpha * alpha * c2 + ((1 - alpha) * p1 * sigma1 * sigma1 + alpha * p2 * sigma2 * sigma2) * phi;
   }
 
-  /** The first-order (φ → 0) expansion of the exact theory (beyond.md §3 expanded; see the class comment). */
+  /** The first-order (φ → 0) expansion of the exact theory (the exact two-source theory expanded; see the class comment). */
   public static double firstOrderDerived(double alpha, double p2, double c2, double sigma1, double sigma2,
                                          double phi) {
     double p1 = 1 - p2;

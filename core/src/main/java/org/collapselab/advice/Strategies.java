@@ -7,7 +7,7 @@ import org.collapselab.theory.ScalarMinimum;
 /**
  * What a practitioner can do with n1 real and n2 synthetic rows (ridge), each with λ tuned by theory: train on the
  * real rows only; mix naively (A = 1); mix with the optimal weight A; use the synthetic teacher as a prior
- * (beyond.md §4; its λ is the pull toward w2); use the best subset of k synthetic rows at A = 1. Errors are predicted
+ * (derived here, docs/two-sources.md; its λ is the pull toward w2); use the best subset of k synthetic rows at A = 1. Errors are predicted
  * excess risks E‖ŵ − w1‖²_Σ1.
  */
 public final class Strategies {

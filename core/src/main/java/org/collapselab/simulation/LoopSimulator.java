@@ -16,7 +16,7 @@ import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.validation.ParameterException;
 
 /**
- * Monte Carlo of a retraining loop (issue 10). Run r (seeded from (seed, r) only) draws w1 and Δ exactly as
+ * Monte Carlo of a retraining loop. Run r (seeded from (seed, r) only) draws w1 and Δ exactly as
  * {@link Simulator#runOnce(Problem, long)} does and fits generation 0 on the single-step mixture (so generation 0
  * is that run's single-step error). Generation k ≥ 1 draws n fresh rows x ~ N(0, Σ1): the first round(r·n) labelled
  * xᵀw1 + σε, the rest xᵀŵ_{k−1} + σε, and trains on them ({@code replace}), on all rows of generations 0..k with the

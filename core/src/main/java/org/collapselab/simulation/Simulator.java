@@ -147,7 +147,7 @@ public final class Simulator {
                                     FeatureLaw features) {
     TrainingSet sampled = MixtureSampler.sample(problem, w1, delta, features, rng);
     if (problem.estimator() == Estimator.PRIOR) {
-      // ŵ = t + argmin (1/n1)‖(y1 − X1t) − X1v‖² + λ‖v‖² (beyond.md §4), t = w2 for ridge; for rp v = Su and t is
+      // ŵ = t + argmin (1/n1)‖(y1 − X1t) − X1v‖² + λ‖v‖² (derived here, docs/two-sources.md), t = w2 for ridge; for rp v = Su and t is
       // w2's best width-m representation (RandomProjectionRidge.projectTeacher).
       double[] w2 = SyntheticShift.syntheticTeacher(w1, delta);
       double[] w;

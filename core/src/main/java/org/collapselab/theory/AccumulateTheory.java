@@ -13,7 +13,7 @@ import org.collapselab.spectrum.Spectrum;
  * blocks). The increments are uncorrelated with everything before, and by exchangeability of the k+1 blocks
  * E‖A_k⁺X_kᵀε_k‖²_Σ = E tr(ΣA_k⁺)/(k+1). So E_k = E_0 + σ² Σ_{i=2..k+1} V(i·n)/i with V(N) = E tr ΣA⁺ over N rows:
  * d/(N − d − 1) exactly for N &gt; d + 1 (inverse Wishart), df2/(N − df2) (the ridgeless deterministic equivalent)
- * for N &lt; d; N ∈ {d, d+1} has an infinite expectation and is rejected (beyond.md §2; Gerstgrasser et al. 2024).
+ * for N &lt; d; N ∈ {d, d+1} has an infinite expectation and is rejected (Gerstgrasser et al., Is Model Collapse Inevitable?, 2024).
  */
 final class AccumulateTheory {
   /** Terms summed exactly for the limit E∞ before the integral tail. */

@@ -1,7 +1,7 @@
 package org.collapselab.theory;
 
 /**
- * Closed forms for least-squares retraining loops with Gaussian designs (beyond.md §2), independent of the general
+ * Closed forms for least-squares retraining loops with Gaussian designs (docs/generations.md), independent of the general
  * recursion so each can check the other. φ = d/n; V0 = σ²d/(n − d − 1) is one OLS fit's noise error (exact for
  * n &gt; d + 1).
  */

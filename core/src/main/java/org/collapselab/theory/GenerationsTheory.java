@@ -6,7 +6,7 @@ import org.collapselab.problem.Problem;
 import org.collapselab.problem.Schedule;
 
 /**
- * Theory of retraining loops (issue 10, beyond.md §2), generation by generation. Generation 0 is
+ * Theory of retraining loops (docs/generations.md), generation by generation. Generation 0 is
  * {@link Theory#predict} of the single-step problem; generation k ≥ 1 draws n fresh rows of which round(r·n) are
  * real and the rest are labelled by generation k−1 (r = fresh-real share, synthetic share p = 1 − round(r·n)/n).
  *

@@ -4,7 +4,7 @@ import org.collapselab.spectrum.Spectrum;
 
 /**
  * The per-coordinate recursion of second-order deterministic equivalents behind {@code replace} loops of ridge and
- * random projections (beyond.md §2). All second moments are diagonal in Σ's eigenbasis (design, S, w1 and Δ are
+ * random projections (docs/generations.md). All second moments are diagonal in Σ's eigenbasis (design, S, w1 and Δ are
  * invariant under coordinate sign flips), so the state of generation k is two vectors: v_i = E e_i² and
  * b_i = E w1_i e_i with e = ŵ_k − w1, while a_i = E w1_i² = 1/d.
  *
@@ -33,7 +33,7 @@ import org.collapselab.spectrum.Spectrum;
  * μ &gt; max p²t_i² where the 2×2 matrix F(μ)_kl = Σ_i β_k,i α_l,i/(μ − p²t_i²) has spectral radius 1 (max p²t_i²
  * when F ≡ 0). The loop's contraction factor is the spectral radius of the whole block-triangular map on (v, b):
  * ρ = max(ρ_v, p·max t_i) when the fit shrinks (κ or θ &gt; 0); for OLS b stays 0 and ρ = ρ_v =
- * p² + p(1−p)·d·h (beyond.md §2: p2² + p2·p1·φ/(1 − φ)). O(d) per generation.
+ * p² + p(1−p)·d·h (p2² + p2·p1·φ/(1 − φ)). O(d) per generation.
  */
 final class LoopRecursion {
   /** |ρ − 1| below this is ρ = 1 (e.g. ridgeless random projections without fresh real data, exactly 1). */

@@ -1,7 +1,7 @@
 package org.collapselab.theory;
 
 /**
- * Whether a retraining loop settles as the number of generations grows, and where (beyond.md §2).
+ * Whether a retraining loop settles as the number of generations grows, and where (docs/generations.md).
  *
  * <p>For {@code replace} the error covariance obeys an affine recursion v_k = M v_{k−1} + c whose linear part M is a
  * nonnegative diagonal-plus-rank-one matrix; its spectral radius ρ is the loop's <b>contraction factor</b>. ρ &lt; 1:

@@ -5,7 +5,7 @@ import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 
 /**
- * Deterministic equivalent for random projections with the synthetic teacher as a prior (beyond.md §4 on the
+ * Deterministic equivalent for random projections with the synthetic teacher as a prior (derived here, docs/two-sources.md, on the
  * sketched features): v̂ = argmin (1/n1)‖y1 − Z1v‖² + λ‖v − v2‖² on the n1 real rows, z = Sᵀx, ŵ = Sv̂, where the
  * target v2 is the width-m representation of w2 = w1 + Δ: the population least-squares fit
  * v2 = F⁺SᵀΣw2 (F = SᵀΣS), i.e. Sv2 = Pw2 with P = SF⁺SᵀΣ the Σ-orthogonal projection onto range(S) (for m ≥ d,

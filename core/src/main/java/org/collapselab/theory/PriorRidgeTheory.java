@@ -5,7 +5,7 @@ import org.collapselab.problem.Problem;
 import org.collapselab.spectrum.Spectrum;
 
 /**
- * Deterministic equivalent for the synthetic teacher used as a prior instead of as data (beyond.md §4):
+ * Deterministic equivalent for the synthetic teacher used as a prior instead of as data (derived here, docs/two-sources.md):
  * ŵ = argmin (1/n1)‖y1 − X1w‖² + λ‖w − w2‖², w2 = w1 + Δ, fitted on the n1 real rows only. ŵ − w1 is ridge on the
  * residual target −Δ, so with κ = κ(λ, n1) ({@link RidgeTheory#solveKappa}), df2 = tr Σ1²(Σ1+κ)⁻², g = 1/(1 − df2/n1)
  * and E ΔΔᵀ = (c²/d)Σ1⁻¹:

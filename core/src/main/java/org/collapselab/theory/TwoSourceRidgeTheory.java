@@ -10,7 +10,7 @@ import org.collapselab.spectrum.Spectrum;
  * weight A: ŵ = argmin (1/n)[Σ_real r² + A Σ_syn r²] + λ‖w‖², n = n1 + n2. Σ1 and Σ2 are diagonal in one basis;
  * w1 ~ N(0, I/d), E ΔΔᵀ = Ω = (c²/d)Σ1⁻¹. Expectation over data, noise, w1 and Δ.
  *
- * <p><b>First order</b> (two-group pencil, beyond.md §1): (XᵀWX/n + λ)⁻¹ ≍ Q̄ = (p1 t1 Σ1 + p2 t2 Σ2 + λ)⁻¹,
+ * <p><b>First order</b> (two-group pencil; Couillet and Liao, Random Matrix Methods for Machine Learning, 2022, ch. 2–3): (XᵀWX/n + λ)⁻¹ ≍ Q̄ = (p1 t1 Σ1 + p2 t2 Σ2 + λ)⁻¹,
  * t1 = 1/(1 + δ1), t2 = A/(1 + Aδ2), δk = tr(Σk Q̄)/n. Written with the ratio r = t2/t1 and κ = λ/t1 (finite as
  * λ → 0): D = p1Σ1 + p2 r Σ2, Q̃ = t1 Q̄ = (D + κ)⁻¹, Tk = tr Σk Q̃, and
  * <pre>

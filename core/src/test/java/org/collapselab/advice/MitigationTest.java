@@ -8,7 +8,7 @@ import org.collapselab.theory.RidgeTheory;
 import org.collapselab.theory.ScalarMinimum;
 import org.junit.jupiter.api.Test;
 
-/** The paper's weighted mixing (paper.md §6) against the exact two-source theory. */
+/** The paper's weighted mixing (the paper's §5) against the exact two-source theory. */
 class MitigationTest {
   private static final Spectrum S = Spectrum.isotropic(100);
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * On Gaussian data with known truth, the recipe recommended from the estimates (advisor on {@link DiagnosedRegime})
- * has a measured error on fresh real rows within 20% of the best recipe of a brute-force grid (issue 9).
+ * has a measured error on fresh real rows within 20% of the best recipe of a brute-force grid.
  */
 class RecommendationTest {
   static final int[] K_SHARES = {0, 1, 2, 4, 8}; // k = n2·share/8

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Recovery and coverage of the c² estimate on Gaussian data with known truth (issue 9, "what must be shown"). */
+/** Recovery and coverage of the c² estimate on Gaussian data with known truth. */
 class SourceEstimatorTest {
   static final int REPETITIONS = Integer.getInteger("collapselab.coverageRepetitions", 50);
 

@@ -44,7 +44,7 @@ class SketchedAgreementTest {
                                        double lambda, String estimator, int runs) {
     Spectrum real = Agreement.spectrum(realKind, d);
     Problem problem = Problem.randomProjection(real, n, m, p2, c2, sigma1, lambda)
-        .withSources(TwoSourceAgreementTest.synthetic(synKind, real), sigma2, weight, Estimator.parse(estimator));
+        .withSources(TwoSourceFixtures.synthetic(synKind, real), sigma2, weight, Estimator.parse(estimator));
     TheoryResult theory = Theory.predict(problem);
     SimulationResult sim = Simulator.simulate(problem, runs, 20261129L, 2, EXACT);
     System.out.printf("AGREE rp %s %s Σ2=%s d=%d n=%d m=%d p2=%.2f c2=%.2f σ1=%.2f σ2=%.2f A=%.2f λ=%.3f %s: "

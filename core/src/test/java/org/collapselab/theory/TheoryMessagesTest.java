@@ -7,7 +7,7 @@ import org.collapselab.spectrum.Spectrum;
 import org.collapselab.validation.ParameterException;
 import org.junit.jupiter.api.Test;
 
-/** Messages name the parameters the user gave (issue 13: "threshold d = n = 2719" at d = 73, "use lambda > 0" at λ = 0.417). */
+/** Messages name the parameters the user gave ("threshold d = n = 2719" at d = 73, "use lambda > 0" at λ = 0.417). */
 class TheoryMessagesTest {
   @Test
   void ridgeDivergenceNamesDNAndLambdaAsGiven() {

@@ -1,5 +1,7 @@
 package org.collapselab.theory;
 
+import static org.collapselab.theory.TwoSourceFixtures.synthetic;
+
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
@@ -14,11 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * of d = n: covariate shift alone, label noise alone, weights alone, all together, and the prior estimator.
  */
 class TwoSourceAgreementTest {
-
-  /** Σ2 given as "same", "iso" or "power:A" (of dimension d). */
-  static Spectrum synthetic(String kind, Spectrum real) {
-    return kind.equals("same") ? null : Agreement.spectrum(kind, real.dimension());
-  }
 
   @ParameterizedTest(name = "rp {0} d={1} n={2} m={3} p2={4} c2={5} σ1={6} σ2={7} A={8} λ={9}")
   @CsvSource({

@@ -33,7 +33,7 @@ class TwoSourceRidgeTheoryTest {
     assertThat(two.testError()).isCloseTo(one.testError(), within(1e-10 * one.testError()));
   }
 
-  /** beyond.md §3: the exact ridgeless weighted formula for Σ2 = Σ1 (any Σ; here power-law), d < n. */
+  /** the exact two-source theory (docs/two-sources.md): the exact ridgeless weighted formula for Σ2 = Σ1 (any Σ; here power-law), d < n. */
   @ParameterizedTest(name = "d={0} n={1} p2={2} a={3}")
   @CsvSource({"100,400,0.5,0.3", "100,400,0.5,3", "200,250,0.2,0.5", "50,2000,0.8,0.05", "300,1000,0.5,1"})
   void matchesTheExactRidgelessWeightedFormula(int d, int n, double p2, double a) {

@@ -43,7 +43,7 @@ class TheoryApiTest {
         "bias", "variance", "zeta", "effectiveRegularization", "converged", "iterations", "residual");
   }
 
-  /** Random projections under covariate shift and with the prior estimator have theory (issue 9 §1). */
+  /** Random projections under covariate shift and with the prior estimator have theory. */
   @Test
   void randomProjectionsWithTwoSpectraAndThePrior() throws Exception {
     TestClient.Reply shift = client.get("/api/theory?model=rp&d=100&n=200&m=50&p2=0.5&c2=1&sigma=0.5&lambda=0.01"

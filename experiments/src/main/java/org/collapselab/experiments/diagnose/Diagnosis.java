@@ -17,7 +17,7 @@ import org.collapselab.experiments.diagnose.DiagnosisResult.Curve;
 import org.collapselab.experiments.diagnose.DiagnosisResult.Validation;
 
 /**
- * The paper's method on a user's own data (issue 9 §4): read the real and synthetic files, estimate the regime
+ * The paper's method on a user's own data: read the real and synthetic files, estimate the regime
  * ({@link SourceEstimator}), ask the advisor ({@link org.collapselab.advice.Advisor}, through
  * {@link DiagnosedRegime}) for a recipe, and check the recommendation and the baselines against errors measured on
  * real rows (K-fold cross-validation, or a test file).

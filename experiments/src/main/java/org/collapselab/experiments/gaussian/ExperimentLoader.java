@@ -48,8 +48,8 @@ import org.collapselab.spectrum.Spectrum;
  * </pre>
  */
 public final class ExperimentLoader {
-  private static final Set<String> TOP = Set.of("name", "kind", "description", "compute", "runs", "seed", "fixed", "sweep",
-      "simulation_limits", "figures", "claims", "claims_prefix", "note", "quick");
+  /** The known top-level keys: those the family declares ({@link GaussianFamily#SCHEMA}). */
+  private static final Set<String> TOP = GaussianFamily.SCHEMA.keys();
   private static final Set<String> QUICK = Set.of("runs", "fixed", "sweep", "simulation_limits");
   private static final long MAX_CELLS = 1_000_000;
 

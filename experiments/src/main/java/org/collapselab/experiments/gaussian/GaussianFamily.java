@@ -1,5 +1,8 @@
 package org.collapselab.experiments.gaussian;
 
+import java.util.List;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -9,6 +12,31 @@ public final class GaussianFamily implements StudyFamily {
   @Override
   public String kind() {
     return "gaussian";
+  }
+
+  /** The fields of a Gaussian study file (the grid's parameters are listed under fixed and sweep). */
+  static final Schema SCHEMA = new Schema("gaussian", "Declarative sweeps of the Gaussian model: every cell of the "
+      + "grid gets the deterministic-equivalent theory and/or a Monte Carlo simulation.", List.of(
+          Field.choice("compute", "theory, simulation, both", "both", "what each cell computes"),
+          Field.integer("runs", 1, 10_000, "5", "simulation runs per cell"),
+          Field.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, "0", "base seed; each cell's seed derives from it and "
+              + "the cell's parameters"),
+          Field.nested("fixed", Field.Type.MAPPING, "-", "one value per parameter: model (ridge, rp), spectrum (iso, "
+              + "power:A, file:PATH), features, d, n, m, p2, c2, sigma, lambda"),
+          Field.nested("sweep", Field.Type.MAPPING, "-", "several values per parameter: a list, {from, to, num, "
+              + "scale: linear|log}, or {linspace|logspace: [from, to, num]}"),
+          Field.nested("simulation_limits", Field.Type.MAPPING, "-", "cells beyond a limit get theory only, e.g. "
+              + "{n: 100000}"),
+          Field.nested("figures", Field.Type.LIST, "[]", "figures to draw: {name, type: line|pareto, x, series, "
+              + "panels, metric, ...}"),
+          Field.choice("claims", "none, scaling, width, pareto, universality", "universality when features is swept, "
+              + "else none", "the paper's claims the report judges"),
+          Field.text("claims_prefix", "\"\"", "put before each claim's statement"),
+          Field.text("note", "\"\"", "a paragraph after the figures in the report")));
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.collapselab.simulation.SimulationResult;
 import org.collapselab.theory.GenerationsClosedForms;
 
 /**
- * The claims of the generations study (issue 10), each judged on simulated intervals (mean ± {@link #Z} standard
+ * The claims of the generations study, each judged on simulated intervals (mean ± {@link #Z} standard
  * errors over runs, per-run paired where a claim is about a change across generations) with the theory beside them.
  * SUPPORTED when the whole interval lies on the claimed side, CONTRADICTED when it lies on the other, INCONCLUSIVE
  * otherwise.

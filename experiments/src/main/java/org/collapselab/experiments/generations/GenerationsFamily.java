@@ -9,6 +9,8 @@ import java.util.Set;
 import org.collapselab.experiments.report.Html;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
@@ -33,8 +35,14 @@ import org.collapselab.simulation.SimulationResult;
  * </pre>
  */
 public final class GenerationsFamily implements StudyFamily {
-  private static final Set<String> KEYS = Set.of("name", "kind", "description", "d", "n", "generations", "runs", "seed",
-      "boundary_rows", "quick");
+  static final Schema SCHEMA = new Schema("generations", "Retraining loops of ridge regression (replace, accumulate, "
+      + "accumulate-subsample, fresh real data) over generations, theory beside simulation.", List.of(
+          Field.integer("d", 1, 5000, "50", "dimension"),
+          Field.integer("n", 4, 1_000_000, "200", "rows per generation (> d + 1)"),
+          Field.integer("generations", GenerationsClaims.TAIL + 1, 1000, "20", "generations K after generation 0"),
+          Field.integer("runs", 2, 100_000, "200", "simulation runs per loop"),
+          Field.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, "2026", "base seed"),
+          Field.integer("boundary_rows", 10, 10_000_000, "1000", "n of the (d/n, p2) boundary figure (theory only)")));
 
   @Override
   public String kind() {
@@ -42,8 +50,13 @@ public final class GenerationsFamily implements StudyFamily {
   }
 
   @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
   public Study read(StudyFile f, boolean quick) {
-    ObjectNode r = f.withQuick(quick, KEYS);
+    ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
     int d = f.integer(r, "d", "d", 1, 5000, 50);
     long n = f.longValue(r, "n", "n", 4, 1_000_000, 200);

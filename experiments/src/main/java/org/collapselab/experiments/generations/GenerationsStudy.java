@@ -21,7 +21,7 @@ import org.collapselab.theory.GenerationsTheory;
 import org.collapselab.theory.Theory;
 
 /**
- * The generations study (issue 10): its cells, figures and claims. Figures: error vs generation per schedule
+ * The generations study: its cells, figures and claims. Figures: error vs generation per schedule
  * (theory lines, simulation markers ± {@link GenerationsClaims#Z} standard errors) for several (p2, r, λ); iterative
  * mixing vs the real half alone (the paper's Fig. 10); vanishing real data E_0 + t·E; the stable/unstable boundary
  * in (d/n, p2). Claims: {@link GenerationsClaims}. Schedules and fresh-real share have the semantics of

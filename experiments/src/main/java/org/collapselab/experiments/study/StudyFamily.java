@@ -17,4 +17,13 @@ public interface StudyFamily {
    * @param quick apply the file's {@code quick:} overrides
    */
   Study read(StudyFile file, boolean quick);
+
+  /**
+   * The fields of this family's study files, declared once: {@code collapselab run --describe KIND} prints them and
+   * {@code docs/studies.md} is generated from them; the family contract checks that the reader accepts exactly these
+   * keys. Null (the default) when not declared yet.
+   */
+  default Schema schema() {
+    return null;
+  }
 }

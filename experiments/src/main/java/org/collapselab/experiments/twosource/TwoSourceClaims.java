@@ -11,7 +11,7 @@ import org.collapselab.experiments.report.Verdicts;
 import org.collapselab.theory.ScalarMinimum;
 
 /**
- * The claims of issue 9 §2 about the paper's weighted mixing, checked by the exact theory ({@link Mitigation}) and,
+ * The claims about the paper's weighted mixing, checked by the exact theory ({@link Mitigation}) and,
  * for the agreement claim, by the simulated points: α* → 0 as n grows; a fixed α &gt; 0 keeps a plateau (exactly α²c²
  * when Σ2 = Σ1, the population plateau under covariate shift); whether the transcribed first-order formula is
  * consistent with the exact theory; theory within 3 standard errors of simulation.

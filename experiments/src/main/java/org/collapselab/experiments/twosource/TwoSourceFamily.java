@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Set;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.CellJob;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.Study;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.validation.ParameterException;
 
 /**
- * The two-source family ({@code kind: twosource}, issue 9 §2): the paper's weighted mixing (error vs α for several n,
+ * The two-source family ({@code kind: twosource}): the paper's weighted mixing (error vs α for several n,
  * theory and simulation, α* marked), the practitioner's strategies vs n by theory, and the claims of
  * {@link TwoSourceClaims}. Cells are the simulated points of the α figure; everything else is theory drawn in the
  * report. Keys: name, kind, model (ridge or rp; rp draws the α figure and the α* claim for random projections of
@@ -21,9 +23,28 @@ import org.collapselab.validation.ParameterException;
  * alphas, sim_alphas, runs, seed, strategy_ns, claim_ns, plateau_alpha, quick.
  */
 public final class TwoSourceFamily implements StudyFamily {
-  static final Set<String> KEYS = Set.of("name", "kind", "model", "m", "d", "spectrum", "synthetic_spectrum", "p2", "c2", "sigma",
-      "synthetic_sigma", "lambda", "ns", "alphas", "sim_alphas", "runs", "seed", "strategy_ns", "claim_ns",
-      "plateau_alpha", "quick");
+  static final Schema SCHEMA = new Schema("twosource", "Two sources: the paper's weighted mixing (error vs α for "
+      + "several n), the strategies for using synthetic rows, covariate shift; theory, with simulations at chosen α.",
+      List.of(
+          Field.choice("model", "ridge, rp", "ridge", "the model (rp: random projections of width m, no strategies "
+              + "figure)"),
+          Field.integer("m", 1, 1_000_000, "", "width of the random projections (model rp only)"),
+          Field.integer("d", 1, 100_000, "100", "dimension"),
+          Field.text("spectrum", "iso", "the real rows' covariance: iso, power:A or file:PATH"),
+          Field.text("synthetic_spectrum", "the spectrum", "the synthetic rows' covariance (covariate shift)"),
+          Field.number("p2", 0, 1, "0.5", "synthetic share of the rows (> 0)"),
+          Field.number("c2", 0, 1e6, "1", "quality: ‖Δ‖²_Σ of the synthetic teacher's shift"),
+          Field.number("sigma", 0, 1e6, "0.5", "label noise of the real rows"),
+          Field.number("synthetic_sigma", 0, 1e6, "sigma", "label noise of the synthetic rows"),
+          Field.number("lambda", 0, 1e6, "0", "ridge penalty"),
+          Field.integers("ns", 2, Integer.MAX_VALUE, "", "rows n of the error-vs-α curves"),
+          Field.numbers("alphas", 0, 0.99, "", "weights α of the curves (theory)"),
+          Field.numbers("sim_alphas", 0, 0.99, "[]", "weights α simulated"),
+          Field.integer("runs", 2, 100_000, "50", "simulation runs per point"),
+          Field.integer("seed", 0, Long.MAX_VALUE, "1", "base seed"),
+          Field.integers("strategy_ns", 2, Integer.MAX_VALUE, "", "rows n of the strategies figure"),
+          Field.integers("claim_ns", 2, Integer.MAX_VALUE, "", "rows n at which the claims are judged"),
+          Field.number("plateau_alpha", 0, 0.99, "0.3", "the α of the plateau claim")));
 
   @Override
   public String kind() {
@@ -31,8 +52,13 @@ public final class TwoSourceFamily implements StudyFamily {
   }
 
   @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
   public Study read(StudyFile f, boolean quick) {
-    ObjectNode r = f.withQuick(quick, KEYS);
+    ObjectNode r = f.withQuick(quick, SCHEMA.keys());
     String name = f.studyName(r);
     String model = r.hasNonNull("model") ? f.text(r, "model", "model", false) : "ridge";
     if (model != null && !model.equals("ridge") && !model.equals("rp")) {

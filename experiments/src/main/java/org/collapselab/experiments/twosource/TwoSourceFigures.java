@@ -15,7 +15,7 @@ import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.ScalarMinimum;
 
 /**
- * The two figures of issue 9 §2, drawn from {@link Mitigation} and {@link Strategies}: (1) the paper's weighted
+ * The two figures of the two-source study, drawn from {@link Mitigation} and {@link Strategies}: (1) the paper's weighted
  * mixing, error vs α for several n, theory lines with α* marked and simulation points (mean ± std over runs); (2) the
  * practitioner's strategies, predicted error vs n.
  */

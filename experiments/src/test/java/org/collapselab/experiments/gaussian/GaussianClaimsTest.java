@@ -1,5 +1,8 @@
 package org.collapselab.experiments.gaussian;
 
+import static org.collapselab.experiments.gaussian.GaussianFixtures.run;
+import static org.collapselab.experiments.gaussian.GaussianFixtures.verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.collapselab.experiments.report.Claim.Verdict.CONTRADICTED;
 import static org.collapselab.experiments.report.Claim.Verdict.INCONCLUSIVE;
@@ -35,24 +38,6 @@ class GaussianClaimsTest {
       fixed: {model: ridge, d: 10, sigma: 0.5, lambda: 0.0, c2: 1}
       sweep: {n: [100, 1000], p2: [0, 0.01]}
       """;
-
-  /** Results with the given theory error (and a simulation mean ± standard error when {@code se >= 0}). */
-  static GaussianRun run(String yaml, ToDoubleFunction<GaussianCell> theory, ToDoubleFunction<GaussianCell> sim,
-      double se) {
-    Experiment e = ExperimentLoader.parse("t.yaml", yaml, false);
-    List<GaussianResult> rs = new ArrayList<>();
-    for (GaussianCell c : GridExpander.expand(e)) {
-      double t = theory.applyAsDouble(c);
-      SimulationResult s = se < 0 ? null : new SimulationResult(sim.applyAsDouble(c), se * Math.sqrt(3), se,
-          new double[] {1, 2, 3}, 0);
-      rs.add(new GaussianResult(c, 1, new TheoryResult(t, t, 0, 0, 0, true, 1, 0), null, 0, s, null));
-    }
-    return new GaussianRun(e, rs, null);
-  }
-
-  static Verdict verdict(List<Claim> claims, String start) {
-    return claims.stream().filter(c -> c.claim().startsWith(start)).findFirst().orElseThrow().verdict();
-  }
 
   /** Penalty E(0.5) − E(0) at width m. */
   static GaussianRun width(ToDoubleFunction<Integer> penalty) {

@@ -1,8 +1,8 @@
 package org.collapselab.experiments.gaussian;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.collapselab.experiments.gaussian.GaussianClaimsTest.run;
-import static org.collapselab.experiments.gaussian.GaussianClaimsTest.verdict;
+import static org.collapselab.experiments.gaussian.GaussianFixtures.run;
+import static org.collapselab.experiments.gaussian.GaussianFixtures.verdict;
 import static org.collapselab.experiments.report.Claim.Verdict.CONTRADICTED;
 import static org.collapselab.experiments.report.Claim.Verdict.INCONCLUSIVE;
 import static org.collapselab.experiments.report.Claim.Verdict.SUPPORTED;

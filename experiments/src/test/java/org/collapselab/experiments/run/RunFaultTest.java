@@ -90,7 +90,7 @@ class RunFaultTest {
 
   private Map<String, String> reference() throws Exception {
     Path db = dir.resolve("reference/results.db");
-    SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor ex = new CountingExecutor();
     assertThat(run(db, ex).failed()).isZero();
     assertThat(ex.computed).hasSize(CELLS);
     return contents(db);
@@ -118,7 +118,7 @@ class RunFaultTest {
     Map<String, String> saved = contents(db);
     assertThat(saved.size()).isBetween(1, CELLS - 1);
     assertThat(reference.entrySet()).containsAll(saved.entrySet()); // what was saved is intact
-    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor resume = new CountingExecutor();
     RunSummary s = run(db, resume);
     assertThat(s.failed()).isZero();
     Set<String> recomputed = new HashSet<>(resume.computed);
@@ -161,7 +161,7 @@ class RunFaultTest {
       System.out.println("kill -9 round " + round + ": " + now.size() + " of " + CELLS + " cells stored");
       before = now;
     }
-    SweepRunnerTest.CountingExecutor resume = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor resume = new CountingExecutor();
     assertThat(run(db, resume).failed()).isZero();
     Set<String> recomputed = new HashSet<>(resume.computed);
     recomputed.retainAll(before.keySet());
@@ -174,8 +174,8 @@ class RunFaultTest {
   void twoRunsOnOneDatabaseNeverComputeACellTwice() throws Exception {
     Map<String, String> reference = reference();
     Path db = dir.resolve("shared/results.db");
-    SweepRunnerTest.CountingExecutor a = new SweepRunnerTest.CountingExecutor();
-    SweepRunnerTest.CountingExecutor b = new SweepRunnerTest.CountingExecutor();
+    CountingExecutor a = new CountingExecutor();
+    CountingExecutor b = new CountingExecutor();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     List<RunSummary> summaries = new CopyOnWriteArrayList<>();
     Thread ta = new Thread(() -> {
@@ -215,7 +215,7 @@ class RunFaultTest {
       for (String k : keys.subList(0, 5)) {
         s.claim(k, "dead-run", 600); // a run that was killed holding 5 cells; nobody renews them
       }
-      SweepRunnerTest.CountingExecutor ex = new SweepRunnerTest.CountingExecutor();
+      CountingExecutor ex = new CountingExecutor();
       RunSummary summary = run(db, ex);
       assertThat(summary.failed()).isZero();
       assertThat(summary.results().stored()).hasSize(CELLS);

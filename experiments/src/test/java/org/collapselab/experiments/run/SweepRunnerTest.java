@@ -37,23 +37,6 @@ class SweepRunnerTest {
         - {name: scaling, x: n, series: p2}
       """;
 
-  /** Counts the jobs that reach the engine. */
-  static final class CountingExecutor implements SweepExecutor {
-    final List<String> computed = new ArrayList<>();
-    final LocalSweepExecutor inner = new LocalSweepExecutor(2);
-
-    @Override
-    public String name() {
-      return "counting";
-    }
-
-    @Override
-    public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-      jobs.forEach(j -> computed.add(j.key()));
-      inner.execute(jobs, onDone);
-    }
-  }
-
   /** Runs a Gaussian experiment through the one runner and draws its report. */
   static GaussianRun run(Experiment e, RunOptions o) throws Exception {
     GaussianStudy study = new GaussianStudy(e);

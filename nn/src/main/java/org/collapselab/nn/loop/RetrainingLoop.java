@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.collapselab.nn.text.quality.TextMeasures;
 
 /**
- * The neural retraining loop, the same semantics as the Gaussian loop (issue 10; {@code LoopSimulator}) with a
+ * The neural retraining loop, the same semantics as the Gaussian loop ({@code LoopSimulator}) with a
  * network in place of ridge: generation 0 trains on n real rows; generation k ≥ 1 gets n new rows, the first
  * round(r·n) real and the rest produced by generation k − 1 (text it sampled, or images it labelled), and trains a
  * fresh model on the rows {@link org.collapselab.problem.Schedule#trainingRows} names (its own n under replace,

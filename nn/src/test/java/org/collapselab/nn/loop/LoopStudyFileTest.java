@@ -113,7 +113,7 @@ class LoopStudyFileTest {
     LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("nodata.yaml", yaml), false);
     assertThat(s.unavailable()).startsWith("mnist images not found at ").contains("scripts/fetch-data.sh")
         .doesNotContain("\n");
-    LmLoopConfig lm = TinyLoopTest.tinyLoop(tmp.resolve("absent"));
+    LmLoopConfig lm = TestLoops.tinyLoop(tmp.resolve("absent"));
     assertThat(lm.unavailable()).startsWith("text corpus not found at ").contains("scripts/fetch-data.sh")
         .doesNotContain("\n");
   }

@@ -16,11 +16,7 @@ import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.loop.lm.LmLoopConfig;
-import org.collapselab.nn.text.study.LanguageModelReproductionTest;
-import org.collapselab.nn.text.study.LmStudy;
-import org.collapselab.nn.text.model.GptConfig;
-import org.collapselab.nn.text.model.LanguageModelTest;
-import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.problem.Schedule;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,19 +57,11 @@ class TinyLoopTest {
     assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
   }
 
-  /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
-  static LmLoopConfig tinyLoop(Path corpus) {
-    LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
-        LanguageModelReproductionTest.tinyYaml(corpus, "[0]")), false);
-    return new LmLoopConfig(lm.config().corpus(), lm.config().temperature(), new GptConfig("T", 1, 16, 2, 32), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1,
-        0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 200);
-  }
-
   @Test
   void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
-    LanguageModelReproductionTest.toyCorpus(corpus);
-    LmLoopConfig c = tinyLoop(corpus);
+    TestTexts.toyCorpus(corpus);
+    LmLoopConfig c = TestLoops.tinyLoop(corpus);
     assertThat(c.unavailable()).isNull();
     TorchRuntime.engine(1);
     LoopResult r = c.run(c.arms().get(0), 0, 1, null);

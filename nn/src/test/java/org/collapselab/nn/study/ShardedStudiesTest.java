@@ -20,8 +20,7 @@ import org.collapselab.experiments.run.ProcessSweepExecutor;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
-import org.collapselab.nn.text.study.LanguageModelReproductionTest;
-import org.collapselab.nn.text.model.LanguageModelTest;
+import org.collapselab.nn.text.TestTexts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +65,10 @@ class ShardedStudiesTest {
 
   @Test
   void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
-    Path corpus = LanguageModelReproductionTest.toyCorpus(tmp.resolve("corpus"));
+    Path corpus = TestTexts.toyCorpus(tmp.resolve("corpus"));
     Path file = tmp.resolve("lm.yaml");
     // one budget, two shares, no controls: a generator cell and two training cells, each in its own process
-    Files.writeString(file, LanguageModelReproductionTest.tinyYaml(corpus, "[0, 1]")
+    Files.writeString(file, TestTexts.tinyYaml(corpus, "[0, 1]")
         .replace("budgets: [7680, 15360]", "budgets: [7680]").replace("shifted: {files: [other.txt], p2: [0.5]}\n", "")
         .replace("dilution_p2: [0.5]\n", ""));
     checkShardedEqualsLocal(tmp, file, "lm", 3);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.collapselab.nn.image.TestImages;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +124,7 @@ class IdxFilesTest {
   @Test
   void realMnistHasThePublishedShapeAndClassCounts() throws Exception {
     Path real = TestImages.realMnist();
-    Assumptions.assumeTrue(real != null, "data/mnist not fetched");
+    assertThat(real).as("data/mnist not fetched (scripts/fetch-data.sh)").isNotNull();
     ImageDataset ds = ImageFolder.load("mnist", real);
     assertThat(ds.train().count()).isEqualTo(60000);
     assertThat(ds.test().count()).isEqualTo(10000);

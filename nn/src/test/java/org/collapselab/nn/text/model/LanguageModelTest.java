@@ -1,5 +1,6 @@
 package org.collapselab.nn.text.model;
 
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.nn.text.corpus.CharTokenizer;
 import org.collapselab.nn.text.corpus.CorpusSplit;
 import org.collapselab.nn.text.corpus.EvalWindows;
@@ -98,7 +99,7 @@ public class LanguageModelTest {
 
   @Test
   void trainingLowersTheRealTestLoss() {
-    List<TextCorpus.Document> docs = TextCorpus.split("toy", toyStories(60, 11), TextCorpus.Unit.BLOCK);
+    List<TextCorpus.Document> docs = TextCorpus.split("toy", TestTexts.toyStories(60, 11), TextCorpus.Unit.BLOCK);
     CorpusSplit split = CorpusSplit.of(new TextCorpus(docs), 0.2, 1);
     CharTokenizer tok = CharTokenizer.fit(split.train());
     int[] train = tok.encodeStream(split.train());
@@ -119,20 +120,4 @@ public class LanguageModelTest {
     }
   }
 
-  /** Paragraphs of simple random sentences ("the cat sat on the mat."), a few KB. */
-  public static String toyStories(int paragraphs, long seed) {
-    String[] who = {"the cat", "the dog", "a bird", "the little fox", "a bear"};
-    String[] did = {"sat on", "ran to", "looked at", "jumped over", "slept by"};
-    String[] what = {"the mat", "the log", "a tree", "the green pond", "the old house"};
-    SplittableRandom r = new SplittableRandom(seed);
-    StringBuilder b = new StringBuilder();
-    for (int p = 0; p < paragraphs; p++) {
-      for (int s = 0; s < 3; s++) {
-        b.append(who[r.nextInt(who.length)]).append(' ').append(did[r.nextInt(did.length)]).append(' ')
-            .append(what[r.nextInt(what.length)]).append(". ");
-      }
-      b.append("\r\n\r\n");
-    }
-    return b.toString();
-  }
 }

@@ -16,9 +16,9 @@ import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyFileException;
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.nn.text.corpus.CorpusSplit;
 import org.collapselab.nn.text.corpus.TextCorpus.Document;
-import org.collapselab.nn.text.model.LanguageModelTest;
 import org.collapselab.nn.text.model.TrainingCurve;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,48 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("neural")
 public class LanguageModelReproductionTest {
 
-  /**
-   * A tiny language-model study file on a toy corpus ({@code toy.txt}, and {@code other.txt} for the shifted
-   * control): two budgets, one generator, shares {@code p2}, one seed, both controls at 0.5.
-   */
-  public static String tinyYaml(Path corpus, String p2) {
-    return """
-        name: lm
-        kind: lm
-        corpus: %s
-        files: [toy.txt]
-        test_fraction: 0.2
-        split_chunk: 2
-        model: {name: S, layers: 1, width: 32, heads: 2, context: 32}
-        training: {batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 3}
-        budgets: [7680, 15360]
-        p2: %s
-        seeds: 1
-        generators:
-          - name: weak
-            model: {name: G, layers: 1, width: 32, heads: 2, context: 32}
-            training: {tokens: 10240, batch: 8, learning_rate: 0.003, warmup: 0.05, final_lr: 0.1, eval_points: 2}
-        synthetic_tokens: 4000
-        shifted: {files: [other.txt], p2: [0.5]}
-        dilution_p2: [0.5]
-        curve_eval_tokens: 1024
-        final_eval_tokens: 2048
-        sample_length: 80
-        samples: 1
-        seed: 3
-        """.formatted(corpus, p2);
-  }
-
-  /** The toy corpus of {@link #tinyYaml} in {@code dir}. */
-  public static Path toyCorpus(Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("toy.txt"), LanguageModelTest.toyStories(80, 5));
-    Files.writeString(dir.resolve("other.txt"), LanguageModelTest.toyStories(30, 99).replace("the", "thy"));
-    return dir;
-  }
-
   static LmStudy tiny(Path corpus) {
-    return (LmStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", tinyYaml(corpus, "[0, 0.5, 1]")), false);
+    return (LmStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", TestTexts.tinyYaml(corpus, "[0, 0.5, 1]")), false);
   }
 
   @Test
@@ -99,7 +59,7 @@ public class LanguageModelReproductionTest {
 
   @Test
   void aControlFileThatIsNotInTheCorpusFolderIsNamed(@TempDir Path tmp) {
-    String yaml = tinyYaml(tmp, "[0, 0.5]").replace("files: [other.txt]", "files: [../x.txt]")
+    String yaml = TestTexts.tinyYaml(tmp, "[0, 0.5]").replace("files: [other.txt]", "files: [../x.txt]")
         .replace("budgets: [7680, 15360]", "budgets: [7680.5]");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyFamilies.read(StudyFile.parse("t.yaml", yaml),
         false)).isInstanceOf(StudyFileException.class)
@@ -110,7 +70,7 @@ public class LanguageModelReproductionTest {
 
   @Test
   void tinyRunLowersTheLossKeepsTheTestSplitOutAndResumes(@TempDir Path tmp) throws Exception {
-    Path corpus = toyCorpus(tmp.resolve("corpus"));
+    Path corpus = TestTexts.toyCorpus(tmp.resolve("corpus"));
     LmStudy study = tiny(corpus);
     LmExperimentConfig c = study.config();
     Path out = tmp.resolve("out");

@@ -9,6 +9,7 @@ import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Claim.Verdict;
 import org.collapselab.experiments.study.StudyFamilies;
 import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.nn.text.model.TrainingCurve;
 import org.collapselab.nn.text.synthetic.GeneratorResult;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Verdicts of the language-model claims from made-up runs whose paired differences are known. */
 class LmClaimsTest {
   private static LmExperimentConfig config(int seeds, int generatorSeeds) {
-    String yaml = LanguageModelReproductionTest.tinyYaml(Path.of("unused"), "[0, 0.01, 0.1, 0.5]")
+    String yaml = TestTexts.tinyYaml(Path.of("unused"), "[0, 0.01, 0.1, 0.5]")
         .replace("seeds: 1", "seeds: " + seeds).replace("budgets: [7680, 15360]", "budgets: [1000, 2000, 4000]")
         + "generator_seeds: " + generatorSeeds + "\n";
     return ((LmStudy) StudyFamilies.read(StudyFile.parse("t.yaml", yaml), false)).config();

@@ -1,4 +1,4 @@
-package org.collapselab.bench;
+package org.collapselab.cli.bench;
 
 import java.util.SplittableRandom;
 import org.collapselab.data.MixtureSampler;

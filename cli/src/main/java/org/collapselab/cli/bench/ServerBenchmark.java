@@ -1,4 +1,7 @@
-package org.collapselab.server;
+package org.collapselab.cli.bench;
+
+import org.collapselab.server.CollapseLabServer;
+import org.collapselab.server.ServerConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,4 @@
+/**
+ * The fitted models (ridge regression, random-projection ridge) and their test error.
+ */
+package org.collapselab.model;

@@ -1,0 +1,4 @@
+/**
+ * Covariance spectra (isotropic, power law, from a file).
+ */
+package org.collapselab.spectrum;

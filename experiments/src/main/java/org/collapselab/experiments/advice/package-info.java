@@ -1,0 +1,4 @@
+/**
+ * The figure of {@code collapselab advise}.
+ */
+package org.collapselab.experiments.advice;

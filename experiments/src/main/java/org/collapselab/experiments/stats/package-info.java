@@ -1,0 +1,4 @@
+/**
+ * Interval statistics shared by the families' claims.
+ */
+package org.collapselab.experiments.stats;

@@ -1,0 +1,4 @@
+/**
+ * Image data: IDX files, data sets and image sets.
+ */
+package org.collapselab.nn.image.data;

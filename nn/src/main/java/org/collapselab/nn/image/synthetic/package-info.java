@@ -1,0 +1,4 @@
+/**
+ * The generator of synthetic labels and its measured quality.
+ */
+package org.collapselab.nn.image.synthetic;

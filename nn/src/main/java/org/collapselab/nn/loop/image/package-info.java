@@ -1,0 +1,4 @@
+/**
+ * The {@code image-loop} study family.
+ */
+package org.collapselab.nn.loop.image;

@@ -1,0 +1,4 @@
+/**
+ * The {@code lm-loop} study family.
+ */
+package org.collapselab.nn.loop.lm;

@@ -1,0 +1,4 @@
+/**
+ * Text corpora: loading, splitting, evaluation windows, prompts and mixtures.
+ */
+package org.collapselab.nn.text.corpus;
