@@ -44,3 +44,6 @@ if [ ! -s "$data/web/plotly.min.js" ]; then
     echo "warning: npm not found; plotly.js not fetched (the serve page then shows no plots)" >&2
   fi
 fi
+
+# scikit-learn's bundled CSV files (Debian python3-sklearn) for the diagnose real-data bench
+bash "$root/scripts/diagnose-bench-data.sh" || echo "warning: data/sklearn not fetched (the diagnose bench needs it)" >&2

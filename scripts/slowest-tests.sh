@@ -18,7 +18,8 @@ awk '
   }
 ' "${reports[@]}" > "${TMPDIR:-/tmp}/slowest-tests.$$"
 echo "the $n slowest tests:"
-sort -rn "${TMPDIR:-/tmp}/slowest-tests.$$" | head -n "$n" || true
+sort -rn "${TMPDIR:-/tmp}/slowest-tests.$$" > "${TMPDIR:-/tmp}/slowest-tests.$$.sorted" || true
+sed -n "1,${n}p" "${TMPDIR:-/tmp}/slowest-tests.$$.sorted"
 awk '{ s += $1; c++ } END { printf "%d test methods, %.1f s in all (sum of their times)\n", c, s }' \
   "${TMPDIR:-/tmp}/slowest-tests.$$"
-rm -f "${TMPDIR:-/tmp}/slowest-tests.$$"
+rm -f "${TMPDIR:-/tmp}/slowest-tests.$$" "${TMPDIR:-/tmp}/slowest-tests.$$.sorted"

@@ -152,6 +152,33 @@ for i, v in enumerate(["5", "{runs: 0}", "{colour: 1}", "{fixed: {d: -1}}", "{sw
 study("image-bad-kind", "kind: imagee\nname: h\n")
 study("image-dup-kind", "kind: image\nkind: image\nname: h\n")
 
+# Issue 20: limits that reflect cost, refused in milliseconds before any work.
+study("gen-boundary-rows-1e7", "name: h\nkind: generations\nd: 10\nn: 40\ngenerations: 6\nruns: 2\nboundary_rows: 10000000\n")
+study("gen-boundary-rows-1e5", "name: h\nkind: generations\nd: 10\nn: 40\ngenerations: 6\nruns: 2\nboundary_rows: 100000\n")
+study("sweep-list-1e5-x20", "name: h\ncompute: theory\nfixed: {d: 10, n: 20, c2: 1, sigma: 0.5, lambda: 0.1}\n"
+      + "sweep: {p2: [" + ", ".join(str(i / 100000) for i in range(100000)) + "], seed: {from: 1, to: 20, num: 20}}\n")
+study("sweep-range-1e5-x20", "name: h\ncompute: theory\nfixed: {d: 10, n: 20, c2: 1, sigma: 0.5, lambda: 0.1}\n"
+      + "sweep: {p2: {from: 0, to: 1, num: 100000}, seed: {from: 1, to: 20, num: 20}}\n")
+# Issue 20: checks made before work starts (and reported by --plan), not inside cells.
+TS = "name: h\nkind: twosource\nd: 10\nalphas: [0, 0.5]\nsim_alphas: [0.5]\nruns: 2\nstrategy_ns: [200]\nclaim_ns: [300]\n"
+study("twosource-sim-rows", TS + "ns: [100, 100000000]\n")
+study("twosource-sim-memory", TS.replace("d: 10", "d: 20000") + "ns: [100000]\n")
+study("twosource-p2-1", TS + "ns: [100]\np2: 1\n")
+study("twosource-no-real-row", TS + "ns: [100]\np2: 0.999\n")
+study("twosource-claim-no-real-row", TS.replace("claim_ns: [300]", "claim_ns: [300, 1000]") + "ns: [100]\np2: 0.9995\n")
+study("gen-d5000-n1e6", "name: h\nkind: generations\nd: 5000\nn: 1000000\ngenerations: 6\nruns: 2\n")
+study("gen-n-1e6", "name: h\nkind: generations\nd: 10\nn: 1000000\ngenerations: 6\nruns: 2\n")
+repo = os.path.join(here, "..", "..", "..", "..", "..")
+with open(os.path.join(repo, "studies", "generations-image.yaml")) as f:
+    LOOP = f.read()
+with open(os.path.join(repo, "studies", "mnist.yaml")) as f:
+    IMAGE = f.read()
+study("image-loop-cifar", LOOP.replace("dataset: mnist ", "dataset: cifar "))
+study("image-loop-cifar10", LOOP.replace("dataset: mnist ", "dataset: CIFAR-10 "))
+study("image-loop-too-many-images", LOOP.replace("dataset: mnist ", 'dataset: tiny\ndata_dir: "{res}/idx-100" ')
+      .replace("rows: 2000 ", "rows: 40 "))
+study("image-cifar", IMAGE.replace("dataset: mnist ", "dataset: cifar "))
+
 for name, data in studies.items():
     with open(os.path.join(S, name + ".yaml"), "wb") as f:
         f.write(data)
@@ -206,6 +233,35 @@ for f in ["{tmp}/nothing", "{res}/empty.db", "{res}/spectra/secret.txt", "{res}/
 for f in ["--members 127.0.0.1 --port 0", "--members 127.0.0.1 --port 70000", "--members ''", "--members 'a b'",
           "--members 127.0.0.1 --interface 999.1.1.1"]:
     flag(f"worker {f}")
+# Issue 20: cost limits, values that overflow, contradictions, unusable output paths, resources.
+T = "theory " + " ".join(f"{k} {v}" for k, v in BASEFLAGS)
+for f in ["--schedule accumulate --generations 10000 --runs 2", "--schedule accumulate --generations 5000 --runs 2"]:
+    flag(f"simulate {merged(f)}")
+for f in ["--sigma 1e200", "--sigma 1e101", "--synthetic-sigma 1e200", "--synthetic-weight 1e308",
+          "--synthetic-weight 1e50 --p2 0.5", "--lambda 1e200", "--c2 1e300", "--c2 1e308"]:
+    flag(f"theory {merged(f)}")
+    flag(f"simulate --runs 2 {merged(f)}")
+for f in ["--m 5", "--model ridge --m 5", "--fresh-real 0.5", "--schedule accumulate", "--schedule accumulate-subsample",
+          "--estimator prior --synthetic-weight 2", "--estimator prior --synthetic-sigma 0.1",
+          "--estimator prior --synthetic-spectrum power:1"]:
+    flag(f"theory {merged(f)}")
+    flag(f"simulate --runs 2 {merged(f)}")
+for f in ["--sigma 1e200", "--synthetic-sigma 1e200", "--c2 1e300", "--out /dev/null", "--out {res}/base.yaml"]:
+    flag(f"advise --d 10 --n1 20 --n2 20 --c2 0.5 {f}".replace("--c2 0.5 --c2", "--c2"))
+for f in ["--out /dev/null", "--out {res}/base.yaml", "--out {tmp}/out --db {res}/base.yaml/results.db",
+          "--out {res}/base.yaml --plan"]:
+    flag(f"run {{res}}/base.yaml {f} --no-figures")
+flag("export {tmp}/nothing -o {res}/base.yaml/out.csv")
+flag("reproduce --out {res}/base.yaml --quick")
+for f in ["--threads 8030", "--threads 0", "--allow-host '*'", "--allow-host '*.example.org'", "--allow-host host:80",
+          "--host 8.8.8.8", "--host 192.0.2.1"]:
+    flag(f"serve --port 0 {f}")
+for f in ["--members nosuchhost.invalid --port 5999", "--members 127.0.0.1,nosuchhost.invalid"]:
+    flag(f"worker {f}")
+# --plan reports the checks made before work (it used to say all is well, then cells failed).
+for f in ["gen-d5000-n1e6", "gen-boundary-rows-1e7", "twosource-sim-rows", "twosource-p2-1", "image-loop-cifar",
+          "sweep-list-1e5-x20"]:
+    flag(f"run {{res}}/studies/{f}.yaml --plan --out {{tmp}}/out")
 with open(os.path.join(here, "flags.txt"), "w") as f:
     f.write("# One command line per line ({res}: this folder, {tmp}: a fresh folder); each must exit 2 with one line.\n")
     for line in flags:
@@ -213,4 +269,9 @@ with open(os.path.join(here, "flags.txt"), "w") as f:
 with open(os.path.join(here, "base.yaml"), "w") as f:
     f.write(BASE)
 open(os.path.join(here, "empty.db"), "wb").close()
+# An IDX training-image file whose header announces 100 images (only the header is read before work).
+os.makedirs(os.path.join(here, "idx-100"), exist_ok=True)
+with open(os.path.join(here, "idx-100", "train-images-idx3-ubyte"), "wb") as f:
+    f.write(bytes([0, 0, 8, 3, 0, 0, 0, 100, 0, 0, 0, 28, 0, 0, 0, 28]))
+
 print(len(studies), "studies,", len(flags), "flag cases")

@@ -15,6 +15,7 @@ import org.collapselab.advice.Regime;
 import org.collapselab.experiments.advice.AdviceFigure;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.problem.ModelKind;
+import org.collapselab.problem.Verifier;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.validation.ParameterException;
 import picocli.CommandLine.Command;
@@ -54,8 +55,33 @@ final class AdviseCommand implements Callable<Integer> {
   @Option(names = "--synthetic-sigma", paramLabel = "S", description = "Synthetic label-noise std σ2 (default: --sigma).")
   Double syntheticSigma;
 
-  @Option(names = "--c2", required = true, paramLabel = "C", description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0.")
-  double c2;
+  @Option(names = "--c2", paramLabel = "C",
+      description = "Synthetic quality c² = ‖w2 − w1‖²_Σ1 >= 0 (required for regression).")
+  Double c2;
+
+  @Option(names = "--task", defaultValue = "regression", paramLabel = "regression|classification",
+      description = "regression, or classification with ±1 labels (docs/classification.md) (default: ${DEFAULT-VALUE}).")
+  String task;
+
+  @Option(names = "--mu2", defaultValue = "1", paramLabel = "M",
+      description = "Classification: class separation M = ‖μ‖²_Σ⁻¹ (default: ${DEFAULT-VALUE}).")
+  double mu2;
+
+  @Option(names = "--flip-rate", defaultValue = "0", paramLabel = "Q",
+      description = "Classification: flip probability of a synthetic label (default: ${DEFAULT-VALUE}).")
+  double flipRate;
+
+  @Option(names = "--loss", defaultValue = "square", paramLabel = "square|logistic",
+      description = "Classification: training loss (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(names = "--keep-good", defaultValue = "1", paramLabel = "PHI",
+      description = "Classification: verifier's probability of keeping an unflipped synthetic row (default: ${DEFAULT-VALUE}).")
+  double keepGood;
+
+  @Option(names = "--keep-bad", defaultValue = "1", paramLabel = "PSI",
+      description = "Classification: verifier's probability of keeping a flipped synthetic row (default: ${DEFAULT-VALUE}).")
+  double keepBad;
 
   @Option(names = "--signal", paramLabel = "S",
       description = "Variance of the clean real label E(xᵀw1)² (default: tr Σ1/d, the theory's random teacher).")
@@ -63,6 +89,19 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Option(names = "--widths", split = ",", paramLabel = "M", description = "Candidate widths m for --model rp, comma-separated.")
   List<Long> widths = new ArrayList<>();
+
+  @Option(names = "--verifier", split = ",", paramLabel = "PHI,PSI",
+      description = "A verifier keeping good pool rows with probability PHI and bad ones with PSI: answers whether it "
+          + "pays (best pool size with and without it, real only) and how many rows to generate to keep k.")
+  List<Double> verifier;
+
+  @Option(names = "--bad-share", defaultValue = "1", paramLabel = "PI",
+      description = "With --verifier: share π of bad rows (shift c²) among generated rows (default: ${DEFAULT-VALUE}).")
+  double badShare;
+
+  @Option(names = "--keep", paramLabel = "K",
+      description = "With --verifier: rows to keep, for the rows-to-generate answer (default: the advised kept rows).")
+  Double keep;
 
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
@@ -75,6 +114,20 @@ final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (ClassificationAdvise.requested(task)) {
+      ClassificationAdvise.refuseRegressionFlags(spec.commandLine().getParseResult());
+      return ClassificationAdvise.run(new org.collapselab.classification.ClassificationAdvisor.Regime(
+          SpectrumSpecs.parse(spectrum, d), n1, n2, mu2, flipRate,
+          org.collapselab.classification.Loss.parse(loss), keepGood, keepBad), json, spec.commandLine().getOut());
+    }
+    for (String f : new String[] {"--mu2", "--flip-rate", "--loss", "--keep-good", "--keep-bad"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
+        throw new ParameterException(f.substring(2), "a value", "left out with --task regression (a classification flag)");
+      }
+    }
+    if (c2 == null) {
+      throw new ParameterException("c2", "nothing", "a number >= 0 (required with --task regression)");
+    }
     ModelKind kind = ModelKind.parse(model);
     Spectrum s1 = SpectrumSpecs.parse(spectrum, d);
     Spectrum s2 = org.collapselab.experiments.params.ProblemFlags.parseSynthetic(syntheticSpectrum, s1);
@@ -88,8 +141,34 @@ final class AdviseCommand implements Callable<Integer> {
     } catch (ParameterException e) {
       throw new ParameterException(flagField(e.field()), e.value(), e.allowed());
     }
+    if (verifier != null) {
+      if (verifier.size() != 2) {
+        throw new ParameterException("verifier", verifier, "two probabilities PHI,PSI in [0, 1]");
+      }
+      if (out != null) {
+        throw new ParameterException("out", out, "absent with --verifier");
+      }
+      Verifier v;
+      try {
+        v = new Verifier(badShare, verifier.get(0), verifier.get(1));
+      } catch (ParameterException e) {
+        throw e.field().equals("badShare") ? e
+            : new ParameterException("verifier", verifier.get(0) + "," + verifier.get(1), "two probabilities PHI,PSI in [0, 1]");
+      }
+      VerifierOutput.print(spec.commandLine().getOut(), json, regime, v, keep);
+      return 0;
+    }
+    if (badShare != 1 || keep != null) {
+      throw new ParameterException(badShare != 1 ? "badShare" : "keep", badShare != 1 ? badShare : keep,
+          "given only with --verifier");
+    }
     long start = System.nanoTime();
-    Advice a = Advisor.advise(regime);
+    if (out != null) {
+      OutputPaths.folder("out", out, true);
+    }
+    ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "advise", "theory points (d = " + d + ")",
+        -1);
+    Advice a = Advisor.advise(regime, progress::step);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
@@ -144,6 +223,7 @@ final class AdviseCommand implements Callable<Integer> {
       case "syntheticRows" -> "n2";
       case "sigmaReal" -> "sigma";
       case "sigmaSynthetic" -> "syntheticSigma";
+      case "keepGood", "keepBad" -> "verifier";
       default -> field;
     };
   }

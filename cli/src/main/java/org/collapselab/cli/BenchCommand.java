@@ -2,6 +2,8 @@ package org.collapselab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.collapselab.classification.ClassificationProblem;
+import org.collapselab.classification.Loss;
 import org.collapselab.cli.bench.KernelBenchmark;
 import org.collapselab.linalg.Blas;
 import org.collapselab.problem.Generations;
@@ -35,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--serve-only", description = "Only the served theory curve (skips the BLAS and simulation parts).")
   boolean serveOnly;
 
+  @Option(names = "--theory-only", description = "Only the times of theory points (regression and classification).")
+  boolean theoryOnly;
+
   @Spec
   CommandSpec spec;
 
@@ -43,6 +48,13 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (serveOnly) {
       printServe(out);
+      return 0;
+    }
+    if (theoryOnly) {
+      Spectrum power = Spectrum.powerLaw(1000, 1.0);
+      out.printf("%-52s %12.2f  %s%n", "theory point, ridge, d=1000 [µs]",
+          KernelBenchmark.theoryMicros(Problem.ridge(power, 2000, 0.1, 1, 0.5, 1e-3), 20000), "target <= 20 µs");
+      classificationRows(out);
       return 0;
     }
     out.println("BLAS: " + Blas.describe());
@@ -74,8 +86,21 @@ final class BenchCommand implements Callable<Integer> {
         Double.isNaN(rpMicros) ? "n/a" : String.format("%.2f", rpMicros), "target <= 20 µs");
     out.printf("%-52s %12.2f  %s%n", "theory, ridge loop, 20 generations, d=1000 [µs]", loopMicros,
         "target <= 1000 µs (all 21 generations + stability)");
+    classificationRows(out);
     printServe(out);
     return 0;
+  }
+
+  /** Classification theory points at d = 1000 (power:1 and iso; verifier and flips on). */
+  private void classificationRows(PrintWriter out) {
+    for (String kind : new String[] {"power:1", "iso"}) {
+      Spectrum s = kind.equals("iso") ? Spectrum.isotropic(1000) : Spectrum.powerLaw(1000, 1.0);
+      for (Loss loss : Loss.values()) {
+        ClassificationProblem p = new ClassificationProblem(s, 2000, 0.5, 2, 0.2, loss, 0.01, 2, 0.9, 0.3, null);
+        out.printf("%-52s %12.2f  %s%n", "theory point, classification " + loss.key() + ", " + kind + ", d=1000 [µs]",
+            KernelBenchmark.theoryMicros(p, loss == Loss.SQUARE ? 2000 : 100), "target <= 1000 µs");
+      }
+    }
   }
 
   /** Exact vs direct sampler per run, and a cell's independence of n under the cheaper sampler. */

@@ -33,6 +33,7 @@ public final class CollapseLab {
     SUBCOMMANDS.put("worker", WorkerCommand::new);
     SUBCOMMANDS.put("serve", ServeCommand::new);
     SUBCOMMANDS.put("diagnose", DiagnoseCommand::new);
+    SUBCOMMANDS.put("forecast", ForecastCommand::new);
   }
 
   private CollapseLab() {}

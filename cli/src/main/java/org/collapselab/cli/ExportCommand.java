@@ -26,6 +26,9 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output != null && !output.equals("-")) {
+      OutputPaths.file("output", java.nio.file.Path.of(output), true);
+    }
     return Workflows.export(dir, format, experiment, output, System.out, System.err);
   }
 }

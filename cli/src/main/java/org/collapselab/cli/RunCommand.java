@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.distributed.ClusterNodes;
-import org.collapselab.distributed.ClusterSecret;
 import org.collapselab.distributed.ClusterSettings;
 import org.collapselab.distributed.HazelcastSweepExecutor;
 import org.collapselab.experiments.run.RunRequest;
@@ -103,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new ParameterException("--threads", threads, "an integer >= 1");
     }
+    if (out != null) {
+      OutputPaths.folder("out", out, !plan);
+    }
+    if (db != null) {
+      OutputPaths.file("db", db, !plan);
+    }
     RunRequest request = new RunRequest(file, out, threads, quick, shard == null ? Shard.ALL : Shard.parse(shard), db,
         merge, !noFigures, rows, null);
     if ("local".equals(engine) || plan) {
@@ -111,8 +116,8 @@ public final class RunCommand implements Callable<Integer> {
     if (!"hazelcast".equals(engine)) {
       throw new ParameterException("engine", engine, "one of local, hazelcast");
     }
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, true,
-        bindAddress, ClusterSecret.read(secretFile, bindAddress));
+    ClusterSettings settings = ClusterSettings.resolve(cluster, ClusterSettings.parseMembers(members), port, true,
+        bindAddress, secretFile);
     if (settings.plaintextWarning("run") != null) {
       System.err.println(settings.plaintextWarning("run"));
     }

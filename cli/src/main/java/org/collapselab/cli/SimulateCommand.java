@@ -8,6 +8,7 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.problem.Problem;
 import org.collapselab.simulation.LoopSimulator;
+import org.collapselab.simulation.PoolSimulationResult;
 import org.collapselab.data.FeatureLaw;
 import org.collapselab.simulation.Sampler;
 import org.collapselab.simulation.SamplerCost;
@@ -16,6 +17,7 @@ import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.collapselab.theory.SyntheticPoolTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -60,6 +62,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (options.classification()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--sampler")
+          || spec.commandLine().getParseResult().hasMatchedOption("--features")) {
+        throw new ParameterException(spec.commandLine().getParseResult().hasMatchedOption("--sampler") ? "sampler"
+            : "features", "a value", "left out with --task classification (rows are drawn directly, Gaussian)");
+      }
+      return ClassificationCli.simulate(options.toClassification(), runs, seed,
+          threads == null ? Runtime.getRuntime().availableProcessors() : threads, json, spec.commandLine().getOut());
+    }
     Problem p = options.toProblem();
     int t = SimulationLimits.threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     SimulationLimits.runs(runs);
@@ -72,10 +83,14 @@ final class SimulateCommand implements Callable<Integer> {
             how.features().isGaussian() ? how.sampler().key() : how.features().key(),
             how.features().isGaussian() ? "auto or direct with --generations > 0" : "gaussian with --generations > 0");
       }
-      loop = LoopSimulator.simulate(p, runs, seed, t);
+      ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "simulate", "generation fits",
+          (long) runs * (p.generations().count() + 1));
+      loop = LoopSimulator.simulate(p, runs, seed, t, progress::step);
     }
     Sampler used = loop != null ? Sampler.DIRECT : SamplerCost.choose(p, how);
-    SimulationResult raw = loop != null ? loop.last() : Simulator.simulate(p, runs, seed, t, how);
+    PoolSimulationResult pool = loop == null && !p.plainPool() ? Simulator.simulatePool(p, runs, seed, t, how) : null;
+    SimulationResult raw = loop != null ? loop.last() : pool != null ? pool.student()
+        : Simulator.simulate(p, runs, seed, t, how);
     double floor = options.noiseFloor();
     double[] perRun = raw.runs().clone();
     for (int i = 0; i < perRun.length; i++) {
@@ -84,10 +99,12 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationResult r = SimulationResult.of(perRun, raw.seconds());
     TheoryResult theory = null;
     GenerationsPrediction loopTheory = null;
+    SyntheticPoolTheory.Prediction poolTheory = null;
     String theoryNote = null;
     try {
       loopTheory = loop != null ? GenerationsTheory.predict(p) : null;
-      theory = loop != null ? loopTheory.last() : Theory.predict(p);
+      poolTheory = pool != null ? SyntheticPoolTheory.predictAll(p) : null;
+      theory = loop != null ? loopTheory.last() : poolTheory != null ? poolTheory.student() : Theory.predict(p);
     } catch (TheoryException e) {
       theoryNote = e.getMessage();
     }
@@ -108,9 +125,15 @@ final class SimulateCommand implements Callable<Integer> {
       if (theory != null) {
         ObjectNode th = o.putObject("theory");
         TheoryJson.put(th, theory, floor);
+        if (poolTheory != null) {
+          TheoryJson.putPool(th, p, poolTheory, floor);
+        }
         o.put("zScore", zScore(r, theory.testError() + floor));
       } else {
         o.put("theoryUnavailable", theoryNote);
+      }
+      if (pool != null) {
+        putPool(o, p, pool, poolTheory, floor);
       }
       if (loop != null) {
         GenerationsOutput.putSimulation(o, loop, loopTheory, floor);
@@ -132,6 +155,12 @@ final class SimulateCommand implements Callable<Integer> {
       } else {
         out.println("  theory      unavailable: " + theoryNote);
       }
+      if (pool != null) {
+        PoolOutput.printSimulation(out, p, pool, floor);
+        if (poolTheory != null) {
+          PoolOutput.printTheory(out, p, poolTheory, floor);
+        }
+      }
       if (loop != null) {
         GenerationsOutput.printSimulation(out, loop, loopTheory, floor);
         if (loopTheory != null) {
@@ -140,6 +169,29 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * {@code keptRows}, {@code keptBadRows} (simulated means) with a verifier; {@code teacher}: the trained teachers' own
+   * simulated error (mean, std, stderr, theory, zScore).
+   */
+  private static void putPool(ObjectNode o, Problem p, PoolSimulationResult pool,
+                              SyntheticPoolTheory.Prediction poolTheory, double floor) {
+    if (!p.verifier().isNone()) {
+      o.put("keptRows", pool.keptRows());
+      o.put("keptBadRows", pool.keptBadRows());
+    }
+    if (pool.teacher() != null) {
+      ObjectNode t = o.putObject("teacher");
+      SimulationResult s = pool.teacher();
+      t.put("mean", s.mean() + floor);
+      t.put("std", s.std());
+      t.put("stderr", s.stderr());
+      if (poolTheory != null) {
+        t.put("theory", poolTheory.teacher().testError() + floor);
+        t.put("zScore", zScore(s, poolTheory.teacher().testError()));
+      }
+    }
   }
 
   private static double zScore(SimulationResult r, double theory) {

@@ -7,6 +7,7 @@ import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
 import org.collapselab.theory.GenerationsPrediction;
 import org.collapselab.theory.GenerationsTheory;
+import org.collapselab.theory.SyntheticPoolTheory;
 import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.theory.TheoryResult;
@@ -31,32 +32,44 @@ final class TheoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Problem p = options.toProblem();
     PrintWriter out = spec.commandLine().getOut();
+    if (options.classification()) {
+      return ClassificationCli.theory(options.toClassification(), json, out);
+    }
+    Problem p = options.toProblem();
     double floor = options.noiseFloor();
     GenerationsPrediction loop = null;
-    if (p.generations().looping()) {
+    SyntheticPoolTheory.Prediction pool = null;
+    if (p.generations().looping() || !p.plainPool()) {
       try {
-        loop = GenerationsTheory.predict(p);
+        if (p.generations().looping()) {
+          loop = GenerationsTheory.predict(p);
+        } else {
+          pool = SyntheticPoolTheory.predictAll(p);
+        }
       } catch (TheoryException e) {
         if (!e.getMessage().startsWith(GenerationsTheory.SIMULATION_ONLY)) {
           throw e;
         }
+        String message = withSimulateHint(p, e.getMessage());
         if (json) {
           out.println(TheoryJson.write(TheoryJson.problem(p).put("theoryAvailable", false)
-              .put("theoryUnavailable", e.getMessage())));
+              .put("theoryUnavailable", message)));
         } else {
           out.println(Tables.problemLine(p));
-          out.println("  theory      unavailable: " + e.getMessage());
+          out.println("  theory      unavailable: " + message);
         }
         return Errors.FAILED;
       }
     }
-    TheoryResult r = loop != null ? loop.last() : Theory.predict(p);
+    TheoryResult r = loop != null ? loop.last() : pool != null ? pool.student() : Theory.predict(p);
     if (json) {
       ObjectNode o = TheoryJson.answer(p, r, floor);
       if (loop != null) {
         GenerationsOutput.putTheory(o, loop, floor);
+      }
+      if (pool != null) {
+        TheoryJson.putPool(o, p, pool, floor);
       }
       out.println(TheoryJson.write(o));
     } else {
@@ -72,7 +85,31 @@ final class TheoryCommand implements Callable<Integer> {
       if (loop != null) {
         GenerationsOutput.printTheory(out, loop, floor);
       }
+      if (pool != null) {
+        PoolOutput.printTheory(out, p, pool, floor);
+      }
     }
     return r.converged() ? 0 : Errors.FAILED;
+  }
+
+  /**
+   * The theory's "use simulate" advice only when {@code simulate} accepts the same flags; otherwise what simulate
+   * would refuse (e.g. loops need the mixing estimator with weight 1), so the user is not sent to a dead end.
+   */
+  static String withSimulateHint(Problem p, String message) {
+    String advice = "; use simulate";
+    if (!message.endsWith(advice)) {
+      return message;
+    }
+    try {
+      org.collapselab.data.SimulationLimits.concurrentRuns(p, 1);
+      if (p.generations().looping()) {
+        org.collapselab.simulation.LoopSimulator.requireSupported(p);
+      }
+      return message;
+    } catch (org.collapselab.validation.ParameterException e) {
+      return message.substring(0, message.length() - advice.length()) + "; simulate does not cover it either (--"
+          + org.collapselab.experiments.params.ProblemFlags.flagName(e.field()) + " must be " + e.allowed() + ")";
+    }
   }
 }

@@ -4,7 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.collapselab.distributed.ClusterNodes;
-import org.collapselab.distributed.ClusterSecret;
 import org.collapselab.distributed.ClusterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +41,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ClusterSettings settings = new ClusterSettings(cluster, ClusterSettings.parseMembers(members), port, false,
-        bindAddress, ClusterSecret.read(secretFile, bindAddress));
+    ClusterSettings settings = ClusterSettings.resolve(cluster, ClusterSettings.parseMembers(members), port, false,
+        bindAddress, secretFile);
     if (settings.plaintextWarning("worker") != null) {
       spec.commandLine().getErr().println(settings.plaintextWarning("worker"));
     }

@@ -27,7 +27,8 @@ class ArchitectureTest {
   static final String[] CORE = {"org.collapselab.validation..", "org.collapselab.problem..",
       "org.collapselab.spectrum..", "org.collapselab.theory..", "org.collapselab.data..", "org.collapselab.linalg..",
       "org.collapselab.simulation..", "org.collapselab.model..", "org.collapselab.estimation..",
-      "org.collapselab.advice.."};
+      "org.collapselab.advice..", "org.collapselab.classification..",
+      "org.collapselab.forecast.."};
 
   private static JavaClasses classes;
 

@@ -81,13 +81,13 @@ class DiagnoseCommandTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "missing label | a,b,c\\n1,2,3\\n | R.csv: line 1: got no column named 'y'; allowed: a header with the label column (--label, default y)",
-      "non-numeric | a,b,c,e,y\\n1,2,3,4,5\\n1,secret,3,4,5\\n | R.csv: line 3, column 2: got a non-numeric cell; allowed: a finite number",
-      "NaN | a,b,c,e,y\\n1,2,3,4,5\\n1,2,NaN,4,5\\n | R.csv: line 3, column 3: got NaN; allowed: a finite number",
+      "non-numeric | a,b,c,e,y\\n1,2,3,4,5\\n1,secret,3,4,5\\n | R.csv: line 3, column 2: got a non-numeric cell; allowed: a finite number (name a categorical column in --one-hot COL,...)",
+      "NaN | a,b,c,e,y\\n1,2,3,4,5\\n1,2,NaN,4,5\\n | R.csv: line 3, column 3: got a missing cell; allowed: a finite number (or --drop-missing to drop such rows)",
       "infinite | a,b,c,e,y\\n1,2,3,4,1e999\\n | R.csv: line 2, column 5: got an infinite value; allowed: a finite number",
-      "empty cell | a,b,c,e,y\\n1,2,,4,5\\n | R.csv: line 2, column 3: got an empty cell; allowed: a finite number",
+      "empty cell | a,b,c,e,y\\n1,2,,4,5\\n | R.csv: line 2, column 3: got a missing cell; allowed: a finite number (or --drop-missing to drop such rows)",
       "ragged | a,b,c,e,y\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2\\n | R.csv: line 4: got 2 cells; allowed: 5 cells, one per header column",
       "empty file | | R.csv: line 1: got an empty file; allowed: a header line naming the columns, then rows",
-      "too few rows | a,b,c,e,y\\n1,2,3,4,5\\n | R.csv: data rows: got 1 data rows; allowed: at least 12 rows for 4 feature columns"})
+      "too few rows | a,b,c,e,y\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n1,2,3,4,5\\n | R.csv: data rows: got 9 data rows; allowed: at least 10 real rows; with fewer, train on the synthetic rows at weight 1 or collect more real rows (the real label noise cannot be estimated from fewer)"})
   void badRealFileIsOneLineAndExit2(String name, String content, String message) throws Exception {
     Path real = file("R.csv", content == null ? "" : content.replace("\\n", "\n"));
     Path syn = file("S.csv", gaussian(100, true, 2));
@@ -107,7 +107,7 @@ class DiagnoseCommandTest {
     Path syn = file("S.csv", gaussian(100, true, 2).replaceFirst("a,b,c,e,y", "a,b,zz,e,y"));
     CliRun.Result r = CliRun.run("diagnose", "--real", real.toString(), "--synthetic", syn.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("collapselab diagnose: " + syn + ": line 1, column 3: got a feature column the real"
+    assertThat(r.err()).isEqualTo("collapselab diagnose: " + syn + ": line 1: got a feature column the real"
         + " file does not have; allowed: the real file's 4 feature columns (any order)" + System.lineSeparator());
   }
 
@@ -157,7 +157,7 @@ class DiagnoseCommandTest {
         syn.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("collapselab diagnose: " + dir.resolve("nope.csv")
-        + ": file: got no readable file; allowed: an existing CSV file" + System.lineSeparator());
+        + ": file: got no readable file; allowed: an existing CSV, .csv.gz, .npy or .npz file" + System.lineSeparator());
     CliRun.Result f = CliRun.run("diagnose", "--real", syn.toString(), "--synthetic", syn.toString(), "--folds",
         "1");
     assertThat(f.code()).isEqualTo(2);

@@ -96,7 +96,7 @@ class ExitCodeTest {
         "collapselab export: DIR must be an output folder containing results.db, or a database file, got "
             + dir.resolve("nothing") + "\n"));
     assertThat(run("reproduce", "nope", "--out", dir.toString())).isEqualTo(new Result(2, "",
-        "collapselab reproduce: NAME must be all or one of gaussian, universality, twosource, generations, mnist, lm, diagnose-coverage, diagnose-mnist, got nope\n"));
+        "collapselab reproduce: NAME must be all or one of gaussian, universality, twosource, generations, verification, mnist, lm, diagnose-coverage, diagnose-mnist, diagnose-real, classification, forecast, got nope\n"));
     assertThat(run("reproduce", "--threads", "0", "--out", dir.toString())).isEqualTo(new Result(2, "",
         "collapselab reproduce: --threads must be an integer >= 1, got 0\n"));
   }

@@ -84,4 +84,21 @@ class GenerationsCliTest {
     assertThat(r.out()).contains("theory      unavailable: simulation only: accumulate-subsample")
         .contains("generation           mean");
   }
+
+  @Test
+  void aGenerationsStudyWithNoFiguresDrawsNoneAndSkipsTheBoundary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("gen.yaml");
+    // boundary_rows at its largest: without figures its theory is not computed at all.
+    java.nio.file.Files.writeString(file, "name: gen\nkind: generations\nd: 6\nn: 20\ngenerations: 6\nruns: 4\n"
+        + "boundary_rows: 10000\n");
+    java.nio.file.Path out = dir.resolve("out");
+    CliRun.Result r = CliRun.run("run", file.toString(), "--out", out.toString(), "--no-figures");
+    assertThat(r.code()).as(r.err()).isIn(0, 1); // claims may fail at 4 runs; the figures are the point here
+    assertThat(out.resolve("results.db")).exists();
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(out)) {
+      assertThat(s.map(java.nio.file.Path::toString).filter(f -> f.endsWith(".png") || f.endsWith(".svg")).toList())
+          .isEmpty();
+    }
+  }
 }

@@ -30,16 +30,27 @@ public final class Advisor {
 
   private final Regime regime;
   private final double logLambdaCenter;
+  private final Runnable evaluated;
   private int evaluations;
 
   private Advisor(Regime regime) {
+    this(regime, () -> { });
+  }
+
+  private Advisor(Regime regime, Runnable evaluated) {
     this.regime = regime;
+    this.evaluated = evaluated;
     this.logLambdaCenter = Math.log10(regime.real().trace() / regime.real().dimension());
   }
 
   /** The best recipe by theory beside real-only and use-everything (λ, m tuned for each). */
   public static Advice advise(Regime regime) {
-    Advisor a = new Advisor(regime);
+    return advise(regime, () -> { });
+  }
+
+  /** The same, calling {@code evaluated} after each theory point (for a progress line on large d). */
+  public static Advice advise(Regime regime, Runnable evaluated) {
+    Advisor a = new Advisor(regime, evaluated);
     long n2 = regime.syntheticRows();
     Recipe realOnly = null;
     Recipe everything = null;
@@ -165,6 +176,7 @@ public final class Advisor {
 
   private Recipe evaluateRecipe(long k, double weight, double lambda, long m) {
     evaluations++;
+    evaluated.run();
     double a = k == 0 ? 0 : weight;
     long n1 = regime.realRows();
     try {

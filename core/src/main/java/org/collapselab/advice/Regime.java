@@ -53,6 +53,10 @@ public record Regime(ModelKind model, Spectrum real, Spectrum synthetic, long re
     requireNonNegative("sigmaReal", sigmaReal);
     requireNonNegative("sigmaSynthetic", sigmaSynthetic);
     requireNonNegative("c2", c2);
+    org.collapselab.problem.Problem.requireAtMost("sigmaReal", sigmaReal, org.collapselab.problem.Problem.MAX_SCALE);
+    org.collapselab.problem.Problem.requireAtMost("sigmaSynthetic", sigmaSynthetic,
+        org.collapselab.problem.Problem.MAX_SCALE);
+    org.collapselab.problem.Problem.requireAtMost("c2", c2, org.collapselab.problem.Problem.MAX_C2);
     widths = widths == null ? List.of() : List.copyOf(widths);
     if (model == ModelKind.RANDOM_PROJECTION && widths.isEmpty()) {
       throw new ParameterException("widths", "none", "at least one width m >= 1 for model rp");
@@ -66,6 +70,7 @@ public record Regime(ModelKind model, Spectrum real, Spectrum synthetic, long re
       signal = real.trace() / real.dimension();
     }
     requireNonNegative("signal", signal);
+    org.collapselab.problem.Problem.requireAtMost("signal", signal, org.collapselab.problem.Problem.MAX_C2);
   }
 
   /** τ² = signal·d/tr Σ1, the factor on the theory's bias (1 for the default teacher). */

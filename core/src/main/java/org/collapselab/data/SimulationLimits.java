@@ -3,6 +3,7 @@ package org.collapselab.data;
 import java.util.Locale;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.SyntheticTeacher;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -30,6 +31,10 @@ public final class SimulationLimits {
     }
     if (problem.m() > MAX_ROWS) {
       throw new ParameterException("m", problem.m(), "an integer in [1, " + MAX_ROWS + "] for simulation");
+    }
+    if (problem.teacher().rows() > MAX_ROWS || problem.teacher().width() > MAX_ROWS) {
+      throw new ParameterException("syntheticTeacher", problem.teacher().key(), "NS and MS in [1, " + MAX_ROWS
+          + "] for simulation");
     }
     return (int) problem.n();
   }
@@ -72,6 +77,11 @@ public final class SimulationLimits {
       doubles += Math.min(d, n) * Math.min(d, n);
     }
     double bytes = 8 * doubles * (p.generations().count() > 0 ? 2 : 1);
+    if (!p.teacher().isNone()) { // the teacher is fitted first, on its own rows
+      SyntheticTeacher t = p.teacher();
+      ModelKind kind = t.kind() == SyntheticTeacher.Kind.RP ? ModelKind.RANDOM_PROJECTION : ModelKind.RIDGE;
+      bytes = Math.max(bytes, bytesPerRun(new Problem(kind, p.spectrum(), null, t.rows(), t.width(), 0, 0, 0, 0)));
+    }
     return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
   }
 

@@ -19,11 +19,18 @@ public record Coverage(GaussianTwoSource truth, double[] estimates, double[] std
 
   /**
    * The settings the coverage is checked on (tests and {@code reproduce diagnose-coverage}): power-law Σ1 (α = 1)
-   * and Σ2 (α = 0.5), both noise levels, n2 = n1 and n2 = 2n1, and a nearly perfect synthetic source.
+   * and Σ2 (α = 0.5), d = 20 and 40, n1 ∈ {10, d/2, d, 2d, 10d} (each once; both estimator routes), n2 = 2000, and a nearly
+   * perfect synthetic source.
    */
   public static java.util.List<GaussianTwoSource> cases() {
-    return java.util.List.of(gaussian(0.3, 30, 1200, 1200, 0.5, 0.5), gaussian(1.0, 30, 800, 800, 1.0, 0.3),
-        gaussian(0.3, 40, 1500, 3000, 0.5, 1.0), gaussian(0.05, 20, 200, 200, 1.0, 1.0));
+    java.util.List<GaussianTwoSource> out = new java.util.ArrayList<>();
+    for (int d : new int[] {20, 40}) {
+      for (int n1 : new java.util.TreeSet<>(java.util.List.of(10, d / 2, d, 2 * d, 10 * d))) {
+        out.add(gaussian(0.3, d, n1, 2000, 0.5, 0.5));
+      }
+    }
+    out.add(gaussian(0.05, 20, 40, 2000, 1.0, 0.3));
+    return out;
   }
 
   private static GaussianTwoSource gaussian(double c2, int d, int n1, int n2, double sigma1, double sigma2) {
@@ -32,7 +39,7 @@ public record Coverage(GaussianTwoSource truth, double[] estimates, double[] std
   }
 
   /** Runs the repetitions. */
-  public static Coverage run(GaussianTwoSource truth, int repetitions, int splits, long base) {
+  public static Coverage run(GaussianTwoSource truth, int repetitions, long base) {
     double c2 = truth.c2();
     double[] est = new double[repetitions];
     double[] se = new double[repetitions];
@@ -41,7 +48,8 @@ public record Coverage(GaussianTwoSource truth, double[] estimates, double[] std
     int covered = 0;
     double worst = 0;
     for (int r = 0; r < repetitions; r++) {
-      SourceEstimates e = SourceEstimator.estimate(truth.draw(base + r, 0).data(), splits, r);
+      GaussianTwoSource.Draw draw = truth.draw(base + r, 0);
+      SourceEstimates e = SourceEstimator.estimate(draw.data()).inLabelUnits(draw.data().units().labelScale());
       est[r] = e.c2Raw();
       se[r] = e.c2StdError();
       lo[r] = e.c2Low();

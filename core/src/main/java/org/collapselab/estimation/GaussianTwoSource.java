@@ -51,7 +51,7 @@ public record GaussianTwoSource(Spectrum real, Spectrum synthetic, int n1, int n
     Moments test = null;
     if (testRows > 0) {
       TrainingSet fresh = MixtureSampler.sample(problem(testRows, 0), w1, delta, rng);
-      test = data.centredMoments(fresh.x(), fresh.y());
+      test = data.testMoments(fresh.x(), fresh.y());
     }
     return new Draw(data, w1, delta, test);
   }

@@ -1,23 +1,28 @@
 package org.collapselab.estimation;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.collapselab.linalg.Matrix;
 
 /**
- * Measures recipes on a user's data: K-fold cross-validation on the real rows (the synthetic rows are always training
- * rows; every fold is a held-out block of real rows), or the error on a separate test block. All fits come from
- * {@link Moments}, so each recipe costs O(K·d³) after one O((n1 + n2)·d²) pass. The centring uses all real rows'
- * means (a leak of O(1/n1) into the intercept, negligible against the fold's error).
+ * Measures recipes on a user's data (in {@link TwoSourceData} units): K-fold cross-validation on the real rows (the
+ * synthetic rows are always training rows; every fold is a held-out block of real rows), or the error on a separate
+ * test block. All fits come from augmented {@link Moments} (intercept and real-row offset columns, see
+ * {@link WeightedRidge}), so each recipe costs O(K·d³) after one O((n1 + n2)·d²) pass, and nothing is centred with
+ * held-out rows.
  */
 public final class RecipeValidation {
   private final TwoSourceData data;
   private final Moments[] folds;
+  private final int[][] foldRows;
   private final Moments realTotal;
+  private final Matrix syntheticAugmented;
   private final TreeMap<Integer, Moments> prefixes = new TreeMap<>();
 
   /** A measured error: the mean squared error on held-out real rows and its standard error across folds. */
-  public record Measured(double error, double stdError) {
+  public record Measured(double error, double stdError, double[] perFold) {
   }
 
   /** Splits the real rows into {@code folds} random folds drawn from {@code seed}. */
@@ -28,16 +33,20 @@ public final class RecipeValidation {
     this.data = data;
     int n1 = data.realRows();
     int[] perm = Rows.permutation(n1, new SplittableRandom(seed));
+    Matrix real = WeightedRidge.augment(data.real(), 1.0);
     this.folds = new Moments[folds];
+    this.foldRows = new int[folds][];
     Moments total = null;
     for (int f = 0; f < folds; f++) {
       int from = (int) ((long) f * n1 / folds);
       int to = (int) ((long) (f + 1) * n1 / folds);
-      this.folds[f] = Moments.ofRows(data.real(), data.realLabels(), Rows.slice(perm, from, to));
+      foldRows[f] = Rows.slice(perm, from, to);
+      this.folds[f] = Moments.ofRows(real, data.realLabels(), foldRows[f]);
       total = total == null ? this.folds[f] : total.plus(this.folds[f], 1.0);
     }
     this.realTotal = total;
-    prefixes.put(0, Moments.empty(data.dimension()));
+    this.syntheticAugmented = WeightedRidge.augment(data.synthetic(), 0.0);
+    prefixes.put(0, Moments.empty(data.dimension() + 2));
   }
 
   /** Number of folds K. */
@@ -50,7 +59,12 @@ public final class RecipeValidation {
     return data.realRows() * (folds.length - 1.0) / folds.length;
   }
 
-  /** K-fold cross-validated mean squared error of the recipe on the real rows. */
+  /** The data measured on. */
+  public TwoSourceData data() {
+    return data;
+  }
+
+  /** K-fold cross-validated mean squared error of the recipe on the real rows (standardised label units). */
   public Measured crossValidate(WeightedRidge recipe) {
     Moments syn = syntheticPrefix(recipe.syntheticRows());
     double[] errors = new double[folds.length];
@@ -58,26 +72,43 @@ public final class RecipeValidation {
       errors[f] = folds[f].meanSquaredError(recipe.fit(realTotal.minus(folds[f]), syn));
     }
     double[] mv = Rows.meanAndVariance(errors);
-    return new Measured(mv[0], Math.sqrt(mv[1] / folds.length));
+    return new Measured(mv[0], Math.sqrt(mv[1] / folds.length), errors);
   }
 
-  /** Mean squared error on a test block (centred like the data) of the recipe fitted on all real rows. */
+  /**
+   * Held-out predictions of every real row (standardised units) from the cross-validation fits: the row's fold is
+   * left out. For accuracy and AUC with 0/1 labels.
+   */
+  public double[] crossValidatedPredictions(WeightedRidge recipe) {
+    Moments syn = syntheticPrefix(recipe.syntheticRows());
+    double[] out = new double[data.realRows()];
+    for (int f = 0; f < folds.length; f++) {
+      double[] coef = recipe.fit(realTotal.minus(folds[f]), syn);
+      double[] p = WeightedRidge.predict(coef, Rows.select(data.real(), foldRows[f]), 1.0);
+      for (int i = 0; i < p.length; i++) {
+        out[foldRows[f][i]] = p[i];
+      }
+    }
+    return out;
+  }
+
+  /** Mean squared error on a test block (augmented moments in these units) of the recipe fitted on all real rows. */
   public double testError(WeightedRidge recipe, Moments test) {
     return test.meanSquaredError(fitAll(recipe));
   }
 
-  /** Mean squared error and its standard error on test rows (centred like the data), fitted on all real rows. */
-  public Measured test(WeightedRidge recipe, org.collapselab.linalg.Matrix x, double[] y) {
-    double[] pred = org.collapselab.linalg.DenseOps.multiplyVector(x, fitAll(recipe), false, 1.0);
+  /** Mean squared error and its standard error on test rows (standardised), fitted on all real rows. */
+  public Measured test(WeightedRidge recipe, Matrix x, double[] y) {
+    double[] pred = WeightedRidge.predict(fitAll(recipe), x, 1.0);
     double[] sq = new double[y.length];
     for (int i = 0; i < sq.length; i++) {
       sq[i] = (y[i] - pred[i]) * (y[i] - pred[i]);
     }
     double[] mv = Rows.meanAndVariance(sq);
-    return new Measured(mv[0], Math.sqrt(mv[1] / sq.length));
+    return new Measured(mv[0], Math.sqrt(mv[1] / sq.length), new double[] {mv[0]});
   }
 
-  /** The recipe fitted on all real rows and its synthetic rows. */
+  /** The recipe fitted on all real rows and its synthetic rows: (w, b, o) in standardised units. */
   public double[] fitAll(WeightedRidge recipe) {
     return recipe.fit(realTotal, syntheticPrefix(recipe.syntheticRows()));
   }
@@ -93,8 +124,13 @@ public final class RecipeValidation {
       return below.getValue();
     }
     Moments m = below.getValue()
-        .plus(Moments.ofRange(data.synthetic(), data.syntheticLabels(), below.getKey(), k), 1.0);
+        .plus(Moments.ofRange(syntheticAugmented, data.syntheticLabels(), below.getKey(), k), 1.0);
     prefixes.put(k, m);
     return m;
+  }
+
+  /** The per-fold row indices (for tests and diagnostics). */
+  int[][] foldRows() {
+    return Arrays.stream(foldRows).map(int[]::clone).toArray(int[][]::new);
   }
 }

@@ -3,29 +3,26 @@ package org.collapselab.estimation;
 import org.collapselab.linalg.Matrix;
 
 /**
- * A user's two data sets, both centred with the REAL rows' feature and label means (the fit has an intercept through
- * this centring). Row order is kept: "the first k synthetic rows" are rows 0..k−1 of {@link #synthetic()}.
+ * A user's two data sets in {@link Standardization} units (features and labels standardised by the REAL rows'
+ * means and deviations). Row order is kept: "the first k synthetic rows" are rows 0..k−1 of {@link #synthetic()}.
  *
- * @param real real rows (n1×d), centred
- * @param realLabels real labels, centred
- * @param synthetic synthetic rows (n2×d), centred with the real means
- * @param syntheticLabels synthetic labels, centred with the real label mean
- * @param featureMean the real rows' feature means
- * @param labelMean the real rows' label mean
+ * @param real real rows (n1×d), standardised
+ * @param realLabels real labels, standardised
+ * @param synthetic synthetic rows (n2×d), standardised with the real rows' statistics
+ * @param syntheticLabels synthetic labels, likewise
+ * @param units the standardisation (to convert models and errors back to the files' units)
  */
 public record TwoSourceData(Matrix real, double[] realLabels, Matrix synthetic, double[] syntheticLabels,
-                            double[] featureMean, double labelMean) {
+                            Standardization units) {
 
-  /** Centres raw rows with the real means. */
+  /** Standardises raw rows with the real rows' statistics. */
   public static TwoSourceData of(Matrix realRaw, double[] realY, Matrix syntheticRaw, double[] syntheticY) {
     if (realRaw.cols() != syntheticRaw.cols() || realRaw.rows() != realY.length
         || syntheticRaw.rows() != syntheticY.length) {
       throw new IllegalArgumentException("real and synthetic data must have the same features and one label per row");
     }
-    double[] mean = Rows.columnMeans(realRaw);
-    double ym = Rows.mean(realY);
-    return new TwoSourceData(Rows.centred(realRaw, mean), Rows.centred(realY, ym), Rows.centred(syntheticRaw, mean),
-        Rows.centred(syntheticY, ym), mean, ym);
+    Standardization s = Standardization.of(realRaw, realY);
+    return new TwoSourceData(s.features(realRaw), s.labels(realY), s.features(syntheticRaw), s.labels(syntheticY), s);
   }
 
   /** Dimension d. */
@@ -43,18 +40,8 @@ public record TwoSourceData(Matrix real, double[] realLabels, Matrix synthetic, 
     return synthetic.rows();
   }
 
-  /** Other rows (e.g. a test file) centred the same way. */
-  public Matrix centreFeatures(Matrix raw) {
-    return Rows.centred(raw, featureMean);
-  }
-
-  /** Other labels centred the same way. */
-  public double[] centreLabels(double[] y) {
-    return Rows.centred(y, labelMean);
-  }
-
-  /** Statistics of other rows (e.g. a test file) centred the same way. */
-  public Moments centredMoments(Matrix raw, double[] y) {
-    return Moments.of(centreFeatures(raw), centreLabels(y));
+  /** Augmented statistics ([z, 1, 1]) of other real rows (e.g. a test file) in these units. */
+  public Moments testMoments(Matrix raw, double[] y) {
+    return Moments.of(WeightedRidge.augment(units.features(raw), 1.0), units.labels(y));
   }
 }

@@ -8,7 +8,8 @@ import org.collapselab.validation.ParameterException;
  * come from a synthetic source, with shift quality c² = ‖Δ‖²_Σ1, label noise σ and ridge penalty λ. The synthetic
  * source may differ from the real one in covariance (Σ2), noise (σ2) and weight (A per row in the loss), may be used
  * as a prior instead of as data ({@link Estimator}), and the fit may be repeated over generations
- * ({@link Generations}). Theory and simulation both take this value; every field is validated here, with messages
+ * ({@link Generations}); the synthetic rows may pass a {@link Verifier} first, and their labels may come from a trained
+ * {@link SyntheticTeacher} instead of a random shift. Theory and simulation both take this value; every field is validated here, with messages
  * naming the field. Sizes are {@code long} because theory is O(d) and answers for n, m up to {@link #MAX_SIZE};
  * what allocates memory (simulation) checks its own, smaller limits.
  *
@@ -25,14 +26,24 @@ import org.collapselab.validation.ParameterException;
  * @param syntheticWeight weight A ≥ 0 of each synthetic row: ŵ = argmin (1/n)[Σ_real r² + A·Σ_syn r²] + λ‖w‖²
  * @param estimator how the synthetic source is used (mix = as rows; prior = shrink the real fit toward w2)
  * @param generations the retraining loop ({@link Generations#NONE} = a single fit)
+ * @param verifier the verifier on the synthetic pool ({@link Verifier#NONE} = every pool row shifted and kept)
+ * @param teacher where synthetic labels come from ({@link SyntheticTeacher#NONE} = the random shift of norm c²;
+ *     otherwise c² must be 0: the teacher's own error sets the shift)
  */
 public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, long n, long m,
                       double p2, double c2, double sigma, double lambda, double syntheticSigma,
-                      double syntheticWeight, Estimator estimator, Generations generations)
+                      double syntheticWeight, Estimator estimator, Generations generations, Verifier verifier,
+                      SyntheticTeacher teacher)
     implements java.io.Serializable {
 
   /** Largest n or m accepted by theory (10¹⁵: the strong-collapse question is about n → ∞). */
   public static final long MAX_SIZE = 1_000_000_000_000_000L;
+  /** Largest σ, σ2 and λ: σ² and λ-scaled sums stay far from double overflow (about 1.8e308). */
+  public static final double MAX_SCALE = 1e100;
+  /** Largest c²: the error it adds (≈ p2²c²) stays finite. */
+  public static final double MAX_C2 = 1e200;
+  /** Largest synthetic weight A: beyond it the real rows vanish below double precision (use p2 = 1 instead). */
+  public static final double MAX_WEIGHT = 1e12;
 
   public Problem {
     if (model == null) {
@@ -61,6 +72,11 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     requireRange("lambda", lambda, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("syntheticSigma", syntheticSigma, 0, Double.MAX_VALUE, "finite and >= 0");
     requireRange("syntheticWeight", syntheticWeight, 0, Double.MAX_VALUE, "finite and >= 0");
+    requireAtMost("c2", c2, MAX_C2);
+    requireAtMost("sigma", sigma, MAX_SCALE);
+    requireAtMost("lambda", lambda, MAX_SCALE);
+    requireAtMost("syntheticSigma", syntheticSigma, MAX_SCALE);
+    requireAtMost("syntheticWeight", syntheticWeight, MAX_WEIGHT);
     if (estimator == null) {
       throw new ParameterException("estimator", null, "one of mix, prior");
     }
@@ -70,6 +86,29 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
     if (syntheticSpectrum != null && syntheticSpectrum.equals(spectrum)) {
       syntheticSpectrum = null;
     }
+    if (generations.looping() && generations.growth() != 1) {
+      long last = generations.rows(n, generations.count());
+      if (last < 1 || last > MAX_SIZE) {
+        throw new ParameterException("growth", generations.growth(), "such that generation " + generations.count()
+            + " draws between 1 and " + MAX_SIZE + " rows (round(n*g^K) = " + last + ")");
+      }
+    }
+    verifier = verifier == null ? Verifier.NONE : verifier;
+    teacher = teacher == null ? SyntheticTeacher.NONE : teacher;
+    if (!teacher.isNone() && c2 != 0) {
+      throw new ParameterException("c2", c2, "0 with a synthetic teacher (the teacher's own error sets the shift)");
+    }
+    if (!verifier.isNone() && estimator != Estimator.MIX) {
+      throw new ParameterException("estimator", estimator.key(), "mix with a verifier (a prior has no synthetic rows)");
+    }
+  }
+
+  /** A problem without verifier and with the random shift (the constructor of the earlier releases). */
+  public Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpectrum, long n, long m, double p2, double c2,
+                 double sigma, double lambda, double syntheticSigma, double syntheticWeight, Estimator estimator,
+                 Generations generations) {
+    this(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, syntheticSigma, syntheticWeight, estimator,
+        generations, Verifier.NONE, SyntheticTeacher.NONE);
   }
 
   /** Today's setting: one synthetic source differing from the real one only in its labels, weight 1, one fit. */
@@ -77,6 +116,14 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
                  double sigma, double lambda) {
     this(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, sigma, 1.0, Estimator.MIX,
         Generations.NONE);
+  }
+
+  /** Refuses a value whose squares or sums would overflow the theory's and simulation's double arithmetic. */
+  public static void requireAtMost(String field, double v, double max) {
+    if (v > max) {
+      throw new ParameterException(field, v, String.format(java.util.Locale.ROOT, "at most %.0e (larger values "
+          + "overflow double-precision arithmetic)", max));
+    }
   }
 
   private static void requireRange(String field, double v, double lo, double hi, String allowed) {
@@ -122,25 +169,49 @@ public record Problem(ModelKind model, Spectrum spectrum, Spectrum syntheticSpec
    */
   public boolean isBaseline() {
     return syntheticSpectrum == null && syntheticSigma == sigma && syntheticWeight == 1.0
-        && estimator == Estimator.MIX && !generations.looping();
+        && estimator == Estimator.MIX && !generations.looping() && verifier.isNone() && teacher.isNone();
   }
 
   /** A copy with another ridge penalty. */
   public Problem withLambda(double newLambda) {
     return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, newLambda, syntheticSigma,
-        syntheticWeight, estimator, generations);
+        syntheticWeight, estimator, generations, verifier, teacher);
   }
 
   /** A copy with two-source settings: Σ2 (null = Σ1), σ2, weight A and estimator. */
   public Problem withSources(Spectrum newSyntheticSpectrum, double newSyntheticSigma, double newSyntheticWeight,
                              Estimator newEstimator) {
     return new Problem(model, spectrum, newSyntheticSpectrum, n, m, p2, c2, sigma, lambda, newSyntheticSigma,
-        newSyntheticWeight, newEstimator, generations);
+        newSyntheticWeight, newEstimator, generations, verifier, teacher);
   }
 
   /** A copy with a retraining loop. */
   public Problem withGenerations(Generations newGenerations) {
     return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, syntheticSigma,
-        syntheticWeight, estimator, newGenerations);
+        syntheticWeight, estimator, newGenerations, verifier, teacher);
+  }
+
+  /** A copy with another training-set size n (the synthetic share p2 kept). */
+  public Problem withRows(long newN) {
+    return new Problem(model, spectrum, syntheticSpectrum, newN, m, p2, c2, sigma, lambda, syntheticSigma,
+        syntheticWeight, estimator, generations, verifier, teacher);
+  }
+
+  /** A copy with a verifier on the synthetic pool. */
+  public Problem withVerifier(Verifier newVerifier) {
+    return new Problem(model, spectrum, syntheticSpectrum, n, m, p2, c2, sigma, lambda, syntheticSigma,
+        syntheticWeight, estimator, generations, newVerifier, teacher);
+  }
+
+  /** A copy whose synthetic labels come from a trained teacher (c² set to 0, which the teacher replaces). */
+  public Problem withTeacher(SyntheticTeacher newTeacher) {
+    return new Problem(model, spectrum, syntheticSpectrum, n, m, p2,
+        newTeacher == null || newTeacher.isNone() ? c2 : 0, sigma, lambda, syntheticSigma, syntheticWeight, estimator,
+        generations, verifier, newTeacher);
+  }
+
+  /** True when neither a verifier nor a trained teacher is set (the synthetic pool of the earlier releases). */
+  public boolean plainPool() {
+    return verifier.isNone() && teacher.isNone();
   }
 }

@@ -18,9 +18,17 @@ public enum Schedule {
    * trains on its own rows under every schedule. Shared by every loop (Gaussian or neural) so they mean the same.
    */
   public int[] trainingRows(int generation, int rowsPerGeneration, java.util.random.RandomGenerator rng) {
-    int n = rowsPerGeneration;
-    int pool = Math.multiplyExact(generation + 1, n);
-    if (this == REPLACE || generation == 0) {
+    return poolRows(Math.multiplyExact(generation + 1, rowsPerGeneration), rowsPerGeneration, rng);
+  }
+
+  /**
+   * The same when generations bring different numbers of rows (growth, verified rows): the pool holds {@code pool}
+   * rows, the newest {@code own} of them this generation's; replace → those; accumulate → all; accumulate-subsample →
+   * {@code own} drawn uniformly without replacement from all (own = pool, generation 0: its own rows).
+   */
+  public int[] poolRows(int pool, int own, java.util.random.RandomGenerator rng) {
+    int n = own;
+    if (this == REPLACE || pool == own) {
       return java.util.stream.IntStream.range(pool - n, pool).toArray();
     }
     int[] all = java.util.stream.IntStream.range(0, pool).toArray();

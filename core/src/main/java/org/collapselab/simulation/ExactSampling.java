@@ -100,8 +100,8 @@ final class ExactSampling {
   }
 
   /** The model's fit from G = Σ aₖGₖ and b = Σ aₖbₖ of {@code rows} rows (both overwritten). */
-  private static double[] fitMixed(Problem p, Matrix g, double[] b, RidgeRegression ridge, RandomGenerator rng,
-                                   long rows) {
+  static double[] fitMixed(Problem p, Matrix g, double[] b, RidgeRegression ridge, RandomGenerator rng,
+                          long rows) {
     int d = p.d();
     if (p.model() == ModelKind.RIDGE) {
       return ridge.fitNormalEquations(g, b, rows).weights();

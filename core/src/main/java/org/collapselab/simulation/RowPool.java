@@ -14,6 +14,11 @@ final class RowPool {
   private final List<TrainingSet> blocks = new ArrayList<>();
   private int rows;
 
+  /** Rows pooled so far. */
+  int rows() {
+    return rows;
+  }
+
   void add(TrainingSet block) {
     blocks.add(block);
     rows += block.y().length;

@@ -19,6 +19,13 @@ public final class SamplerCost {
 
   /** The sampler a run of {@code problem} uses under {@code options}. */
   public static Sampler choose(Problem problem, SimulationOptions options) {
+    if (problem.verifier().band() != null) { // the band looks at every row
+      if (options.sampler() == Sampler.EXACT) {
+        throw new org.collapselab.validation.ParameterException("sampler", "exact",
+            "direct or auto with an accept band (it decides row by row)");
+      }
+      return Sampler.DIRECT;
+    }
     if (options.sampler() != Sampler.AUTO) {
       return options.sampler();
     }

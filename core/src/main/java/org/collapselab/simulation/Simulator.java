@@ -52,12 +52,31 @@ public final class Simulator {
     if (problem.generations().looping()) {
       return LoopSimulator.simulate(problem, runs, seed, threads).last();
     }
+    if (!problem.plainPool()) {
+      return PoolSimulation.simulate(problem, runs, seed, threads, options).student();
+    }
     requireSupported(problem);
     SimulationOptions resolved = options.withSampler(SamplerCost.choose(problem, options));
     long start = System.nanoTime();
     double[] errors = inParallel(runSeeds(seed, runs), threads, s -> runOnce(problem, s, resolved)).stream()
         .mapToDouble(Double::doubleValue).toArray();
     return SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Runs a problem whose synthetic pool is verified or labelled by a trained teacher, and returns the student's errors
+   * with the teacher's own errors and the kept counts (a plain pool gives the same student errors as
+   * {@link #simulate}, and no teacher).
+   */
+  public static PoolSimulationResult simulatePool(Problem problem, int runs, long seed, int threads,
+                                                  SimulationOptions options) {
+    if (problem.plainPool()) {
+      SimulationResult r = simulate(problem, runs, seed, threads, options);
+      return new PoolSimulationResult(r, null, problem.syntheticCount(), problem.syntheticCount(),
+          SamplerCost.choose(problem, options));
+    }
+    requireSupported(problem);
+    return PoolSimulation.simulate(problem, runs, seed, threads, options);
   }
 
   /**
@@ -76,7 +95,7 @@ public final class Simulator {
   }
 
   /** Applies {@code run} to every seed on {@code threads} threads; results in seed order. */
-  static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
+  public static <T> List<T> inParallel(long[] seeds, int threads, java.util.function.LongFunction<T> run) {
     int runs = seeds.length;
     List<T> out = new ArrayList<>(runs);
     if (threads == 1 || runs == 1) {
@@ -121,6 +140,9 @@ public final class Simulator {
 
   /** One trial with its own generator: returns ‖ŵ − w1‖²_Σ. */
   public static double runOnce(Problem problem, long runSeed, SimulationOptions options) {
+    if (!problem.plainPool()) {
+      return PoolSimulation.runOnce(problem, runSeed, options).student();
+    }
     SplittableRandom rng = new SplittableRandom(runSeed);
     double[] w1 = Teacher.random(problem.d(), rng);
     double[] delta = SyntheticShift.random(problem.spectrum(), problem.c2(), rng);
@@ -132,14 +154,26 @@ public final class Simulator {
     return runOnce(problem, w1, delta, rng, SimulationOptions.DEFAULT);
   }
 
-  /** One trial with an explicit teacher and shift, drawing data as {@code options} say. */
+  /**
+   * One trial with an explicit teacher and shift, drawing data as {@code options} say (a verifier, if any, filters the
+   * synthetic pool; a trained teacher is ignored: Δ is given).
+   */
   public static double runOnce(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
                                SimulationOptions options) {
     requireSupported(problem);
-    double[] w = SamplerCost.choose(problem, options) == Sampler.EXACT
+    double[] w = problem.verifier().isNone() ? fitWeights(problem, w1, delta, rng, options)
+        : problem.verifier().band() == null ? PoolSimulation.fit(problem, w1, delta, rng, options).weights()
+        : PoolSimulation.direct(problem, w1, delta, PoolSimulation.reference(problem, w1, rng, options), rng,
+            options.features()).weights();
+    return TestError.excessRisk(w, w1, problem.spectrum());
+  }
+
+  /** The fitted ŵ of one run of an unverified pool with teacher w1 and shift Δ, sampled as {@code options} say. */
+  static double[] fitWeights(Problem problem, double[] w1, double[] delta, SplittableRandom rng,
+                             SimulationOptions options) {
+    return SamplerCost.choose(problem, options) == Sampler.EXACT
         ? ExactSampling.fit(problem, w1, delta, rng)
         : directFit(problem, w1, delta, rng, options.features());
-    return TestError.excessRisk(w, w1, problem.spectrum());
   }
 
   /** The direct route: draw the rows and labels, then fit. */

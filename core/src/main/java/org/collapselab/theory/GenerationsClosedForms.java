@@ -21,6 +21,21 @@ public final class GenerationsClosedForms {
     return e0 + t * olsNoise(d, n, sigma);
   }
 
+  /**
+   * Replace, no fresh real data, generation t on n_t = round(n·g^t) rows and synthetic labels corrected toward the truth
+   * with strength γ: E_t = (1 − γ)²E_{t−1} + σ²d/(n_t − d − 1), exact for OLS and any Σ (the fit is unbiased for the
+   * shifted teacher w1 + (1 − γ)e_{t−1} and adds independent noise); at γ = 0, E_K = E_0 + σ²Σ_t d/(n_t − d − 1)
+   * (Yang, Feng et al., <i>Spend Wisely</i>, NeurIPS 2025: bounded iff Σ 1/n_t &lt; ∞).
+   */
+  public static double replaceGrowing(double e0, int t, int d, long n, double growth, double correction,
+                                      double sigma) {
+    double e = e0;
+    for (int k = 1; k <= t; k++) {
+      e = (1 - correction) * (1 - correction) * e + olsNoise(d, Math.round(n * Math.pow(growth, k)), sigma);
+    }
+    return e;
+  }
+
   /** Accumulate, no fresh real data: E_t = E_0 + σ² Σ_{i=2..t+1} d/(i(i·n − d − 1)) (n &gt; d + 1). */
   public static double accumulate(double e0, int t, int d, long n, double sigma) {
     double e = e0;

@@ -44,6 +44,10 @@ public final class GenerationsTheory {
   public static GenerationsPrediction predict(Problem problem) {
     Generations loop = problem.generations();
     Problem single = problem.withGenerations(Generations.NONE);
+    if (loop.looping() && !single.plainPool()) {
+      throw new TheoryException(SIMULATION_ONLY + ": loops with a verifier or a trained teacher have no theory here "
+          + "(the kept counts and labels change every generation); use simulate");
+    }
     if (loop.looping() && !single.isBaseline()) {
       throw new TheoryException(SIMULATION_ONLY + ": loop theory covers generation 0 in the paper's setting (Σ2 = Σ1, "
           + "σ2 = σ1, weight 1, mix); use simulate");
@@ -58,6 +62,9 @@ public final class GenerationsTheory {
     if (schedule == Schedule.ACCUMULATE_SUBSAMPLE) {
       throw new TheoryException(SIMULATION_ONLY + ": accumulate-subsample has no theory (no closed form is known); "
           + "use simulate");
+    }
+    if (!loop.plain() && schedule != Schedule.REPLACE) {
+      throw new TheoryException(SIMULATION_ONLY + ": growth and correction have theory for replace only; use simulate");
     }
     if (schedule == Schedule.ACCUMULATE) {
       if (problem.model() != ModelKind.RIDGE) {
@@ -79,28 +86,83 @@ public final class GenerationsTheory {
     int iterations = g0.iterations();
     double residual = g0.residual();
     boolean converged = g0.converged();
-    RandomProjectionTheory.FixedPoint fp = null;
-    if (problem.model() == ModelKind.RANDOM_PROJECTION) {
-      fp = RandomProjectionTheory.solve(problem.spectrum(), problem.n(), problem.m(), problem.lambda());
-      iterations += fp.iterations();
-      residual = Math.max(residual, fp.residual());
-      converged &= fp.converged();
-    }
-    LoopRecursion rec = recursion(problem, g0.effectiveRegularization(), fp);
-    int count = problem.generations().count();
+    Generations loop = problem.generations();
+    double carry = 1 - loop.correction();
+    LoopRecursion rec = null;
+    long recRows = -1;
+    int count = loop.count();
     double[] errors = new double[count + 1];
     errors[0] = g0.testError();
-    double p0 = (double) problem.syntheticCount() / problem.n();
-    LoopRecursion.State s = rec.generationZero(p0, problem.c2());
-    double p = loopSyntheticShare(problem);
-    for (int g = 1; g <= count; g++) {
-      s = rec.step(s, p);
+    LoopRecursion.State s = null;
+    double p = 0;
+    for (int g = 0; g <= count; g++) {
+      long rows = loop.rows(problem.n(), g);
+      if (rows != recRows) { // growth: the fixed points of this generation's size
+        Problem sized = problem.withGenerations(Generations.NONE).withRows(rows);
+        RandomProjectionTheory.FixedPoint fp = null;
+        double kappa = g == 0 ? g0.effectiveRegularization() : 0;
+        if (problem.model() == ModelKind.RANDOM_PROJECTION) {
+          fp = RandomProjectionTheory.solve(problem.spectrum(), rows, problem.m(), problem.lambda());
+          iterations += fp.iterations();
+          residual = Math.max(residual, fp.residual());
+          converged &= fp.converged();
+        } else if (g > 0) {
+          RidgeTheory.Kappa k = RidgeTheory.solveKappa(problem.spectrum(), rows, problem.lambda());
+          kappa = k.kappa();
+          iterations += k.iterations();
+          residual = Math.max(residual, k.residual());
+          converged &= k.converged();
+        }
+        rec = recursion(sized, kappa, fp);
+        recRows = rows;
+      }
+      if (g == 0) {
+        s = rec.generationZero((double) problem.syntheticCount() / problem.n(), problem.c2());
+        continue;
+      }
+      p = (rows - Math.round(loop.freshReal() * rows)) / (double) rows;
+      s = rec.step(s.scaled(carry), p);
       errors[g] = s.error();
     }
     requireFinite(errors);
     String basis = "deterministic-equivalent recursion (" + problem.model().key() + ", replace, large-size limit)"
-        + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "");
-    return new GenerationsPrediction(errors, g0, rec.stability(p), basis, converged, iterations, residual);
+        + (rec.exactOls() ? "; OLS noise moment exact (1/(n-d-1)), exact closed form at fresh-real 0" : "")
+        + (loop.growth() != 1 ? "; growth " + loop.growth() + ": generation k draws round(n*g^k) rows" : "")
+        + (loop.correction() != 0 ? "; correction " + loop.correction() + " toward the truth" : "");
+    LoopStability stability = count == 0 ? rec.stability(loopSyntheticShare(problem), carry)
+        : rec.stability(p, carry);
+    if (loop.growth() != 1) {
+      stability = growing(stability, loop, problem, errors[count]);
+    }
+    return new GenerationsPrediction(errors, g0, stability, basis, converged, iterations, residual);
+  }
+
+  /**
+   * The verdict of a loop whose sample size changes every generation: the map of the last generation's size, said to
+   * be such; for OLS without fresh real data or correction (ρ = 1 at every size) the increments σ²d/(n_k − d − 1)
+   * shrink geometrically when g &gt; 1, so the error is bounded with E∞ = E_K + σ²Σ_{k&gt;K} d/(n_k − d − 1).
+   */
+  private static LoopStability growing(LoopStability last, Generations loop, Problem problem, double errorK) {
+    String where = " (at generation " + loop.count() + "'s size n = " + loop.rows(problem.n(), loop.count())
+        + "; with growth " + loop.growth() + " the sizes change every generation)";
+    if (last.status() == LoopStability.Status.MARGINAL && loop.growth() > 1 && problem.lambda() == 0
+        && problem.model() == ModelKind.RIDGE) {
+      double rest = 0;
+      int d = problem.d();
+      for (int k = loop.count() + 1; k < loop.count() + 10_000; k++) {
+        double nk = loop.rows(problem.n(), k);
+        double term = problem.sigma() * problem.sigma() * d / (nk - d - 1);
+        rest += term;
+        if (term < 1e-16 * rest || !Double.isFinite(nk)) {
+          break;
+        }
+      }
+      return new LoopStability(LoopStability.Status.BOUNDED, last.contractionFactor(), errorK + rest,
+          "bounded: the OLS increments sigma^2 d/(n_k - d - 1) shrink geometrically with growth " + loop.growth()
+              + ", so the error converges to E_inf");
+    }
+    return new LoopStability(last.status(), last.contractionFactor(), last.stationaryError(),
+        last.description() + where);
   }
 
   /** The replace recursion of the problem's model; ridge uses generation 0's κ (same n, λ and Σ every generation). */

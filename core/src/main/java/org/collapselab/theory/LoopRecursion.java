@@ -54,6 +54,19 @@ final class LoopRecursion {
 
   /** State of one generation: v_i = E e_i², b_i = E w1_i e_i and the error E = Σ σ_i v_i. */
   record State(double[] v, double[] b, double error) {
+    /** The state of c·e (a correction toward the truth scales the shift the next labels carry by c = 1 − γ). */
+    State scaled(double c) {
+      if (c == 1) {
+        return this;
+      }
+      double[] v2 = new double[v.length];
+      double[] b2 = new double[b.length];
+      for (int i = 0; i < v.length; i++) {
+        v2[i] = c * c * v[i];
+        b2[i] = c * b[i];
+      }
+      return new State(v2, b2, c * c * error);
+    }
   }
 
   private LoopRecursion(double[] sig, double[] t, double[] pi, double[] z, double[] gamma, double[] y, double sigma,
@@ -189,6 +202,15 @@ final class LoopRecursion {
 
   /** Contraction factor ρ of generations ≥ 1 at synthetic share p, its verdict, and E∞ when it settles. */
   LoopStability stability(double p) {
+    return stability(p, 1);
+  }
+
+  /**
+   * The same when the synthetic labels carry c·e instead of e (a correction of strength γ = 1 − c toward the truth):
+   * the part linear in v scales by c² (ρ(γ) = (1 − γ)²ρ(0) for OLS), the cross moment's rate by c.
+   */
+  LoopStability stability(double p, double c) {
+    double c2 = c * c;
     double[] diag = new double[d];
     double[][] alpha = new double[2][d];
     double[][] beta = new double[2][d];
@@ -196,11 +218,11 @@ final class LoopRecursion {
     double mass = 0;
     double maxT = 0;
     for (int i = 0; i < d; i++) {
-      diag[i] = p * p * t[i] * t[i];
+      diag[i] = c2 * p * p * t[i] * t[i];
       alpha[0][i] = h * pi[i];
-      beta[0][i] = p * p * z[i] + p * (1 - p) * sig[i];
+      beta[0][i] = c2 * (p * p * z[i] + p * (1 - p) * sig[i]);
       alpha[1][i] = gamma[i];
-      beta[1][i] = p * p * y[i];
+      beta[1][i] = c2 * p * p * y[i];
       maxD = Math.max(maxD, diag[i]);
       maxT = Math.max(maxT, t[i]);
       mass += (alpha[0][i] + alpha[1][i]) * (beta[0][i] + beta[1][i]);
@@ -214,7 +236,7 @@ final class LoopRecursion {
           1e-14).x();
     }
     if (shrinks) {
-      rho = Math.max(rho, p * maxT); // the cross moment b is excited only when the fit shrinks
+      rho = Math.max(rho, c * p * maxT); // the cross moment b is excited only when the fit shrinks
     }
     String rhoText = Double.toString(Math.round(rho * 1e6) / 1e6); // String.format costs more than the recursion
     if (Math.abs(rho - 1) <= MARGINAL_TOLERANCE) {
@@ -223,7 +245,7 @@ final class LoopRecursion {
               + "shrinkage): grows linearly without bound");
     }
     if (rho < 1) {
-      return new LoopStability(LoopStability.Status.STABLE, rho, stationaryError(p, diag, alpha, beta),
+      return new LoopStability(LoopStability.Status.STABLE, rho, stationaryError(p * c, diag, alpha, beta),
           "stable (contraction factor rho = " + rhoText + " < 1): converges geometrically to E_inf");
     }
     return new LoopStability(LoopStability.Status.DIVERGENT, rho, Double.NaN,
@@ -255,7 +277,8 @@ final class LoopRecursion {
 
   /**
    * Fixed point of the step (valid when ρ &lt; 1): b* = (t − 1)a/(1 − pt); v* = (I − D)⁻¹(c + α₁S₁ + α₂S₂) with c
-   * the part of the step not involving v and S_k = β_kᵀv*, a 2×2 linear system.
+   * the part of the step not involving v and S_k = β_kᵀv*, a 2×2 linear system. {@code p} is the share times the
+   * carried fraction of the shift (p·(1 − γ)); diag and β already carry (1 − γ)².
    */
   private double stationaryError(double p, double[] diag, double[][] alpha, double[][] beta) {
     double zu = 0;

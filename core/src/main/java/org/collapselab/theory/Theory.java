@@ -9,7 +9,7 @@ import org.collapselab.problem.Problem;
  * {@link RandomProjectionTheory}; two different sources (Σ2, σ2, weight A) to {@link TwoSourceRidgeTheory}; the
  * prior estimator to {@link PriorRidgeTheory} (ridge) or {@link PriorRandomProjectionTheory} (rp); random projections
  * with σ2 ≠ σ1 or A ≠ 1 (Σ2 = Σ1) to {@link WeightedRandomProjectionTheory}, with Σ2 ≠ Σ1 to
- * {@link SketchedTwoSourceTheory}; a retraining loop ({@code generations > 0}) gives its last generation
+ * {@link SketchedTwoSourceTheory}; a verified pool or a trained teacher to {@link SyntheticPoolTheory}; a retraining loop ({@code generations > 0}) gives its last generation
  * ({@link GenerationsTheory} has all of them). Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
@@ -19,6 +19,9 @@ public final class Theory {
   public static TheoryResult predict(Problem problem) {
     if (problem.generations().looping()) {
       return GenerationsTheory.predict(problem).last(); // the last generation; every generation: GenerationsTheory
+    }
+    if (!problem.plainPool()) {
+      return SyntheticPoolTheory.predict(problem);
     }
     if (problem.estimator() == Estimator.PRIOR) {
       return problem.model() == ModelKind.RIDGE ? PriorRidgeTheory.predict(problem)

@@ -6,13 +6,15 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.problem.SyntheticTeacher;
+import org.collapselab.problem.Verifier;
 import org.collapselab.spectrum.Spectrum;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exact sufficient-statistic sampler and the direct row sampler draw fits with the same law: at cells on both
- * sides of d = n and m = n and m = d, the baseline mixture's joint draw, with weights, two spectra, σ2 and the prior estimator (ridge and rp), the per-run errors of
+ * sides of d = n and m = n and m = d, the baseline mixture's joint draw, with weights, two spectra, σ2 and the prior estimator (ridge and rp), verified pools and trained teachers, the per-run errors of
  * the two samplers pass a two-sample Kolmogorov–Smirnov test (p &gt; 0.01) and their means agree within 3 combined
  * standard errors. Fixed seeds; 400 runs per sampler and cell (1500 for the rp prior estimator).
  */
@@ -50,6 +52,15 @@ class SamplerEqualityTest {
             .withSources(null, 0.5, 1.0, Estimator.PRIOR)},
         {"ridge two spectra, no real rows", Problem.ridge(pow30, 60, 1.0, 1, 0.5, 1e-2)
             .withSources(iso30, 0.5, 1.0, Estimator.MIX)},
+        {"ridge verified pool, kept rows like real", Problem.ridge(iso30, 120, 0.6, 1, 0.5, 1e-2)
+            .withVerifier(new Verifier(0.5, 0.8, 0.3))},
+        {"ridge verified pool, weight 2, two spectra, sigma2", Problem.ridge(iso30, 120, 0.6, 1, 0.5, 1e-2)
+            .withSources(pow30, 0.8, 2.0, Estimator.MIX).withVerifier(new Verifier(0.6, 0.5, 0.4))},
+        {"ridge trained ridge teacher", new Problem(ModelKind.RIDGE, pow30, null, 80, 0, 0.5, 0, 0.5, 1e-2)
+            .withTeacher(SyntheticTeacher.ridge(40, 0.1))},
+        {"rp student, rp teacher, verified pool", new Problem(ModelKind.RANDOM_PROJECTION, iso30, null, 90, 20, 0.6,
+            0, 0.5, 1e-2).withTeacher(SyntheticTeacher.randomProjection(60, 20, 0.01))
+            .withVerifier(new Verifier(0.5, 0.9, 0.2))},
     };
   }
 

@@ -85,7 +85,26 @@ public record ClusterSettings(String clusterName, List<String> members, int port
           "a secret of at least " + ClusterSecret.MIN_LENGTH + " characters (e.g. from: head -c 32 /dev/urandom | "
           + "base64)");
     }
+    for (String m : members) {
+      String host = m.startsWith("[") ? m.substring(1, Math.max(1, m.indexOf(']'))) : m.replaceFirst(":\\d+$", "");
+      try {
+        InetAddress.getByName(host);
+      } catch (UnknownHostException e) {
+        throw new ParameterException("members", m, "host or host:port entries whose host names resolve");
+      }
+    }
     members = List.copyOf(members);
+  }
+
+  /**
+   * Settings for a command: every other field is checked before the secret is looked for ({@link ClusterSecret#read}),
+   * so a bad flag is named as such and never makes a per-user secret file.
+   */
+  public static ClusterSettings resolve(String clusterName, List<String> members, int port, boolean lite,
+                                        String bindAddress, java.nio.file.Path secretFile) {
+    new ClusterSettings(clusterName, members, port, lite, bindAddress, "x".repeat(ClusterSecret.MIN_LENGTH));
+    return new ClusterSettings(clusterName, members, port, lite, bindAddress,
+        ClusterSecret.read(secretFile, bindAddress));
   }
 
   /** Never shows the secret. */

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * made from stand-in records whose class names are rewritten to the worker's ({@link Payloads}), sent as raw
  * Hazelcast data.
  */
+@Tag("cluster")
+@Tag("fault")
 class WorkerAttackTest {
   @TempDir
   Path tmp;

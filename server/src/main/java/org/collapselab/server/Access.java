@@ -113,13 +113,25 @@ final class Access {
     return out;
   }
 
-  /** Whether {@code host} is a loopback address or name. */
+  /** Whether {@code host} is a loopback address or name; refuses a name or address that is not this machine's. */
   static boolean isLoopback(String host) {
+    InetAddress a;
     try {
-      return InetAddress.getByName(host).isLoopbackAddress();
+      a = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--host must be a local address or name, got " + host);
     }
+    boolean local;
+    try {
+      local = a.isAnyLocalAddress() || a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
+    } catch (SocketException e) {
+      local = false;
+    }
+    if (!local) {
+      throw new IllegalArgumentException("--host must be a local address or name (an address of this machine, "
+          + "0.0.0.0 or ::), got " + host);
+    }
+    return a.isLoopbackAddress();
   }
 
   /** A valid {@code --allow-host} value: a host name or an IP address, without port or wildcard. */

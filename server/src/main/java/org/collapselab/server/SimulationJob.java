@@ -10,27 +10,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.experiments.json.TheoryJson;
-import org.collapselab.problem.Problem;
 import org.collapselab.simulation.SimulationResult;
 import org.collapselab.simulation.Simulator;
-import org.collapselab.theory.Theory;
-import org.collapselab.theory.TheoryException;
 
 /**
- * One background Monte Carlo job: for each point of a curve, {@code runs} runs of {@link Simulator#runOnce} with
+ * One background Monte Carlo job: for each point of a curve, {@code runs} runs of its {@link Point#runOnce} with
  * the seeds {@link Simulator#runSeeds} gives (so a point equals {@code collapselab simulate} with the same seed),
  * spread over a shared pool. Progress is counted per run; cancelling stops the remaining runs.
  */
 final class SimulationJob implements Runnable {
   enum State { RUNNING, DONE, FAILED, CANCELLED }
 
+  /** One point of a curve: a run's error for a run seed, the problem's JSON and the theory beside it. */
+  interface Point {
+    double runOnce(long runSeed);
+
+    ObjectNode problemJson();
+
+    /** Adds {@code theory} (or {@code theoryUnavailable} with the reason) to the point's object. */
+    void putTheory(ObjectNode o);
+  }
+
   private final String id;
   private final String sweepName;
   private final double[] xs;
-  private final Problem[] problems;
+  private final Point[] problems;
   private final int runs;
   private final long seed;
-  private final boolean withNoise;
   private final ExecutorService runPool;
   private final AtomicInteger done = new AtomicInteger();
   private final List<ObjectNode> points = new ArrayList<>();
@@ -39,7 +45,7 @@ final class SimulationJob implements Runnable {
   private volatile String error;
   private final long created = System.currentTimeMillis();
 
-  SimulationJob(String id, String sweepName, double[] xs, Problem[] problems, int runs, long seed, boolean withNoise,
+  SimulationJob(String id, String sweepName, double[] xs, Point[] problems, int runs, long seed,
                 ExecutorService runPool) {
     this.id = id;
     this.sweepName = sweepName;
@@ -47,7 +53,6 @@ final class SimulationJob implements Runnable {
     this.problems = problems;
     this.runs = runs;
     this.seed = seed;
-    this.withNoise = withNoise;
     this.runPool = runPool;
   }
 
@@ -101,7 +106,7 @@ final class SimulationJob implements Runnable {
     }
   }
 
-  private ObjectNode simulatePoint(Problem p, double x) {
+  private ObjectNode simulatePoint(Point p, double x) {
     long[] seeds = Simulator.runSeeds(seed, runs);
     long start = System.nanoTime();
     List<Future<Double>> futures = new ArrayList<>(runs);
@@ -111,7 +116,7 @@ final class SimulationJob implements Runnable {
       }
       for (long s : seeds) {
         futures.add(runPool.submit(() -> {
-          double e = Simulator.runOnce(p, s);
+          double e = p.runOnce(s);
           done.incrementAndGet();
           return e;
         }));
@@ -119,11 +124,10 @@ final class SimulationJob implements Runnable {
       inFlight.clear();
       inFlight.addAll(futures);
     }
-    double floor = ProblemRequest.floor(p, withNoise);
     double[] errors = new double[runs];
     try {
       for (int r = 0; r < runs; r++) {
-        errors[r] = futures.get(r).get() + floor;
+        errors[r] = futures.get(r).get();
       }
     } catch (CancellationException e) {
       return null;
@@ -135,15 +139,10 @@ final class SimulationJob implements Runnable {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
     SimulationResult r = SimulationResult.of(errors, (System.nanoTime() - start) / 1e9);
-    ObjectNode o = TheoryJson.problem(p);
+    ObjectNode o = p.problemJson();
     o.put("x", x).put("seed", seed).put("runs", runs).put("mean", r.mean()).put("std", r.std())
         .put("stderr", r.stderr()).put("seconds", r.seconds());
-    try {
-      TheoryJson.put(o.putObject("theory"), Theory.predict(p), floor);
-    } catch (TheoryException e) {
-      o.remove("theory");
-      o.put("theoryUnavailable", e.getMessage());
-    }
+    p.putTheory(o);
     return o;
   }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import org.collapselab.classification.ClassificationProblem;
 import org.collapselab.data.SimulationLimits;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
@@ -22,7 +23,9 @@ import org.collapselab.validation.ParameterException;
  * share one pool with a thread per core, and the last {@link Limits#MAX_KEPT_JOBS} stay readable.
  *
  * <p>Request body of {@code POST /api/simulate}: {@code {"params": {flag: value, ...}, "sweep":
- * "NAME:FROM:TO:POINTS[:log]" (optional), "runs": R, "seed": K, "with-noise": false}}.
+ * "NAME:FROM:TO:POINTS[:log]" (optional), "runs": R, "seed": K, "with-noise": false}}; with
+ * {@code "task": "classification"} among the params, the classification model (parameters as for
+ * {@code GET /api/theory?task=classification}, the same sweepable names) and its 0–1 error.
  */
 final class SimulationJobs implements AutoCloseable {
   private static final Set<String> BODY_KEYS = Set.of("params", "sweep", "runs", "seed", "with-noise");
@@ -53,29 +56,45 @@ final class SimulationJobs implements AutoCloseable {
     if (p != null) {
       p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
     }
-    Problem base = ProblemRequest.parse(params, Set.of(), new HashMap<>());
     int runs = intField(body, "runs", 20, 1, Limits.MAX_RUNS);
     long seed = body.has("seed") ? longField(body, "seed") : 1L;
     boolean withNoise = body.has("with-noise") && body.get("with-noise").asBoolean();
-    Sweep sweep = body.hasNonNull("sweep") ? Sweep.parse(body.get("sweep").asText(), Limits.MAX_SIM_POINTS) : null;
+    String sweepText = body.hasNonNull("sweep") ? body.get("sweep").asText() : null;
+    String task = params.remove("task");
+    SimulationJob.Point[] problems;
+    Sweep sweep;
+    if (task != null && task.trim().equals("classification")) {
+      if (withNoise) {
+        throw ApiError.badField("with-noise", true, "false with task classification (a 0–1 error has no noise floor)");
+      }
+      sweep = sweepText == null ? null : Sweep.parse(sweepText, Limits.MAX_SIM_POINTS, ClassificationApi.SWEEPABLE);
+      problems = classificationPoints(params, sweep);
+    } else {
+      if (task != null && !task.trim().equals("regression")) {
+        throw ApiError.badField("task", task, "one of regression, classification");
+      }
+      Problem base = ProblemRequest.parse(params, Set.of(), new HashMap<>());
+      sweep = sweepText == null ? null : Sweep.parse(sweepText, Limits.MAX_SIM_POINTS);
+      try {
+        Problem[] list = sweep == null ? new Problem[] {base} : sweep.problems(base);
+        problems = new SimulationJob.Point[list.length];
+        for (int i = 0; i < list.length; i++) {
+          requireSimulable(list[i]);
+          problems[i] = SimulationPoints.regression(list[i], withNoise);
+        }
+      } catch (ParameterException e) {
+        throw ApiError.badParameter(e);
+      }
+    }
     double[] xs = sweep == null ? new double[1]
         : java.util.stream.IntStream.range(0, sweep.points()).mapToDouble(sweep::value).toArray();
-    Problem[] problems;
-    try {
-      problems = sweep == null ? new Problem[] {base} : sweep.problems(base);
-      for (Problem q : problems) {
-        requireSimulable(q);
-      }
-    } catch (ParameterException e) {
-      throw ApiError.badParameter(e);
-    }
     long running = jobs.values().stream().filter(j -> j.state() == SimulationJob.State.RUNNING).count();
     if (running >= Limits.MAX_RUNNING_JOBS) {
       throw new ApiError(429, running + " simulation jobs are running, the limit is " + Limits.MAX_RUNNING_JOBS
           + "; wait for one to finish or cancel it (DELETE /api/jobs/{id})");
     }
     SimulationJob job = new SimulationJob(UUID.randomUUID().toString(), sweep == null ? null : sweep.name(), xs,
-        problems, runs, seed, withNoise, runPool);
+        problems, runs, seed, runPool);
     forgetOldJobs();
     jobs.put(job.id(), job);
     jobPool.submit(job);
@@ -104,6 +123,25 @@ final class SimulationJobs implements AutoCloseable {
       }
       jobs.remove(oldest.get().id());
     }
+  }
+
+  /** The points of a classification job; pseudo-labelling loops are refused (use the CLI). */
+  private static SimulationJob.Point[] classificationPoints(Map<String, String> params, Sweep sweep) {
+    int count = sweep == null ? 1 : sweep.points();
+    SimulationJob.Point[] out = new SimulationJob.Point[count];
+    for (int i = 0; i < count; i++) {
+      ClassificationProblem p = sweep == null ? ClassificationApi.problem(params) : ClassificationApi.at(params, sweep, i);
+      if (p.generations().looping()) {
+        throw ApiError.badField("generations", p.generations().count(), "0 with task classification in the server "
+            + "(pseudo-labelling loops: collapselab simulate --task classification --generations K)");
+      }
+      if ((long) p.d() * p.n() > Limits.MAX_SIM_CELLS) {
+        throw ApiError.badField("n", p.n(), "at most " + Limits.MAX_SIM_CELLS + " / d for simulation in the server "
+            + "(d·n <= " + Limits.MAX_SIM_CELLS + "; use collapselab simulate for larger)");
+      }
+      out[i] = SimulationPoints.classification(p);
+    }
+    return out;
   }
 
   private static void requireSimulable(Problem p) {

@@ -13,15 +13,20 @@ import org.collapselab.validation.ParameterException;
 record Sweep(String name, double from, double to, int points, boolean log) {
   /** Parameters that can be swept. */
   static final List<String> NAMES = List.of("n", "m", "p2", "c2", "sigma", "lambda", "synthetic-sigma",
-      "synthetic-weight");
-  private static final String FORM = "NAME:FROM:TO:POINTS[:log] with NAME one of " + String.join(", ", NAMES);
+      "synthetic-weight", "bad-share", "keep-good", "keep-bad");
 
   /** Parses the text form; errors name the {@code sweep} field. */
   static Sweep parse(String text, int maxPoints) {
+    return parse(text, maxPoints, NAMES);
+  }
+
+  /** Parses the text form with NAME one of {@code names}; errors name the {@code sweep} field. */
+  static Sweep parse(String text, int maxPoints, List<String> names) {
+    String form = "NAME:FROM:TO:POINTS[:log] with NAME one of " + String.join(", ", names);
     String[] parts = text.trim().split(":");
-    if (parts.length < 4 || parts.length > 5 || !NAMES.contains(parts[0])
+    if (parts.length < 4 || parts.length > 5 || !names.contains(parts[0])
         || (parts.length == 5 && !parts[4].equalsIgnoreCase("log") && !parts[4].equalsIgnoreCase("lin"))) {
-      throw ApiError.badField("sweep", text, FORM);
+      throw ApiError.badField("sweep", text, form);
     }
     double from;
     double to;
@@ -31,7 +36,7 @@ record Sweep(String name, double from, double to, int points, boolean log) {
       to = Double.parseDouble(parts[2]);
       points = Integer.parseInt(parts[3]);
     } catch (NumberFormatException e) {
-      throw ApiError.badField("sweep", text, FORM);
+      throw ApiError.badField("sweep", text, form);
     }
     if (points < 1 || points > maxPoints) {
       throw ApiError.badField("sweep", text, "at most " + maxPoints + " points (and at least 1)");
@@ -78,6 +83,14 @@ record Sweep(String name, double from, double to, int points, boolean log) {
     return new Problem(p.model(), p.spectrum(), p.syntheticSpectrum(), n, m,
         name.equals("p2") ? v : p.p2(), name.equals("c2") ? v : p.c2(), sigma,
         name.equals("lambda") ? v : p.lambda(), sigma2,
-        name.equals("synthetic-weight") ? v : p.syntheticWeight(), p.estimator(), p.generations());
+        name.equals("synthetic-weight") ? v : p.syntheticWeight(), p.estimator(), p.generations(),
+        verifier(p, v), p.teacher());
+  }
+
+  /** The verifier with this parameter set to {@code v} when it is one of the verifier's. */
+  private org.collapselab.problem.Verifier verifier(Problem p, double v) {
+    org.collapselab.problem.Verifier f = p.verifier();
+    return new org.collapselab.problem.Verifier(name.equals("bad-share") ? v : f.badShare(),
+        name.equals("keep-good") ? v : f.keepGood(), name.equals("keep-bad") ? v : f.keepBad());
   }
 }

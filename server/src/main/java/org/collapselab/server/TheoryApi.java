@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import org.collapselab.experiments.json.TheoryJson;
 import org.collapselab.problem.Problem;
-import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
 
 /**
- * {@code GET /api/theory}: one point (the same JSON object as {@code collapselab theory --json}) or, with
+ * {@code GET /api/theory}: with {@code task=classification} the classification theory ({@link ClassificationApi});
+ * otherwise one point (the same JSON object as {@code collapselab theory --json}) or, with
  * {@code sweep=NAME:FROM:TO:POINTS[:log]}, a curve: {@code {sweep, values, points, millis}} where each point is that
  * same object, or the problem with an {@code error} when the theory is undefined there (e.g. at an interpolation
  * threshold with λ = 0).
@@ -24,13 +24,24 @@ final class TheoryApi {
 
   /** Answers a request; throws {@link ApiError} for bad input and for an undefined single point (422). */
   static ObjectNode answer(Map<String, String> query) {
+    String task = query.get("task");
+    if (task != null) {
+      if (task.trim().equals("classification")) {
+        return ClassificationApi.answer(query);
+      }
+      if (!task.trim().equals("regression")) {
+        throw ApiError.badField("task", task, "one of regression, classification");
+      }
+      query = new HashMap<>(query);
+      query.remove("task");
+    }
     Map<String, String> extras = new HashMap<>();
     Problem base = ProblemRequest.parse(query, EXTRA, extras);
     double floor = ProblemRequest.floor(base, ProblemRequest.bool(extras, "with-noise"));
     if (extras.get("sweep") == null) {
       requireWork(1, base.d());
       try {
-        return TheoryJson.answer(base, Theory.predict(base), floor);
+        return TheoryJson.predictAnswer(base, floor);
       } catch (TheoryException e) {
         throw new ApiError(422, e.getMessage());
       }
@@ -54,7 +65,7 @@ final class TheoryApi {
       values.add(sweep.value(i));
       ObjectNode o;
       try {
-        o = TheoryJson.answer(problems[i], Theory.predict(problems[i]), floor);
+        o = TheoryJson.predictAnswer(problems[i], floor);
       } catch (TheoryException e) {
         o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
       }

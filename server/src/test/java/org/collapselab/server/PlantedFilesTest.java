@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * scripts would start a simulation job. Checked on the headers (a sandboxing Content-Security-Policy, nosniff) and
  * in headless Chromium, opening the files directly and through the explorer page: no job is ever started.
  */
+@Tag("browser")
 class PlantedFilesTest {
   /** A script that starts a job through the API, as a planted file would if it ran in the server's origin. */
   static final String ATTACK = "fetch('/api/simulate',{method:'POST',headers:{'Content-Type':'application/json'},"

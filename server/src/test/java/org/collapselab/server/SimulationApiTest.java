@@ -116,6 +116,11 @@ class SimulationApiTest {
   }
 
   static JsonNode waitFor(String id) throws Exception {
+    return waitFor(client, id);
+  }
+
+  /** The job's state once it is no longer running (a minute at most). */
+  static JsonNode waitFor(TestClient client, String id) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
       JsonNode j = client.get("/api/jobs/" + id).json();

@@ -12,13 +12,14 @@ import org.collapselab.spectrum.Spectrum;
 /**
  * One repetition of the coverage check: data drawn from {@code seed + repetition} for one setting (power-law Σ1,
  * α = 1, and Σ2, α = 0.5, as in {@link org.collapselab.estimation.Coverage#cases()}), estimated by
- * {@link SourceEstimator#estimate} with the repetition as split seed, exactly as
- * {@link org.collapselab.estimation.Coverage#run} does for its repetition.
+ * {@link SourceEstimator#estimate}, exactly as {@link org.collapselab.estimation.Coverage#run} does for its
+ * repetition. The configuration names the estimator ("moments"), so results of the earlier cross-fitting estimator
+ * stored under the old keys are not reused.
  *
  * @param study study name
  * @param setting the setting's parameters
  * @param repetition repetition index r ≥ 0
- * @param splits half-splits of the cross-fit
+ * @param splits unused by the moment estimator (kept in the study file's schema)
  * @param seed base seed
  */
 public record CoverageCell(String study, Setting setting, int repetition, int splits, long seed) implements CellJob {
@@ -45,7 +46,7 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
 
   /** The canonical configuration (what the key hashes besides the seed). */
   public String configJson() {
-    return String.format(Locale.ROOT, "{\"kind\":\"diagnose-coverage\",\"c2\":%s,\"d\":%d,\"n1\":%d,\"n2\":%d,"
+    return String.format(Locale.ROOT, "{\"kind\":\"diagnose-coverage\",\"estimator\":\"moments\",\"c2\":%s,\"d\":%d,\"n1\":%d,\"n2\":%d,"
         + "\"sigma1\":%s,\"sigma2\":%s,\"splits\":%d,\"repetition\":%d}", setting.c2, setting.d, setting.n1,
         setting.n2, setting.sigma1, setting.sigma2, splits, repetition);
   }
@@ -63,7 +64,8 @@ public record CoverageCell(String study, Setting setting, int repetition, int sp
   @Override
   public StoredCell compute() {
     long t0 = System.nanoTime();
-    SourceEstimates e = SourceEstimator.estimate(setting.truth().draw(seed + repetition, 0).data(), splits, repetition);
+    org.collapselab.estimation.TwoSourceData data = setting.truth().draw(seed + repetition, 0).data();
+    SourceEstimates e = SourceEstimator.estimate(data).inLabelUnits(data.units().labelScale());
     String json = String.format(Locale.ROOT, "{\"c2Raw\":%s,\"c2\":%s,\"stdError\":%s,\"low\":%s,\"high\":%s}",
         e.c2Raw(), e.c2(), e.c2StdError(), e.c2Low(), e.c2High());
     return StoredCell.now(key(), study, configJson(), json, (System.nanoTime() - t0) / 1e9);

@@ -3,6 +3,7 @@ package org.collapselab.experiments.diagnose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.collapselab.estimation.SourceEstimates;
 import org.collapselab.experiments.diagnose.DiagnosisResult.Check;
 import org.collapselab.experiments.diagnose.DiagnosisResult.Curve;
@@ -23,10 +24,40 @@ public final class DiagnosisJson {
     o.put("realFile", r.realFile());
     o.put("syntheticFile", r.syntheticFile());
     o.set("estimates", estimates(r.estimates()));
-    o.set("recommendation", check(r.validation().recommended()));
+    o.set("recommendation", check(r.validation().recommended(), r.features()));
     ObjectNode baselines = o.putObject("baselines");
-    baselines.set("realOnly", check(r.validation().realOnly()));
-    baselines.set("allSynthetic", check(r.validation().allSynthetic()));
+    baselines.set("realOnly", check(r.validation().realOnly(), r.features()));
+    baselines.set("allSynthetic", check(r.validation().allSynthetic(), r.features()));
+    baselines.set("practitioner", check(r.validation().practitioner(), r.features()));
+    o.put("decision", r.decision());
+    ObjectNode sens = o.putObject("sensitivity");
+    putNumber(sens, "atC2Low", r.sensitivity()[0]);
+    putNumber(sens, "atC2", r.sensitivity()[1]);
+    putNumber(sens, "atC2High", r.sensitivity()[2]);
+    o.put("binaryLabels", r.binary());
+    if (r.classification() != null) {
+      ClassificationChoice c = r.classification();
+      ObjectNode cn = o.putObject("classification");
+      cn.put("syntheticRows", c.recipe().syntheticRows());
+      cn.put("syntheticWeight", c.recipe().syntheticWeight());
+      cn.put("lambda", c.recipe().lambda());
+      putNumber(cn, "cvLogLoss", c.logLoss());
+      putNumber(cn, "cvError", c.error());
+      putNumber(cn, "cvAuc", c.auc());
+      ObjectNode m = cn.putObject("model");
+      m.put("link", "logistic");
+      m.put("intercept", c.model().intercept());
+      ObjectNode coef = m.putObject("coefficients");
+      for (int j = 0; j < r.features().size(); j++) {
+        coef.put(r.features().get(j), c.model().coefficients()[j]);
+      }
+      ObjectNode ro = cn.putObject("realOnly");
+      ro.put("lambda", c.realOnly().lambda());
+      putNumber(ro, "cvLogLoss", c.realOnlyLogLoss());
+      putNumber(ro, "cvError", c.realOnlyError());
+    }
+    ArrayNode warn = o.putArray("warnings");
+    r.warnings().forEach(warn::add);
     ObjectNode v = o.putObject("validation");
     v.put("method", r.validation().method());
     v.put("trainingRealRows", r.validation().trainingRealRows());
@@ -79,6 +110,15 @@ public final class DiagnosisJson {
     o.put("realRows", e.realRows());
     o.put("syntheticRows", e.syntheticRows());
     o.put("splits", e.splits());
+    o.put("estimator", e.estimator());
+    o.put("gap", e.gap());
+    o.put("gapStdError", e.gapStdError());
+    o.put("labelOffset", e.labelOffset());
+    o.put("labelOffsetStdError", e.labelOffsetStdError());
+    ArrayNode shift = o.putArray("featureShift");
+    for (double v : e.featureShift()) {
+      shift.add(v);
+    }
     ArrayNode s1 = o.putArray("realSpectrum");
     for (double v : e.realSpectrum()) {
       s1.add(v);
@@ -90,7 +130,7 @@ public final class DiagnosisJson {
     return o;
   }
 
-  private static ObjectNode check(Check c) {
+  private static ObjectNode check(Check c, List<String> features) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("syntheticRows", c.recipe().syntheticRows());
     o.put("syntheticWeight", c.recipe().syntheticWeight());
@@ -99,6 +139,21 @@ public final class DiagnosisJson {
     putNumber(o, "predictedAtValidation", c.predictedAtValidation());
     o.put("measuredError", c.measured());
     o.put("measuredStdError", c.measuredStdError());
+    if (Double.isInfinite(c.recipe().offsetPenalty())) {
+      o.put("intercepts", "shared");
+    } else {
+      o.put("intercepts", "separate");
+      o.put("offsetPenalty", c.recipe().offsetPenalty());
+    }
+    o.put("sklearnAlpha", c.sklearnAlpha());
+    putNumber(o, "accuracy", c.accuracy());
+    putNumber(o, "auc", c.auc());
+    ObjectNode m = o.putObject("model");
+    m.put("intercept", c.model().intercept());
+    ObjectNode coef = m.putObject("coefficients");
+    for (int j = 0; j < features.size(); j++) {
+      coef.put(features.get(j), c.model().coefficients()[j]);
+    }
     return o;
   }
 

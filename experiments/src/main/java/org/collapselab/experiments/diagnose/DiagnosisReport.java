@@ -87,7 +87,7 @@ public final class DiagnosisReport {
     b.append("<h3>Estimates</h3>\n");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("c² = ‖w2 − w1‖²_Σ1 (synthetic quality)", fmt(e.c2()) + "  [" + fmt(e.c2Low()) + ", "
-        + fmt(e.c2High()) + "] (" + Math.round(100 * e.confidence()) + "%, " + e.splits() + " cross-fitted splits)"));
+        + fmt(e.c2High()) + "] (" + Math.round(100 * e.confidence()) + "%)"));
     rows.add(List.of("σ1² (real label noise)", fmt(e.sigma2Real()) + " ± " + fmt(e.sigma2RealStdError())));
     rows.add(List.of("σ2² (synthetic label noise)", fmt(e.sigma2Synthetic()) + " ± "
         + fmt(e.sigma2SyntheticStdError())));
@@ -95,8 +95,13 @@ public final class DiagnosisReport {
     rows.add(List.of("‖Σ2 − Σ1‖_F / ‖Σ1‖_F", fmt(e.covarianceDistance())));
     rows.add(List.of("off-diagonal share of Σ2 in Σ1's basis", fmt(e.offDiagonalShare())));
     rows.add(List.of("Mahalanobis distance of the synthetic mean", fmt(e.meanShift())));
+    rows.add(List.of("label offset b1 − b2 (real minus synthetic)", fmt(e.labelOffset()) + " ± "
+        + fmt(e.labelOffsetStdError())));
+    rows.add(List.of("estimator", e.estimator()));
     b.append(Html.table(List.of("quantity", "estimate"), rows));
     b.append("<h3>Recommendation and baselines</h3>\n");
+    b.append(Html.paragraph("Recommendation: " + r.decision() + ". Its predicted error at c² = c2Low, ĉ², c2High: "
+        + fmt(r.sensitivity()[0]) + ", " + fmt(r.sensitivity()[1]) + ", " + fmt(r.sensitivity()[2]) + "."));
     DiagnosisResult.Validation v = r.validation();
     String where = v.method().equals("test") ? "test file (" + v.heldOutRows() + " rows)"
         : "cross-validation on the real rows (" + Math.round(v.trainingRealRows()) + " real training rows per fold)";
@@ -104,6 +109,7 @@ public final class DiagnosisReport {
     checks.add(checkRow("recommended", v.recommended()));
     checks.add(checkRow("real only", v.realOnly()));
     checks.add(checkRow("all synthetic, weight 1", v.allSynthetic()));
+    checks.add(checkRow("practitioner (k, A, λ by CV)", v.practitioner()));
     b.append(Html.table(List.of("recipe", "k", "A", "λ", "predicted (n1 real rows)", "predicted (validation size)",
         "measured ± s.e."), checks));
     b.append(Html.paragraph("Errors are mean squared errors on real rows, label noise included; measured by " + where

@@ -1,41 +1,49 @@
 package org.collapselab.experiments.diagnose;
 
 import java.util.List;
-import org.collapselab.estimation.WeightedRidge;
-import org.collapselab.advice.Advice;
 import org.collapselab.estimation.SourceEstimates;
+import org.collapselab.estimation.Standardization.RawModel;
+import org.collapselab.estimation.WeightedRidge;
 
 /**
- * Everything {@code diagnose} found: the estimates, the advisor's recommendation and baselines, each checked against
- * a measured error on real rows, and predicted vs measured error curves.
+ * Everything {@code diagnose} found: the estimates, the recommended recipe and three baselines, each refitted and
+ * checked against a measured error on real rows, and predicted vs measured error curves. Errors are in the files'
+ * label units (squared).
  *
  * @param realFile real file name as given
  * @param syntheticFile synthetic file name as given
  * @param features feature column names
- * @param estimates the two-source estimates
- * @param advice the advisor's recommendation and baselines (in the theory's normalised units, see
- *     {@link org.collapselab.estimation.DiagnosedRegime}; the checks below carry them in the data's units)
+ * @param estimates the two-source estimates, squared label quantities in the files' units
  * @param validation how the recipes were measured and the results
  * @param curves predicted and measured error against k, one per weight
- * @param cpuSeconds CPU seconds of each phase (read, estimate, advise, validate), in order; the work is
- *     single-threaded, so this is the time on an idle core
+ * @param cpuSeconds CPU seconds of each phase, in order
+ * @param decision how the recommendation was reached, in words
+ * @param sensitivity predicted error of the recommended recipe at c2Low, ĉ² and c2High (σ1² at its estimate)
+ * @param binary true when the real labels are 0/1
+ * @param warnings notes on the input (constant or repeated columns, dropped rows)
+ * @param classification the ℓ2-logistic recipe of {@code --task classification} (null otherwise)
  */
 public record DiagnosisResult(String realFile, String syntheticFile, List<String> features,
-                              SourceEstimates estimates, Advice advice, Validation validation,
-                              List<Curve> curves,
-                              java.util.Map<String, Double> cpuSeconds) {
+                              SourceEstimates estimates, Validation validation, List<Curve> curves,
+                              java.util.Map<String, Double> cpuSeconds, String decision, double[] sensitivity,
+                              boolean binary, List<String> warnings, ClassificationChoice classification) {
 
   /**
    * One recipe's prediction and measurement.
    *
-   * @param recipe the recipe
-   * @param predicted predicted error with all n1 real rows (the advisor's number)
+   * @param recipe the recipe (λ on the standardised features)
+   * @param predicted predicted error with all n1 real rows, label noise included
    * @param predictedAtValidation predicted error at the validation's training size (n1·(K−1)/K for K-fold)
    * @param measured measured mean squared error on held-out real rows
    * @param measuredStdError its standard error
+   * @param model the recipe fitted on all real rows and its synthetic rows, in the files' units
+   * @param sklearnAlpha scikit-learn's {@code alpha} of the same fit: λ·(n1 + k) with StandardScaler fitted on the
+   *     real rows and {@code sample_weight} A on the synthetic rows
+   * @param accuracy measured share of 0/1 labels predicted right (threshold 0.5; NaN unless binary)
+   * @param auc measured area under the ROC curve (NaN unless binary)
    */
   public record Check(WeightedRidge recipe, double predicted, double predictedAtValidation, double measured,
-                      double measuredStdError) {
+                      double measuredStdError, RawModel model, double sklearnAlpha, double accuracy, double auc) {
   }
 
   /**
@@ -43,11 +51,12 @@ public record DiagnosisResult(String realFile, String syntheticFile, List<String
    * @param trainingRealRows real rows each validation fit trained on
    * @param heldOutRows real rows the errors are measured on (per fold for cross-validation)
    * @param recommended the recommended recipe
-   * @param realOnly the real-only baseline
-   * @param allSynthetic the use-everything baseline
+   * @param realOnly real rows only, λ by cross-validation
+   * @param allSynthetic all synthetic rows at weight 1, λ by cross-validation
+   * @param practitioner (k, A, λ) chosen by K-fold cross-validation on the real rows
    */
   public record Validation(String method, double trainingRealRows, int heldOutRows, Check recommended,
-                           Check realOnly, Check allSynthetic) {
+                           Check realOnly, Check allSynthetic, Check practitioner) {
   }
 
   /**

@@ -3,6 +3,7 @@ package org.collapselab.experiments.gaussian;
 import org.collapselab.experiments.study.StudyFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +44,12 @@ final class ParamValues {
         return null;
       }
       boolean ok = true;
+      Set<Object> seen = new HashSet<>(); // duplicates dropped in linear time (a 10⁵-value list took minutes)
       for (int i = 0; i < node.size(); i++) {
         Object v = convert(p, node.get(i), field + "[" + i + "]");
         if (v == null) {
           ok = false;
-        } else if (!out.contains(v)) {
+        } else if (seen.add(v)) {
           out.add(v);
         }
       }
@@ -124,6 +126,7 @@ final class ParamValues {
       return null;
     }
     List<Object> out = new ArrayList<>();
+    Set<Object> seen = new HashSet<>();
     for (int i = 0; i < k; i++) {
       double t = k == 1 ? 0 : (double) i / (k - 1);
       double v = log ? Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a))) : a + t * (b - a);
@@ -137,7 +140,7 @@ final class ParamValues {
         src.error(field, "a range reaching " + c, p.allowed());
         return null;
       }
-      if (!out.contains(c)) {
+      if (seen.add(c)) {
         out.add(c);
       }
     }

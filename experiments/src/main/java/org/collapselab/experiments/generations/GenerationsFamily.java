@@ -16,7 +16,10 @@ import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.experiments.study.StudyReport;
 import org.collapselab.experiments.study.StudyResults;
+import org.collapselab.data.SimulationLimits;
+import org.collapselab.simulation.LoopSimulator;
 import org.collapselab.simulation.SimulationResult;
+import org.collapselab.validation.ParameterException;
 
 /**
  * The generations family ({@code kind: generations}): retraining loops with theory beside every curve
@@ -63,12 +66,40 @@ public final class GenerationsFamily implements StudyFamily {
     int k = f.integer(r, "generations", "generations", GenerationsClaims.TAIL + 1, 1000, 20);
     int runs = f.integer(r, "runs", "runs", 2, 100_000, 200);
     long seed = f.longValue(r, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE, 2026);
-    long boundary = f.longValue(r, "boundary_rows", "boundary_rows", 10, 10_000_000, 1000);
+    long boundary = f.longValue(r, "boundary_rows", "boundary_rows", 10, MAX_BOUNDARY_ROWS, 1000);
     if (n <= d + 1L) {
       f.error("n", n, "> d + 1 = " + (d + 1) + " (the OLS claims use closed forms that need it)");
     }
-    return f.ok() ? new Loops(name, r.path("description").asText(""),
-        new GenerationsStudy.Settings(d, n, k, runs, seed, boundary)) : null;
+    if (!f.ok()) {
+      return null;
+    }
+    GenerationsStudy.Settings settings = new GenerationsStudy.Settings(d, n, k, runs, seed, boundary);
+    checkSimulable(f, settings);
+    return f.ok() ? new Loops(name, r.path("description").asText(""), settings) : null;
+  }
+
+  /**
+   * Most rows of the boundary figure: its theory takes time proportional to them (28 ratios × 3 penalties × a
+   * bisection over the share, each O(d) with d up to 1.5 rows), about half a minute at 10⁵.
+   */
+  static final long MAX_BOUNDARY_ROWS = 10_000;
+
+  /**
+   * Every loop of the study can be simulated (rows, memory, pooled rows), checked before any cell runs: the loops
+   * {@code below}/{@code above} use d = 0.6·n and 0.85·n, so a large n is refused here, not in a cell.
+   */
+  private static void checkSimulable(StudyFile f, GenerationsStudy.Settings s) {
+    for (GenerationsStudy.CurveSpec c : GenerationsStudy.specs(s)) {
+      try {
+        SimulationLimits.concurrentRuns(c.problem(), 1);
+        LoopSimulator.requireSupported(c.problem());
+      } catch (ParameterException e) {
+        f.error(e.field().equals("generations") ? "generations" : "n", e.field().equals("generations")
+            ? s.generations() : s.n(), "a size whose loops can be simulated; loop " + c.id() + " (d = "
+            + c.problem().d() + ", n = " + c.problem().n() + "): " + e.field() + " must be " + e.allowed());
+        return;
+      }
+    }
   }
 
   /** A validated generations study. */
@@ -103,7 +134,8 @@ public final class GenerationsFamily implements StudyFamily {
             + " cells are not in the store yet (other shards?); no figures or claims";
         return new StudyReport(List.of(), Html.paragraph(text), List.of(), text);
       }
-      GenerationsStudy.Outcome o = GenerationsStudy.report(settings, curves, half, options.outDir());
+      GenerationsStudy.Outcome o = GenerationsStudy.report(settings, curves, half, options.outDir(),
+          options.figures());
       String text = name + ": " + curves.size() + " loops, K = " + settings.generations() + ", " + settings.runs()
           + " runs each (seed " + settings.seed() + ")";
       return new StudyReport(o.figures(), Html.paragraph(description + ". " + text), o.claims(), text);

@@ -104,11 +104,30 @@ public final class GenerationsStudy {
     for (CurveSpec c : specs(s)) {
       curves.put(c.id(), GenerationsCurve.compute(c.label(), c.problem(), s.runs(), s.seed(), threads));
     }
-    return report(s, curves, Simulator.simulate(realHalf(s), s.runs(), s.seed(), threads), dir);
+    return report(s, curves, Simulator.simulate(realHalf(s), s.runs(), s.seed(), threads), dir, true);
   }
 
-  /** Figures under {@code dir} and the claims, from the loops of {@link #specs} (by id) and the real half. */
-  public static Outcome report(Settings s, Map<String, GenerationsCurve> curves, SimulationResult halfSim, Path dir)
+  /**
+   * The claims, and (when {@code draw}) the figures under {@code dir}, from the loops of {@link #specs} (by id) and
+   * the real half. Without figures the boundary's theory is not computed at all.
+   */
+  public static Outcome report(Settings s, Map<String, GenerationsCurve> curves, SimulationResult halfSim, Path dir,
+                               boolean draw) throws IOException {
+    GenerationsCurve replace = curves.get("panel0-replace");
+    GenerationsCurve mixing = curves.get("panel1-replace");
+    double halfTheory = Theory.predict(realHalf(s)).testError();
+    List<Path> figures = draw ? figures(s, curves, halfTheory, dir) : List.of();
+    List<Claim> claims = List.of(
+        GenerationsClaims.replaceGrowsLinearly(replace),
+        GenerationsClaims.accumulateStaysBounded(curves.get("panel0-accumulate")),
+        GenerationsClaims.fixedBudget(replace, curves.get("panel0-accumulate"),
+            curves.get("panel0-accumulate-subsample")),
+        GenerationsClaims.mixingWorseThanRealHalf(mixing, halfSim, halfTheory),
+        GenerationsClaims.divergenceThreshold(curves.get("below"), curves.get("above")));
+    return new Outcome(claims, figures, List.copyOf(curves.values()));
+  }
+
+  private static List<Path> figures(Settings s, Map<String, GenerationsCurve> curves, double halfTheory, Path dir)
       throws IOException {
     List<Path> figures = new ArrayList<>();
     List<LinePlot> schedulePanels = new ArrayList<>();
@@ -123,7 +142,6 @@ public final class GenerationsStudy {
     figures.addAll(FigureWriter.write(dir, "generations-schedules", schedulePanels));
     GenerationsCurve replace = curves.get("panel0-replace");
     GenerationsCurve mixing = curves.get("panel1-replace");
-    double halfTheory = Theory.predict(realHalf(s)).testError();
     figures.addAll(FigureWriter.write(dir, "generations-mixing", List.of(panel("iterative mixing (r = 0.5) vs real half",
         List.of(mixing), constant("real half alone (n/2 real rows)", halfTheory, mixing.count())))));
     // Vanishing real data: replace, r = 0, with the line E_0 + t·E (E = one clean fit's error).
@@ -136,14 +154,7 @@ public final class GenerationsStudy {
         "vanishing real data: E_t ≈ E_0 + t·E", List.of(replace), PlotSeries.line("E_0 + t·E", ks(replace.count()),
             line, Color.GRAY)))));
     figures.addAll(FigureWriter.write(dir, "generations-boundary", List.of(boundary(s.boundaryRows()))));
-    List<Claim> claims = List.of(
-        GenerationsClaims.replaceGrowsLinearly(replace),
-        GenerationsClaims.accumulateStaysBounded(curves.get("panel0-accumulate")),
-        GenerationsClaims.fixedBudget(replace, curves.get("panel0-accumulate"),
-            curves.get("panel0-accumulate-subsample")),
-        GenerationsClaims.mixingWorseThanRealHalf(mixing, halfSim, halfTheory),
-        GenerationsClaims.divergenceThreshold(curves.get("below"), curves.get("above")));
-    return new Outcome(claims, figures, List.copyOf(curves.values()));
+    return figures;
   }
 
   /** Critical synthetic share p2* against d/n for OLS (closed form) and ridge penalties (recursion), iso, n rows. */

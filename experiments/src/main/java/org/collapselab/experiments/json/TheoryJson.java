@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.collapselab.problem.Estimator;
 import org.collapselab.problem.ModelKind;
 import org.collapselab.problem.Problem;
+import org.collapselab.theory.SyntheticPoolTheory;
+import org.collapselab.theory.Theory;
 import org.collapselab.theory.TheoryResult;
 
 /**
@@ -48,10 +50,28 @@ public final class TheoryJson {
     if (p.estimator() != Estimator.MIX) {
       o.put("estimator", p.estimator().key());
     }
+    if (!p.verifier().isNone()) {
+      o.put("badShare", p.verifier().badShare());
+      o.put("keepGood", p.verifier().keepGood());
+      o.put("keepBad", p.verifier().keepBad());
+      if (p.verifier().band() != null) {
+        o.put("acceptBand", p.verifier().band().radius() + ":" + p.verifier().band().offset());
+        o.put("acceptModel", p.verifier().band().modelKey());
+      }
+    }
+    if (!p.teacher().isNone()) {
+      o.put("syntheticTeacher", p.teacher().key());
+    }
     if (p.generations().looping()) {
       o.put("generationCount", p.generations().count());
       o.put("schedule", p.generations().schedule().key());
       o.put("freshReal", p.generations().freshReal());
+      if (p.generations().growth() != 1) {
+        o.put("growth", p.generations().growth());
+      }
+      if (p.generations().correction() != 0) {
+        o.put("correction", p.generations().correction());
+      }
     }
     return o;
   }
@@ -66,6 +86,48 @@ public final class TheoryJson {
     o.put("converged", r.converged());
     o.put("iterations", r.iterations());
     o.put("residual", r.residual());
+  }
+
+  /**
+   * The fields of a verified pool or trained teacher beside the theory fields: {@code studentTestError} (= testError),
+   * {@code teacherTestError} (the trained teacher's own predicted error), and with a verifier {@code keptRows},
+   * {@code keptBadRows} (expected), {@code effectiveBadShare} (E Kb/(n1 + E K)), {@code plugInTestError} (the
+   * prediction at the expected counts alone) and {@code countPoints} (theory points averaged over the kept counts).
+   */
+  public static void putPool(ObjectNode o, Problem p, SyntheticPoolTheory.Prediction pred, double floor) {
+    o.put("studentTestError", pred.student().testError() + floor);
+    if (pred.teacher() != null) {
+      o.put("teacherTestError", pred.teacher().testError() + floor);
+    }
+    if (!p.verifier().isNone()) {
+      o.put("keptRows", pred.keptRows());
+      o.put("keptBadRows", pred.keptBadRows());
+      o.put("effectiveBadShare", pred.effectiveBadShare(p.realCount()));
+      o.put("plugInTestError", pred.plugIn().testError() + floor);
+      o.put("countPoints", pred.points());
+    }
+  }
+
+  /**
+   * The theory answer of a single-step problem, computed here: {@link #answer} with {@link Theory#predict}, plus
+   * {@link #putPool} for a verified pool or a trained teacher. Throws {@link org.collapselab.theory.TheoryException}
+   * where the theory is undefined.
+   */
+  public static ObjectNode predictAnswer(Problem p, double floor) {
+    ObjectNode o = problem(p);
+    putPrediction(o, p, floor);
+    return o;
+  }
+
+  /** Computes the theory of {@code p} and adds its fields ({@link #put}, and {@link #putPool} where they apply). */
+  public static void putPrediction(ObjectNode o, Problem p, double floor) {
+    if (p.plainPool() || p.generations().looping()) {
+      put(o, Theory.predict(p), floor);
+      return;
+    }
+    SyntheticPoolTheory.Prediction pred = SyntheticPoolTheory.predictAll(p);
+    put(o, pred.student(), floor);
+    putPool(o, p, pred, floor);
   }
 
   /** The full theory answer: problem fields then theory fields (what {@code theory --json} prints). */

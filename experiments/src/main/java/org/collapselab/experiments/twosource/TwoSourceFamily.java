@@ -69,6 +69,9 @@ public final class TwoSourceFamily implements StudyFamily {
     String spectrum = spectrum(f, r, "spectrum", d, "iso");
     String synthetic = r.hasNonNull("synthetic_spectrum") ? spectrum(f, r, "synthetic_spectrum", d, null) : null;
     double p2 = f.real(r, "p2", "p2", 0, 1, 0.5, false);
+    if (p2 == 1) {
+      f.error("p2", p2, "in [0, 1) (p2 = 1 leaves no real rows to weigh the synthetic ones against)");
+    }
     double c2 = f.real(r, "c2", "c2", 0, 1e6, 1, true);
     double sigma = f.real(r, "sigma", "sigma", 0, 1e6, 0.5, true);
     double sigma2 = f.real(r, "synthetic_sigma", "synthetic_sigma", 0, 1e6, sigma, true);
@@ -78,13 +81,18 @@ public final class TwoSourceFamily implements StudyFamily {
     List<Double> simAlphas = r.has("sim_alphas") ? f.realList(r.path("sim_alphas"), "sim_alphas", 0, 0.99) : List.of();
     int runs = f.integer(r, "runs", "runs", 2, 100_000, 50);
     long seed = f.longValue(r, "seed", "seed", 0, Long.MAX_VALUE, 1);
-    List<Long> strategyNs = longs(f, r, "strategy_ns");
+    // The strategies figure is ridge's: random projections need no strategy_ns.
+    List<Long> strategyNs = width != 0 && !r.has("strategy_ns") ? List.of() : longs(f, r, "strategy_ns");
     List<Long> claimNs = longs(f, r, "claim_ns");
     double plateauAlpha = f.real(r, "plateau_alpha", "plateau_alpha", 0, 0.99, 0.3, false);
     if (!f.ok()) {
       return null;
     }
     TwoSourceStudy.Spec spec = new TwoSourceStudy.Spec(d, spectrum, synthetic, p2, c2, sigma, sigma2, lambda, width);
+    checkSizes(f, spec, ns, simAlphas, strategyNs, claimNs);
+    if (!f.ok()) {
+      return null;
+    }
     List<CellJob> cells = new ArrayList<>();
     for (long n : ns) {
       for (double a : simAlphas) {
@@ -105,6 +113,36 @@ public final class TwoSourceFamily implements StudyFamily {
     } catch (ParameterException e) {
       f.error(key, text, e.allowed());
       return null;
+    }
+  }
+
+  /**
+   * Before any work: every n keeps at least one real row (n − round(p2·n) ≥ 1), and every simulated point
+   * (ns × sim_alphas) fits the simulation's row and memory limits.
+   */
+  private static void checkSizes(StudyFile f, TwoSourceStudy.Spec spec, List<Long> ns, List<Double> simAlphas,
+                                 List<Long> strategyNs, List<Long> claimNs) {
+    for (String key : List.of("ns", "strategy_ns", "claim_ns")) {
+      List<Long> list = key.equals("ns") ? ns : key.equals("strategy_ns") ? strategyNs : claimNs;
+      for (long n : list) {
+        if (n - Math.round(spec.p2() * n) < 1) {
+          f.error(key, n, "sizes that keep a real row at p2 = " + spec.p2() + " (n − round(p2·n) >= 1)");
+          return;
+        }
+      }
+    }
+    if (simAlphas.isEmpty()) {
+      return;
+    }
+    for (long n : ns) {
+      try {
+        org.collapselab.data.SimulationLimits.concurrentRuns(
+            TwoSourceFigures.weightedProblem(spec.setting(), n, simAlphas.get(0)), 1);
+      } catch (ParameterException e) {
+        f.error("ns", n, "sizes that can be simulated (sim_alphas is not empty): " + e.field() + " must be "
+            + e.allowed());
+        return;
+      }
     }
   }
 

@@ -17,7 +17,8 @@ class ReproductionsTest {
   @Test
   void everyReproductionIsDeclaredInTheBundledManifest() {
     assertThat(Reproductions.available(false).keySet()).containsExactly("gaussian", "universality", "twosource",
-        "generations", "mnist", "lm", "diagnose-coverage", "diagnose-mnist");
+        "generations", "verification", "mnist", "lm", "diagnose-coverage", "diagnose-mnist", "diagnose-real",
+        "classification", "forecast");
     assertThat(Reproductions.resolve(List.of(), false)).extracting(Reproduction::name).containsExactly("gaussian");
     assertThat(Reproductions.resolve(List.of("all"), false)).extracting(Reproduction::name).contains("gaussian");
     assertThat(Reproductions.available(true).get("mnist").studies()).containsExactly("mnist");

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The family contract ({@link FamilyContract}) run against every family of this module (found through
  * ServiceLoader), each with its fixture {@code contract/KIND.yaml}; {@code ${TOY}} is a toy image set in MNIST format
  * ({@code ${TOY_LARGE}} with 8000 training images) and {@code ${CORPUS}} a folder of toy stories, all written here;
- * the language loop reads the repository's story corpus.
+ * the language loop reads the repository's story corpus and the diagnose bench the repository's data/sklearn (both
+ * fetched by scripts/fetch-data.sh).
  */
 @Tag("neural")
 @Tag("slow")
@@ -42,7 +43,8 @@ class NeuralFamilyContractTest {
     TestImages.writeToyDataset(large, 8000, 500, true, 12);
     List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(List.of("org.collapselab.nn."),
         NeuralFamilyContractTest.class, Map.of("TOY", TestImages.toyFolder(tmp).toString(), "TOY_LARGE",
-            large.toString(), "CORPUS", corpus.toString()));
+            large.toString(), "CORPUS", corpus.toString(), "SKLEARN",
+            Path.of("..", "data", "sklearn").toAbsolutePath().toString()));
     return fixtures.stream().map(f -> DynamicContainer.dynamicContainer(f.kind(),
         FamilyContract.checks(f, tmp.resolve(f.kind())).stream()
             .map(c -> DynamicTest.dynamicTest(c.name(), c.body()::run))));

@@ -61,6 +61,15 @@ public final class IdxFiles {
     }
   }
 
+  /** The image count in an IDX image file's header (nothing else is read); -1 when it is not a readable one. */
+  public static int imageCount(Path file) {
+    try (DataInputStream in = open(file)) {
+      return readHeaderInt(in, file, "magic number") == IMAGES_MAGIC ? readHeaderInt(in, file, "image count") : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   /** Reads an IDX label file ({@value #LABELS_MAGIC} magic) as unsigned byte values. */
   public static int[] readLabels(Path file) throws IdxFormatException {
     try (DataInputStream in = open(file)) {

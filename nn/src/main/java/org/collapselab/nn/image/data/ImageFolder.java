@@ -51,6 +51,28 @@ public final class ImageFolder {
     return Path.of(FASHION_MNIST_DEFAULT);
   }
 
+  /** Data set names that need no {@code data_dir}. */
+  public static final List<String> KNOWN = List.of("mnist", "fashion-mnist");
+
+  /**
+   * Why a study's {@code dataset} cannot be used, or null: without {@code data_dir} it must be one of {@link #KNOWN}
+   * (another name would silently read MNIST); with it any name labels the folder's data.
+   */
+  public static String datasetProblem(String dataset, String dataDir) {
+    boolean own = dataDir != null && !dataDir.isBlank();
+    return own || KNOWN.contains(dataset) ? null : "one of " + String.join(", ", KNOWN)
+        + " (or any name together with data_dir: a folder of IDX files)";
+  }
+
+  /** The number of training images in {@code dir} from its IDX header alone; -1 when it cannot be read. */
+  public static int trainCount(Path dir) {
+    try {
+      return IdxFiles.imageCount(find(dir, "train", "images-idx3"));
+    } catch (IdxFormatException e) {
+      return -1;
+    }
+  }
+
   /** Loads train and test splits from {@code dir}; {@code name} labels the data set in reports. */
   public static ImageDataset load(String name, Path dir) throws IdxFormatException {
     if (!Files.isDirectory(dir)) {

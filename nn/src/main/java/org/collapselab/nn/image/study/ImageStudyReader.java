@@ -99,6 +99,9 @@ public final class ImageStudyReader implements StudyFamily {
     String description = text(merged, "description", false);
     String dataset = text(merged, "dataset", true);
     String dataDir = text(merged, "data_dir", false);
+    if (dataset != null && org.collapselab.nn.image.data.ImageFolder.datasetProblem(dataset, dataDir) != null) {
+      error("dataset", dataset, org.collapselab.nn.image.data.ImageFolder.datasetProblem(dataset, dataDir));
+    }
     f.real(merged, "budget_minutes", "budget_minutes", 0.1, 10_000, 60, true); // documented wall-time budget
     int runs = integer(merged, "runs", 1, 100, 3);
     long seed = longValue(merged, "seed", 0);

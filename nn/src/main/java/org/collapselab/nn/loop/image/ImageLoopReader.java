@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
+import org.collapselab.nn.image.data.ImageFolder;
 import org.collapselab.nn.image.model.TrainingPlan;
 import org.collapselab.nn.loop.LoopFields;
 import org.collapselab.nn.loop.LoopStudy;
@@ -48,10 +49,25 @@ public final class ImageLoopReader implements StudyFamily {
         training = new TrainingPlan(epochs, minSteps, batch, lr, wd);
       }
     }
+    String set = dataset == null ? "mnist" : dataset;
+    String problem = ImageFolder.datasetProblem(set, dataDir);
+    if (problem != null) {
+      f.error("dataset", set, problem);
+    }
     if (!f.ok() || common == null || training == null) {
       return null;
     }
-    return new LoopStudy(name, new ImageLoopConfig(dataset == null ? "mnist" : dataset, dataDir, width, training,
-        common.rows(), common.generations(), common.arms(), common.seeds(), common.seed()), quick);
+    ImageLoopConfig config = new ImageLoopConfig(set, dataDir, width, training, common.rows(), common.generations(),
+        common.arms(), common.seeds(), common.seed());
+    // Each generation draws new images: the data set must hold (generations + 1)·rows (checked when it is present).
+    long need = (long) (common.generations() + 1) * common.rows();
+    int have = ImageFolder.trainCount(config.folder());
+    if (have >= 0 && need > have) {
+      f.error("rows", common.rows(), "at most " + have / (common.generations() + 1) + " with generations = "
+          + common.generations() + ": each generation needs new images, and " + set + " has " + have
+          + " training images ((generations + 1)·rows = " + need + ")");
+      return null;
+    }
+    return new LoopStudy(name, config, quick);
   }
 }
