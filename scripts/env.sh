@@ -9,3 +9,7 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 export DJL_OFFLINE=true
 # PyTorch's OpenMP threads sleep instead of spinning while they wait (4-8x faster steps when cores are shared).
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# oneMKL (linked into PyTorch's CPU library) picks code paths at run time, so without a conditional-numerical-
+# reproducibility mode two runs of one cell with the same thread count may differ in the last bits; AUTO keeps the
+# best code path for this CPU and makes runs with the same thread count reproducible.
+export MKL_CBWR="${MKL_CBWR:-AUTO}"

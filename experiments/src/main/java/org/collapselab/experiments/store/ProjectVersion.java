@@ -15,6 +15,21 @@ public final class ProjectVersion {
     return VERSION;
   }
 
+  /**
+   * The git commit this process runs, as the launcher {@code bin/collapselab} exports it ({@code COLLAPSELAB_COMMIT},
+   * with {@code -dirty} when tracked files differ from it); empty when unknown (embedded use, tests).
+   */
+  public static String commit() {
+    String c = System.getenv("COLLAPSELAB_COMMIT");
+    return c == null || !c.matches("[0-9a-f]{7,40}(-dirty)?") ? "" : c;
+  }
+
+  /** What a stored cell records as the code that computed it: the version, and the commit when known. */
+  public static String stamp() {
+    String c = commit();
+    return c.isEmpty() ? VERSION : VERSION + " (commit " + c + ")";
+  }
+
   private static String load() {
     try (InputStream in = ProjectVersion.class.getResourceAsStream("/org/collapselab/experiments/version.properties")) {
       if (in == null) {

@@ -9,14 +9,15 @@ package org.collapselab.experiments.store;
  * @param configJson the cell's full configuration (canonical JSON object)
  * @param resultJson the cell's results (JSON object)
  * @param seconds wall time spent computing the cell
- * @param version project version that computed it
+ * @param version project version that computed it, with the git commit when the launcher passed it
+ *     ({@link ProjectVersion#stamp}); not part of the key
  * @param createdAtMillis when it was written (epoch milliseconds)
  */
 public record StoredCell(String key, String experiment, String configJson, String resultJson, double seconds,
                          String version, long createdAtMillis) implements java.io.Serializable {
-  /** A new cell stamped with the current version and time. */
+  /** A new cell stamped with the current version (and commit) and time. */
   public static StoredCell now(String key, String experiment, String configJson, String resultJson, double seconds) {
-    return new StoredCell(key, experiment, configJson, resultJson, seconds, ProjectVersion.get(),
+    return new StoredCell(key, experiment, configJson, resultJson, seconds, ProjectVersion.stamp(),
         System.currentTimeMillis());
   }
 }

@@ -12,7 +12,8 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * @param error real-test classification error (image); NaN for the language model
  * @param diversity measures of the text this generation wrote (language model; null for images)
  * @param sample an excerpt of that text ("" for images)
+ * @param metrics the language model's collapse metrics (null for images)
  * @param seconds wall time of the generation (training, labelling or sampling, evaluation)
  */
 public record GenerationResult(int generation, int trainingRows, int realRows, double loss, double error,
-    TextMeasures diversity, String sample, double seconds) {}
+    TextMeasures diversity, String sample, CollapseMetrics metrics, double seconds) {}

@@ -23,23 +23,35 @@ import org.collapselab.stats.Seeds;
  * @param config the study's loop settings
  * @param arm schedule and fresh real share
  * @param seed seed index
- * @param threads PyTorch intra-op threads
+ * @param threads PyTorch intra-op threads: fixed at {@link #THREADS} whatever the runner offers, since the thread
+ *     count changes float summation order and so the numbers (it is in the key)
  */
 public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int seed, int threads)
     implements CellJob {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  /** PyTorch threads of every loop cell. */
+  public static final int THREADS = 1;
   /** The loops' JSON mapper (sorted keys, so configurations are canonical). */
   public static final ObjectMapper JSON = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-  /** The cell's canonical configuration: the study's settings, the arm and the seed index. */
+  /**
+   * The cell's canonical configuration: the study's settings without the list of arms (a loop's numbers do not
+   * depend on the other arms of its study), the arm and the seed index.
+   */
   public String cellJson() {
     try {
       ObjectNode o = JSON.createObjectNode();
-      o.set("config", JSON.readTree(config.configJson()));
+      ObjectNode cfg = (ObjectNode) JSON.readTree(config.configJson());
+      cfg.remove("arms");
+      o.set("config", cfg);
       o.put("schedule", arm.schedule().key());
       o.put("freshReal", arm.freshReal());
+      if (arm.variant() != LoopArm.Variant.STANDARD) {
+        o.put("variant", arm.variant().key());
+      }
       o.put("seed", seed);
+      o.put("threads", THREADS);
       return JSON.writeValueAsString(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,14 +75,14 @@ public record LoopCellJob(String experiment, LoopConfig config, LoopArm arm, int
 
   @Override
   public CellJob withThreads(int t) {
-    return new LoopCellJob(experiment, config, arm, seed, t);
+    return this; // fixed: see THREADS
   }
 
   @Override
   public StoredCell compute() throws Exception {
-    TorchRuntime.engine(threads);
+    TorchRuntime.engine(THREADS);
     PrintStream log = System.console() == null ? System.err : new PrintStream(OutputStream.nullOutputStream());
-    LoopResult r = config.run(arm, seed, threads, log);
+    LoopResult r = config.run(arm, seed, THREADS, log);
     return StoredCell.now(key(), experiment, cellJson(), JSON.writeValueAsString(r), r.seconds());
   }
 

@@ -47,4 +47,7 @@ public interface LoopConfig extends Serializable {
 
   /** The loss's unit in claim texts, e.g. {@code nats/token}. */
   String lossUnit();
+
+  /** The smallest loss difference that matters, named, for the claims' tests. */
+  org.collapselab.experiments.report.Threshold minEffect();
 }

@@ -82,7 +82,7 @@ public final class LoopFields {
   private static List<LoopArm> arms(StudyFile f, JsonNode loops) {
     if (!loops.isArray() || loops.isEmpty()) {
       f.error("loops", loops, "a non-empty list of {schedule: replace|accumulate|accumulate-subsample, fresh_real: "
-          + "R in [0, 1)}");
+          + "R in [0, 1], variant: standard|real_only|first_teacher|growing_budget}");
       return null;
     }
     List<LoopArm> out = new ArrayList<>();
@@ -91,13 +91,27 @@ public final class LoopFields {
       String field = "loops[" + i + "]";
       JsonNode l = loops.get(i);
       if (!l.isObject()) {
-        f.error(field, l, "a mapping {schedule, fresh_real}");
+        f.error(field, l, "a mapping {schedule, fresh_real, variant}");
         ok = false;
         continue;
       }
-      f.unknownKeys(l, Set.of("schedule", "fresh_real"), field + ".");
+      f.unknownKeys(l, Set.of("schedule", "fresh_real", "variant"), field + ".");
       String s = f.text(l, "schedule", field + ".schedule", true);
-      double r = f.real(l, "fresh_real", field + ".fresh_real", 0, 0.99, 0, true);
+      double r = f.real(l, "fresh_real", field + ".fresh_real", 0, 1, 0, true);
+      String vs = l.has("variant") ? f.text(l, "variant", field + ".variant", true) : "standard";
+      LoopArm.Variant variant = null;
+      for (LoopArm.Variant v : LoopArm.Variant.values()) {
+        if (v.key().equals(vs)) {
+          variant = v;
+        }
+      }
+      if (vs != null && variant == null) {
+        f.error(field + ".variant", vs, "one of standard, real_only, first_teacher, growing_budget");
+      }
+      if (variant == LoopArm.Variant.REAL_ONLY && r == 0) {
+        f.error(field + ".fresh_real", r, "a share > 0 for a real_only control");
+        variant = null;
+      }
       Schedule schedule = null;
       for (Schedule e : Schedule.values()) {
         if (e.key().equals(s)) {
@@ -107,11 +121,11 @@ public final class LoopFields {
       if (s != null && schedule == null) {
         f.error(field + ".schedule", s, "one of replace, accumulate, accumulate-subsample");
       }
-      if (schedule == null || Double.isNaN(r)) {
+      if (schedule == null || Double.isNaN(r) || variant == null) {
         ok = false;
         continue;
       }
-      LoopArm a = new LoopArm(schedule, r);
+      LoopArm a = new LoopArm(schedule, r, variant);
       if (out.contains(a)) {
         f.error(field, a.label(), "a loop not listed before");
         ok = false;

@@ -19,8 +19,8 @@ import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
 import org.collapselab.experiments.report.Claim;
 import org.collapselab.experiments.report.Html;
-import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.study.SafeNames;
+import org.collapselab.experiments.report.Interval;
 import org.collapselab.experiments.stats.TInterval;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
@@ -74,7 +74,9 @@ final class LoopReport {
         .append(" retrained on its own output</h3>\n");
     html.append(Html.paragraph(c.describe() + " Arms: " + String.join("; ", c.arms().stream().map(LoopArm::label)
         .toList()) + ". Generation 0 is the same model in every arm of a seed, so arms are compared paired by seed; "
-        + "intervals are 95% Student-t over " + complete.size() + " seeds (" + c.seeds() + " planned)."
+        + "intervals are 95% Student-t over " + complete.size() + " seeds (" + c.seeds() + " planned). Verdicts test "
+        + "paired differences against " + c.minEffect().describe() + ": one-sided tests at 2.5% for \"more than\", "
+        + "the two one-sided tests (TOST, 90% interval inside ±MIN_EFFECT) for \"settles\"."
         + (s.quick() ? " Quick mode: fewer seeds and generations; verdicts are provisional." : "")));
     html.append(Html.paragraph(estimate(s) + "."));
     if (complete.isEmpty()) {
@@ -106,6 +108,19 @@ final class LoopReport {
         files.addAll(figure(html, dir, o.outDir(), s.name() + "-diversity", div, "Diversity of the text each "
             + "generation writes (n rows sampled after training), mean over seeds ± 95% t interval; dashed: real "
             + "training text of the same size."));
+        List<LinePlot> tails = new ArrayList<>();
+        tails.add(new LinePlot("Its samples under generation 0", "generation", "loss of the samples (nats/token)",
+            false, false, series(c, byArm, g -> g.metrics().firstModelLoss(), null)));
+        tails.add(new LinePlot("Real-test loss on rare tokens", "generation", "nats/token", false, false,
+            series(c, byArm, g -> g.metrics().rareLoss(), null)));
+        tails.add(new LinePlot("Predictive entropy on real text", "generation", "nats", false, false,
+            series(c, byArm, g -> g.metrics().entropy(), null)));
+        tails.add(new LinePlot("Distinct-2, first 2000 dictionary words", "generation", "distinct bigrams / bigrams",
+            false, false, series(c, byArm, g -> g.metrics().matchedDistinct2(), null)));
+        files.addAll(figure(html, dir, o.outDir(), s.name() + "-tails", tails, "Collapse metrics that can see tails "
+            + "at this scale: how typical each generation's text is for generation 0, the loss on the rarest tokens "
+            + "(those making up 5% of the training tokens), the entropy of the next-token distribution, and "
+            + "distinct-2 on a fixed number of dictionary words (length-matched, blind to non-words)."));
       }
     }
     html.append(table(c, byArm));
@@ -119,7 +134,7 @@ final class LoopReport {
       html.append(Html.paragraph("Samples of every generation: " + o.outDir().relativize(samples) + "/ (one file "
           + "per arm, seed and generation; the first characters of the text the generation wrote)."));
     }
-    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, c.lossUnit()).stream()
+    List<Claim> claims = LoopClaims.claims(c.arms(), byArm, k, c.lossUnit(), c.minEffect()).stream()
         .map(x -> x.prefixed(s.name() + " (" + c.family() + "): ")).toList();
     StringBuilder text = new StringBuilder(estimate(s)).append('\n');
     for (Map.Entry<String, List<LoopResult>> e : byArm.entrySet()) {
@@ -177,7 +192,8 @@ final class LoopReport {
     boolean text = byArm.values().iterator().next().get(0).reference() != null;
     List<String> head = new ArrayList<>(List.of("arm", "generation", "rows trained on (real)",
         c.lossLabel() + ", mean [95% CI]"));
-    head.addAll(text ? List.of("distinct-1", "distinct-2", "distinct-3", "entropy (bits)", "dictionary share")
+    head.addAll(text ? List.of("distinct-1", "distinct-2", "distinct-3", "entropy (bits)", "dictionary share",
+        "samples under gen. 0 (nats/token)", "rare-token loss", "predictive entropy (nats)", "distinct-2, 2000 words")
         : List.of("test error, mean [95% CI]"));
     head.add("seconds");
     List<List<String>> rows = new ArrayList<>();
@@ -193,6 +209,10 @@ final class LoopReport {
           row.add(fmt(stat(loops, g, x -> x.diversity().distinct3()).estimate()));
           row.add(fmt(stat(loops, g, x -> x.diversity().unigramEntropyBits()).estimate()));
           row.add(fmt(stat(loops, g, x -> x.diversity().dictionaryShare()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.metrics().firstModelLoss()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.metrics().rareLoss()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.metrics().entropy()).estimate()));
+          row.add(fmt(stat(loops, g, x -> x.metrics().matchedDistinct2()).estimate()));
         } else {
           row.add(stat(loops, g, GenerationResult::error).format("%.4f"));
         }

@@ -32,25 +32,35 @@ public final class RetrainingLoop {
    * @param error real-test classification error (NaN when not applicable)
    * @param diversity measures of the text the model wrote (null when not applicable)
    * @param sample an excerpt of that text ("" when not applicable)
+   * @param metrics the language model's collapse metrics (null when not applicable)
    */
-  public record Measurement(double loss, double error, TextMeasures diversity, String sample) {}
+  public record Measurement(double loss, double error, TextMeasures diversity, String sample,
+      CollapseMetrics metrics) {}
 
   /** The data and the model family of a loop. */
   public interface World<T, M extends AutoCloseable> {
     /**
      * The n new rows of generation k, in order: the first {@code realCount} real (never used by an earlier
-     * generation), the rest produced by {@code previous} (null at k = 0, where realCount = n).
+     * generation), the rest produced by {@code teacher} (null at k = 0, where realCount = n).
      */
-    List<T> rows(int generation, int realCount, int n, M previous);
+    List<T> rows(int generation, int realCount, int n, M teacher);
 
-    /** A fresh model of generation k trained on {@code rows}. */
-    M train(List<Row<T>> rows, int generation) throws Exception;
+    /**
+     * A fresh model of generation k trained on {@code rows}, with {@code budgetScale} times the training budget of
+     * one generation's rows (1 unless the budget grows with the rows).
+     */
+    M train(List<Row<T>> rows, int generation, double budgetScale) throws Exception;
 
-    /** The model of generation k measured on real test data. */
-    Measurement measure(M model, int generation) throws Exception;
+    /** The model of generation k measured on real test data; {@code first} is generation 0's model. */
+    Measurement measure(M model, int generation, M first) throws Exception;
   }
 
-  /** Runs generations 0..{@code generations} of one arm; {@code seed} drives the accumulate-subsample draw only. */
+  /**
+   * Runs generations 0..{@code generations} of one arm; {@code seed} drives the accumulate-subsample draw only. The
+   * arm's variant picks the teacher of the synthetic rows (generation k − 1, or generation 0), whether the synthetic
+   * rows are trained on at all, and whether the budget grows with the rows; generation 0's model stays open for the
+   * whole loop (a teacher, and the reference the collapse metrics are measured against).
+   */
   public static <T, M extends AutoCloseable> List<GenerationResult> run(World<T, M> world, LoopArm arm,
       int generations, int n, long seed) throws Exception {
     if (generations < 0 || n < 1) {
@@ -60,35 +70,46 @@ public final class RetrainingLoop {
     List<Row<T>> pool = new ArrayList<>();
     List<GenerationResult> out = new ArrayList<>();
     M model = null;
+    M first = null;
     try {
       for (int k = 0; k <= generations; k++) {
         long t0 = System.nanoTime();
         int realCount = k == 0 ? n : arm.realRows(n);
-        List<T> fresh = world.rows(k, realCount, n, model);
+        M teacher = arm.variant() == LoopArm.Variant.FIRST_TEACHER ? first : model;
+        List<T> fresh = world.rows(k, realCount, n, teacher);
         if (fresh.size() != n) {
           throw new IllegalStateException("generation " + k + " got " + fresh.size() + " rows, expected " + n);
         }
         for (int i = 0; i < n; i++) {
           pool.add(new Row<>(fresh.get(i), i < realCount, k));
         }
-        if (model != null) {
+        if (model != null && model != first) {
           model.close();
-          model = null;
         }
+        model = null;
         List<Row<T>> train = new ArrayList<>();
         int real = 0;
         for (int i : arm.schedule().trainingRows(k, n, rng)) {
-          train.add(pool.get(i));
-          real += pool.get(i).real() ? 1 : 0;
+          if (arm.variant() != LoopArm.Variant.REAL_ONLY || pool.get(i).real()) {
+            train.add(pool.get(i));
+            real += pool.get(i).real() ? 1 : 0;
+          }
         }
-        model = world.train(train, k);
-        Measurement m = world.measure(model, k);
+        double scale = arm.variant() == LoopArm.Variant.GROWING_BUDGET ? train.size() / (double) n : 1;
+        model = world.train(train, k, scale);
+        if (k == 0) {
+          first = model;
+        }
+        Measurement m = world.measure(model, k, first);
         out.add(new GenerationResult(k, train.size(), real, m.loss(), m.error(), m.diversity(), m.sample(),
-            (System.nanoTime() - t0) / 1e9));
+            m.metrics(), (System.nanoTime() - t0) / 1e9));
       }
     } finally {
-      if (model != null) {
+      if (model != null && model != first) {
         model.close();
+      }
+      if (first != null) {
+        first.close();
       }
     }
     return out;

@@ -1,6 +1,5 @@
 package org.collapselab.nn.contract;
 
-import org.collapselab.nn.text.TestTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.collapselab.experiments.run.FamilyContract;
 import org.collapselab.nn.image.TestImages;
-import org.collapselab.nn.text.study.LmStudyReader;
+import org.collapselab.nn.text.TestTexts;
+import org.collapselab.nn.text.corpus.CorpusFields;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NeuralFamilyContractTest {
   @AfterAll
   static void forgetTheCorpus() {
-    System.clearProperty(LmStudyReader.CORPUS_PROPERTY); // other tests check the default location
+    System.clearProperty(CorpusFields.CORPUS_PROPERTY); // other tests check the default location
   }
 
   @TestFactory
@@ -38,7 +38,7 @@ class NeuralFamilyContractTest {
     Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
     // the language loop reads the language-model study's corpus (data/gutenberg of the repository; fetched by
     // scripts/fetch-data.sh): a missing corpus fails its checks
-    System.setProperty(LmStudyReader.CORPUS_PROPERTY, Path.of("..", "data", "gutenberg").toAbsolutePath().toString());
+    System.setProperty(CorpusFields.CORPUS_PROPERTY, Path.of("..", "data", "gutenberg").toAbsolutePath().toString());
     Path large = tmp.resolve("toy-large"); // diagnose-mnist reserves 5000 training images for its generator
     TestImages.writeToyDataset(large, 8000, 500, true, 12);
     List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(List.of("org.collapselab.nn."),

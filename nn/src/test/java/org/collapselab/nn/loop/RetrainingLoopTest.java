@@ -38,39 +38,52 @@ class RetrainingLoopTest {
   static final class World implements RetrainingLoop.World<Stub, Model> {
     final List<List<RetrainingLoop.Row<Stub>>> trained = new ArrayList<>();
     final List<Model> models = new ArrayList<>();
+    final List<Double> scales = new ArrayList<>();
+    final boolean firstTeacher;
     int serial;
 
+    World(boolean firstTeacher) {
+      this.firstTeacher = firstTeacher;
+    }
+
     @Override
-    public List<Stub> rows(int generation, int realCount, int n, Model previous) {
-      assertThat(previous == null).isEqualTo(generation == 0);
-      if (previous != null) {
-        assertThat(previous.closed).isFalse();
-        assertThat(previous.generation).isEqualTo(generation - 1);
+    public List<Stub> rows(int generation, int realCount, int n, Model teacher) {
+      assertThat(teacher == null).isEqualTo(generation == 0);
+      if (teacher != null) {
+        assertThat(teacher.closed).isFalse();
+        assertThat(teacher.generation).isEqualTo(firstTeacher ? 0 : generation - 1);
       }
       List<Stub> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        out.add(new Stub(serial++, i < realCount ? -1 : previous.generation));
+        out.add(new Stub(serial++, i < realCount ? -1 : teacher.generation));
       }
       return out;
     }
 
     @Override
-    public Model train(List<RetrainingLoop.Row<Stub>> rows, int generation) {
+    public Model train(List<RetrainingLoop.Row<Stub>> rows, int generation, double budgetScale) {
       trained.add(rows);
+      scales.add(budgetScale);
       Model m = new Model(generation);
       models.add(m);
       return m;
     }
 
     @Override
-    public RetrainingLoop.Measurement measure(Model model, int generation) {
-      return new RetrainingLoop.Measurement(generation, Double.NaN, null, "");
+    public RetrainingLoop.Measurement measure(Model model, int generation, Model first) {
+      assertThat(first.generation).isZero();
+      assertThat(first.closed).isFalse();
+      return new RetrainingLoop.Measurement(generation, Double.NaN, null, "", null);
     }
   }
 
   private static World run(Schedule s, double r, int generations, int n) throws Exception {
-    World w = new World();
-    List<GenerationResult> out = RetrainingLoop.run(w, new LoopArm(s, r), generations, n, 5);
+    return run(new LoopArm(s, r), generations, n);
+  }
+
+  private static World run(LoopArm arm, int generations, int n) throws Exception {
+    World w = new World(arm.variant() == LoopArm.Variant.FIRST_TEACHER);
+    List<GenerationResult> out = RetrainingLoop.run(w, arm, generations, n, 5);
     assertThat(out).hasSize(generations + 1);
     for (int k = 0; k <= generations; k++) {
       assertThat(out.get(k).generation()).isEqualTo(k);
@@ -125,5 +138,26 @@ class RetrainingLoopTest {
     }
     // generation 0 of every schedule is the same: its own n real rows
     assertThat(w.trained.get(0)).allMatch(RetrainingLoop.Row::real);
+  }
+
+  @Test
+  void theControlsChangeTheTeacherTheRowsOrTheBudget() throws Exception {
+    // teacher = generation 0 throughout
+    World first = run(new LoopArm(Schedule.REPLACE, 0, LoopArm.Variant.FIRST_TEACHER), 3, 4);
+    for (int k = 1; k <= 3; k++) {
+      assertThat(first.trained.get(k)).allMatch(x -> x.value().labelledBy() == 0);
+    }
+    // the real share alone: the synthetic rows are left out
+    World alone = run(new LoopArm(Schedule.REPLACE, 0.5, LoopArm.Variant.REAL_ONLY), 3, 8);
+    for (int k = 1; k <= 3; k++) {
+      assertThat(alone.trained.get(k)).hasSize(4).allMatch(RetrainingLoop.Row::real);
+    }
+    // every new row real: no teacher is asked
+    World real = run(Schedule.ACCUMULATE, 1, 2, 5);
+    assertThat(real.trained.get(2)).hasSize(15).allMatch(RetrainingLoop.Row::real);
+    // accumulate with a budget ∝ rows: 1, 2, 3 times one generation's
+    World growing = run(new LoopArm(Schedule.ACCUMULATE, 0, LoopArm.Variant.GROWING_BUDGET), 2, 5);
+    assertThat(growing.scales).containsExactly(1.0, 2.0, 3.0);
+    assertThat(run(Schedule.ACCUMULATE, 0, 2, 5).scales).containsExactly(1.0, 1.0, 1.0);
   }
 }

@@ -19,7 +19,8 @@ public final class TestLoops {
   public static LmLoopConfig tinyLoop(Path corpus) {
     LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
         TestTexts.tinyYaml(corpus, "[0]")), false);
-    return new LmLoopConfig(lm.config(), new GptConfig("T", 1, 16, 2, 32), new TrainingPlan(3072, 8, 0.003, 0.05, 0.1,
-        0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1, 9, 200);
+    return new LmLoopConfig(lm.config().corpus(), lm.config().temperature(), new GptConfig("T", 1, 16, 2, 32),
+        new TrainingPlan(3072, 8, 0.003, 0.05, 0.1, 0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1,
+        9, 200);
   }
 }

@@ -1,6 +1,5 @@
 package org.collapselab.nn.loop;
 
-import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -17,11 +16,7 @@ import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.common.TorchRuntime;
 import org.collapselab.nn.image.TestImages;
 import org.collapselab.nn.loop.lm.LmLoopConfig;
-import org.collapselab.nn.text.study.LanguageModelReproductionTest;
-import org.collapselab.nn.text.study.LmStudy;
-import org.collapselab.nn.text.model.GptConfig;
-import org.collapselab.nn.text.model.LanguageModelTest;
-import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.TestTexts;
 import org.collapselab.problem.Schedule;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,8 +60,7 @@ class TinyLoopTest {
   @Test
   void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("corpus");
-    Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
+    TestTexts.toyCorpus(corpus);
     LmLoopConfig c = TestLoops.tinyLoop(corpus);
     assertThat(c.unavailable()).isNull();
     TorchRuntime.engine(1);

@@ -1,6 +1,5 @@
 package org.collapselab.nn.study;
 
-import org.collapselab.nn.text.TestTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +20,7 @@ import org.collapselab.experiments.run.ProcessSweepExecutor;
 import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.nn.image.TestImages;
-import org.collapselab.nn.text.study.LanguageModelReproductionTest;
-import org.collapselab.nn.text.model.LanguageModelTest;
+import org.collapselab.nn.text.TestTexts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,13 +65,12 @@ class ShardedStudiesTest {
 
   @Test
   void languageModelStudyShardedInTwoProcessesMergesToTheLocalResults(@TempDir Path tmp) throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    Files.createDirectories(corpus);
-    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
+    Path corpus = TestTexts.toyCorpus(tmp.resolve("corpus"));
     Path file = tmp.resolve("lm.yaml");
-    // one model size, two shares: a generator cell and two training cells, each in its own process
+    // one budget, two shares, no controls: a generator cell and two training cells, each in its own process
     Files.writeString(file, TestTexts.tinyYaml(corpus, "[0, 1]")
-        .replace("  - {name: M, layers: 2, width: 32, heads: 2, context: 32}\n", ""));
+        .replace("budgets: [7680, 15360]", "budgets: [7680]").replace("shifted: {files: [other.txt], p2: [0.5]}\n", "")
+        .replace("dilution_p2: [0.5]\n", ""));
     checkShardedEqualsLocal(tmp, file, "lm", 3);
   }
 

@@ -1,6 +1,9 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
+
 import java.util.Arrays;
+import org.collapselab.nn.common.DerivedSeeds;
 import org.collapselab.nn.image.data.ImageSet;
 import org.collapselab.nn.image.model.EarlyStopping;
 import org.collapselab.nn.image.model.Evaluation;
@@ -12,7 +15,6 @@ import org.collapselab.nn.image.model.TrainingTrace;
 import org.collapselab.nn.image.model.TwoLayerNetwork;
 import org.collapselab.nn.image.synthetic.SyntheticLabels;
 import org.collapselab.nn.image.synthetic.SyntheticQuality;
-import org.collapselab.stats.Seeds;
 
 /**
  * Runs one {@link CellSpec}: draws the mixture, trains the network, evaluates it on the real test split.
@@ -38,7 +40,7 @@ public final class CellRunner {
     }
     int n1 = spec.realCount();
     int n2 = spec.syntheticCount();
-    int[] perm = SyntheticLabels.permutation(pool, Seeds.derive(spec.seed(), 1));
+    int[] perm = SyntheticLabels.permutation(pool, derive(spec.seed(), 1));
     int[] realIdx = new int[n1];
     for (int i = 0; i < n1; i++) {
       realIdx[i] = syn.poolImage(perm[i]);
@@ -62,7 +64,7 @@ public final class CellRunner {
         : SyntheticLabels.quality(synTargets, train.labelsOf(synIdx), classes);
 
     int n = n1 + n2;
-    long initSeed = Seeds.derive(spec.seed(), 1000 + spec.width());
+    long initSeed = derive(spec.seed(), 1000 + spec.width());
     double trainLoss;
     int epochs = 0;
     long steps = 0;
@@ -86,7 +88,7 @@ public final class CellRunner {
         TwoLayerNetwork net = TwoLayerNetwork.create(ctx.engine(), d, spec.width(), classes, first, initSeed);
         try {
           TrainingConfig cfg = spec.training().forSize(n);
-          TrainingTrace trace = net.fit(x, y, n, cfg, Seeds.derive(spec.seed(), 2), earlyStopping(ctx, spec));
+          TrainingTrace trace = net.fit(x, y, n, cfg, derive(spec.seed(), 2), earlyStopping(ctx, spec));
           trainLoss = net.loss(x, y, n);
           epochs = trace.epochLoss().length;
           validationMse = trace.validationLoss();
@@ -120,4 +122,8 @@ public final class CellRunner {
         train.classes()), v.length, spec.training().patience());
   }
 
+  /** A well-mixed sub-seed of {@code seed} for stream {@code stream} ({@link DerivedSeeds}). */
+  public static long derive(long seed, long stream) {
+    return DerivedSeeds.derive(seed, stream);
+  }
 }

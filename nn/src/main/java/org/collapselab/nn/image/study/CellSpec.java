@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import org.collapselab.nn.image.synthetic.GeneratorSpec;
 
 /**

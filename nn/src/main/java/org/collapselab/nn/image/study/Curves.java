@@ -87,6 +87,48 @@ public final class Curves {
     return out;
   }
 
+  /** Per x, the value of {@code metric} of each matching cell by seed. */
+  public static TreeMap<Double, TreeMap<Long, Double>> bySeed(Map<CellSpec, CellResult> results,
+      Predicate<CellSpec> filter, ToDoubleFunction<CellSpec> xOf, Metric metric) {
+    TreeMap<Double, TreeMap<Long, Double>> out = new TreeMap<>();
+    for (Map.Entry<CellSpec, CellResult> e : results.entrySet()) {
+      if (filter.test(e.getKey())) {
+        out.computeIfAbsent(xOf.applyAsDouble(e.getKey()), k -> new TreeMap<>()).put(e.getKey().seed(),
+            metric.of(e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Per x, the paired difference other − base by seed (seeds present in both). */
+  public static TreeMap<Double, TreeMap<Long, Double>> pairedBySeed(Map<CellSpec, CellResult> results,
+      Predicate<CellSpec> base, Predicate<CellSpec> other, ToDoubleFunction<CellSpec> xOf, Metric metric) {
+    TreeMap<Double, TreeMap<Long, Double>> a = bySeed(results, other, xOf, metric);
+    TreeMap<Double, TreeMap<Long, Double>> b = bySeed(results, base, xOf, metric);
+    TreeMap<Double, TreeMap<Long, Double>> out = new TreeMap<>();
+    a.forEach((x, seeds) -> seeds.forEach((seed, v) -> {
+      Double c = b.getOrDefault(x, new TreeMap<>()).get(seed);
+      if (c != null && Double.isFinite(v) && Double.isFinite(c)) {
+        out.computeIfAbsent(x, k -> new TreeMap<>()).put(seed, v - c);
+      }
+    }));
+    return out;
+  }
+
+  /** The seeds present at every x. */
+  public static List<Long> commonSeeds(TreeMap<Double, TreeMap<Long, Double>> byX) {
+    List<Long> out = new ArrayList<>();
+    if (byX.isEmpty()) {
+      return out;
+    }
+    for (long s : byX.firstEntry().getValue().keySet()) {
+      if (byX.values().stream().allMatch(m -> m.containsKey(s))) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   /** Kendall's tau-a between two equally long sequences (1 = same order, −1 = reversed). */
   public static double kendallTau(double[] a, double[] b) {
     int n = a.length;

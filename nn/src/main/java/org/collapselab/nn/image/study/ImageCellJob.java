@@ -1,5 +1,8 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
+import org.collapselab.nn.image.synthetic.ImageContexts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +55,7 @@ public record ImageCellJob(CellSpec spec, String dataFolder, String experiment) 
     @SuppressWarnings("unchecked")
     Map<String, Object> m = JSON.convertValue(r, Map.class);
     m.put("seed", spec.seed());
+    m.put("threads", 1); // every image cell trains with one PyTorch thread (ImageContexts)
     return StoredCell.now(key(), experiment, configJson(spec), JSON.writeValueAsString(m),
         (System.nanoTime() - t0) / 1e9);
   }

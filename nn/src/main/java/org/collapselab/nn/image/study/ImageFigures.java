@@ -12,7 +12,6 @@ import org.collapselab.experiments.figures.ColorScales;
 import org.collapselab.experiments.figures.FigureWriter;
 import org.collapselab.experiments.figures.LinePlot;
 import org.collapselab.experiments.figures.PlotSeries;
-import org.collapselab.nn.image.synthetic.SyntheticQuality;
 import org.collapselab.stats.Summary;
 
 /**
@@ -32,32 +31,35 @@ public final class ImageFigures {
     List<Figure> out = new ArrayList<>();
     ImageStudy s = r.study();
     for (WidthSweep w : s.widthSweeps()) {
-      String base = s.name() + "-width-" + slug(w.network()) + "-n" + w.n();
-      List<LinePlot> panels = new ArrayList<>();
-      for (Metric m : Metric.values()) {
-        List<PlotSeries> series = shareSeries(r, c -> c.network() == w.network() && c.n() == w.n()
-            && w.widths().contains(c.width()) && c.generator().samples() == s.generator().samples(), c -> c.width(),
-            m);
-        if (w.network() != NetworkKind.TWO_LAYER) {
-          series.add(vertical("interpolation threshold (width = n)", w.n(), series));
+      for (int gs : w.generators(s.generator().samples())) {
+        String note = widthNote(r, w, gs);
+        String base = s.name() + "-width-" + slug(w.network()) + "-n" + w.n()
+            + (w.generatorSamples().isEmpty() ? "" : "-g" + gs);
+        java.util.function.Predicate<CellSpec> cells = ImageStudy.member(s.cells(w, gs, s.seed()));
+        List<LinePlot> panels = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+          List<PlotSeries> series = shareSeries(r, cells, c -> c.width(), m);
+          if (w.network() != NetworkKind.TWO_LAYER) {
+            series.add(vertical("interpolation threshold (width = n)", w.n(), series));
+          }
+          panels.add(new LinePlot(title(s, w.network()) + ", n = " + w.n(), "hidden width", m.label(), true,
+              m == Metric.MSE, series));
         }
-        panels.add(new LinePlot(title(s, w.network()) + ", n = " + w.n(), "hidden width", m.label(), true,
-            m == Metric.MSE, series));
+        List<Path> files = FigureWriter.write(dir, base, panels);
+        out.add(new Figure(String.format(Locale.ROOT, "%s: test error on real data vs hidden width (%s, n = %d%s), "
+            + "one curve per synthetic share p2; mean ± sd over %d seeds.", s.dataset(), name(w.network()), w.n(),
+            note, s.runs()), files.get(0), files.get(1)));
       }
-      List<Path> files = FigureWriter.write(dir, base, panels);
-      out.add(new Figure(String.format(Locale.ROOT, "%s: test error on real data vs hidden width (%s, n = %d), "
-          + "one curve per synthetic share p2; mean ± sd over %d seeds.", s.dataset(), name(w.network()), w.n(),
-          s.runs()), files.get(0), files.get(1)));
     }
     for (SizeSweep z : s.sizeSweeps()) {
       for (int gs : z.generators(s.generator().samples())) {
         double c2 = generatorC2(r, gs);
         String note = ImageClaims.generatorNote(s, z, gs);
         String base = s.name() + "-size-" + slug(z.network()) + "-w" + z.width()
-            + (gs == s.generator().samples() ? "" : "-g" + gs);
+            + (gs == s.generator().samples() ? "" : "-g" + gs) + (z.earlyStopping() ? "" : "-fixed-epochs");
         List<LinePlot> panels = new ArrayList<>();
         for (Metric m : Metric.values()) {
-          List<PlotSeries> series = shareSeries(r, z.cells(gs), c -> c.n(), m);
+          List<PlotSeries> series = shareSeries(r, ImageStudy.member(s.cells(z, gs, s.seed())), c -> c.n(), m);
           if (m == Metric.MSE && Double.isFinite(c2)) {
             series.addAll(floors(s, z, c2, series));
           }
@@ -78,9 +80,9 @@ public final class ImageFigures {
         List<PlotSeries> series = new ArrayList<>();
         int i = 0;
         for (int gs : q.generatorSamples()) {
-          TreeMap<Double, Summary> curve = Curves.curve(r.results(), c -> c.network() == q.network()
-              && c.width() == q.width() && c.n() == q.n() && (c.p2() == 0 || c.generator().samples() == gs),
-              CellSpec::p2, m);
+          java.util.function.Predicate<CellSpec> cells = ImageStudy.member(s.cells(q, s.seed()));
+          TreeMap<Double, Summary> curve = Curves.curve(r.results(), c -> cells.test(c) && (c.p2() == 0
+              || c.generator().samples() == gs), CellSpec::p2, m);
           Color color = ColorScales.categorical(i++);
           series.add(markers(String.format(Locale.ROOT, "generator on %d images (c² = %.2f)", gs,
               generatorC2(r, gs)), curve, color));
@@ -97,10 +99,18 @@ public final class ImageFigures {
     return out;
   }
 
-  /** Measured c² of the generator trained on {@code samples} images (NaN if unknown). */
+  /** Measured c² (mean over replicates) of the study's generator trained on {@code samples} images (NaN if unknown). */
   static double generatorC2(ImageResults r, int samples) {
-    SyntheticQuality[] q = r.generators().get(samples);
-    return q == null ? Double.NaN : q[0].mse();
+    GeneratorQuality q = r.generator(samples);
+    return q == null ? Double.NaN : q.c2();
+  }
+
+  /** ", generator on N images (hard labels)" for a width sweep that names its generators or labels. */
+  static String widthNote(ImageResults r, WidthSweep w, int gs) {
+    String labels = w.labels() == null ? "" : " (" + w.labels().name().toLowerCase(Locale.ROOT) + " labels)";
+    GeneratorQuality q = r.generator(gs, w.labels() == null ? r.study().generator().labels() : w.labels());
+    return w.generatorSamples().isEmpty() && labels.isEmpty() ? "" : ", generator on " + gs + " images" + labels
+        + (q == null ? "" : String.format(Locale.ROOT, ", c² = %.3f", q.c2()));
   }
 
   private static List<PlotSeries> shareSeries(ImageResults r, java.util.function.Predicate<CellSpec> filter,

@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -27,11 +29,14 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  * p2: [0, 0.01, 0.1, 0.3, 0.6, 0.9]
  * generator: {samples: 500, width: 128, epochs: 20, min_steps: 500, batch_size: 128, learning_rate: 0.001,
  *             labels: soft, noise: 0, seed: 7}
+ * generator_seeds: 5               # replicates of each generator: seed i uses replicate i mod generator_seeds
  * reserved: 5000                   # training images set aside for generators
  * training: {epochs: 10, min_steps: 1000, batch_size: 128, learning_rate: 0.001, weight_decay: 0}
  * ridge: 1.0e-4                    # random-features readout penalty
- * width_sweeps: [{network: random_features, n: 2000, widths: [100, 500, 2000, 8000]}]
- * size_sweeps: [{network: two_layer, width: 128, n: [1000, 4000, 16000], generator_samples: [500, 3000]}]
+ * width_sweeps: [{network: random_features, n: 2000, widths: [100, 500, 2000, 8000], labels: hard,
+ *                 generator_samples: [500, 3000]}]   # labels, generator_samples optional
+ * size_sweeps: [{network: two_layer, width: 128, n: [1000, 4000, 16000], generator_samples: [500, 3000],
+ *                early_stopping: false}]             # generator_samples, early_stopping optional
  * quality_sweep: {network: two_layer, width: 128, n: 4000, generator_samples: [100, 1000]}
  * quick: {runs: 2, ...}            # overrides used by --quick (any key above but name and kind)
  * </pre>
@@ -42,7 +47,7 @@ import org.collapselab.nn.image.synthetic.LabelKind;
 public final class ImageStudyReader implements StudyFamily {
   private static final Set<String> KEYS = Set.of("name", "kind", "description", "dataset", "data_dir", "runs", "seed",
       "p2", "generator", "reserved", "training", "ridge", "width_sweeps", "size_sweeps", "quality_sweep", "quick",
-      "budget_minutes");
+      "budget_minutes", "generator_seeds");
   private static final Set<String> TRAINING_KEYS = Set.of("epochs", "min_steps", "batch_size", "learning_rate",
       "weight_decay",
       "patience", "validation");
@@ -115,20 +120,32 @@ public final class ImageStudyReader implements StudyFamily {
           + (reserved - generator.samples()) + " (validation images are the end of the reserved slice)");
     }
     double ridge = real(merged, "ridge", 1e-12, 1e6, 1e-4, false);
-    List<WidthSweep> widthSweeps = entries(merged, "width_sweeps", "{network, n, widths}", (w, f) -> {
-      NetworkKind k = network(w.path("network"), f + ".network");
-      int n = integer(w, "n", f + ".n", 1, 1_000_000, -1);
-      List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
-      return k != null && n > 0 && widths != null ? new WidthSweep(k, n, widths) : null;
-    });
-    List<SizeSweep> sizeSweeps = entries(merged, "size_sweeps", "{network, width, n, generator_samples}", (z, f) -> {
-      NetworkKind k = network(z.path("network"), f + ".network");
-      int width = integer(z, "width", f + ".width", 1, 200_000, -1);
-      List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
-      List<Integer> gs = z.has("generator_samples")
-          ? intList(z.path("generator_samples"), f + ".generator_samples", 10, reserved) : List.of();
-      return k != null && width > 0 && ns != null && gs != null ? new SizeSweep(k, width, ns, gs) : null;
-    });
+    int generatorSeeds = integer(merged, "generator_seeds", 1, 100, 1);
+    List<WidthSweep> widthSweeps = entries(merged, "width_sweeps", "{network, n, widths, generator_samples, labels}",
+        (w, f) -> {
+          NetworkKind k = network(w.path("network"), f + ".network");
+          int n = integer(w, "n", f + ".n", 1, 1_000_000, -1);
+          List<Integer> widths = intList(w.path("widths"), f + ".widths", 1, 200_000);
+          List<Integer> gs = w.has("generator_samples")
+              ? intList(w.path("generator_samples"), f + ".generator_samples", 10, reserved) : List.of();
+          LabelKind labels = w.has("labels") ? labels(w.path("labels"), f + ".labels") : null;
+          return k != null && n > 0 && widths != null && gs != null && (labels != null || !w.has("labels"))
+              ? new WidthSweep(k, n, widths, gs, labels) : null;
+        });
+    List<SizeSweep> sizeSweeps = entries(merged, "size_sweeps",
+        "{network, width, n, generator_samples, early_stopping}", (z, f) -> {
+          NetworkKind k = network(z.path("network"), f + ".network");
+          int width = integer(z, "width", f + ".width", 1, 200_000, -1);
+          List<Integer> ns = intList(z.path("n"), f + ".n", 1, 1_000_000);
+          List<Integer> gs = z.has("generator_samples")
+              ? intList(z.path("generator_samples"), f + ".generator_samples", 10, reserved) : List.of();
+          JsonNode es = z.path("early_stopping");
+          if (!es.isMissingNode() && !es.isBoolean()) {
+            error(f + ".early_stopping", es, "true or false");
+          }
+          return k != null && width > 0 && ns != null && gs != null ? new SizeSweep(k, width, ns, gs,
+              es.asBoolean(true)) : null;
+        });
     QualitySweep quality = null;
     JsonNode qs = merged.path("quality_sweep");
     if (!qs.isMissingNode() && !qs.isNull()) {
@@ -149,7 +166,7 @@ public final class ImageStudyReader implements StudyFamily {
       return null;
     }
     return new ImageStudy(name, description == null ? "" : description, dataset, dataDir, runs, seed, p2, generator,
-        reserved, training, ridge, widthSweeps, sizeSweeps, quality);
+        reserved, training, ridge, widthSweeps, sizeSweeps, quality, generatorSeeds);
   }
 
   private TrainingPlan training(JsonNode t, String field, Set<String> keys) {
@@ -180,25 +197,25 @@ public final class ImageStudyReader implements StudyFamily {
     }
     int samples = integer(g, "samples", "generator.samples", 10, Math.max(10, reserved), 500);
     int width = integer(g, "width", "generator.width", 1, 100_000, 128);
-    LabelKind labels = LabelKind.SOFT;
-    JsonNode l = g.path("labels");
-    if (!l.isMissingNode()) {
-      String v = l.asText("").toUpperCase(Locale.ROOT);
-      if (v.equals("SOFT") || v.equals("HARD")) {
-        labels = LabelKind.valueOf(v);
-      } else {
-        error("generator.labels", l, "soft or hard");
-      }
-    }
+    LabelKind labels = g.has("labels") ? labels(g.path("labels"), "generator.labels") : LabelKind.SOFT;
     double noise = real(g, "noise", "generator.noise", 0, 100, 0, true);
     long seed = longValue(g, "seed", "generator.seed", 0);
-    if (samples < 0 || width < 0 || Double.isNaN(noise)) {
+    if (samples < 0 || width < 0 || Double.isNaN(noise) || labels == null) {
       return null;
     }
     return new GeneratorPlan(samples, width, t, labels, noise, seed);
   }
 
 
+
+  private LabelKind labels(JsonNode l, String field) {
+    String v = l.asText("").toUpperCase(Locale.ROOT);
+    if (l.isTextual() && (v.equals("SOFT") || v.equals("HARD"))) {
+      return LabelKind.valueOf(v);
+    }
+    error(field, l, "soft or hard");
+    return null;
+  }
 
   private NetworkKind network(JsonNode v, String field) {
     String s = v.asText("").toUpperCase(Locale.ROOT).replace('-', '_');

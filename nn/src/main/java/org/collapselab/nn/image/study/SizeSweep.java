@@ -10,25 +10,24 @@ import java.util.List;
  * @param n training-set sizes, increasing
  * @param generatorSamples real images of each generator whose synthetic targets the sweep uses (one curve family and
  *     one plateau claim per generator quality); empty: the study's generator only
+ * @param earlyStopping whether the Adam-trained networks stop early on the real validation images (the study's
+ *     training plan); false: the plan's epochs and steps exactly, a control for what early stopping does
  */
-public record SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples) {
+public record SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples,
+    boolean earlyStopping) {
   public SizeSweep {
     n = List.copyOf(n);
     generatorSamples = List.copyOf(generatorSamples);
   }
 
-  /** A sweep with the study's generator only. */
-  public SizeSweep(NetworkKind network, int width, List<Integer> n) {
-    this(network, width, n, List.of());
+  /** A sweep with the given generators and early stopping as in the study's plan. */
+  public SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples) {
+    this(network, width, n, generatorSamples, true);
   }
 
-  /**
-   * The sweep's cells for the generator trained on {@code gs} images (clean cells, p2 = 0, are shared by every
-   * generator: they are made with the study's generator, whose targets they do not use).
-   */
-  public java.util.function.Predicate<CellSpec> cells(int gs) {
-    return c -> c.network() == network && c.width() == width && n.contains(c.n())
-        && (c.p2() == 0 || c.generator().samples() == gs);
+  /** A sweep with the study's generator only. */
+  public SizeSweep(NetworkKind network, int width, List<Integer> n) {
+    this(network, width, n, List.of(), true);
   }
 
   /** The generator sizes of the sweep: {@link #generatorSamples}, or the study's generator {@code studyGenerator}. */

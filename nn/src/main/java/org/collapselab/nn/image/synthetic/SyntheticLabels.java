@@ -3,6 +3,7 @@ package org.collapselab.nn.image.synthetic;
 import ai.djl.engine.Engine;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.collapselab.nn.common.DerivedSeeds;
 import org.collapselab.nn.image.data.ImageSet;
 import org.collapselab.nn.image.model.Evaluation;
 import org.collapselab.nn.image.model.FirstLayer;
@@ -58,22 +59,25 @@ public final class SyntheticLabels {
           + "training split (" + train.count() + " images)");
     }
     int[] perm = permutation(train.count(), spec.seed());
-    int[] genIdx = Arrays.copyOfRange(perm, train.count() - reserved, train.count() - reserved + spec.samples());
+    int[] genIdx = generatorImages(perm, train.count() - reserved, reserved, spec);
     int[] pool = Arrays.copyOfRange(perm, 0, train.count() - reserved);
+    long initSeed = spec.replicate() == 0 ? spec.seed() + 1 : DerivedSeeds.derive(spec.seed(), 100 + spec.replicate());
+    long orderSeed = spec.replicate() == 0 ? spec.seed() + 2 : DerivedSeeds.derive(spec.seed(), 200 + spec.replicate());
+    long noiseSeed = spec.replicate() == 0 ? spec.seed() + 3 : DerivedSeeds.derive(spec.seed(), 300 + spec.replicate());
     int classes = train.classes();
     int d = train.dimension();
     float[] gx = train.features(genIdx, mean, std);
     float[] gy = Evaluation.oneHot(train.labelsOf(genIdx), classes);
     try (TwoLayerNetwork gen = TwoLayerNetwork.create(engine, d, spec.width(), classes, FirstLayer.TRAINED,
-        spec.seed() + 1)) {
-      TrainingTrace trace = gen.fit(gx, gy, genIdx.length, spec.training(), spec.seed() + 2, null);
+        initSeed)) {
+      TrainingTrace trace = gen.fit(gx, gy, genIdx.length, spec.training(), orderSeed, null);
       float[] out = predictInChunks(gen, train, pool, mean, std);
       if (spec.labels() == LabelKind.HARD) {
         int[] cls = Evaluation.argMax(out, classes);
         out = Evaluation.oneHot(cls, classes);
       }
       if (spec.noise() > 0) {
-        SplittableRandom rng = new SplittableRandom(spec.seed() + 3);
+        SplittableRandom rng = new SplittableRandom(noiseSeed);
         for (int i = 0; i < out.length; i++) {
           out[i] += (float) (spec.noise() * rng.nextGaussian());
         }
@@ -88,6 +92,28 @@ public final class SyntheticLabels {
       return new SyntheticLabels(spec, classes, pool, out, q, new SyntheticQuality(ev.mse(), ev.error(), ev.count()),
           trace);
     }
+  }
+
+  /**
+   * The generator's training images: replicate 0 takes the first {@code samples} of the reserved slice (which starts
+   * at {@code start} in {@code perm}); replicate r &gt; 0 a random subset of the slice without its last
+   * {@code holdout} images.
+   */
+  static int[] generatorImages(int[] perm, int start, int reserved, GeneratorSpec spec) {
+    if (spec.replicate() == 0) {
+      return Arrays.copyOfRange(perm, start, start + spec.samples());
+    }
+    int usable = reserved - spec.holdout();
+    if (usable < spec.samples()) {
+      throw new IllegalArgumentException("generator replicates need " + spec.samples() + " reserved images besides the "
+          + spec.holdout() + " held out, the reserved slice has " + reserved);
+    }
+    int[] pick = permutation(usable, DerivedSeeds.derive(spec.seed(), 400 + spec.replicate()));
+    int[] out = new int[spec.samples()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = perm[start + pick[i]];
+    }
+    return out;
   }
 
   private static float[] predictInChunks(TwoLayerNetwork gen, ImageSet set, int[] idx, double mean, double std) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.collapselab.nn.image.data.ImageFolder;
-import org.collapselab.nn.image.study.TrainingPlan;
+import org.collapselab.nn.image.model.TrainingPlan;
 import org.collapselab.nn.loop.LoopArm;
 import org.collapselab.nn.loop.LoopCellJob;
 import org.collapselab.nn.loop.LoopConfig;
@@ -112,5 +112,11 @@ public record ImageLoopConfig(String dataset, String dataDir, int width, Trainin
   @Override
   public String lossUnit() {
     return "(MSE)";
+  }
+
+  @Override
+  public org.collapselab.experiments.report.Threshold minEffect() {
+    return new org.collapselab.experiments.report.Threshold("MIN_EFFECT", 0.001,
+        "smallest test-MSE difference that matters (as in the image study)");
   }
 }

@@ -10,7 +10,7 @@ import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.image.data.ImageFolder;
-import org.collapselab.nn.image.study.TrainingPlan;
+import org.collapselab.nn.image.model.TrainingPlan;
 import org.collapselab.nn.loop.LoopFields;
 import org.collapselab.nn.loop.LoopStudy;
 

@@ -8,15 +8,18 @@ import org.collapselab.nn.image.data.ImageSet;
 import org.collapselab.nn.image.model.Evaluation;
 import org.collapselab.nn.image.model.FirstLayer;
 import org.collapselab.nn.image.model.TwoLayerNetwork;
-import org.collapselab.nn.image.study.ImageContexts;
-import org.collapselab.nn.image.study.ImageExperimentContext;
+import org.collapselab.nn.image.synthetic.ImageContexts;
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
 import org.collapselab.nn.loop.LoopArm;
 import org.collapselab.nn.loop.LoopResult;
 import org.collapselab.nn.loop.LoopSeeds;
 import org.collapselab.nn.loop.RetrainingLoop;
 import org.collapselab.stats.Seeds;
 
-/** The image loop's data and models (see {@link ImageLoopConfig}): a row is a training image with its target. */
+/**
+ * The image loop's data and models (see {@link ImageLoopConfig}): a row is a training image with its target. The
+ * training steps already grow with the rows (at least {@code epochs} passes), so a growing budget changes nothing.
+ */
 final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labelled, TwoLayerNetwork> {
   /**
    * A training image and the target it was given.
@@ -62,18 +65,18 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
             g.generation(), g.loss(), g.error());
       }
     }
-    return new LoopResult(arm.schedule().key(), arm.freshReal(), seed, gens, null, (System.nanoTime() - t0) / 1e9);
+    return new LoopResult(arm.schedule().key(), arm.freshReal(), arm.variant().key(), seed, gens, null, (System.nanoTime() - t0) / 1e9);
   }
 
   @Override
-  public List<Labelled> rows(int generation, int realCount, int n, TwoLayerNetwork previous) {
+  public List<Labelled> rows(int generation, int realCount, int n, TwoLayerNetwork teacher) {
     int[] idx = Arrays.copyOfRange(order, next, next + n);
     next += n;
     int classes = train.classes();
     float[] real = Evaluation.oneHot(train.labelsOf(Arrays.copyOf(idx, realCount)), classes);
     int[] synth = Arrays.copyOfRange(idx, realCount, n);
     float[] out = synth.length == 0 ? new float[0]
-        : previous.predict(train.features(synth, ctx.mean(), ctx.std()), synth.length);
+        : teacher.predict(train.features(synth, ctx.mean(), ctx.std()), synth.length);
     List<Labelled> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       float[] src = i < realCount ? real : out;
@@ -84,7 +87,7 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
   }
 
   @Override
-  public TwoLayerNetwork train(List<RetrainingLoop.Row<Labelled>> rows, int generation) {
+  public TwoLayerNetwork train(List<RetrainingLoop.Row<Labelled>> rows, int generation, double budgetScale) {
     int n = rows.size();
     int classes = train.classes();
     int[] idx = new int[n];
@@ -106,9 +109,9 @@ final class ImageLoopWorld implements RetrainingLoop.World<ImageLoopWorld.Labell
   }
 
   @Override
-  public RetrainingLoop.Measurement measure(TwoLayerNetwork net, int generation) {
+  public RetrainingLoop.Measurement measure(TwoLayerNetwork net, int generation, TwoLayerNetwork first) {
     ImageSet test = ctx.dataset().test();
     Evaluation ev = Evaluation.of(net.predict(testInputs, test.count()), test.labels(), train.classes());
-    return new RetrainingLoop.Measurement(ev.mse(), ev.error(), null, "");
+    return new RetrainingLoop.Measurement(ev.mse(), ev.error(), null, "", null);
   }
 }

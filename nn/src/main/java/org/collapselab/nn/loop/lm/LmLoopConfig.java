@@ -1,6 +1,5 @@
 package org.collapselab.nn.loop.lm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,11 +11,11 @@ import org.collapselab.nn.loop.LoopArm;
 import org.collapselab.nn.loop.LoopCellJob;
 import org.collapselab.nn.loop.LoopConfig;
 import org.collapselab.nn.loop.LoopResult;
+import org.collapselab.nn.text.corpus.CorpusSpec;
+import org.collapselab.nn.text.corpus.PreparedCorpus;
 import org.collapselab.nn.text.corpus.TextCorpus;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.TrainingPlan;
-import org.collapselab.nn.text.study.LanguageModelExperiment;
-import org.collapselab.nn.text.study.LmExperimentConfig;
 import org.collapselab.validation.ParameterException;
 
 /**
@@ -27,10 +26,11 @@ import org.collapselab.validation.ParameterException;
  * samples from the document separator alone (no real prompt), at the language-model study's temperature. Every model
  * trains on {@code plan.tokens()} tokens drawn as random windows from its rows, so under accumulate the budget in
  * tokens seen is fixed while the data grows. Corpus, split, tokenizer, evaluation windows and temperature are those
- * of the language-model study ({@code base}, read through {@link LanguageModelExperiment#prepare}), so the real-test
- * loss is on the same held-out split.
+ * of the language-model study ({@code corpus} and {@code temperature} of studies/lm.yaml, read through
+ * {@link PreparedCorpus}), so the real-test loss is on the same held-out split.
  *
- * @param base the language-model study's configuration (studies/lm.yaml, quick or full)
+ * @param corpus the language-model study's corpus (studies/lm.yaml, quick or full)
+ * @param temperature the language-model study's sampling temperature
  * @param model the model of every generation (its context is the study's)
  * @param plan its training plan (token budget T per generation)
  * @param rows rows n per generation
@@ -41,7 +41,7 @@ import org.collapselab.validation.ParameterException;
  * @param baseSeed seed the loops derive from
  * @param sampleChars characters of each generation's text kept as its saved sample
  */
-public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPlan plan, int rows, int rowTokens,
+public record LmLoopConfig(CorpusSpec corpus, double temperature, GptConfig model, TrainingPlan plan, int rows, int rowTokens,
     int generations, List<LoopArm> arms, int seeds, long baseSeed, int sampleChars) implements LoopConfig {
   // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
   // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall time.
@@ -53,6 +53,10 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
   static final double EVAL_RATE = 120_000;
   /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
   static final double STARTUP = 3;
+  /** Dictionary words the length-matched diversity of a generation's text is measured on. */
+  public static final int MATCHED_WORDS = 2000;
+  /** Share of the training tokens made up by the rare vocabulary entries (as in the language-model study). */
+  public static final double RARE_SHARE = 0.05;
 
   /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
   private static final List<String> SHARED = List.of("corpusHash", "testFraction", "validationFraction", "splitChunk",
@@ -60,24 +64,15 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
 
   public LmLoopConfig {
     arms = List.copyOf(arms);
-    if (model.context() != base.generator().context()) {
+    if (model.context() != corpus.context()) {
       throw new ParameterException("model.context", model.context(), "the language-model study's context ("
-          + base.generator().context() + "): its evaluation windows are that long");
+          + corpus.context() + "): its evaluation windows are that long");
     }
-  }
-
-  /** Sampling temperature: the language-model study's. */
-  public double temperature() {
-    return base.temperature();
   }
 
   /** The corpus read, split and tokenized (cached per process). */
-  public LanguageModelExperiment.Prepared prepared() {
-    try {
-      return LanguageModelExperiment.prepare(base());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public PreparedCorpus prepared() {
+    return PreparedCorpus.of(corpus);
   }
 
   @Override
@@ -89,8 +84,10 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
   public String configJson() {
     try {
       ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
-      o.remove("base"); // where the corpus lies does not matter, what it holds and how it is split does:
-      JsonNode study = LoopCellJob.JSON.readTree(prepared().generatorJson());
+      o.remove("corpus"); // where the corpus lies does not matter, what it holds and how it is split does:
+      o.remove("temperature");
+      ObjectNode study = prepared().dataJson();
+      study.put("temperature", temperature);
       for (String k : SHARED) {
         o.set(k, study.path(k));
       }
@@ -107,15 +104,22 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
 
   @Override
   public String unavailable() {
-    return Files.exists(base().corpusPath()) ? null : new TextCorpus.CorpusMissingException(base().corpusPath())
+    return Files.exists(corpus.corpusPath()) ? null : new TextCorpus.CorpusMissingException(corpus.corpusPath())
         .getMessage();
   }
 
   @Override
   public double estimatedSeconds(LoopArm arm) {
-    double perGeneration = plan.tokens() / TRAIN_RATE + (double) rows * rowTokens / SAMPLE_RATE
-        + (base.finalEvalTokens() + base.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
-    return STARTUP + (generations + 1) * perGeneration;
+    // sampling twice (own text, and the first teacher's fresh rows), scoring the samples and two passes of evaluation
+    double fixed = 2.0 * rows * rowTokens / SAMPLE_RATE + (double) rows * rowTokens / EVAL_RATE
+        + (2.0 * corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
+    double training = 0;
+    for (int k = 0; k <= generations; k++) {
+      double scale = arm.variant() == LoopArm.Variant.GROWING_BUDGET ? arm.schedule() == org.collapselab.problem
+          .Schedule.ACCUMULATE ? k + 1 : 1 : 1;
+      training += plan.tokens() * scale / TRAIN_RATE;
+    }
+    return STARTUP + (generations + 1) * fixed + training;
   }
 
   @Override
@@ -126,7 +130,7 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
         + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
         + "on %d tokens of the language-model study's held-out test split.", model.name(), model.shape(),
         model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature(),
-        base.finalEvalTokens());
+        corpus.finalEvalTokens());
   }
 
   @Override
@@ -137,5 +141,11 @@ public record LmLoopConfig(LmExperimentConfig base, GptConfig model, TrainingPla
   @Override
   public String lossUnit() {
     return "nats/token";
+  }
+
+  @Override
+  public org.collapselab.experiments.report.Threshold minEffect() {
+    return new org.collapselab.experiments.report.Threshold("MIN_EFFECT", 0.01,
+        "smallest real-test loss difference that matters, nats/token (1% perplexity; as in the language-model study)");
   }
 }

@@ -1,6 +1,5 @@
 package org.collapselab.nn.text.model;
 
-import org.collapselab.nn.common.Checks;
 import org.collapselab.nn.text.corpus.EvalWindows;
 import org.collapselab.nn.text.corpus.MixtureSampler;
 
@@ -14,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
@@ -25,7 +23,6 @@ import ai.djl.training.tracker.WarmUpTracker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A GPT-style character language model ({@link GptBlock}) with its DJL trainer: training on a {@link MixtureSampler}
@@ -200,103 +197,60 @@ public final class LanguageModel implements AutoCloseable {
     }
   }
 
-  /** Logits of the cached forward pass fed {@code prefix} tokens at once and then one token at a time; for tests. */
-  float[] cachedLogits(int[][] rows, int prefix) {
-    int r = rows.length;
-    int t = rows[0].length;
-    float[] out = new float[r * t * vocab];
-    try (NDManager gen = trainer.getManager().newSubManager();
-        GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
-      ParameterStore ps = new ParameterStore(gen, false);
-      int pos = 0;
-      while (pos < t) {
-        int n = pos == 0 ? prefix : 1;
-        int[] ids = new int[r * n];
-        for (int i = 0; i < r; i++) {
-          System.arraycopy(rows[i], pos, ids, i * n, n);
-        }
-        try (NDManager m = gen.newSubManager()) {
-          float[] l = block.extend(ps, cache, m.create(ids, new Shape(r, n)).toType(DataType.INT64, false))
-              .toFloatArray();
-          for (int i = 0; i < r; i++) {
-            System.arraycopy(l, i * n * vocab, out, (i * t + pos) * vocab, n * vocab);
-          }
-        }
-        pos += n;
-      }
-    }
-    return out;
-  }
-
   /**
-   * Samples {@code length} new tokens after each prompt (one stream per prompt, all prompts the same length ≤
-   * context), at the given temperature, with a key/value cache. When a stream reaches the context length, its last
-   * context/2 tokens become the new prompt (strided sliding window), so every token is sampled with between
-   * context/2 and context tokens of history.
+   * Samples {@code length} new tokens after each prompt at the given temperature ({@link TextSampler}).
    *
    * @return the generated tokens of each stream (prompts excluded)
    */
   public int[][] generate(int[][] prompts, int length, double temperature, long seed) {
-    return generate(prompts, length, temperature, 1.0, seed);
+    return new TextSampler(this).generate(prompts, length, temperature, 1.0, seed);
+  }
+
+  /** As {@link #generate(int[][], int, double, long)}, with nucleus (top-p) sampling ({@link TextSampler}). */
+  public int[][] generate(int[][] prompts, int length, double temperature, double topP, long seed) {
+    return new TextSampler(this).generate(prompts, length, temperature, topP, seed);
+  }
+
+  /** Logits of the cached forward pass ({@link TextSampler#cachedLogits}); for tests. */
+  float[] cachedLogits(int[][] rows, int prefix) {
+    return new TextSampler(this).cachedLogits(rows, prefix);
+  }
+
+  GptBlock block() {
+    return block;
+  }
+
+  /** The full forward pass without gradients: logits (rows, T, vocab) of token ids (rows, T). */
+  NDArray forward(NDArray ids) {
+    return trainer.evaluate(new NDList(ids)).head();
   }
 
   /**
-   * As {@link #generate(int[][], int, double, long)}, with nucleus (top-p) sampling (Holtzman et al. 2020, "The
-   * Curious Case of Neural Text Degeneration"): each token is drawn from the smallest set of most likely tokens whose
-   * probability (after the temperature) reaches {@code topP}; 1 samples from the whole distribution.
+   * SHA-256 of the trained weights (every parameter's values in block order, as little-endian floats): identifies
+   * a generator in the results of the cells trained on its text.
    */
-  public int[][] generate(int[][] prompts, int length, double temperature, double topP, long seed) {
-    Checks.doubleIn("temperature", temperature, 0.01, 10.0);
-    Checks.doubleIn("top_p", topP, 0.01, 1.0);
-    int r = prompts.length;
-    int p = prompts[0].length;
-    int ctx = config.context();
-    if (p < 1 || p > ctx) {
-      throw new IllegalArgumentException("prompt length must be in [1, " + ctx + "], got " + p);
-    }
-    int keep = Math.max(1, ctx / 2);
-    int[][] history = new int[r][p + length];
-    int[][] out = new int[r][length];
-    for (int i = 0; i < r; i++) {
-      System.arraycopy(prompts[i], 0, history[i], 0, p);
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] probs = new float[vocab];
-    long[] order = new long[vocab];
-    try (NDManager gen = trainer.getManager().newSubManager();
-        GptBlock.KvCache cache = new GptBlock.KvCache(gen, config.layers())) {
-      ParameterStore ps = new ParameterStore(gen, false);
-      int have = p;
-      int[] feed = null;
-      int feedLen = 0;
-      for (int step = 0; step < length; step++) {
-        if (step == 0 || cache.length() >= ctx) {
-          cache.clear();
-          int n = step == 0 ? p : keep;
-          feed = new int[r * n];
-          for (int i = 0; i < r; i++) {
-            System.arraycopy(history[i], have - n, feed, i * n, n);
-          }
-          feedLen = n;
-        }
-        float[] logits;
-        try (NDManager m = gen.newSubManager()) {
-          NDArray ids = m.create(feed, new Shape(r, feedLen)).toType(DataType.INT64, false);
-          NDArray l = block.extend(ps, cache, ids);
-          logits = l.get(":, -1, :").toFloatArray();
-        }
-        feed = new int[r];
-        feedLen = 1;
-        for (int i = 0; i < r; i++) {
-          int tok = TokenSampler.sample(logits, i * vocab, vocab, temperature, topP, random, probs, order);
-          history[i][have] = tok;
-          out[i][step] = tok;
-          feed[i] = tok;
-        }
-        have++;
+  public String weightsHash() {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (var p : block.getParameters()) {
+        float[] v = p.getValue().getArray().toFloatArray();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        md.update(p.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(b.array());
       }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }
-    return out;
+  }
+
+  NDManager manager() {
+    return trainer.getManager();
+  }
+
+  int vocab() {
+    return vocab;
   }
 
   /**

@@ -18,7 +18,12 @@ import java.util.Set;
  * present the dictionary-word share is reported as not measured, never guessed.
  */
 public final class WordList {
+  /** Where the word list is looked for, for messages. */
+  public static final String WHERE = "/usr/share/dict/american-english from Debian's wamerican "
+      + "(scripts/setup-system.sh), or a one-word-per-line file named by COLLAPSELAB_DICT";
+  private static Optional<WordList> system;
   private final Set<String> words;
+  private final String hash;
 
   /** A dictionary of the given words (case-insensitive). */
   public WordList(Iterable<String> entries) {
@@ -30,6 +35,7 @@ public final class WordList {
       }
     }
     this.words = Set.copyOf(s);
+    this.hash = org.collapselab.experiments.study.CellKeys.sha256Hex(String.join("\n", new java.util.TreeSet<>(s)));
   }
 
   /** Reads a one-word-per-line file. */
@@ -41,8 +47,20 @@ public final class WordList {
     }
   }
 
-  /** The system dictionary: {@code $COLLAPSELAB_DICT}, else wamerican's file, else empty. */
-  public static Optional<WordList> system() {
+  /** The system dictionary: {@code $COLLAPSELAB_DICT}, else wamerican's file, else empty (read once). */
+  public static synchronized Optional<WordList> system() {
+    if (system == null) {
+      system = find();
+    }
+    return system;
+  }
+
+  /** SHA-256 of the sorted lower-case entries: identifies the list in the keys of cells that filter with it. */
+  public String hash() {
+    return hash;
+  }
+
+  private static Optional<WordList> find() {
     String env = System.getenv("COLLAPSELAB_DICT");
     List<Path> candidates = env != null && !env.isBlank() ? List.of(Path.of(env))
         : List.of(Path.of("/usr/share/dict/american-english"), Path.of("/usr/share/dict/words"));

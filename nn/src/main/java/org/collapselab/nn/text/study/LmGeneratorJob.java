@@ -1,56 +1,54 @@
 package org.collapselab.nn.text.study;
 
-import org.collapselab.nn.text.synthetic.SyntheticCorpus;
-import org.collapselab.nn.text.synthetic.GeneratorResult;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import org.collapselab.experiments.store.StoredCell;
 import org.collapselab.experiments.study.CellJob;
 import org.collapselab.nn.common.TorchRuntime;
+import org.collapselab.nn.text.synthetic.GeneratorResult;
+import org.collapselab.nn.text.synthetic.SyntheticCorpus;
 
 /**
- * The generator cell of a language-model study: trains the weaker model on real training text and samples the
- * synthetic corpus. Its stored result carries the corpus itself ({@code syntheticText}), so the training cells that
- * need it can run in any process or on any machine.
+ * A generator cell of a language-model study: one replicate of a named generator trained on real text, sampled and
+ * filtered. Its stored result carries the corpus itself ({@code syntheticText}), so the student cells that need it
+ * can run in any process or on any machine, and the hashes of its weights, its kept text and its word list.
  *
  * @param config the study's configuration
- * @param experiment experiment name of the generator cell in the store
- * @param threads PyTorch intra-op threads
+ * @param experiment experiment name of the generator cells in the store
+ * @param name the generator's name
+ * @param replicate its replicate index
  */
-public record LmGeneratorJob(LmExperimentConfig config, String experiment, int threads) implements CellJob {
-  private static final long serialVersionUID = 1L;
+public record LmGeneratorJob(LmExperimentConfig config, String experiment, String name, int replicate)
+    implements CellJob {
+  private static final long serialVersionUID = 2L;
 
   @Override
   public String key() {
-    return prepared().generatorKey();
+    return prepared().generatorKey(name, replicate);
   }
 
   @Override
   public String label() {
-    return "lm generator " + config.generator().shape();
+    return "lm generator " + name + " #" + replicate + " " + config.generator(name).model().shape();
   }
 
   @Override
   public double cost() {
-    return 2; // first: every training cell needs it
-  }
-
-  @Override
-  public CellJob withThreads(int t) {
-    return new LmGeneratorJob(config, experiment, t);
+    LmGeneratorConfig g = config.generator(name);
+    long params = g.model().parameterCount(config.corpus().vocabSize());
+    return (g.plan().tokens() + 3.0 * config.syntheticTokens()) * params / 5e9;
   }
 
   @Override
   public StoredCell compute() throws IOException {
-    TorchRuntime.engine(threads);
+    TorchRuntime.engine(config.threads());
     LanguageModelExperiment.Prepared d = prepared();
-    SyntheticCorpus.Generated g = LanguageModelExperiment.generator(d, cellLog());
+    SyntheticCorpus.Generated g = LanguageModelExperiment.generator(d, name, replicate, cellLog());
     ObjectNode o = LanguageModelExperiment.JSON.valueToTree(g.result());
     o.put("syntheticText", g.text());
-    return StoredCell.now(d.generatorKey(), experiment, d.generatorJson(),
+    return StoredCell.now(key(), experiment, d.generatorJson(name, replicate),
         LanguageModelExperiment.JSON.writeValueAsString(o), g.result().seconds());
   }
 
@@ -59,16 +57,11 @@ public record LmGeneratorJob(LmExperimentConfig config, String experiment, int t
     ObjectNode o = (ObjectNode) LanguageModelExperiment.JSON.readTree(json);
     String text = o.path("syntheticText").asText("");
     o.remove("syntheticText");
-    return new SyntheticCorpus.Generated(LanguageModelExperiment.JSON.treeToValue(o, GeneratorResult.class),
-        text);
+    return new SyntheticCorpus.Generated(LanguageModelExperiment.JSON.treeToValue(o, GeneratorResult.class), text);
   }
 
   private LanguageModelExperiment.Prepared prepared() {
-    try {
-      return LanguageModelExperiment.prepare(config);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return LanguageModelExperiment.prepare(config);
   }
 
   /**

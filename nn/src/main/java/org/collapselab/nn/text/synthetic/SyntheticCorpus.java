@@ -38,17 +38,22 @@ public final class SyntheticCorpus {
    * real {@code validation} documents), samples about {@code syntheticTokens} tokens from prompts of
    * {@code promptDocs} at {@code temperature} with nucleus {@code topP}, and keeps the documents {@code filter}
    * accepts (the loss rules score each document under the generator, {@link #documentLosses}). Seeds derive from
-   * {@code baseSeed}; {@code file} is the name the corpus is saved under next to the report.
+   * {@code baseSeed}; {@code dict} is the word list of the filter's dictionary rule and of the word measures
+   * (null: not measured, and then the filter must not use it); {@code file} is the name the corpus is saved under
+   * next to the report; {@code name} and {@code replicate} identify the generator in its result.
    */
   public static Generated generate(GptConfig m, TrainingPlan plan, BpeTokenizer tok, List<Document> slice,
       List<Document> promptDocs, List<Document> validation, EvalWindows finalEval, long curveEvalTokens,
-      long syntheticTokens, double temperature, double topP, long baseSeed, SampleFilter filter, String file,
-      PrintStream log) {
+      long syntheticTokens, double temperature, double topP, long baseSeed, SampleFilter filter, WordList dict,
+      String file, String name, int replicate, PrintStream log) {
+    if (filter.minDictionaryShare() > 0 && dict == null) {
+      throw new IllegalStateException("the filter's min_dictionary_share needs a word list: " + WordList.WHERE);
+    }
     long t0 = System.nanoTime();
     List<String> valTexts = validation.stream().map(Document::text).toList();
     try (LanguageModel lm = LanguageModel.create(m, tok.vocabSize(), plan, baseSeed + 101)) {
-      TrainingCurve curve = lm.train(new MixtureSampler(tok.encodeStream(slice.stream().map(Document::text)
-          .toList()), null, 0.0, baseSeed + 202), EvalWindows.of(tok.encodeStream(valTexts), m.context(),
+      TrainingCurve curve = lm.train(MixtureSampler.realOnly(tok.encodeStream(slice.stream().map(Document::text)
+          .toList()), baseSeed + 202), EvalWindows.of(tok.encodeStream(valTexts), m.context(),
           curveEvalTokens), log, "generator");
       double loss = lm.loss(finalEval);
       int rows = (int) Math.max(64, Math.min(1024, syntheticTokens / 1000));
@@ -67,11 +72,11 @@ public final class SyntheticCorpus {
         text.append(tok.decode(row, Math.min(row.length, first + 1), row.length)).append('\n');
       }
       List<String> docs = CharTokenizer.documents(text.toString());
-      WordList dict = WordList.system().orElse(null);
       SampleFilter.Result kept = filter.apply(docs, dict, ds -> documentLosses(lm, tok, ds),
           doc -> tok.encode(doc).length);
       String keptText = String.join("\n", kept.kept()) + "\n";
-      GeneratorResult g = new GeneratorResult(m.shape(), lm.parameterCount(), temperature, topP, curve.tokens(),
+      GeneratorResult g = new GeneratorResult(name, replicate, lm.weightsHash(),
+          org.collapselab.experiments.study.CellKeys.sha256Hex(keptText), dict == null ? "" : dict.hash(), m.shape(), lm.parameterCount(), temperature, topP, curve.tokens(),
           loss, curve.tokensPerSecond(),
           (long) rows * length, (long) rows * length / genSecs, file, keptText.substring(0, Math.min(1500,
           keptText.length())), (System.nanoTime() - t0) / 1e9, docs.size(), kept.kept().size(), kept.keptTokens(),

@@ -1,5 +1,7 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.collapselab.nn.image.study;
 
+import org.collapselab.nn.image.synthetic.ImageExperimentContext;
+import org.collapselab.nn.image.synthetic.ImageContexts;
+import org.collapselab.nn.image.model.TrainingPlan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.study;
+package org.collapselab.nn.image.synthetic;
 
 import java.nio.file.Path;
 import java.util.HashMap;

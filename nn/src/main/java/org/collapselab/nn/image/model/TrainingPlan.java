@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.study;
+package org.collapselab.nn.image.model;
 
 import org.collapselab.nn.image.model.TrainingConfig;
 

@@ -1,4 +1,4 @@
-package org.collapselab.nn.image.study;
+package org.collapselab.nn.image.synthetic;
 
 import ai.djl.engine.Engine;
 import java.util.HashMap;
@@ -53,7 +53,7 @@ public final class ImageExperimentContext {
   }
 
   /** Standardised test inputs, row-major (shared, do not modify). */
-  float[] testInputs() {
+  public float[] testInputs() {
     return testInputs;
   }
 
