@@ -27,6 +27,8 @@ final class ImageSchema {
           Field.text("data_dir", "-", "folder of the IDX files (default: the data set's folder under data/)"),
           Field.integer("runs", 1, 100, "3", "seeds (replicates) per cell; replicate r uses seed + r"),
           Field.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, "0", "base seed"),
+          Field.integer("generator_seeds", 1, 100, "1", "generator replicates: seeds sharing a replicate are one unit "
+              + "of the claims' intervals (generator-to-generator variance)"),
           Field.numbers("p2", 0, 1, "", "synthetic shares"),
           Field.integer("reserved", 10, 999_999, "5000", "training images set aside for the generator and validation"),
           Field.nested("training", Type.MAPPING, "", "the networks' training (fields below, plus patience and "

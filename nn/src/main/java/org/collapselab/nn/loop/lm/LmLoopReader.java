@@ -1,7 +1,10 @@
 package org.collapselab.nn.loop.lm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
+import org.collapselab.experiments.study.Field;
+import org.collapselab.experiments.study.Schema;
 import org.collapselab.experiments.study.StudyFamily;
 import org.collapselab.experiments.study.StudyFile;
 import org.collapselab.nn.loop.LoopFields;
@@ -11,6 +14,7 @@ import org.collapselab.nn.text.corpus.CorpusSpec;
 import org.collapselab.nn.text.model.GptConfig;
 import org.collapselab.nn.text.model.ModelFields;
 import org.collapselab.nn.text.model.TrainingPlan;
+import org.collapselab.nn.text.study.LmSchema;
 
 /**
  * Reads {@code kind: lm-loop} study files (e.g. {@code studies/generations-lm.yaml}): the common loop fields
@@ -21,6 +25,21 @@ import org.collapselab.nn.text.model.TrainingPlan;
  */
 public final class LmLoopReader implements StudyFamily {
   private static final Set<String> KEYS = LoopFields.keys("model", "training", "row_tokens", "sample_chars");
+
+  static final Schema SCHEMA = LoopFields.schema("lm-loop", "Retraining loops of a small GPT on text: each "
+      + "generation is trained on text the previous generation wrote (replace, accumulate, accumulate-subsample, with "
+      + "fresh real rows); real-test loss and diversity by generation. Corpus, split and tokenizer are those of the "
+      + "bundled lm study.", 100_000, List.of(
+          Field.nested("model", Field.Type.MAPPING, "", "the model (a model's fields; context = the lm study's)"),
+          Field.nested("training", Field.Type.MAPPING, "", "every generation's training plan (fields below)"),
+          Field.integer("row_tokens", 2, 100_000, "128", "tokens per row"),
+          Field.integer("sample_chars", 0, 1_000_000, "3000", "characters of generated text kept per generation")),
+      LmSchema.MODEL, LmSchema.PLAN);
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
 
   @Override
   public String kind() {

@@ -41,6 +41,11 @@ public final class LmStudyReader implements StudyFamily {
   }
 
   @Override
+  public org.collapselab.experiments.study.Schema schema() {
+    return LmSchema.SCHEMA;
+  }
+
+  @Override
   public String kind() {
     return "lm";
   }
