@@ -26,51 +26,54 @@ import org.collapselab.validation.ParameterException;
  * </ul>
  */
 public final class ExitCodes {
-  /** Success. */
-  public static final int OK = 0;
-  /** A well-formed request that could not be computed. */
-  public static final int FAILED = 1;
-  /** Invalid input. */
-  public static final int INPUT = 2;
+    /** Success. */
+    public static final int OK = 0;
+    /** A well-formed request that could not be computed. */
+    public static final int FAILED = 1;
+    /** Invalid input. */
+    public static final int INPUT = 2;
 
-  private ExitCodes() {}
+    private ExitCodes() {}
 
-  /** The exit code for an exception. */
-  public static int of(Throwable e) {
-    if (e instanceof TheoryException) {
-      return FAILED;
+    /** The exit code for an exception. */
+    public static int of(Throwable e) {
+        if (e instanceof TheoryException) {
+            return FAILED;
+        }
+        if (e instanceof StudyFileException || e instanceof InputProblem || e instanceof IllegalArgumentException) {
+            return INPUT;
+        }
+        return FAILED;
     }
-    if (e instanceof StudyFileException || e instanceof InputProblem || e instanceof IllegalArgumentException) {
-      return INPUT;
-    }
-    return FAILED;
-  }
 
-  /** The message lines for an exception raised by {@code command}. */
-  public static List<String> lines(String command, Throwable e) {
-    String prefix = "collapselab " + command + ": ";
-    List<String> out = new ArrayList<>();
-    if (e instanceof StudyFileException f) {
-      out.addAll(f.errors());
-    } else if (e instanceof ParameterException p) {
-      out.add(prefix + flag(p.field()) + " must be " + p.allowed() + ", got " + p.value());
-    } else if (e instanceof InterruptedException) {
-      out.add(prefix + "interrupted; finished cells are saved, run again to resume");
-    } else if (e instanceof IllegalArgumentException || e instanceof InputProblem || e instanceof StoreException
-        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
-        || e instanceof IllegalStateException) {
-      out.add(prefix + e.getMessage());
-    } else {
-      out.add(prefix + "internal error: " + e + " (please report it with the command line used)");
+    /** The message lines for an exception raised by {@code command}. */
+    public static List<String> lines(String command, Throwable e) {
+        String prefix = "collapselab " + command + ": ";
+        List<String> out = new ArrayList<>();
+        if (e instanceof StudyFileException f) {
+            out.addAll(f.errors());
+        } else if (e instanceof ParameterException p) {
+            out.add(prefix + flag(p.field()) + " must be " + p.allowed() + ", got " + p.value());
+        } else if (e instanceof InterruptedException) {
+            out.add(prefix + "interrupted; finished cells are saved, run again to resume");
+        } else if (e instanceof IllegalArgumentException
+                || e instanceof InputProblem
+                || e instanceof StoreException
+                || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalStateException) {
+            out.add(prefix + e.getMessage());
+        } else {
+            out.add(prefix + "internal error: " + e + " (please report it with the command line used)");
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The CLI flag for a parameter field: camelCase becomes kebab-case ({@code freshReal} → {@code --fresh-real}). */
-  public static String flag(String field) {
-    if (field.startsWith("--") || field.equals(field.toUpperCase(Locale.ROOT))) {
-      return field; // a flag already, or a positional parameter such as FILE or DIR
+    /** The CLI flag for a parameter field: camelCase becomes kebab-case ({@code freshReal} → {@code --fresh-real}). */
+    public static String flag(String field) {
+        if (field.startsWith("--") || field.equals(field.toUpperCase(Locale.ROOT))) {
+            return field; // a flag already, or a positional parameter such as FILE or DIR
+        }
+        return "--" + ProblemFlags.flagName(field);
     }
-    return "--" + ProblemFlags.flagName(field);
-  }
 }

@@ -11,47 +11,47 @@ import org.collapselab.validation.ParameterException;
  * a path that cannot be used is bad input (exit 2, the flag named) rather than a failure after the computation.
  */
 final class OutputPaths {
-  private OutputPaths() {}
+    private OutputPaths() {}
 
-  /** {@code dir} is a folder, or can be made one (it is created unless {@code create} is false). */
-  static Path folder(String flag, Path dir, boolean create) {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new ParameterException(flag, dir, "a folder (this path is a file)");
+    /** {@code dir} is a folder, or can be made one (it is created unless {@code create} is false). */
+    static Path folder(String flag, Path dir, boolean create) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ParameterException(flag, dir, "a folder (this path is a file)");
+        }
+        if (create) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new ParameterException(flag, dir, "a folder that can be created (" + reason(e) + ")");
+            }
+            if (!Files.isWritable(dir)) {
+                throw new ParameterException(flag, dir, "a folder this user can write to");
+            }
+        }
+        return dir;
     }
-    if (create) {
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new ParameterException(flag, dir, "a folder that can be created (" + reason(e) + ")");
-      }
-      if (!Files.isWritable(dir)) {
-        throw new ParameterException(flag, dir, "a folder this user can write to");
-      }
-    }
-    return dir;
-  }
 
-  /** {@code file} is not a folder, and its folder exists or can be made (created unless {@code create} is false). */
-  static Path file(String flag, Path file, boolean create) {
-    if (Files.isDirectory(file)) {
-      throw new ParameterException(flag, file, "a file (this path is a folder)");
+    /** {@code file} is not a folder, and its folder exists or can be made (created unless {@code create} is false). */
+    static Path file(String flag, Path file, boolean create) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(flag, file, "a file (this path is a folder)");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                folder(flag, parent, create);
+            } catch (ParameterException e) {
+                throw new ParameterException(
+                        flag, file, "a file in a folder that exists or can be created (" + e.allowed() + ")");
+            }
+        }
+        return file;
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      try {
-        folder(flag, parent, create);
-      } catch (ParameterException e) {
-        throw new ParameterException(flag, file, "a file in a folder that exists or can be created ("
-            + e.allowed() + ")");
-      }
-    }
-    return file;
-  }
 
-  private static String reason(IOException e) {
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : "not possible here";
     }
-    return e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : "not possible here";
-  }
 }

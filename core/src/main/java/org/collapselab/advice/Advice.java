@@ -12,6 +12,11 @@ package org.collapselab.advice;
  * @param gainOverEverything useEverything.predictedTestMse − best.predictedTestMse (≥ 0)
  * @param evaluations theory points evaluated by the search
  */
-public record Advice(Regime regime, Recipe best, Recipe realOnly, Recipe useEverything, double gainOverRealOnly,
-                     double gainOverEverything, int evaluations) {
-}
+public record Advice(
+        Regime regime,
+        Recipe best,
+        Recipe realOnly,
+        Recipe useEverything,
+        double gainOverRealOnly,
+        double gainOverEverything,
+        int evaluations) {}

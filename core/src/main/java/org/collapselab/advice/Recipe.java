@@ -14,6 +14,11 @@ import org.collapselab.theory.TheoryResult;
  * @param predictedTestMse predicted expected squared error on a fresh real row, E + σ1²
  * @param theory the theory point (parts and solver certificate)
  */
-public record Recipe(long syntheticRows, double syntheticWeight, double lambda, long width, double predictedTestError,
-                     double predictedTestMse, TheoryResult theory) {
-}
+public record Recipe(
+        long syntheticRows,
+        double syntheticWeight,
+        double lambda,
+        long width,
+        double predictedTestError,
+        double predictedTestMse,
+        TheoryResult theory) {}

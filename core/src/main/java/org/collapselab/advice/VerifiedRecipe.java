@@ -15,6 +15,12 @@ import org.collapselab.theory.TheoryResult;
  * @param predictedTestMse predicted squared error on a fresh real row (σ1² included)
  * @param theory the theory point (averaged over the kept counts)
  */
-public record VerifiedRecipe(long generated, double keptRows, double keptBadRows, double lambda, long width,
-                             double predictedTestError, double predictedTestMse, TheoryResult theory) {
-}
+public record VerifiedRecipe(
+        long generated,
+        double keptRows,
+        double keptBadRows,
+        double lambda,
+        long width,
+        double predictedTestError,
+        double predictedTestMse,
+        TheoryResult theory) {}

@@ -26,95 +26,113 @@ import org.collapselab.validation.ParameterException;
  * @param keepBad probability ψ in [0, 1] that the verifier keeps a bad (flipped) synthetic row
  * @param generations pseudo-labelling loop ({@link Generations#NONE} = one fit)
  */
-public record ClassificationProblem(Spectrum spectrum, long n, double p2, double mu2, double flipRate, Loss loss,
-                                    double lambda, double syntheticWeight, double keepGood, double keepBad,
-                                    Generations generations) implements java.io.Serializable {
+public record ClassificationProblem(
+        Spectrum spectrum,
+        long n,
+        double p2,
+        double mu2,
+        double flipRate,
+        Loss loss,
+        double lambda,
+        double syntheticWeight,
+        double keepGood,
+        double keepBad,
+        Generations generations)
+        implements java.io.Serializable {
 
-  /** Largest n accepted by theory (as for regression: the question is about n → ∞). */
-  public static final long MAX_SIZE = 1_000_000_000_000_000L;
+    /** Largest n accepted by theory (as for regression: the question is about n → ∞). */
+    public static final long MAX_SIZE = 1_000_000_000_000_000L;
 
-  /** Largest class separation M accepted (the Bayes error Φ(−√M) is below 1e-300 far before it). */
-  public static final double MAX_MU2 = 1e4;
+    /** Largest class separation M accepted (the Bayes error Φ(−√M) is below 1e-300 far before it). */
+    public static final double MAX_MU2 = 1e4;
 
-  public ClassificationProblem {
-    if (spectrum == null) {
-      throw new ParameterException("spectrum", null, "iso, power:A or file:PATH");
+    public ClassificationProblem {
+        if (spectrum == null) {
+            throw new ParameterException("spectrum", null, "iso, power:A or file:PATH");
+        }
+        if (n < 1 || n > MAX_SIZE) {
+            throw new ParameterException("n", n, "an integer in [1, " + MAX_SIZE + "]");
+        }
+        requireRange("p2", p2, 0, 1, "in [0, 1]");
+        requireRange("mu2", mu2, 0, MAX_MU2, "in [0, " + (long) MAX_MU2 + "]");
+        requireRange("flipRate", flipRate, 0, 1, "in [0, 1]");
+        if (loss == null) {
+            throw new ParameterException("loss", null, "one of square, logistic");
+        }
+        requireRange("lambda", lambda, 0, Double.MAX_VALUE, "finite and >= 0");
+        if (loss == Loss.LOGISTIC && !(lambda > 0)) {
+            throw new ParameterException(
+                    "lambda", lambda, "> 0 with --loss logistic (the minimiser need not exist at 0)");
+        }
+        requireRange("syntheticWeight", syntheticWeight, 0, Double.MAX_VALUE, "finite and >= 0");
+        requireRange("keepGood", keepGood, 0, 1, "in [0, 1]");
+        requireRange("keepBad", keepBad, 0, 1, "in [0, 1]");
+        if (generations == null) {
+            generations = Generations.NONE;
+        }
     }
-    if (n < 1 || n > MAX_SIZE) {
-      throw new ParameterException("n", n, "an integer in [1, " + MAX_SIZE + "]");
+
+    /** A single fit without verifier (ϕ = ψ = 1), weight A per synthetic row. */
+    public static ClassificationProblem of(
+            Spectrum spectrum,
+            long n,
+            double p2,
+            double mu2,
+            double flipRate,
+            Loss loss,
+            double lambda,
+            double syntheticWeight) {
+        return new ClassificationProblem(
+                spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, 1, 1, Generations.NONE);
     }
-    requireRange("p2", p2, 0, 1, "in [0, 1]");
-    requireRange("mu2", mu2, 0, MAX_MU2, "in [0, " + (long) MAX_MU2 + "]");
-    requireRange("flipRate", flipRate, 0, 1, "in [0, 1]");
-    if (loss == null) {
-      throw new ParameterException("loss", null, "one of square, logistic");
+
+    private static void requireRange(String field, double v, double lo, double hi, String allowed) {
+        if (!(v >= lo && v <= hi)) { // also rejects NaN
+            throw new ParameterException(field, v, allowed);
+        }
     }
-    requireRange("lambda", lambda, 0, Double.MAX_VALUE, "finite and >= 0");
-    if (loss == Loss.LOGISTIC && !(lambda > 0)) {
-      throw new ParameterException("lambda", lambda, "> 0 with --loss logistic (the minimiser need not exist at 0)");
+
+    /** Dimension d. */
+    public int d() {
+        return spectrum.dimension();
     }
-    requireRange("syntheticWeight", syntheticWeight, 0, Double.MAX_VALUE, "finite and >= 0");
-    requireRange("keepGood", keepGood, 0, 1, "in [0, 1]");
-    requireRange("keepBad", keepBad, 0, 1, "in [0, 1]");
-    if (generations == null) {
-      generations = Generations.NONE;
+
+    /** Synthetic rows before verification, n2 = round(p2·n). */
+    public long syntheticCount() {
+        return Math.round(p2 * n);
     }
-  }
 
-  /** A single fit without verifier (ϕ = ψ = 1), weight A per synthetic row. */
-  public static ClassificationProblem of(Spectrum spectrum, long n, double p2, double mu2, double flipRate, Loss loss,
-                                         double lambda, double syntheticWeight) {
-    return new ClassificationProblem(spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, 1, 1,
-        Generations.NONE);
-  }
-
-  private static void requireRange(String field, double v, double lo, double hi, String allowed) {
-    if (!(v >= lo && v <= hi)) { // also rejects NaN
-      throw new ParameterException(field, v, allowed);
+    /** Real rows n1 = n − n2. */
+    public long realCount() {
+        return n - syntheticCount();
     }
-  }
 
-  /** Dimension d. */
-  public int d() {
-    return spectrum.dimension();
-  }
+    /** Bayes error Φ(−√M) of the optimal linear rule. */
+    public double bayesError() {
+        return Gaussian.cdf(-Math.sqrt(mu2));
+    }
 
-  /** Synthetic rows before verification, n2 = round(p2·n). */
-  public long syntheticCount() {
-    return Math.round(p2 * n);
-  }
+    /** A copy with another ridge penalty. */
+    public ClassificationProblem withLambda(double newLambda) {
+        return new ClassificationProblem(
+                spectrum, n, p2, mu2, flipRate, loss, newLambda, syntheticWeight, keepGood, keepBad, generations);
+    }
 
-  /** Real rows n1 = n − n2. */
-  public long realCount() {
-    return n - syntheticCount();
-  }
+    /** A copy with another n. */
+    public ClassificationProblem withN(long newN) {
+        return new ClassificationProblem(
+                spectrum, newN, p2, mu2, flipRate, loss, lambda, syntheticWeight, keepGood, keepBad, generations);
+    }
 
-  /** Bayes error Φ(−√M) of the optimal linear rule. */
-  public double bayesError() {
-    return Gaussian.cdf(-Math.sqrt(mu2));
-  }
+    /** A copy with a verifier (ϕ, ψ). */
+    public ClassificationProblem withVerifier(double newKeepGood, double newKeepBad) {
+        return new ClassificationProblem(
+                spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, newKeepGood, newKeepBad, generations);
+    }
 
-  /** A copy with another ridge penalty. */
-  public ClassificationProblem withLambda(double newLambda) {
-    return new ClassificationProblem(spectrum, n, p2, mu2, flipRate, loss, newLambda, syntheticWeight, keepGood,
-        keepBad, generations);
-  }
-
-  /** A copy with another n. */
-  public ClassificationProblem withN(long newN) {
-    return new ClassificationProblem(spectrum, newN, p2, mu2, flipRate, loss, lambda, syntheticWeight, keepGood,
-        keepBad, generations);
-  }
-
-  /** A copy with a verifier (ϕ, ψ). */
-  public ClassificationProblem withVerifier(double newKeepGood, double newKeepBad) {
-    return new ClassificationProblem(spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, newKeepGood,
-        newKeepBad, generations);
-  }
-
-  /** A copy with a pseudo-labelling loop. */
-  public ClassificationProblem withGenerations(Generations newGenerations) {
-    return new ClassificationProblem(spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, keepGood,
-        keepBad, newGenerations);
-  }
+    /** A copy with a pseudo-labelling loop. */
+    public ClassificationProblem withGenerations(Generations newGenerations) {
+        return new ClassificationProblem(
+                spectrum, n, p2, mu2, flipRate, loss, lambda, syntheticWeight, keepGood, keepBad, newGenerations);
+    }
 }

@@ -16,17 +16,24 @@ package org.collapselab.classification;
  * @param iterations total solver iterations (channel evaluations for the logistic loss)
  * @param residual largest relative residual of the fixed-point equations at the returned solution
  */
-public record ClassificationResult(double testError, double bayesError, double overlap, double normSquared,
-                                   double directionCorrection, double effectiveRegularization, boolean converged,
-                                   int iterations, double residual) {
+public record ClassificationResult(
+        double testError,
+        double bayesError,
+        double overlap,
+        double normSquared,
+        double directionCorrection,
+        double effectiveRegularization,
+        boolean converged,
+        int iterations,
+        double residual) {
 
-  /** The error of the zero classifier (no weighted row, or M = 0 with ŵ = 0): ½. */
-  static ClassificationResult chance(double bayesError) {
-    return new ClassificationResult(0.5, bayesError, 0, 0, 0, Double.POSITIVE_INFINITY, true, 0, 0);
-  }
+    /** The error of the zero classifier (no weighted row, or M = 0 with ŵ = 0): ½. */
+    static ClassificationResult chance(double bayesError) {
+        return new ClassificationResult(0.5, bayesError, 0, 0, 0, Double.POSITIVE_INFINITY, true, 0, 0);
+    }
 
-  /** Φ(−m/√q) for one (m, q); ½ when q = 0 (ŵ = 0). */
-  static double error(double m, double q) {
-    return q > 0 ? Gaussian.cdf(-m / Math.sqrt(q)) : 0.5;
-  }
+    /** Φ(−m/√q) for one (m, q); ½ when q = 0 (ŵ = 0). */
+    static double error(double m, double q) {
+        return q > 0 ? Gaussian.cdf(-m / Math.sqrt(q)) : 0.5;
+    }
 }

@@ -8,17 +8,17 @@ import org.collapselab.theory.TheoryException;
  * and are refused with {@link #SIMULATION_ONLY}. Pure function of the {@link ClassificationProblem}.
  */
 public final class ClassificationTheory {
-  /** Start of the message of a setting that only simulation covers. */
-  public static final String SIMULATION_ONLY = "no theory for this setting (simulation only)";
+    /** Start of the message of a setting that only simulation covers. */
+    public static final String SIMULATION_ONLY = "no theory for this setting (simulation only)";
 
-  private ClassificationTheory() {}
+    private ClassificationTheory() {}
 
-  /** Predicted mean real-test 0–1 error with its certificate; throws {@link TheoryException} when undefined. */
-  public static ClassificationResult predict(ClassificationProblem p) {
-    if (p.generations().looping()) {
-      throw new TheoryException(SIMULATION_ONLY + ": pseudo-labelling loops (--generations > 0) are simulated; "
-          + "no state evolution is implemented for them");
+    /** Predicted mean real-test 0–1 error with its certificate; throws {@link TheoryException} when undefined. */
+    public static ClassificationResult predict(ClassificationProblem p) {
+        if (p.generations().looping()) {
+            throw new TheoryException(SIMULATION_ONLY + ": pseudo-labelling loops (--generations > 0) are simulated; "
+                    + "no state evolution is implemented for them");
+        }
+        return p.loss() == Loss.SQUARE ? SquareLossTheory.predict(p) : LogisticTheory.predict(p);
     }
-    return p.loss() == Loss.SQUARE ? SquareLossTheory.predict(p) : LogisticTheory.predict(p);
-  }
 }

@@ -15,38 +15,41 @@ package org.collapselab.classification;
  */
 public record LabelGroups(double[] shares, double[] signs, double[] weights, double rows) {
 
-  /** The three groups of a problem. */
-  public static LabelGroups of(ClassificationProblem p) {
-    double n1 = p.realCount();
-    double n2 = p.syntheticCount();
-    double good = n2 * (1 - p.flipRate()) * p.keepGood();
-    double bad = n2 * p.flipRate() * p.keepBad();
-    double rows = n1 + good + bad;
-    double a = p.syntheticWeight();
-    if (rows == 0) {
-      return new LabelGroups(new double[0], new double[0], new double[0], 0);
+    /** The three groups of a problem. */
+    public static LabelGroups of(ClassificationProblem p) {
+        double n1 = p.realCount();
+        double n2 = p.syntheticCount();
+        double good = n2 * (1 - p.flipRate()) * p.keepGood();
+        double bad = n2 * p.flipRate() * p.keepBad();
+        double rows = n1 + good + bad;
+        double a = p.syntheticWeight();
+        if (rows == 0) {
+            return new LabelGroups(new double[0], new double[0], new double[0], 0);
+        }
+        return new LabelGroups(
+                new double[] {n1 / rows, good / rows, bad / rows},
+                new double[] {1, 1, -1},
+                new double[] {1, a, a},
+                rows);
     }
-    return new LabelGroups(new double[] {n1 / rows, good / rows, bad / rows}, new double[] {1, 1, -1},
-        new double[] {1, a, a}, rows);
-  }
 
-  /** Number of groups. */
-  public int size() {
-    return shares.length;
-  }
-
-  /** True when no row carries weight in the loss (then ŵ = 0 and the error is ½). */
-  public boolean empty() {
-    double s = 0;
-    for (int g = 0; g < shares.length; g++) {
-      s += shares[g] * weights[g];
+    /** Number of groups. */
+    public int size() {
+        return shares.length;
     }
-    return !(s > 0);
-  }
 
-  /** Flip rate among the kept synthetic rows, Qψ/(Qψ + (1 − Q)ϕ) (NaN when none is kept). */
-  public static double keptFlipRate(double flipRate, double keepGood, double keepBad) {
-    double bad = flipRate * keepBad;
-    return bad / (bad + (1 - flipRate) * keepGood);
-  }
+    /** True when no row carries weight in the loss (then ŵ = 0 and the error is ½). */
+    public boolean empty() {
+        double s = 0;
+        for (int g = 0; g < shares.length; g++) {
+            s += shares[g] * weights[g];
+        }
+        return !(s > 0);
+    }
+
+    /** Flip rate among the kept synthetic rows, Qψ/(Qψ + (1 − Q)ϕ) (NaN when none is kept). */
+    public static double keptFlipRate(double flipRate, double keepGood, double keepBad) {
+        double bad = flipRate * keepBad;
+        return bad / (bad + (1 - flipRate) * keepGood);
+    }
 }

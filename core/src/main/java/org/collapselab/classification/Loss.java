@@ -9,20 +9,21 @@ import org.collapselab.validation.ParameterException;
  * separable data).
  */
 public enum Loss {
-  SQUARE, LOGISTIC;
+    SQUARE,
+    LOGISTIC;
 
-  /** The flag value, e.g. {@code logistic}. */
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Parses a flag value; errors name the field {@code loss}. */
-  public static Loss parse(String s) {
-    for (Loss l : values()) {
-      if (l.key().equals(s)) {
-        return l;
-      }
+    /** The flag value, e.g. {@code logistic}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
-    throw new ParameterException("loss", s, "one of square, logistic");
-  }
+
+    /** Parses a flag value; errors name the field {@code loss}. */
+    public static Loss parse(String s) {
+        for (Loss l : values()) {
+            if (l.key().equals(s)) {
+                return l;
+            }
+        }
+        throw new ParameterException("loss", s, "one of square, logistic");
+    }
 }

@@ -11,29 +11,29 @@ package org.collapselab.classification;
  * deterministic equivalents ({@link ClassificationTheory}) give the whole curve.
  */
 public final class VerificationBreakdown {
-  private VerificationBreakdown() {}
+    private VerificationBreakdown() {}
 
-  /** The pool flip rate at which verification breaks down without real rows: p* = 1/(1 + ψ/ϕ). */
-  public static double criticalFlipRate(double keepGood, double keepBad) {
-    return keepGood / (keepGood + keepBad);
-  }
+    /** The pool flip rate at which verification breaks down without real rows: p* = 1/(1 + ψ/ϕ). */
+    public static double criticalFlipRate(double keepGood, double keepBad) {
+        return keepGood / (keepGood + keepBad);
+    }
 
-  /** The flip rate among kept rows, pψ/(pψ + (1 − p)ϕ). */
-  public static double keptFlipRate(double flipRate, double keepGood, double keepBad) {
-    return LabelGroups.keptFlipRate(flipRate, keepGood, keepBad);
-  }
+    /** The flip rate among kept rows, pψ/(pψ + (1 − p)ϕ). */
+    public static double keptFlipRate(double flipRate, double keepGood, double keepBad) {
+        return LabelGroups.keptFlipRate(flipRate, keepGood, keepBad);
+    }
 
-  /** The kept flip rate at which the fit turns: ½ + n1/(2A·n_kept) (∞ when nothing is kept or A = 0). */
-  public static double threshold(double realRows, double weight, double keptRows) {
-    return weight * keptRows > 0 ? 0.5 + realRows / (2 * weight * keptRows) : Double.POSITIVE_INFINITY;
-  }
+    /** The kept flip rate at which the fit turns: ½ + n1/(2A·n_kept) (∞ when nothing is kept or A = 0). */
+    public static double threshold(double realRows, double weight, double keptRows) {
+        return weight * keptRows > 0 ? 0.5 + realRows / (2 * weight * keptRows) : Double.POSITIVE_INFINITY;
+    }
 
-  /** The n → ∞ error: the Bayes error below the threshold, ½ at it, 1 − Bayes above it. */
-  public static double limitError(ClassificationProblem p) {
-    double kept = p.syntheticCount() * ((1 - p.flipRate()) * p.keepGood() + p.flipRate() * p.keepBad());
-    double q = kept > 0 ? keptFlipRate(p.flipRate(), p.keepGood(), p.keepBad()) : 0;
-    double t = threshold(p.realCount(), p.syntheticWeight(), kept);
-    double bayes = p.bayesError();
-    return q < t ? bayes : q > t ? 1 - bayes : 0.5;
-  }
+    /** The n → ∞ error: the Bayes error below the threshold, ½ at it, 1 − Bayes above it. */
+    public static double limitError(ClassificationProblem p) {
+        double kept = p.syntheticCount() * ((1 - p.flipRate()) * p.keepGood() + p.flipRate() * p.keepBad());
+        double q = kept > 0 ? keptFlipRate(p.flipRate(), p.keepGood(), p.keepBad()) : 0;
+        double t = threshold(p.realCount(), p.syntheticWeight(), kept);
+        double bayes = p.bayesError();
+        return q < t ? bayes : q > t ? 1 - bayes : 0.5;
+    }
 }

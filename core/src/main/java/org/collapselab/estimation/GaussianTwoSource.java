@@ -22,45 +22,47 @@ import org.collapselab.spectrum.Spectrum;
  * @param sigma1 σ1
  * @param sigma2 σ2
  */
-public record GaussianTwoSource(Spectrum real, Spectrum synthetic, int n1, int n2, double c2, double sigma1,
-                                double sigma2) {
+public record GaussianTwoSource(
+        Spectrum real, Spectrum synthetic, int n1, int n2, double c2, double sigma1, double sigma2) {
 
-  /**
-   * One draw: the data (centred on the real means), the true teacher and shift, and the statistics of a fresh real
-   * test block centred the same way (null when no test rows were asked for).
-   */
-  public record Draw(TwoSourceData data, double[] w1, double[] delta, Moments test) {
-  }
+    /**
+     * One draw: the data (centred on the real means), the true teacher and shift, and the statistics of a fresh real
+     * test block centred the same way (null when no test rows were asked for).
+     */
+    public record Draw(TwoSourceData data, double[] w1, double[] delta, Moments test) {}
 
-  private Problem problem(int rows1, int rows2) {
-    int n = rows1 + rows2;
-    return Problem.ridge(real, n, (double) rows2 / n, c2, sigma1, 0)
-        .withSources(synthetic, sigma2, 1.0, Estimator.MIX);
-  }
-
-  /** Draws everything from {@code seed}. */
-  public Draw draw(long seed, int testRows) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[] w1 = Teacher.random(real.dimension(), rng);
-    double[] delta = SyntheticShift.random(real, c2, rng);
-    TrainingSet t = MixtureSampler.sample(problem(n1, n2), w1, delta, rng);
-    int[] realRows = range(0, n1);
-    int[] synRows = range(n1, n1 + n2);
-    TwoSourceData data = TwoSourceData.of(Rows.select(t.x(), realRows), Rows.select(t.y(), realRows),
-        Rows.select(t.x(), synRows), Rows.select(t.y(), synRows));
-    Moments test = null;
-    if (testRows > 0) {
-      TrainingSet fresh = MixtureSampler.sample(problem(testRows, 0), w1, delta, rng);
-      test = data.testMoments(fresh.x(), fresh.y());
+    private Problem problem(int rows1, int rows2) {
+        int n = rows1 + rows2;
+        return Problem.ridge(real, n, (double) rows2 / n, c2, sigma1, 0)
+                .withSources(synthetic, sigma2, 1.0, Estimator.MIX);
     }
-    return new Draw(data, w1, delta, test);
-  }
 
-  private static int[] range(int from, int to) {
-    int[] r = new int[to - from];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = from + i;
+    /** Draws everything from {@code seed}. */
+    public Draw draw(long seed, int testRows) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] w1 = Teacher.random(real.dimension(), rng);
+        double[] delta = SyntheticShift.random(real, c2, rng);
+        TrainingSet t = MixtureSampler.sample(problem(n1, n2), w1, delta, rng);
+        int[] realRows = range(0, n1);
+        int[] synRows = range(n1, n1 + n2);
+        TwoSourceData data = TwoSourceData.of(
+                Rows.select(t.x(), realRows),
+                Rows.select(t.y(), realRows),
+                Rows.select(t.x(), synRows),
+                Rows.select(t.y(), synRows));
+        Moments test = null;
+        if (testRows > 0) {
+            TrainingSet fresh = MixtureSampler.sample(problem(testRows, 0), w1, delta, rng);
+            test = data.testMoments(fresh.x(), fresh.y());
+        }
+        return new Draw(data, w1, delta, test);
     }
-    return r;
-  }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
 }

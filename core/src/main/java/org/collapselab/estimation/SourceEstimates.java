@@ -34,22 +34,65 @@ package org.collapselab.estimation;
  * @param labelOffsetStdError its standard error
  * @param featureShift synthetic minus real mean of each standardised feature
  */
-public record SourceEstimates(int dimension, int realRows, int syntheticRows, double[] realSpectrum,
-                              double[] syntheticSpectrum, double covarianceDistance, double offDiagonalShare,
-                              double meanShift, double sigma2Real, double sigma2Synthetic,
-                              double sigma2RealStdError, double sigma2SyntheticStdError, double signal, double c2,
-                              double c2Raw, double c2StdError, double c2Low, double c2High, double confidence,
-                              int splits, String estimator, double gap, double gapStdError,
-                              double gapSigmaCovariance, double labelOffset, double labelOffsetStdError,
-                              double[] featureShift) {
+public record SourceEstimates(
+        int dimension,
+        int realRows,
+        int syntheticRows,
+        double[] realSpectrum,
+        double[] syntheticSpectrum,
+        double covarianceDistance,
+        double offDiagonalShare,
+        double meanShift,
+        double sigma2Real,
+        double sigma2Synthetic,
+        double sigma2RealStdError,
+        double sigma2SyntheticStdError,
+        double signal,
+        double c2,
+        double c2Raw,
+        double c2StdError,
+        double c2Low,
+        double c2High,
+        double confidence,
+        int splits,
+        String estimator,
+        double gap,
+        double gapStdError,
+        double gapSigmaCovariance,
+        double labelOffset,
+        double labelOffsetStdError,
+        double[] featureShift) {
 
-  /** Squared label quantities ×s², the offset ×s (s = the real labels' standard deviation). */
-  public SourceEstimates inLabelUnits(double s) {
-    double s2 = s * s;
-    return new SourceEstimates(dimension, realRows, syntheticRows, realSpectrum, syntheticSpectrum,
-        covarianceDistance, offDiagonalShare, meanShift, s2 * sigma2Real, s2 * sigma2Synthetic,
-        s2 * sigma2RealStdError, s2 * sigma2SyntheticStdError, s2 * signal, s2 * c2, s2 * c2Raw, s2 * c2StdError,
-        s2 * c2Low, s2 * c2High, confidence, splits, estimator, s2 * gap, s2 * gapStdError,
-        s2 * s2 * gapSigmaCovariance, s * labelOffset, s * labelOffsetStdError, featureShift);
-  }
+    /** Squared label quantities ×s², the offset ×s (s = the real labels' standard deviation). */
+    public SourceEstimates inLabelUnits(double s) {
+        double s2 = s * s;
+        return new SourceEstimates(
+                dimension,
+                realRows,
+                syntheticRows,
+                realSpectrum,
+                syntheticSpectrum,
+                covarianceDistance,
+                offDiagonalShare,
+                meanShift,
+                s2 * sigma2Real,
+                s2 * sigma2Synthetic,
+                s2 * sigma2RealStdError,
+                s2 * sigma2SyntheticStdError,
+                s2 * signal,
+                s2 * c2,
+                s2 * c2Raw,
+                s2 * c2StdError,
+                s2 * c2Low,
+                s2 * c2High,
+                confidence,
+                splits,
+                estimator,
+                s2 * gap,
+                s2 * gapStdError,
+                s2 * s2 * gapSigmaCovariance,
+                s * labelOffset,
+                s * labelOffsetStdError,
+                featureShift);
+    }
 }

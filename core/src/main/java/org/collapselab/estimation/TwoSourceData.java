@@ -12,36 +12,39 @@ import org.collapselab.linalg.Matrix;
  * @param syntheticLabels synthetic labels, likewise
  * @param units the standardisation (to convert models and errors back to the files' units)
  */
-public record TwoSourceData(Matrix real, double[] realLabels, Matrix synthetic, double[] syntheticLabels,
-                            Standardization units) {
+public record TwoSourceData(
+        Matrix real, double[] realLabels, Matrix synthetic, double[] syntheticLabels, Standardization units) {
 
-  /** Standardises raw rows with the real rows' statistics. */
-  public static TwoSourceData of(Matrix realRaw, double[] realY, Matrix syntheticRaw, double[] syntheticY) {
-    if (realRaw.cols() != syntheticRaw.cols() || realRaw.rows() != realY.length
-        || syntheticRaw.rows() != syntheticY.length) {
-      throw new IllegalArgumentException("real and synthetic data must have the same features and one label per row");
+    /** Standardises raw rows with the real rows' statistics. */
+    public static TwoSourceData of(Matrix realRaw, double[] realY, Matrix syntheticRaw, double[] syntheticY) {
+        if (realRaw.cols() != syntheticRaw.cols()
+                || realRaw.rows() != realY.length
+                || syntheticRaw.rows() != syntheticY.length) {
+            throw new IllegalArgumentException(
+                    "real and synthetic data must have the same features and one label per row");
+        }
+        Standardization s = Standardization.of(realRaw, realY);
+        return new TwoSourceData(
+                s.features(realRaw), s.labels(realY), s.features(syntheticRaw), s.labels(syntheticY), s);
     }
-    Standardization s = Standardization.of(realRaw, realY);
-    return new TwoSourceData(s.features(realRaw), s.labels(realY), s.features(syntheticRaw), s.labels(syntheticY), s);
-  }
 
-  /** Dimension d. */
-  public int dimension() {
-    return real.cols();
-  }
+    /** Dimension d. */
+    public int dimension() {
+        return real.cols();
+    }
 
-  /** n1. */
-  public int realRows() {
-    return real.rows();
-  }
+    /** n1. */
+    public int realRows() {
+        return real.rows();
+    }
 
-  /** n2. */
-  public int syntheticRows() {
-    return synthetic.rows();
-  }
+    /** n2. */
+    public int syntheticRows() {
+        return synthetic.rows();
+    }
 
-  /** Augmented statistics ([z, 1, 1]) of other real rows (e.g. a test file) in these units. */
-  public Moments testMoments(Matrix raw, double[] y) {
-    return Moments.of(WeightedRidge.augment(units.features(raw), 1.0), units.labels(y));
-  }
+    /** Augmented statistics ([z, 1, 1]) of other real rows (e.g. a test file) in these units. */
+    public Moments testMoments(Matrix raw, double[] y) {
+        return Moments.of(WeightedRidge.augment(units.features(raw), 1.0), units.labels(y));
+    }
 }

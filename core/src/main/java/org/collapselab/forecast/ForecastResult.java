@@ -25,53 +25,67 @@ import java.util.List;
  * @param baseline the per-share power laws
  * @param droppedRuns pilot runs of smaller model sizes left out
  */
-public record ForecastResult(String law, List<Candidate> candidates, List<Parameter> parameters, double chi2, int dof,
-                             double inflation, PilotSet.NoiseModel noise, double relativeScatter,
-                             List<FittedGroup> groups, double level, int replicates, int failedReplicates,
-                             Point forecast, List<Curve> curves, Mix bestMix, Estimate stopHelping,
-                             List<PowerLawBaseline.Share> baseline, int droppedRuns) {
+public record ForecastResult(
+        String law,
+        List<Candidate> candidates,
+        List<Parameter> parameters,
+        double chi2,
+        int dof,
+        double inflation,
+        PilotSet.NoiseModel noise,
+        double relativeScatter,
+        List<FittedGroup> groups,
+        double level,
+        int replicates,
+        int failedReplicates,
+        Point forecast,
+        List<Curve> curves,
+        Mix bestMix,
+        Estimate stopHelping,
+        List<PowerLawBaseline.Share> baseline,
+        int droppedRuns) {
 
-  /** A candidate law's fit: name, χ², degrees of freedom, parameters fitted, chosen or not. */
-  public record Candidate(String name, double chi2, int dof, int parameterCount, boolean chosen) {
-  }
+    /** A candidate law's fit: name, χ², degrees of freedom, parameters fitted, chosen or not. */
+    public record Candidate(String name, double chi2, int dof, int parameterCount, boolean chosen) {}
 
-  /** A named parameter with its interval. */
-  public record Parameter(String name, Estimate estimate) {
-  }
+    /** A named parameter with its interval. */
+    public record Parameter(String name, Estimate estimate) {}
 
-  /** A pilot mix with its measured mean ± standard error and the law's fitted value. */
-  public record FittedGroup(long n, double p2, double weight, int runs, double mean, double stderr, double fitted) {
-  }
+    /** A pilot mix with its measured mean ± standard error and the law's fitted value. */
+    public record FittedGroup(long n, double p2, double weight, int runs, double mean, double stderr, double fitted) {}
 
-  /**
-   * The forecast at one mix.
-   *
-   * @param n training rows
-   * @param p2 synthetic share
-   * @param weight A
-   * @param law the law's forecast
-   * @param baseline the per-share power law's (null when the share was not piloted)
-   * @param requested false when no point was asked for (then n is 10× the largest pilot and p2 the largest share)
-   */
-  public record Point(long n, double p2, double weight, Estimate law, Estimate baseline, boolean requested) {
-  }
+    /**
+     * The forecast at one mix.
+     *
+     * @param n training rows
+     * @param p2 synthetic share
+     * @param weight A
+     * @param law the law's forecast
+     * @param baseline the per-share power law's (null when the share was not piloted)
+     * @param requested false when no point was asked for (then n is 10× the largest pilot and p2 the largest share)
+     */
+    public record Point(long n, double p2, double weight, Estimate law, Estimate baseline, boolean requested) {}
 
-  /** Error vs n at one share (p2, A): the law's and, for a piloted share, the power law's. */
-  public record Curve(double p2, double weight, double[] n, Estimate[] law, Estimate[] baseline) {
-  }
+    /** Error vs n at one share (p2, A): the law's and, for a piloted share, the power law's. */
+    public record Curve(double p2, double weight, double[] n, Estimate[] law, Estimate[] baseline) {}
 
-  /**
-   * The best mix for {@code realRows} real rows, synthetic rows added on top (share at most 0.9).
-   *
-   * @param realRows n1 (the target n)
-   * @param share best p2 at A = 1, with the replicates' best shares as interval
-   * @param shareError the law's error at that share (interval: the same recipe under the replicates)
-   * @param weightedShare best p2 when A is tuned too
-   * @param weight that A
-   * @param weightedError the error of that recipe
-   * @param realOnly the error with the n1 real rows alone
-   */
-  public record Mix(long realRows, Estimate share, Estimate shareError, double weightedShare, double weight,
-                    Estimate weightedError, Estimate realOnly) {
-  }
+    /**
+     * The best mix for {@code realRows} real rows, synthetic rows added on top (share at most 0.9).
+     *
+     * @param realRows n1 (the target n)
+     * @param share best p2 at A = 1, with the replicates' best shares as interval
+     * @param shareError the law's error at that share (interval: the same recipe under the replicates)
+     * @param weightedShare best p2 when A is tuned too
+     * @param weight that A
+     * @param weightedError the error of that recipe
+     * @param realOnly the error with the n1 real rows alone
+     */
+    public record Mix(
+            long realRows,
+            Estimate share,
+            Estimate shareError,
+            double weightedShare,
+            double weight,
+            Estimate weightedError,
+            Estimate realOnly) {}
 }

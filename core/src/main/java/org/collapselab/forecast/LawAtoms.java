@@ -12,105 +12,105 @@ package org.collapselab.forecast;
  * γ = 0 is E ΔΔᵀ ∝ Σ⁻¹ (Dohmatob et al., Strong Model Collapse, ICLR 2025, §2).
  */
 public final class LawAtoms {
-  static final int EXACT = 32;
-  static final int BINS = 32;
-  private static final double NODE = 0.5 / Math.sqrt(3); // Gauss–Legendre nodes at ±1/√3 of the half-width
+    static final int EXACT = 32;
+    static final int BINS = 32;
+    private static final double NODE = 0.5 / Math.sqrt(3); // Gauss–Legendre nodes at ±1/√3 of the half-width
 
-  final double[] s;
-  final double[] m;
-  final double[] teacher;
-  final double[] shift;
-  private final double dimension;
-  private final double trace;
+    final double[] s;
+    final double[] m;
+    final double[] teacher;
+    final double[] shift;
+    private final double dimension;
+    private final double trace;
 
-  private LawAtoms(double[] s, double[] m, double shiftExponent) {
-    this.s = s;
-    this.m = m;
-    int k = s.length;
-    teacher = new double[k];
-    shift = new double[k];
-    double ts = 0;
-    double us = 0;
-    double dim = 0;
-    double tr = 0;
-    for (int i = 0; i < k; i++) {
-      tr += m[i] * s[i];
-      teacher[i] = m[i] * s[i];
-      shift[i] = m[i] * Math.pow(s[i], shiftExponent);
-      ts += teacher[i];
-      us += shift[i];
-      dim += m[i];
+    private LawAtoms(double[] s, double[] m, double shiftExponent) {
+        this.s = s;
+        this.m = m;
+        int k = s.length;
+        teacher = new double[k];
+        shift = new double[k];
+        double ts = 0;
+        double us = 0;
+        double dim = 0;
+        double tr = 0;
+        for (int i = 0; i < k; i++) {
+            tr += m[i] * s[i];
+            teacher[i] = m[i] * s[i];
+            shift[i] = m[i] * Math.pow(s[i], shiftExponent);
+            ts += teacher[i];
+            us += shift[i];
+            dim += m[i];
+        }
+        for (int i = 0; i < k; i++) {
+            teacher[i] /= ts;
+            shift[i] /= us;
+        }
+        dimension = dim;
+        trace = tr;
     }
-    for (int i = 0; i < k; i++) {
-      teacher[i] /= ts;
-      shift[i] /= us;
-    }
-    dimension = dim;
-    trace = tr;
-  }
 
-  /** The atoms of a law shape's spectrum (power law, top eigenvalue 1) with its gap exponent. */
-  public static LawAtoms of(LawShape shape) {
-    double d = shape.dimension();
-    double a = shape.exponent();
-    if (a == 0) {
-      return new LawAtoms(new double[] {1}, new double[] {d}, shape.shiftExponent());
+    /** The atoms of a law shape's spectrum (power law, top eigenvalue 1) with its gap exponent. */
+    public static LawAtoms of(LawShape shape) {
+        double d = shape.dimension();
+        double a = shape.exponent();
+        if (a == 0) {
+            return new LawAtoms(new double[] {1}, new double[] {d}, shape.shiftExponent());
+        }
+        int whole = (int) Math.floor(d);
+        if (whole <= EXACT) {
+            boolean partial = d > whole;
+            int k = whole + (partial ? 1 : 0);
+            double[] s = new double[k];
+            double[] m = new double[k];
+            for (int i = 0; i < k; i++) {
+                s[i] = Math.pow(i + 1, -a);
+                m[i] = i < whole ? 1 : d - whole;
+            }
+            return new LawAtoms(s, m, shape.shiftExponent());
+        }
+        double[] s = new double[EXACT + 2 * BINS];
+        double[] m = new double[s.length];
+        for (int i = 0; i < EXACT; i++) {
+            s[i] = Math.pow(i + 1, -a);
+            m[i] = 1;
+        }
+        double lo = Math.log(EXACT + 0.5);
+        double h = (Math.log(d + 0.5) - lo) / BINS;
+        for (int b = 0; b < BINS; b++) {
+            double mid = lo + (b + 0.5) * h;
+            for (int j = 0; j < 2; j++) {
+                double u = mid + (j == 0 ? -NODE : NODE) * h;
+                double x = Math.exp(u);
+                int at = EXACT + 2 * b + j;
+                s[at] = Math.pow(x, -a);
+                m[at] = 0.5 * h * x; // weight h/2 times the Jacobian dx/du = x
+            }
+        }
+        return new LawAtoms(s, m, shape.shiftExponent());
     }
-    int whole = (int) Math.floor(d);
-    if (whole <= EXACT) {
-      boolean partial = d > whole;
-      int k = whole + (partial ? 1 : 0);
-      double[] s = new double[k];
-      double[] m = new double[k];
-      for (int i = 0; i < k; i++) {
-        s[i] = Math.pow(i + 1, -a);
-        m[i] = i < whole ? 1 : d - whole;
-      }
-      return new LawAtoms(s, m, shape.shiftExponent());
+
+    /**
+     * The atoms of an explicit spectrum, one per eigenvalue, with the core theory's isotropic teacher and
+     * E ΔΔᵀ ∝ Σ⁻¹ (γ = 0): the law on these atoms is {@code RidgeTheory}/{@code TwoSourceRidgeTheory} exactly.
+     */
+    public static LawAtoms ofEigenvalues(double[] eigenvalues) {
+        double[] m = new double[eigenvalues.length];
+        java.util.Arrays.fill(m, 1);
+        return new LawAtoms(eigenvalues.clone(), m, 0);
     }
-    double[] s = new double[EXACT + 2 * BINS];
-    double[] m = new double[s.length];
-    for (int i = 0; i < EXACT; i++) {
-      s[i] = Math.pow(i + 1, -a);
-      m[i] = 1;
+
+    /** Σ m_k: the (real) dimension. */
+    public double dimension() {
+        return dimension;
     }
-    double lo = Math.log(EXACT + 0.5);
-    double h = (Math.log(d + 0.5) - lo) / BINS;
-    for (int b = 0; b < BINS; b++) {
-      double mid = lo + (b + 0.5) * h;
-      for (int j = 0; j < 2; j++) {
-        double u = mid + (j == 0 ? -NODE : NODE) * h;
-        double x = Math.exp(u);
-        int at = EXACT + 2 * b + j;
-        s[at] = Math.pow(x, -a);
-        m[at] = 0.5 * h * x; // weight h/2 times the Jacobian dx/du = x
-      }
+
+    /** Number of atoms. */
+    public int size() {
+        return s.length;
     }
-    return new LawAtoms(s, m, shape.shiftExponent());
-  }
 
-  /**
-   * The atoms of an explicit spectrum, one per eigenvalue, with the core theory's isotropic teacher and
-   * E ΔΔᵀ ∝ Σ⁻¹ (γ = 0): the law on these atoms is {@code RidgeTheory}/{@code TwoSourceRidgeTheory} exactly.
-   */
-  public static LawAtoms ofEigenvalues(double[] eigenvalues) {
-    double[] m = new double[eigenvalues.length];
-    java.util.Arrays.fill(m, 1);
-    return new LawAtoms(eigenvalues.clone(), m, 0);
-  }
-
-  /** Σ m_k: the (real) dimension. */
-  public double dimension() {
-    return dimension;
-  }
-
-  /** Number of atoms. */
-  public int size() {
-    return s.length;
-  }
-
-  /** Σ m_k s_k, the trace of the covariance. */
-  double trace() {
-    return trace;
-  }
+    /** Σ m_k s_k, the trace of the covariance. */
+    double trace() {
+        return trace;
+    }
 }

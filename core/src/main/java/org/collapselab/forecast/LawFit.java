@@ -18,10 +18,19 @@ import java.util.List;
  * @param converged the best local search met its tolerance and the law's fixed points converged at every group
  * @param evaluations objective evaluations
  */
-public record LawFit(LawModel model, LawParameters parameters, PilotSet pilots, double chi2, int dof,
-                     double inflation, double[] fitted, List<double[]> optima, boolean converged, int evaluations) {
-  /** The law's prediction at (n, p2, A). */
-  public double predict(double n, double p2, double weight) {
-    return CollapseLaw.predict(parameters, n, p2, weight);
-  }
+public record LawFit(
+        LawModel model,
+        LawParameters parameters,
+        PilotSet pilots,
+        double chi2,
+        int dof,
+        double inflation,
+        double[] fitted,
+        List<double[]> optima,
+        boolean converged,
+        int evaluations) {
+    /** The law's prediction at (n, p2, A). */
+    public double predict(double n, double p2, double weight) {
+        return CollapseLaw.predict(parameters, n, p2, weight);
+    }
 }

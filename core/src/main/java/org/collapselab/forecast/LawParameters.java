@@ -22,29 +22,29 @@ import org.collapselab.validation.ParameterException;
  * @param shape the nonlinear parameters
  */
 public record LawParameters(double floor, double scale, double noise, double gap, LawShape shape) {
-  public LawParameters {
-    nonNegative("floor", floor);
-    nonNegative("scale", scale);
-    nonNegative("noise", noise);
-    nonNegative("gap", gap);
-    if (shape == null) {
-      throw new ParameterException("shape", null, "a law shape");
+    public LawParameters {
+        nonNegative("floor", floor);
+        nonNegative("scale", scale);
+        nonNegative("noise", noise);
+        nonNegative("gap", gap);
+        if (shape == null) {
+            throw new ParameterException("shape", null, "a law shape");
+        }
     }
-  }
 
-  /** The coefficients as a vector (floor, scale, noise, gap). */
-  public double[] coefficients() {
-    return new double[] {floor, scale, noise, gap};
-  }
-
-  /** floor + scale·bias + noise·variance + gap·synthetic. */
-  public double combine(LawTerms t) {
-    return floor + scale * t.bias() + noise * t.variance() + gap * t.synthetic();
-  }
-
-  private static void nonNegative(String field, double v) {
-    if (!(v >= 0) || !Double.isFinite(v)) {
-      throw new ParameterException(field, v, "a finite number >= 0");
+    /** The coefficients as a vector (floor, scale, noise, gap). */
+    public double[] coefficients() {
+        return new double[] {floor, scale, noise, gap};
     }
-  }
+
+    /** floor + scale·bias + noise·variance + gap·synthetic. */
+    public double combine(LawTerms t) {
+        return floor + scale * t.bias() + noise * t.variance() + gap * t.synthetic();
+    }
+
+    private static void nonNegative(String field, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new ParameterException(field, v, "a finite number >= 0");
+        }
+    }
 }

@@ -26,19 +26,19 @@ import org.collapselab.validation.ParameterException;
  * @param shiftExponent γ in [−2, 4]
  */
 public record LawShape(double dimension, double exponent, double lambda, double shiftExponent) {
-  /** Largest effective dimension (effectively infinite for α &gt; 1). */
-  public static final double MAX_DIMENSION = 1e9;
+    /** Largest effective dimension (effectively infinite for α &gt; 1). */
+    public static final double MAX_DIMENSION = 1e9;
 
-  public LawShape {
-    check("dimension", dimension, 1, MAX_DIMENSION);
-    check("exponent", exponent, 0, 4);
-    check("lambda", lambda, 0, 1e3);
-    check("shiftExponent", shiftExponent, -2, 4);
-  }
-
-  private static void check(String field, double v, double lo, double hi) {
-    if (!(v >= lo && v <= hi)) {
-      throw new ParameterException(field, v, "in [" + lo + ", " + hi + "]");
+    public LawShape {
+        check("dimension", dimension, 1, MAX_DIMENSION);
+        check("exponent", exponent, 0, 4);
+        check("lambda", lambda, 0, 1e3);
+        check("shiftExponent", shiftExponent, -2, 4);
     }
-  }
+
+    private static void check(String field, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new ParameterException(field, v, "in [" + lo + ", " + hi + "]");
+        }
+    }
 }

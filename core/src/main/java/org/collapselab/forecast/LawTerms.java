@@ -13,6 +13,12 @@ package org.collapselab.forecast;
  * @param iterations solver iterations
  * @param residual relative residual of the fixed-point equation at the returned solution
  */
-public record LawTerms(double bias, double variance, double synthetic, double kappa, double ratio, boolean converged,
-                       int iterations, double residual) {
-}
+public record LawTerms(
+        double bias,
+        double variance,
+        double synthetic,
+        double kappa,
+        double ratio,
+        boolean converged,
+        int iterations,
+        double residual) {}

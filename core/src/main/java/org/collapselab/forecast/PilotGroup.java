@@ -11,5 +11,4 @@ package org.collapselab.forecast;
  * @param stderr standard error of {@code mean} under the pilot set's noise model ({@link PilotSet.NoiseModel})
  * @param spread standard deviation over the runs (NaN for one run)
  */
-public record PilotGroup(long n, double p2, double weight, int runs, double mean, double stderr, double spread) {
-}
+public record PilotGroup(long n, double p2, double weight, int runs, double mean, double stderr, double spread) {}

@@ -7,59 +7,59 @@ import java.util.Arrays;
  * The array is exposed on purpose: kernels in {@link DenseOps} operate on it in place.
  */
 public final class Matrix {
-  private final int rows;
-  private final int cols;
-  private final double[] data;
+    private final int rows;
+    private final int cols;
+    private final double[] data;
 
-  /** Wraps {@code data} (column-major, length rows·cols) without copying. */
-  public Matrix(int rows, int cols, double[] data) {
-    if (rows < 0 || cols < 0) {
-      throw new IllegalArgumentException("matrix shape must be non-negative, got " + rows + "x" + cols);
+    /** Wraps {@code data} (column-major, length rows·cols) without copying. */
+    public Matrix(int rows, int cols, double[] data) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix shape must be non-negative, got " + rows + "x" + cols);
+        }
+        if (data.length != (long) rows * cols) {
+            throw new IllegalArgumentException("data length " + data.length + " does not match " + rows + "x" + cols);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
     }
-    if (data.length != (long) rows * cols) {
-      throw new IllegalArgumentException("data length " + data.length + " does not match " + rows + "x" + cols);
+
+    /** A zero matrix. */
+    public static Matrix zeros(int rows, int cols) {
+        return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
     }
-    this.rows = rows;
-    this.cols = cols;
-    this.data = data;
-  }
 
-  /** A zero matrix. */
-  public static Matrix zeros(int rows, int cols) {
-    return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
-  }
-
-  public int rows() {
-    return rows;
-  }
-
-  public int cols() {
-    return cols;
-  }
-
-  /** The column-major backing array (not a copy). */
-  public double[] data() {
-    return data;
-  }
-
-  public double get(int i, int j) {
-    return data[i + j * rows];
-  }
-
-  public void set(int i, int j, double v) {
-    data[i + j * rows] = v;
-  }
-
-  /** Adds {@code v} to every diagonal entry (square matrices). */
-  public void addToDiagonal(double v) {
-    int k = Math.min(rows, cols);
-    for (int i = 0; i < k; i++) {
-      data[i + i * rows] += v;
+    public int rows() {
+        return rows;
     }
-  }
 
-  /** Deep copy. */
-  public Matrix copy() {
-    return new Matrix(rows, cols, Arrays.copyOf(data, data.length));
-  }
+    public int cols() {
+        return cols;
+    }
+
+    /** The column-major backing array (not a copy). */
+    public double[] data() {
+        return data;
+    }
+
+    public double get(int i, int j) {
+        return data[i + j * rows];
+    }
+
+    public void set(int i, int j, double v) {
+        data[i + j * rows] = v;
+    }
+
+    /** Adds {@code v} to every diagonal entry (square matrices). */
+    public void addToDiagonal(double v) {
+        int k = Math.min(rows, cols);
+        for (int i = 0; i < k; i++) {
+            data[i + i * rows] += v;
+        }
+    }
+
+    /** Deep copy. */
+    public Matrix copy() {
+        return new Matrix(rows, cols, Arrays.copyOf(data, data.length));
+    }
 }

@@ -16,49 +16,49 @@ import org.collapselab.validation.ParameterException;
  * @param model θ_c's source: {@link SyntheticTeacher#NONE} for the truth w1, else a fit on fresh real rows
  */
 public record AcceptBand(double radius, double offset, SyntheticTeacher model) implements java.io.Serializable {
-  private static final String FORM = "R:SIGMA_C with R, SIGMA_C finite and >= 0";
+    private static final String FORM = "R:SIGMA_C with R, SIGMA_C finite and >= 0";
 
-  public AcceptBand {
-    if (!(radius >= 0 && radius <= Double.MAX_VALUE) || !(offset >= 0 && offset <= Double.MAX_VALUE)) {
-      throw new ParameterException("acceptBand", radius + ":" + offset, FORM);
+    public AcceptBand {
+        if (!(radius >= 0 && radius <= Double.MAX_VALUE) || !(offset >= 0 && offset <= Double.MAX_VALUE)) {
+            throw new ParameterException("acceptBand", radius + ":" + offset, FORM);
+        }
+        model = model == null ? SyntheticTeacher.NONE : model;
     }
-    model = model == null ? SyntheticTeacher.NONE : model;
-  }
 
-  /** Parses {@code R:SIGMA_C} and the model ({@code truth}, {@code ridge:NC:LAMC} or {@code rp:NC:MC:LAMC}). */
-  public static AcceptBand parse(String band, String model) {
-    String[] parts = band == null ? new String[0] : band.trim().split(":", -1);
-    double r;
-    double c;
-    try {
-      if (parts.length != 2) {
-        throw new NumberFormatException();
-      }
-      r = Double.parseDouble(parts[0]);
-      c = Double.parseDouble(parts[1]);
-    } catch (NumberFormatException e) {
-      throw new ParameterException("acceptBand", band, FORM);
+    /** Parses {@code R:SIGMA_C} and the model ({@code truth}, {@code ridge:NC:LAMC} or {@code rp:NC:MC:LAMC}). */
+    public static AcceptBand parse(String band, String model) {
+        String[] parts = band == null ? new String[0] : band.trim().split(":", -1);
+        double r;
+        double c;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            r = Double.parseDouble(parts[0]);
+            c = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new ParameterException("acceptBand", band, FORM);
+        }
+        String m = model == null ? "truth" : model.trim().toLowerCase(Locale.ROOT);
+        SyntheticTeacher t;
+        try {
+            t = m.equals("truth") ? SyntheticTeacher.NONE : SyntheticTeacher.parse(m);
+        } catch (ParameterException e) {
+            throw new ParameterException("acceptModel", model, "truth, ridge:NC:LAMC or rp:NC:MC:LAMC");
+        }
+        if (m.equals("none")) {
+            throw new ParameterException("acceptModel", model, "truth, ridge:NC:LAMC or rp:NC:MC:LAMC");
+        }
+        return new AcceptBand(r, c, t);
     }
-    String m = model == null ? "truth" : model.trim().toLowerCase(Locale.ROOT);
-    SyntheticTeacher t;
-    try {
-      t = m.equals("truth") ? SyntheticTeacher.NONE : SyntheticTeacher.parse(m);
-    } catch (ParameterException e) {
-      throw new ParameterException("acceptModel", model, "truth, ridge:NC:LAMC or rp:NC:MC:LAMC");
-    }
-    if (m.equals("none")) {
-      throw new ParameterException("acceptModel", model, "truth, ridge:NC:LAMC or rp:NC:MC:LAMC");
-    }
-    return new AcceptBand(r, c, t);
-  }
 
-  /** The flag form of the model: {@code truth} or the fit's form. */
-  public String modelKey() {
-    return model.isNone() ? "truth" : model.key();
-  }
+    /** The flag form of the model: {@code truth} or the fit's form. */
+    public String modelKey() {
+        return model.isNone() ? "truth" : model.key();
+    }
 
-  /** True when |y − xᵀθ_c| ≤ r‖x‖ + σ_c. */
-  public boolean accepts(double residual, double norm) {
-    return Math.abs(residual) <= radius * norm + offset;
-  }
+    /** True when |y − xᵀθ_c| ≤ r‖x‖ + σ_c. */
+    public boolean accepts(double residual, double norm) {
+        return Math.abs(residual) <= radius * norm + offset;
+    }
 }

@@ -11,20 +11,21 @@ import org.collapselab.validation.ParameterException;
  * ({@link org.collapselab.theory.PriorRandomProjectionTheory}).
  */
 public enum Estimator {
-  MIX, PRIOR;
+    MIX,
+    PRIOR;
 
-  /** The flag value, e.g. {@code mix}. */
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Parses a flag value; errors name the field {@code estimator}. */
-  public static Estimator parse(String s) {
-    for (Estimator e : values()) {
-      if (e.key().equals(s)) {
-        return e;
-      }
+    /** The flag value, e.g. {@code mix}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
-    throw new ParameterException("estimator", s, "one of mix, prior");
-  }
+
+    /** Parses a flag value; errors name the field {@code estimator}. */
+    public static Estimator parse(String s) {
+        for (Estimator e : values()) {
+            if (e.key().equals(s)) {
+                return e;
+            }
+        }
+        throw new ParameterException("estimator", s, "one of mix, prior");
+    }
 }

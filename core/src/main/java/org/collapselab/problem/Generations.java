@@ -18,50 +18,50 @@ import org.collapselab.validation.ParameterException;
  * @param correction γ ∈ [0, 1]: synthetic labels come from w1 + (1 − γ)(ŵ_{k−1} − w1) (0 = no correction)
  */
 public record Generations(int count, Schedule schedule, double freshReal, double growth, double correction)
-    implements java.io.Serializable {
-  /** Largest K accepted. */
-  public static final int MAX_COUNT = 10_000;
+        implements java.io.Serializable {
+    /** Largest K accepted. */
+    public static final int MAX_COUNT = 10_000;
 
-  /** No retraining loop: the single-step model. */
-  public static final Generations NONE = new Generations(0, Schedule.REPLACE, 0);
-  /** Largest growth factor accepted. */
-  public static final double MAX_GROWTH = 10;
+    /** No retraining loop: the single-step model. */
+    public static final Generations NONE = new Generations(0, Schedule.REPLACE, 0);
+    /** Largest growth factor accepted. */
+    public static final double MAX_GROWTH = 10;
 
-  /** A loop with n rows every generation and no correction. */
-  public Generations(int count, Schedule schedule, double freshReal) {
-    this(count, schedule, freshReal, 1, 0);
-  }
-
-  public Generations {
-    if (count < 0 || count > MAX_COUNT) {
-      throw new ParameterException("generations", count, "an integer in [0, " + MAX_COUNT + "]");
+    /** A loop with n rows every generation and no correction. */
+    public Generations(int count, Schedule schedule, double freshReal) {
+        this(count, schedule, freshReal, 1, 0);
     }
-    if (schedule == null) {
-      throw new ParameterException("schedule", null, "one of replace, accumulate, accumulate-subsample");
-    }
-    if (!(freshReal >= 0 && freshReal <= 1)) {
-      throw new ParameterException("freshReal", freshReal, "in [0, 1]");
-    }
-    if (!(growth > 0 && growth <= MAX_GROWTH)) {
-      throw new ParameterException("growth", growth, "in (0, " + MAX_GROWTH + "]");
-    }
-    if (!(correction >= 0 && correction <= 1)) {
-      throw new ParameterException("correction", correction, "in [0, 1]");
-    }
-  }
 
-  /** Rows generation k draws: n for k = 0, round(n·g^k) after. */
-  public long rows(long n, int generation) {
-    return generation == 0 || growth == 1 ? n : Math.round(n * Math.pow(growth, generation));
-  }
+    public Generations {
+        if (count < 0 || count > MAX_COUNT) {
+            throw new ParameterException("generations", count, "an integer in [0, " + MAX_COUNT + "]");
+        }
+        if (schedule == null) {
+            throw new ParameterException("schedule", null, "one of replace, accumulate, accumulate-subsample");
+        }
+        if (!(freshReal >= 0 && freshReal <= 1)) {
+            throw new ParameterException("freshReal", freshReal, "in [0, 1]");
+        }
+        if (!(growth > 0 && growth <= MAX_GROWTH)) {
+            throw new ParameterException("growth", growth, "in (0, " + MAX_GROWTH + "]");
+        }
+        if (!(correction >= 0 && correction <= 1)) {
+            throw new ParameterException("correction", correction, "in [0, 1]");
+        }
+    }
 
-  /** True for n rows every generation and no correction (the loops of the earlier releases). */
-  public boolean plain() {
-    return growth == 1 && correction == 0;
-  }
+    /** Rows generation k draws: n for k = 0, round(n·g^k) after. */
+    public long rows(long n, int generation) {
+        return generation == 0 || growth == 1 ? n : Math.round(n * Math.pow(growth, generation));
+    }
 
-  /** True when there is at least one generation after generation 0. */
-  public boolean looping() {
-    return count > 0;
-  }
+    /** True for n rows every generation and no correction (the loops of the earlier releases). */
+    public boolean plain() {
+        return growth == 1 && correction == 0;
+    }
+
+    /** True when there is at least one generation after generation 0. */
+    public boolean looping() {
+        return count > 0;
+    }
 }

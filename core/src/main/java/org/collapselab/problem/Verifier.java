@@ -18,62 +18,64 @@ import org.collapselab.validation.ParameterException;
  * @param band the accept rule, or null for the keep probabilities
  */
 public record Verifier(double badShare, double keepGood, double keepBad, AcceptBand band)
-    implements java.io.Serializable {
-  /** No verification: every pool row is bad (shifted) and kept. */
-  public static final Verifier NONE = new Verifier(1, 1, 1);
+        implements java.io.Serializable {
+    /** No verification: every pool row is bad (shifted) and kept. */
+    public static final Verifier NONE = new Verifier(1, 1, 1);
 
-  public Verifier {
-    require("badShare", badShare);
-    require("keepGood", keepGood);
-    require("keepBad", keepBad);
-    if (band != null && (keepGood != 1 || keepBad != 1)) {
-      throw new ParameterException(keepGood != 1 ? "keepGood" : "keepBad", keepGood != 1 ? keepGood : keepBad,
-          "1 with an accept band (the band decides which rows are kept)");
+    public Verifier {
+        require("badShare", badShare);
+        require("keepGood", keepGood);
+        require("keepBad", keepBad);
+        if (band != null && (keepGood != 1 || keepBad != 1)) {
+            throw new ParameterException(
+                    keepGood != 1 ? "keepGood" : "keepBad",
+                    keepGood != 1 ? keepGood : keepBad,
+                    "1 with an accept band (the band decides which rows are kept)");
+        }
     }
-  }
 
-  /** A verifier with keep probabilities. */
-  public Verifier(double badShare, double keepGood, double keepBad) {
-    this(badShare, keepGood, keepBad, null);
-  }
-
-  private static void require(String field, double v) {
-    if (!(v >= 0 && v <= 1)) {
-      throw new ParameterException(field, v, "in [0, 1]");
+    /** A verifier with keep probabilities. */
+    public Verifier(double badShare, double keepGood, double keepBad) {
+        this(badShare, keepGood, keepBad, null);
     }
-  }
 
-  /** True for π = ϕ = ψ = 1 without a band, today's model. */
-  public boolean isNone() {
-    return badShare == 1 && keepGood == 1 && keepBad == 1 && band == null;
-  }
-
-  /** Bad rows of a pool of {@code poolRows}: round(π·n2). */
-  public long badRows(long poolRows) {
-    return Math.round(badShare * poolRows);
-  }
-
-  /** Good rows of a pool of {@code poolRows}: n2 − round(π·n2). */
-  public long goodRows(long poolRows) {
-    return poolRows - badRows(poolRows);
-  }
-
-  /** Expected kept rows of a pool: (n2 − nb)ϕ + nb·ψ. */
-  public double expectedKept(long poolRows) {
-    return goodRows(poolRows) * keepGood + badRows(poolRows) * keepBad;
-  }
-
-  /** Expected kept bad rows of a pool: nb·ψ. */
-  public double expectedKeptBad(long poolRows) {
-    return badRows(poolRows) * keepBad;
-  }
-
-  /** True when the kept counts are random (some keep probability strictly between 0 and 1 on a present group). */
-  public boolean randomCounts(long poolRows) {
-    if (band != null) {
-      return true;
+    private static void require(String field, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new ParameterException(field, v, "in [0, 1]");
+        }
     }
-    return goodRows(poolRows) > 0 && keepGood > 0 && keepGood < 1
-        || badRows(poolRows) > 0 && keepBad > 0 && keepBad < 1;
-  }
+
+    /** True for π = ϕ = ψ = 1 without a band, today's model. */
+    public boolean isNone() {
+        return badShare == 1 && keepGood == 1 && keepBad == 1 && band == null;
+    }
+
+    /** Bad rows of a pool of {@code poolRows}: round(π·n2). */
+    public long badRows(long poolRows) {
+        return Math.round(badShare * poolRows);
+    }
+
+    /** Good rows of a pool of {@code poolRows}: n2 − round(π·n2). */
+    public long goodRows(long poolRows) {
+        return poolRows - badRows(poolRows);
+    }
+
+    /** Expected kept rows of a pool: (n2 − nb)ϕ + nb·ψ. */
+    public double expectedKept(long poolRows) {
+        return goodRows(poolRows) * keepGood + badRows(poolRows) * keepBad;
+    }
+
+    /** Expected kept bad rows of a pool: nb·ψ. */
+    public double expectedKeptBad(long poolRows) {
+        return badRows(poolRows) * keepBad;
+    }
+
+    /** True when the kept counts are random (some keep probability strictly between 0 and 1 on a present group). */
+    public boolean randomCounts(long poolRows) {
+        if (band != null) {
+            return true;
+        }
+        return goodRows(poolRows) > 0 && keepGood > 0 && keepGood < 1
+                || badRows(poolRows) > 0 && keepBad > 0 && keepBad < 1;
+    }
 }

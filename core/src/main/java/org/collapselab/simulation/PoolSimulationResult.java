@@ -9,6 +9,5 @@ package org.collapselab.simulation;
  * @param keptBadRows mean kept bad rows per run
  * @param sampler the sampler the runs used (exact or direct)
  */
-public record PoolSimulationResult(SimulationResult student, SimulationResult teacher, double keptRows,
-                                   double keptBadRows, Sampler sampler) {
-}
+public record PoolSimulationResult(
+        SimulationResult student, SimulationResult teacher, double keptRows, double keptBadRows, Sampler sampler) {}

@@ -10,20 +10,22 @@ import org.collapselab.validation.ParameterException;
  * {@code AUTO} picks the cheaper of the two for the cell ({@link SamplerCost}).
  */
 public enum Sampler {
-  AUTO, EXACT, DIRECT;
+    AUTO,
+    EXACT,
+    DIRECT;
 
-  /** The flag value, e.g. {@code exact}. */
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Parses {@code auto}, {@code exact} or {@code direct}; errors name the field {@code sampler}. */
-  public static Sampler parse(String text) {
-    for (Sampler s : values()) {
-      if (s.key().equals(text == null ? "" : text.trim().toLowerCase(Locale.ROOT))) {
-        return s;
-      }
+    /** The flag value, e.g. {@code exact}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
-    throw new ParameterException("sampler", text, "one of auto, exact, direct");
-  }
+
+    /** Parses {@code auto}, {@code exact} or {@code direct}; errors name the field {@code sampler}. */
+    public static Sampler parse(String text) {
+        for (Sampler s : values()) {
+            if (s.key().equals(text == null ? "" : text.trim().toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new ParameterException("sampler", text, "one of auto, exact, direct");
+    }
 }

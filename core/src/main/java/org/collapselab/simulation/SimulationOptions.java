@@ -11,24 +11,26 @@ import org.collapselab.validation.ParameterException;
  * @param sampler exact sufficient statistics, direct rows, or the cheaper one (exact needs Gaussian features)
  */
 public record SimulationOptions(FeatureLaw features, Sampler sampler) implements java.io.Serializable {
-  /** Gaussian features, cheaper sampler. */
-  public static final SimulationOptions DEFAULT = new SimulationOptions(FeatureLaw.GAUSSIAN, Sampler.AUTO);
+    /** Gaussian features, cheaper sampler. */
+    public static final SimulationOptions DEFAULT = new SimulationOptions(FeatureLaw.GAUSSIAN, Sampler.AUTO);
 
-  public SimulationOptions {
-    if (features == null) {
-      features = FeatureLaw.GAUSSIAN;
+    public SimulationOptions {
+        if (features == null) {
+            features = FeatureLaw.GAUSSIAN;
+        }
+        if (sampler == null) {
+            sampler = Sampler.AUTO;
+        }
+        if (sampler == Sampler.EXACT && !features.isGaussian()) {
+            throw new ParameterException(
+                    "sampler",
+                    "exact",
+                    "direct or auto with --features " + features.key() + " (exact sampling needs Gaussian features)");
+        }
     }
-    if (sampler == null) {
-      sampler = Sampler.AUTO;
-    }
-    if (sampler == Sampler.EXACT && !features.isGaussian()) {
-      throw new ParameterException("sampler", "exact", "direct or auto with --features " + features.key()
-          + " (exact sampling needs Gaussian features)");
-    }
-  }
 
-  /** The same options with another sampler. */
-  public SimulationOptions withSampler(Sampler s) {
-    return new SimulationOptions(features, s);
-  }
+    /** The same options with another sampler. */
+    public SimulationOptions withSampler(Sampler s) {
+        return new SimulationOptions(features, s);
+    }
 }

@@ -13,14 +13,14 @@ import org.collapselab.stats.Summary;
  * @param seconds wall time of the whole cell
  */
 public record SimulationResult(double mean, double std, double stderr, double[] runs, double seconds) {
-  /** Summarises per-run errors. */
-  public static SimulationResult of(double[] runs, double seconds) {
-    Summary s = Summary.of(runs);
-    return new SimulationResult(s.mean(), s.sd(), s.stderr(), runs.clone(), seconds);
-  }
+    /** Summarises per-run errors. */
+    public static SimulationResult of(double[] runs, double seconds) {
+        Summary s = Summary.of(runs);
+        return new SimulationResult(s.mean(), s.sd(), s.stderr(), runs.clone(), seconds);
+    }
 
-  /** The runs' summary (mean, sd, count). */
-  public Summary summary() {
-    return new Summary(mean, std, runs.length);
-  }
+    /** The runs' summary (mean, sd, count). */
+    public Summary summary() {
+        return new Summary(mean, std, runs.length);
+    }
 }

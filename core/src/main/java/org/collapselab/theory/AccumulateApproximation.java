@@ -40,145 +40,169 @@ import org.collapselab.spectrum.Spectrum;
  * again every generation.
  */
 final class AccumulateApproximation {
-  /** Largest df2/n at generation 0 where the ridge split is offered (measured, docs/generations.md). */
-  static final double RIDGE_MAX_DF2_RATIO = 0.5;
+    /** Largest df2/n at generation 0 where the ridge split is offered (measured, docs/generations.md). */
+    static final double RIDGE_MAX_DF2_RATIO = 0.5;
 
-  private AccumulateApproximation() {}
+    private AccumulateApproximation() {}
 
-  /** The noise/bias split recursion for λ = 0, n &gt; d + 1, any fresh-real share. */
-  static GenerationsPrediction ols(Problem problem, TheoryResult g0) {
-    int d = problem.d();
-    long n = problem.n();
-    if (n <= d + 1L) {
-      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with fresh-real > 0 at "
-          + "lambda = 0 needs n > d + 1 (got d = " + d + ", n = " + n + "); use simulate");
+    /** The noise/bias split recursion for λ = 0, n &gt; d + 1, any fresh-real share. */
+    static GenerationsPrediction ols(Problem problem, TheoryResult g0) {
+        int d = problem.d();
+        long n = problem.n();
+        if (n <= d + 1L) {
+            throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with fresh-real > 0 at "
+                    + "lambda = 0 needs n > d + 1 (got d = " + d + ", n = " + n + "); use simulate");
+        }
+        double sigma2 = problem.sigma() * problem.sigma();
+        double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
+        double p0 = (double) problem.syntheticCount() / n;
+        int count = problem.generations().count();
+        double[] errors = new double[count + 1];
+        errors[0] = g0.testError();
+        double bias = p0 * p0 * problem.c2();
+        double nu = sigma2 + p0 * (1 - p0) * problem.c2();
+        for (int k = 1; k <= count; k++) {
+            double big = (k + 1.0) * n;
+            double q = k / (k + 1.0);
+            double vOld = ols(d, k * n);
+            double vNew = ols(d, (k + 1) * n);
+            double noise = nu * vOld;
+            double total = bias + noise;
+            noise = (1 - rho) * (1 - rho) * noise
+                    + rho * rho * nu * q * vNew
+                    + 2 * rho * (1 - rho) * nu * vNew
+                    + rho * (1 - rho) * total * (n / big) * vNew
+                    + rho * rho * q * (1 - q) * d / (big - d - 1) * bias
+                    + sigma2 * (n / big) * vNew;
+            double keep = 1 - rho * (1 - q);
+            bias *= keep * keep;
+            nu = noise / vNew;
+            errors[k] = bias + noise;
+        }
+        GenerationsTheory.requireFinite(errors);
+        LoopStability st = new LoopStability(
+                LoopStability.Status.BOUNDED,
+                Double.NaN,
+                0,
+                "bounded: with fresh real rows the pooled OLS fit is consistent; E_k -> 0 (bias like k^(-2r), noise like 1/k)");
+        return new GenerationsPrediction(
+                errors,
+                g0,
+                st,
+                "approximate (accumulate, lambda = 0, fresh-real > 0: noise/bias "
+                        + "split of the pooled OLS error, large-size limit; exact at fresh-real 0 and 1)",
+                g0.converged(),
+                g0.iterations(),
+                g0.residual());
     }
-    double sigma2 = problem.sigma() * problem.sigma();
-    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
-    double p0 = (double) problem.syntheticCount() / n;
-    int count = problem.generations().count();
-    double[] errors = new double[count + 1];
-    errors[0] = g0.testError();
-    double bias = p0 * p0 * problem.c2();
-    double nu = sigma2 + p0 * (1 - p0) * problem.c2();
-    for (int k = 1; k <= count; k++) {
-      double big = (k + 1.0) * n;
-      double q = k / (k + 1.0);
-      double vOld = ols(d, k * n);
-      double vNew = ols(d, (k + 1) * n);
-      double noise = nu * vOld;
-      double total = bias + noise;
-      noise = (1 - rho) * (1 - rho) * noise + rho * rho * nu * q * vNew + 2 * rho * (1 - rho) * nu * vNew
-          + rho * (1 - rho) * total * (n / big) * vNew
-          + rho * rho * q * (1 - q) * d / (big - d - 1) * bias + sigma2 * (n / big) * vNew;
-      double keep = 1 - rho * (1 - q);
-      bias *= keep * keep;
-      nu = noise / vNew;
-      errors[k] = bias + noise;
-    }
-    GenerationsTheory.requireFinite(errors);
-    LoopStability st = new LoopStability(LoopStability.Status.BOUNDED, Double.NaN, 0,
-        "bounded: with fresh real rows the pooled OLS fit is consistent; E_k -> 0 (bias like k^(-2r), noise like 1/k)");
-    return new GenerationsPrediction(errors, g0, st, "approximate (accumulate, lambda = 0, fresh-real > 0: noise/bias "
-        + "split of the pooled OLS error, large-size limit; exact at fresh-real 0 and 1)", g0.converged(),
-        g0.iterations(), g0.residual());
-  }
 
-  /** V(N) = d/(N − d − 1). */
-  private static double ols(int d, long rows) {
-    return d / (rows - d - 1.0);
-  }
+    /** V(N) = d/(N − d − 1). */
+    private static double ols(int d, long rows) {
+        return d / (rows - d - 1.0);
+    }
 
-  /** The split recursion for λ &gt; 0, any fresh-real share: bias-type per coordinate, noise-type as one energy. */
-  static GenerationsPrediction ridge(Problem problem, TheoryResult g0) {
-    Spectrum spectrum = problem.spectrum();
-    int d = problem.d();
-    long n = problem.n();
-    double lambda = problem.lambda();
-    double kappa = g0.effectiveRegularization();
-    double vPrev = ridgeNoise(spectrum, n, kappa);
-    double ratio0 = vPrev / (1 + vPrev); // df2/n
-    if (n <= d || ratio0 > RIDGE_MAX_DF2_RATIO) {
-      throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with lambda > 0 is an "
-          + "approximation offered for n > d and df2/n <= " + RIDGE_MAX_DF2_RATIO + " (got d = " + d + ", n = " + n
-          + ", df2/n = " + String.format(java.util.Locale.ROOT, "%.3g", ratio0) + "); use simulate");
+    /** The split recursion for λ &gt; 0, any fresh-real share: bias-type per coordinate, noise-type as one energy. */
+    static GenerationsPrediction ridge(Problem problem, TheoryResult g0) {
+        Spectrum spectrum = problem.spectrum();
+        int d = problem.d();
+        long n = problem.n();
+        double lambda = problem.lambda();
+        double kappa = g0.effectiveRegularization();
+        double vPrev = ridgeNoise(spectrum, n, kappa);
+        double ratio0 = vPrev / (1 + vPrev); // df2/n
+        if (n <= d || ratio0 > RIDGE_MAX_DF2_RATIO) {
+            throw new TheoryException(GenerationsTheory.SIMULATION_ONLY + ": accumulate theory with lambda > 0 is an "
+                    + "approximation offered for n > d and df2/n <= " + RIDGE_MAX_DF2_RATIO + " (got d = " + d
+                    + ", n = " + n
+                    + ", df2/n = " + String.format(java.util.Locale.ROOT, "%.3g", ratio0) + "); use simulate");
+        }
+        double sigma2 = problem.sigma() * problem.sigma();
+        double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
+        double p0 = (double) problem.syntheticCount() / n;
+        double a = 1.0 / d;
+        double[] v = new double[d];
+        double[] b = new double[d];
+        double biasEnergy = 0;
+        for (int i = 0; i < d; i++) {
+            double si = spectrum.eigenvalue(i);
+            double t = si / (si + kappa);
+            v[i] = (1 - t) * (1 - t) * a + p0 * p0 * t * t * problem.c2() / (d * si);
+            b[i] = -(1 - t) * a;
+            biasEnergy += si * v[i];
+        }
+        int count = problem.generations().count();
+        double[] errors = new double[count + 1];
+        errors[0] = g0.testError();
+        double noise = errors[0] - biasEnergy;
+        int iterations = g0.iterations();
+        double residual = g0.residual();
+        boolean converged = g0.converged();
+        for (int k = 1; k <= count; k++) {
+            long big = (k + 1) * n;
+            double q = k / (k + 1.0);
+            RidgeTheory.Kappa kk = RidgeTheory.solveKappa(spectrum, big, lambda);
+            iterations += kk.iterations();
+            residual = Math.max(residual, kk.residual());
+            converged &= kk.converged();
+            kappa = kk.kappa();
+            double vNew = ridgeNoise(spectrum, big, kappa);
+            double shrink = 0;
+            double df2 = 0;
+            double bias = 0;
+            double total = biasEnergy + noise;
+            for (int i = 0; i < d; i++) {
+                double si = spectrum.eigenvalue(i);
+                double t2 = si * si / ((si + kappa) * (si + kappa));
+                double keepNoise = 1 - kappa / ((k + 1) * (si + kappa));
+                shrink += t2 * keepNoise * keepNoise;
+                df2 += t2;
+                double keep = 1 - (rho * si + kappa) / ((k + 1) * (si + kappa));
+                double beta = kappa / ((k + 1) * (si + kappa));
+                v[i] = keep * keep * v[i] + beta * beta * a - 2 * keep * beta * b[i];
+                b[i] = keep * b[i] - beta * a;
+                bias += si * v[i];
+            }
+            double ratio = vNew / vPrev;
+            double sh = shrink / df2;
+            noise = ((1 - rho) * (1 - rho) * sh + rho * rho * q * ratio + 2 * rho * (1 - rho) * ratio * Math.sqrt(sh))
+                            * noise
+                    + rho * (1 - rho) * total * (n / (double) big) * vNew
+                    + rho * rho * q * (1 - q) * vNew * biasEnergy
+                    + sigma2 * (n / (double) big) * vNew;
+            biasEnergy = bias;
+            vPrev = vNew;
+            errors[k] = biasEnergy + noise;
+        }
+        GenerationsTheory.requireFinite(errors);
+        double limit = 0;
+        for (int i = 0; i < d; i++) {
+            double si = spectrum.eigenvalue(i);
+            double f = lambda / (rho * si + lambda);
+            limit += si * a * f * f;
+        }
+        LoopStability st = new LoopStability(
+                LoopStability.Status.BOUNDED,
+                Double.NaN,
+                limit,
+                "bounded (approximate): every pooled refit shrinks again; e -> -lambda/(r*sigma_i + lambda) * w1");
+        return new GenerationsPrediction(
+                errors,
+                g0,
+                st,
+                "approximate (accumulate, lambda > 0: noise/bias split with the "
+                        + "pooled resolvent's deterministic equivalent; relative error O(df2/n))",
+                converged,
+                iterations,
+                residual);
     }
-    double sigma2 = problem.sigma() * problem.sigma();
-    double rho = 1 - GenerationsTheory.loopSyntheticShare(problem);
-    double p0 = (double) problem.syntheticCount() / n;
-    double a = 1.0 / d;
-    double[] v = new double[d];
-    double[] b = new double[d];
-    double biasEnergy = 0;
-    for (int i = 0; i < d; i++) {
-      double si = spectrum.eigenvalue(i);
-      double t = si / (si + kappa);
-      v[i] = (1 - t) * (1 - t) * a + p0 * p0 * t * t * problem.c2() / (d * si);
-      b[i] = -(1 - t) * a;
-      biasEnergy += si * v[i];
-    }
-    int count = problem.generations().count();
-    double[] errors = new double[count + 1];
-    errors[0] = g0.testError();
-    double noise = errors[0] - biasEnergy;
-    int iterations = g0.iterations();
-    double residual = g0.residual();
-    boolean converged = g0.converged();
-    for (int k = 1; k <= count; k++) {
-      long big = (k + 1) * n;
-      double q = k / (k + 1.0);
-      RidgeTheory.Kappa kk = RidgeTheory.solveKappa(spectrum, big, lambda);
-      iterations += kk.iterations();
-      residual = Math.max(residual, kk.residual());
-      converged &= kk.converged();
-      kappa = kk.kappa();
-      double vNew = ridgeNoise(spectrum, big, kappa);
-      double shrink = 0;
-      double df2 = 0;
-      double bias = 0;
-      double total = biasEnergy + noise;
-      for (int i = 0; i < d; i++) {
-        double si = spectrum.eigenvalue(i);
-        double t2 = si * si / ((si + kappa) * (si + kappa));
-        double keepNoise = 1 - kappa / ((k + 1) * (si + kappa));
-        shrink += t2 * keepNoise * keepNoise;
-        df2 += t2;
-        double keep = 1 - (rho * si + kappa) / ((k + 1) * (si + kappa));
-        double beta = kappa / ((k + 1) * (si + kappa));
-        v[i] = keep * keep * v[i] + beta * beta * a - 2 * keep * beta * b[i];
-        b[i] = keep * b[i] - beta * a;
-        bias += si * v[i];
-      }
-      double ratio = vNew / vPrev;
-      double sh = shrink / df2;
-      noise = ((1 - rho) * (1 - rho) * sh + rho * rho * q * ratio + 2 * rho * (1 - rho) * ratio * Math.sqrt(sh))
-          * noise
-          + rho * (1 - rho) * total * (n / (double) big) * vNew + rho * rho * q * (1 - q) * vNew * biasEnergy
-          + sigma2 * (n / (double) big) * vNew;
-      biasEnergy = bias;
-      vPrev = vNew;
-      errors[k] = biasEnergy + noise;
-    }
-    GenerationsTheory.requireFinite(errors);
-    double limit = 0;
-    for (int i = 0; i < d; i++) {
-      double si = spectrum.eigenvalue(i);
-      double f = lambda / (rho * si + lambda);
-      limit += si * a * f * f;
-    }
-    LoopStability st = new LoopStability(LoopStability.Status.BOUNDED, Double.NaN, limit,
-        "bounded (approximate): every pooled refit shrinks again; e -> -lambda/(r*sigma_i + lambda) * w1");
-    return new GenerationsPrediction(errors, g0, st, "approximate (accumulate, lambda > 0: noise/bias split with the "
-        + "pooled resolvent's deterministic equivalent; relative error O(df2/n))", converged, iterations, residual);
-  }
 
-  /** The ridge noise moment V(N) = df2/(N − df2) at N rows and effective regularisation κ. */
-  static double ridgeNoise(Spectrum spectrum, long rows, double kappa) {
-    double df2 = 0;
-    for (int i = 0; i < spectrum.dimension(); i++) {
-      double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa);
-      df2 += t * t;
+    /** The ridge noise moment V(N) = df2/(N − df2) at N rows and effective regularisation κ. */
+    static double ridgeNoise(Spectrum spectrum, long rows, double kappa) {
+        double df2 = 0;
+        for (int i = 0; i < spectrum.dimension(); i++) {
+            double t = spectrum.eigenvalue(i) / (spectrum.eigenvalue(i) + kappa);
+            df2 += t * t;
+        }
+        return df2 / (rows - df2);
     }
-    return df2 / (rows - df2);
-  }
 }

@@ -13,26 +13,39 @@ package org.collapselab.theory;
  * @param iterations total solver iterations
  * @param residual largest relative residual of the fixed points
  */
-public record GenerationsPrediction(double[] testErrors, TheoryResult generationZero, LoopStability stability,
-                                    String basis, boolean converged, int iterations, double residual) {
-  /** Number of generations after generation 0. */
-  public int count() {
-    return testErrors.length - 1;
-  }
+public record GenerationsPrediction(
+        double[] testErrors,
+        TheoryResult generationZero,
+        LoopStability stability,
+        String basis,
+        boolean converged,
+        int iterations,
+        double residual) {
+    /** Number of generations after generation 0. */
+    public int count() {
+        return testErrors.length - 1;
+    }
 
-  /** Predicted error of generation k. */
-  public double testError(int k) {
-    return testErrors[k];
-  }
+    /** Predicted error of generation k. */
+    public double testError(int k) {
+        return testErrors[k];
+    }
 
-  /**
-   * The last generation as a {@link TheoryResult}: bias and variance are generation 0's clean terms, zeta is
-   * everything else (the error the loop and the synthetic data add), so the parts still sum to the test error.
-   */
-  public TheoryResult last() {
-    double e = testErrors[testErrors.length - 1];
-    TheoryResult g0 = generationZero;
-    return new TheoryResult(e, g0.bias(), g0.variance(), e - g0.bias() - g0.variance(),
-        g0.effectiveRegularization(), converged, iterations, residual);
-  }
+    /**
+     * The last generation as a {@link TheoryResult}: bias and variance are generation 0's clean terms, zeta is
+     * everything else (the error the loop and the synthetic data add), so the parts still sum to the test error.
+     */
+    public TheoryResult last() {
+        double e = testErrors[testErrors.length - 1];
+        TheoryResult g0 = generationZero;
+        return new TheoryResult(
+                e,
+                g0.bias(),
+                g0.variance(),
+                e - g0.bias() - g0.variance(),
+                g0.effectiveRegularization(),
+                converged,
+                iterations,
+                residual);
+    }
 }

@@ -16,25 +16,25 @@ package org.collapselab.theory;
  * @param description one line saying what happens as k → ∞
  */
 public record LoopStability(Status status, double contractionFactor, double stationaryError, String description) {
-  /** What the error does as the number of generations grows. */
-  public enum Status {
-    /** ρ &lt; 1: converges geometrically to E∞. */
-    STABLE,
-    /** Converges, but not geometrically (accumulate: increments shrink like 1/k²). */
-    BOUNDED,
-    /** ρ = 1: grows linearly without bound. */
-    MARGINAL,
-    /** ρ &gt; 1: grows geometrically without bound. */
-    DIVERGENT;
+    /** What the error does as the number of generations grows. */
+    public enum Status {
+        /** ρ &lt; 1: converges geometrically to E∞. */
+        STABLE,
+        /** Converges, but not geometrically (accumulate: increments shrink like 1/k²). */
+        BOUNDED,
+        /** ρ = 1: grows linearly without bound. */
+        MARGINAL,
+        /** ρ &gt; 1: grows geometrically without bound. */
+        DIVERGENT;
 
-    /** Lower-case name for output. */
-    public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+        /** Lower-case name for output. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
-  }
 
-  /** True when the error settles to a finite limit. */
-  public boolean settles() {
-    return status == Status.STABLE || status == Status.BOUNDED;
-  }
+    /** True when the error settles to a finite limit. */
+    public boolean settles() {
+        return status == Status.STABLE || status == Status.BOUNDED;
+    }
 }

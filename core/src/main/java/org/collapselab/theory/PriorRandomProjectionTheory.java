@@ -23,59 +23,60 @@ import org.collapselab.spectrum.Spectrum;
  * {@link PriorRidgeTheory} with penalty λd/m; n1 = 0 gives ŵ = Pw2 and E = U_w + c² min(m, d)/d.
  */
 public final class PriorRandomProjectionTheory {
-  private PriorRandomProjectionTheory() {}
+    private PriorRandomProjectionTheory() {}
 
-  /** Predicted error of an rp problem with {@code estimator = prior} (n1 = n − round(p2·n) real rows). */
-  public static TheoryResult predict(Problem p) {
-    if (p.model() != ModelKind.RANDOM_PROJECTION) {
-      throw new TheoryException("PriorRandomProjectionTheory needs a random-projection (rp) problem, got "
-          + p.model().key());
+    /** Predicted error of an rp problem with {@code estimator = prior} (n1 = n − round(p2·n) real rows). */
+    public static TheoryResult predict(Problem p) {
+        if (p.model() != ModelKind.RANDOM_PROJECTION) {
+            throw new TheoryException("PriorRandomProjectionTheory needs a random-projection (rp) problem, got "
+                    + p.model().key());
+        }
+        return predict(p.spectrum(), p.realCount(), p.m(), p.c2(), p.sigma(), p.lambda());
     }
-    return predict(p.spectrum(), p.realCount(), p.m(), p.c2(), p.sigma(), p.lambda());
-  }
 
-  /** Same from raw parameters: n1 real rows, width m, shift quality c², real noise σ1, penalty λ toward v2. */
-  public static TheoryResult predict(Spectrum real, long n1, long m, double c2, double sigma1, double lambda) {
-    double[] sig = real.eigenvalues();
-    int d = sig.length;
-    double unseen = unseenTeacher(real, m);
-    if (n1 == 0) {
-      double zeta = c2 * Math.min(m, d) / d;
-      return new TheoryResult(unseen + zeta, unseen, 0, zeta, 0, true, 0, 0);
+    /** Same from raw parameters: n1 real rows, width m, shift quality c², real noise σ1, penalty λ toward v2. */
+    public static TheoryResult predict(Spectrum real, long n1, long m, double c2, double sigma1, double lambda) {
+        double[] sig = real.eigenvalues();
+        int d = sig.length;
+        double unseen = unseenTeacher(real, m);
+        if (n1 == 0) {
+            double zeta = c2 * Math.min(m, d) / d;
+            return new TheoryResult(unseen + zeta, unseen, 0, zeta, 0, true, 0, 0);
+        }
+        RandomProjectionTheory.FixedPoint fp = RandomProjectionTheory.solve(real, n1, m, lambda);
+        double theta = fp.theta();
+        RandomProjectionTheory.Traces t = RandomProjectionTheory.Traces.at(sig, fp, n1, m);
+        double denom = t.denom(); // n1 − df2
+        if (!(denom > 0)) {
+            throw new TheoryException(
+                    "random-projection prior-estimator test error diverges at n1 = min(m, d) (n1 = " + n1 + ", m = " + m
+                            + ", d = " + d + ", lambda = " + lambda + "); use lambda > 0 or move m or n off it");
+        }
+        double g = n1 / denom;
+        double kk = t.kk();
+        double df2 = t.df2();
+        double bias = g * unseen;
+        double variance = sigma1 * sigma1 * df2 / denom;
+        double zeta = g * (c2 / d) * kk;
+        double total = bias + variance + zeta;
+        if (!Double.isFinite(total)) {
+            throw new TheoryException("random-projection prior-estimator theory overflowed (theta = " + theta + ")");
+        }
+        return new TheoryResult(total, bias, variance, zeta, theta, fp.converged(), fp.iterations(), fp.residual());
     }
-    RandomProjectionTheory.FixedPoint fp = RandomProjectionTheory.solve(real, n1, m, lambda);
-    double theta = fp.theta();
-    RandomProjectionTheory.Traces t = RandomProjectionTheory.Traces.at(sig, fp, n1, m);
-    double denom = t.denom(); // n1 − df2
-    if (!(denom > 0)) {
-      throw new TheoryException("random-projection prior-estimator test error diverges at n1 = min(m, d) (n1 = " + n1
-          + ", m = " + m + ", d = " + d + ", lambda = " + lambda + "); use lambda > 0 or move m or n off it");
-    }
-    double g = n1 / denom;
-    double kk = t.kk();
-    double df2 = t.df2();
-    double bias = g * unseen;
-    double variance = sigma1 * sigma1 * df2 / denom;
-    double zeta = g * (c2 / d) * kk;
-    double total = bias + variance + zeta;
-    if (!Double.isFinite(total)) {
-      throw new TheoryException("random-projection prior-estimator theory overflowed (theta = " + theta + ")");
-    }
-    return new TheoryResult(total, bias, variance, zeta, theta, fp.converged(), fp.iterations(), fp.residual());
-  }
 
-  /** U_w ≍ (1/d) Σ σθ_m/(σ+θ_m) with D1(θ_m) = m: the teacher variance outside a width-m sketch (0 for m ≥ d). */
-  static double unseenTeacher(Spectrum spectrum, long m) {
-    int d = spectrum.dimension();
-    if (m >= d) {
-      return 0;
+    /** U_w ≍ (1/d) Σ σθ_m/(σ+θ_m) with D1(θ_m) = m: the teacher variance outside a width-m sketch (0 for m ≥ d). */
+    static double unseenTeacher(Spectrum spectrum, long m) {
+        int d = spectrum.dimension();
+        if (m >= d) {
+            return 0;
+        }
+        // θ_m is the λ → 0 threshold of the sketched problem with more rows than features (q = m).
+        double thetaM = RandomProjectionTheory.solve(spectrum, m + 1, m, 0).thetaThreshold();
+        double v = 0;
+        for (double s : spectrum.eigenvalues()) {
+            v += s * thetaM / (s + thetaM);
+        }
+        return v / d;
     }
-    // θ_m is the λ → 0 threshold of the sketched problem with more rows than features (q = m).
-    double thetaM = RandomProjectionTheory.solve(spectrum, m + 1, m, 0).thetaThreshold();
-    double v = 0;
-    for (double s : spectrum.eigenvalues()) {
-      v += s * thetaM / (s + thetaM);
-    }
-    return v / d;
-  }
 }

@@ -14,30 +14,30 @@ import org.collapselab.spectrum.Spectrum;
  * @param shift E Δᵢ²
  */
 public record ShiftMoments(double[] teacher, double[] cross, double[] shift) {
-  public ShiftMoments {
-    if (teacher.length != cross.length || teacher.length != shift.length) {
-      throw new IllegalArgumentException("moment diagonals of unequal length");
+    public ShiftMoments {
+        if (teacher.length != cross.length || teacher.length != shift.length) {
+            throw new IllegalArgumentException("moment diagonals of unequal length");
+        }
     }
-  }
 
-  /** The paper's random teacher w1 ~ N(0, I/d) and random shift of Σ1-norm c², independent. */
-  public static ShiftMoments random(Spectrum real, double c2) {
-    int d = real.dimension();
-    double[] t = new double[d];
-    double[] s = new double[d];
-    for (int i = 0; i < d; i++) {
-      t[i] = 1.0 / d;
-      s[i] = c2 / (d * real.eigenvalue(i));
+    /** The paper's random teacher w1 ~ N(0, I/d) and random shift of Σ1-norm c², independent. */
+    public static ShiftMoments random(Spectrum real, double c2) {
+        int d = real.dimension();
+        double[] t = new double[d];
+        double[] s = new double[d];
+        for (int i = 0; i < d; i++) {
+            t[i] = 1.0 / d;
+            s[i] = c2 / (d * real.eigenvalue(i));
+        }
+        return new ShiftMoments(t, new double[d], s);
     }
-    return new ShiftMoments(t, new double[d], s);
-  }
 
-  /** E‖Δ‖²_B = Σ bᵢ E Δᵢ² for a diagonal B given by its entries (B = Σ1: the shift's c²). */
-  public double shiftNorm(double[] b) {
-    double s = 0;
-    for (int i = 0; i < b.length; i++) {
-      s += b[i] * shift[i];
+    /** E‖Δ‖²_B = Σ bᵢ E Δᵢ² for a diagonal B given by its entries (B = Σ1: the shift's c²). */
+    public double shiftNorm(double[] b) {
+        double s = 0;
+        for (int i = 0; i < b.length; i++) {
+            s += b[i] * shift[i];
+        }
+        return s;
     }
-    return s;
-  }
 }

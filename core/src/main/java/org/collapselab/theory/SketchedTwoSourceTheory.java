@@ -39,115 +39,145 @@ import org.collapselab.spectrum.Spectrum;
  */
 public final class SketchedTwoSourceTheory {
 
-  private SketchedTwoSourceTheory() {}
+    private SketchedTwoSourceTheory() {}
 
-  /** Predicted error of an rp problem with the mix estimator (Σ2, σ2, A free), at n2 = round(p2·n). */
-  public static TheoryResult predict(Problem p) {
-    if (p.model() != ModelKind.RANDOM_PROJECTION) {
-      throw new TheoryException("SketchedTwoSourceTheory needs a random-projection (rp) problem, got "
-          + p.model().key());
-    }
-    return predict(p.spectrum(), p.effectiveSyntheticSpectrum(), p.realCount(), p.syntheticCount(), p.m(), p.c2(),
-        p.sigma(), p.syntheticSigma(), p.syntheticWeight(), p.lambda());
-  }
-
-  /**
-   * Same from raw parameters (n1 real rows, n2 synthetic rows, width m, weight A per synthetic row); Σ2 = null or
-   * equal to Σ1 goes to {@link WeightedRandomProjectionTheory} (the same numbers, its finer solver).
-   */
-  public static TheoryResult predict(Spectrum real, Spectrum synthetic, long n1, long n2, long m, double c2,
-                                     double sigma1, double sigma2, double weight, double lambda) {
-    if (synthetic == null || synthetic.equals(real)) {
-      return WeightedRandomProjectionTheory.predict(real, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
-    }
-    return general(real, synthetic, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
-  }
-
-  /** The general formulas for any Σ2 (also Σ2 = Σ1, where the reduction test compares them). */
-  static TheoryResult general(Spectrum real, Spectrum synthetic, long n1, long n2, long m, double c2,
-                              double sigma1, double sigma2, double weight, double lambda) {
-    double[] s1 = real.eigenvalues();
-    double[] s2 = synthetic.eigenvalues();
-    int d = s1.length;
-    long n = n1 + n2;
-    double p1 = (double) n1 / n;
-    double p2 = (double) n2 / n;
-    long rows = weight == 0 ? n1 : n;
-    if (rows == 0) {
-      throw new TheoryException("no row carries weight (n1 = 0 and synthetic weight 0)");
-    }
-    if (lambda == 0 && rows == Math.min(m, d)) {
-      throw new TheoryException("random-projection test error diverges: lambda = 0 at weighted rows = min(m, d) = "
-          + rows + "; use lambda > 0 or move m or n off it");
-    }
-    SketchedPencil.Solution sol = SketchedPencil.solve(s1, s2, p1, p2, n, m, weight, lambda);
-    double theta = sol.theta();
-    double r = sol.ratio();
-    double[] rr = new double[d]; // R_i = 1/(D̃_i + θ)
-    double e = 0;
-    for (int i = 0; i < d; i++) {
-      double dt = p1 * s1[i] + p2 * r * s2[i];
-      rr[i] = 1 / (dt + theta);
-      e += theta * dt * rr[i] * rr[i];
-    }
-    double den = sol.gapM() + e; // a_m + e
-    Traces t = new Traces(rr, theta, den);
-    double g11 = t.quadratic(s1, s1);
-    double g12 = t.quadratic(s1, s2);
-    double g22 = t.quadratic(s2, s2);
-    double w1 = p1;
-    double w2 = p2 * r * r;
-    double[] eps = TwoSourceRidgeTheory.epsilons(g11, g12, g22, w1, w2, n);
-    if (eps == null) {
-      throw new TheoryException("random-projection two-source test error diverges (interpolation threshold of the "
-          + "weighted problem): lambda = " + lambda + ", m = " + m + ", d = " + d + ", n1 = " + n1 + ", n2 = " + n2
-          + ", A = " + weight);
-    }
-    double e1 = eps[0];
-    double e2 = eps[1];
-    double[] beff = new double[d];
-    double[] shift = new double[d]; // Σ2 Ω Σ2
-    double shiftNoise = 0;
-    double shiftCorr = 0;
-    for (int i = 0; i < d; i++) {
-      double omega = c2 / (d * s1[i]);
-      beff[i] = s1[i] * (1 + w1 * e1) + w2 * e2 * s2[i];
-      shift[i] = s2[i] * s2[i] * omega;
-      shiftNoise += s2[i] * omega;
-      shiftCorr += shift[i] * rr[i];
-    }
-    double bias = theta == 0 ? 0 : theta * m * t.weighted(beff) * theta / (d * den);
-    double variance = sigma1 * sigma1 * w1 * e1 + sigma2 * sigma2 * w2 * e2;
-    double zeta = w2 * e2 * shiftNoise + p2 * w2 * t.quadratic(shift, beff) - 2 * p2 * w2 * r * e2 * shiftCorr;
-    double total = bias + variance + zeta;
-    if (!Double.isFinite(total)) {
-      throw new TheoryException("random-projection two-source theory overflowed (theta = " + theta + ", r = " + r
-          + ")");
-    }
-    return new TheoryResult(total, bias, variance, zeta, theta, sol.converged(), sol.iterations(), sol.residual());
-  }
-
-  /** The sketch's second-order traces at the solution: R = (D̃+θ)⁻¹ as a vector, θ and a_m + e. */
-  private record Traces(double[] rr, double theta, double den) {
-    /** tr(B R²). */
-    double weighted(double[] b) {
-      double v = 0;
-      for (int i = 0; i < rr.length; i++) {
-        v += b[i] * rr[i] * rr[i];
-      }
-      return v;
+    /** Predicted error of an rp problem with the mix estimator (Σ2, σ2, A free), at n2 = round(p2·n). */
+    public static TheoryResult predict(Problem p) {
+        if (p.model() != ModelKind.RANDOM_PROJECTION) {
+            throw new TheoryException("SketchedTwoSourceTheory needs a random-projection (rp) problem, got "
+                    + p.model().key());
+        }
+        return predict(
+                p.spectrum(),
+                p.effectiveSyntheticSpectrum(),
+                p.realCount(),
+                p.syntheticCount(),
+                p.m(),
+                p.c2(),
+                p.sigma(),
+                p.syntheticSigma(),
+                p.syntheticWeight(),
+                p.lambda());
     }
 
-    /** tr(A Q_S B Q_S) ≍ tr(A B R²) + u(A) u(B)/(a_m + e), u(X) = θ tr(X R²). */
-    double quadratic(double[] a, double[] b) {
-      double ab = 0;
-      for (int i = 0; i < rr.length; i++) {
-        ab += a[i] * b[i] * rr[i] * rr[i];
-      }
-      if (theta == 0 || den == 0) {
-        return ab;
-      }
-      return ab + theta * weighted(a) * theta * weighted(b) / den;
+    /**
+     * Same from raw parameters (n1 real rows, n2 synthetic rows, width m, weight A per synthetic row); Σ2 = null or
+     * equal to Σ1 goes to {@link WeightedRandomProjectionTheory} (the same numbers, its finer solver).
+     */
+    public static TheoryResult predict(
+            Spectrum real,
+            Spectrum synthetic,
+            long n1,
+            long n2,
+            long m,
+            double c2,
+            double sigma1,
+            double sigma2,
+            double weight,
+            double lambda) {
+        if (synthetic == null || synthetic.equals(real)) {
+            return WeightedRandomProjectionTheory.predict(real, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
+        }
+        return general(real, synthetic, n1, n2, m, c2, sigma1, sigma2, weight, lambda);
     }
-  }
+
+    /** The general formulas for any Σ2 (also Σ2 = Σ1, where the reduction test compares them). */
+    static TheoryResult general(
+            Spectrum real,
+            Spectrum synthetic,
+            long n1,
+            long n2,
+            long m,
+            double c2,
+            double sigma1,
+            double sigma2,
+            double weight,
+            double lambda) {
+        double[] s1 = real.eigenvalues();
+        double[] s2 = synthetic.eigenvalues();
+        int d = s1.length;
+        long n = n1 + n2;
+        double p1 = (double) n1 / n;
+        double p2 = (double) n2 / n;
+        long rows = weight == 0 ? n1 : n;
+        if (rows == 0) {
+            throw new TheoryException("no row carries weight (n1 = 0 and synthetic weight 0)");
+        }
+        if (lambda == 0 && rows == Math.min(m, d)) {
+            throw new TheoryException(
+                    "random-projection test error diverges: lambda = 0 at weighted rows = min(m, d) = " + rows
+                            + "; use lambda > 0 or move m or n off it");
+        }
+        SketchedPencil.Solution sol = SketchedPencil.solve(s1, s2, p1, p2, n, m, weight, lambda);
+        double theta = sol.theta();
+        double r = sol.ratio();
+        double[] rr = new double[d]; // R_i = 1/(D̃_i + θ)
+        double e = 0;
+        for (int i = 0; i < d; i++) {
+            double dt = p1 * s1[i] + p2 * r * s2[i];
+            rr[i] = 1 / (dt + theta);
+            e += theta * dt * rr[i] * rr[i];
+        }
+        double den = sol.gapM() + e; // a_m + e
+        Traces t = new Traces(rr, theta, den);
+        double g11 = t.quadratic(s1, s1);
+        double g12 = t.quadratic(s1, s2);
+        double g22 = t.quadratic(s2, s2);
+        double w1 = p1;
+        double w2 = p2 * r * r;
+        double[] eps = TwoSourceRidgeTheory.epsilons(g11, g12, g22, w1, w2, n);
+        if (eps == null) {
+            throw new TheoryException(
+                    "random-projection two-source test error diverges (interpolation threshold of the "
+                            + "weighted problem): lambda = " + lambda + ", m = " + m + ", d = " + d + ", n1 = " + n1
+                            + ", n2 = " + n2
+                            + ", A = " + weight);
+        }
+        double e1 = eps[0];
+        double e2 = eps[1];
+        double[] beff = new double[d];
+        double[] shift = new double[d]; // Σ2 Ω Σ2
+        double shiftNoise = 0;
+        double shiftCorr = 0;
+        for (int i = 0; i < d; i++) {
+            double omega = c2 / (d * s1[i]);
+            beff[i] = s1[i] * (1 + w1 * e1) + w2 * e2 * s2[i];
+            shift[i] = s2[i] * s2[i] * omega;
+            shiftNoise += s2[i] * omega;
+            shiftCorr += shift[i] * rr[i];
+        }
+        double bias = theta == 0 ? 0 : theta * m * t.weighted(beff) * theta / (d * den);
+        double variance = sigma1 * sigma1 * w1 * e1 + sigma2 * sigma2 * w2 * e2;
+        double zeta = w2 * e2 * shiftNoise + p2 * w2 * t.quadratic(shift, beff) - 2 * p2 * w2 * r * e2 * shiftCorr;
+        double total = bias + variance + zeta;
+        if (!Double.isFinite(total)) {
+            throw new TheoryException(
+                    "random-projection two-source theory overflowed (theta = " + theta + ", r = " + r + ")");
+        }
+        return new TheoryResult(total, bias, variance, zeta, theta, sol.converged(), sol.iterations(), sol.residual());
+    }
+
+    /** The sketch's second-order traces at the solution: R = (D̃+θ)⁻¹ as a vector, θ and a_m + e. */
+    private record Traces(double[] rr, double theta, double den) {
+        /** tr(B R²). */
+        double weighted(double[] b) {
+            double v = 0;
+            for (int i = 0; i < rr.length; i++) {
+                v += b[i] * rr[i] * rr[i];
+            }
+            return v;
+        }
+
+        /** tr(A Q_S B Q_S) ≍ tr(A B R²) + u(A) u(B)/(a_m + e), u(X) = θ tr(X R²). */
+        double quadratic(double[] a, double[] b) {
+            double ab = 0;
+            for (int i = 0; i < rr.length; i++) {
+                ab += a[i] * b[i] * rr[i] * rr[i];
+            }
+            if (theta == 0 || den == 0) {
+                return ab;
+            }
+            return ab + theta * weighted(a) * theta * weighted(b) / den;
+        }
+    }
 }

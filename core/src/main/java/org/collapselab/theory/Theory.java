@@ -13,30 +13,33 @@ import org.collapselab.problem.Problem;
  * ({@link GenerationsTheory} has all of them). Pure function of the {@link Problem}; O(d) per fixed-point evaluation.
  */
 public final class Theory {
-  private Theory() {}
+    private Theory() {}
 
-  /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
-  public static TheoryResult predict(Problem problem) {
-    if (problem.generations().looping()) {
-      return GenerationsTheory.predict(problem).last(); // the last generation; every generation: GenerationsTheory
+    /** Predicted expected test error and its decomposition; throws {@link TheoryException} when undefined. */
+    public static TheoryResult predict(Problem problem) {
+        if (problem.generations().looping()) {
+            return GenerationsTheory.predict(problem)
+                    .last(); // the last generation; every generation: GenerationsTheory
+        }
+        if (!problem.plainPool()) {
+            return SyntheticPoolTheory.predict(problem);
+        }
+        if (problem.estimator() == Estimator.PRIOR) {
+            return problem.model() == ModelKind.RIDGE
+                    ? PriorRidgeTheory.predict(problem)
+                    : PriorRandomProjectionTheory.predict(problem);
+        }
+        if (problem.isBaseline()) {
+            return switch (problem.model()) {
+                case RIDGE -> RidgeTheory.predict(problem);
+                case RANDOM_PROJECTION -> RandomProjectionTheory.predict(problem);
+            };
+        }
+        if (problem.model() == ModelKind.RANDOM_PROJECTION) {
+            return problem.syntheticSpectrum() == null
+                    ? WeightedRandomProjectionTheory.predict(problem)
+                    : SketchedTwoSourceTheory.predict(problem);
+        }
+        return TwoSourceRidgeTheory.predict(problem);
     }
-    if (!problem.plainPool()) {
-      return SyntheticPoolTheory.predict(problem);
-    }
-    if (problem.estimator() == Estimator.PRIOR) {
-      return problem.model() == ModelKind.RIDGE ? PriorRidgeTheory.predict(problem)
-          : PriorRandomProjectionTheory.predict(problem);
-    }
-    if (problem.isBaseline()) {
-      return switch (problem.model()) {
-        case RIDGE -> RidgeTheory.predict(problem);
-        case RANDOM_PROJECTION -> RandomProjectionTheory.predict(problem);
-      };
-    }
-    if (problem.model() == ModelKind.RANDOM_PROJECTION) {
-      return problem.syntheticSpectrum() == null ? WeightedRandomProjectionTheory.predict(problem)
-          : SketchedTwoSourceTheory.predict(problem);
-    }
-    return TwoSourceRidgeTheory.predict(problem);
-  }
 }

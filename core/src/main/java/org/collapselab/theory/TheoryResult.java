@@ -15,6 +15,12 @@ package org.collapselab.theory;
  * @param iterations total solver iterations
  * @param residual largest relative residual of the fixed-point equations at the returned solution
  */
-public record TheoryResult(double testError, double bias, double variance, double zeta, double effectiveRegularization,
-                           boolean converged, int iterations, double residual) {
-}
+public record TheoryResult(
+        double testError,
+        double bias,
+        double variance,
+        double zeta,
+        double effectiveRegularization,
+        boolean converged,
+        int iterations,
+        double residual) {}

@@ -15,16 +15,26 @@ import org.junit.jupiter.api.Test;
  * is well above the theory.
  */
 class UniversalityTest {
-  @Test
-  void lightTailedLawsFollowTheGaussianTheoryAndHeavyTailsBreakIt() {
-    Problem p = Problem.ridge(Spectrum.isotropic(100), 200, 0.2, 1, 0.5, 1e-2);
-    List<Universality.Row> rows = Universality.compare(p, List.of(FeatureLaw.GAUSSIAN, FeatureLaw.parse("rademacher"),
-        FeatureLaw.parse("uniform"), FeatureLaw.parse("student:2.5")), 200, 5, 2);
-    for (Universality.Row r : rows.subList(0, 3)) {
-      Agreement.assertAgrees(r.theory(), r.simulation());
+    @Test
+    void lightTailedLawsFollowTheGaussianTheoryAndHeavyTailsBreakIt() {
+        Problem p = Problem.ridge(Spectrum.isotropic(100), 200, 0.2, 1, 0.5, 1e-2);
+        List<Universality.Row> rows = Universality.compare(
+                p,
+                List.of(
+                        FeatureLaw.GAUSSIAN,
+                        FeatureLaw.parse("rademacher"),
+                        FeatureLaw.parse("uniform"),
+                        FeatureLaw.parse("student:2.5")),
+                200,
+                5,
+                2);
+        for (Universality.Row r : rows.subList(0, 3)) {
+            Agreement.assertAgrees(r.theory(), r.simulation());
+        }
+        Universality.Row heavy = rows.get(3);
+        assertThat(heavy.z()).as("Student 2.5: z").isGreaterThan(5);
+        assertThat(heavy.relativeGap())
+                .as("Student 2.5: relative excess over theory")
+                .isGreaterThan(0.1);
     }
-    Universality.Row heavy = rows.get(3);
-    assertThat(heavy.z()).as("Student 2.5: z").isGreaterThan(5);
-    assertThat(heavy.relativeGap()).as("Student 2.5: relative excess over theory").isGreaterThan(0.1);
-  }
 }

@@ -12,35 +12,36 @@ import javax.crypto.spec.SecretKeySpec;
  * is part of the authenticated message, so a reply can never be replayed as a job. Checks compare in constant time.
  */
 final class ClusterKey {
-  /** Key of this object in a member's Hazelcast user context (local to the member, never sent). */
-  static final String CONTEXT = "org.collapselab.distributed.ClusterKey";
+    /** Key of this object in a member's Hazelcast user context (local to the member, never sent). */
+    static final String CONTEXT = "org.collapselab.distributed.ClusterKey";
 
-  /** What a signed message is. */
-  enum Purpose {
-    JOB, REPLY
-  }
-
-  private final SecretKeySpec key;
-
-  ClusterKey(String secret) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-  }
-
-  /** HMAC-SHA256 over the purpose's name, a zero byte, and the message. */
-  byte[] sign(Purpose purpose, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(purpose.name().getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) 0);
-      return mac.doFinal(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    /** What a signed message is. */
+    enum Purpose {
+        JOB,
+        REPLY
     }
-  }
 
-  /** Whether {@code tag} is this key's signature of {@code message} (constant-time comparison). */
-  boolean verify(Purpose purpose, byte[] message, byte[] tag) {
-    return message != null && tag != null && MessageDigest.isEqual(sign(purpose, message), tag);
-  }
+    private final SecretKeySpec key;
+
+    ClusterKey(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** HMAC-SHA256 over the purpose's name, a zero byte, and the message. */
+    byte[] sign(Purpose purpose, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(purpose.name().getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** Whether {@code tag} is this key's signature of {@code message} (constant-time comparison). */
+    boolean verify(Purpose purpose, byte[] message, byte[] tag) {
+        return message != null && tag != null && MessageDigest.isEqual(sign(purpose, message), tag);
+    }
 }

@@ -40,161 +40,181 @@ import org.collapselab.validation.ParameterException;
  * @param bindAddress the one local address this node listens on
  * @param secret the shared cluster secret, at least {@link ClusterSecret#MIN_LENGTH} characters
  */
-public record ClusterSettings(String clusterName, List<String> members, int port, boolean lite, String bindAddress,
-                              String secret) {
-  /** Default Hazelcast port. */
-  public static final int DEFAULT_PORT = 5701;
-  /** Environment variable holding the shared cluster secret. */
-  public static final String SECRET_ENV = "COLLAPSELAB_CLUSTER_SECRET";
-  /** Default interface: this machine only. */
-  public static final String LOOPBACK = "127.0.0.1";
+public record ClusterSettings(
+        String clusterName, List<String> members, int port, boolean lite, String bindAddress, String secret) {
+    /** Default Hazelcast port. */
+    public static final int DEFAULT_PORT = 5701;
+    /** Environment variable holding the shared cluster secret. */
+    public static final String SECRET_ENV = "COLLAPSELAB_CLUSTER_SECRET";
+    /** Default interface: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
 
-  public ClusterSettings {
-    if (clusterName == null || clusterName.isBlank() || !clusterName.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new ParameterException("cluster", clusterName, "1-64 characters from A-Z a-z 0-9 . _ -");
-    }
-    if (members == null || members.isEmpty()) {
-      throw new ParameterException("members", "nothing", "a comma-separated list of host[:port] (e.g. 10.0.0.5,10.0.0.6)");
-    }
-    for (String m : members) {
-      if (m == null || m.isBlank() || m.contains(" ")) {
-        throw new ParameterException("members", m, "host or host:port entries without spaces");
-      }
-    }
-    if (port < 1 || port > 65535) {
-      throw new ParameterException("port", port, "an integer in [1, 65535]");
-    }
-    if (bindAddress == null || bindAddress.isBlank()) {
-      bindAddress = LOOPBACK;
-    }
-    InetAddress bind;
-    try {
-      bind = InetAddress.getByName(bindAddress);
-    } catch (UnknownHostException e) {
-      throw new ParameterException("interface", bindAddress, "an IP address of this machine (e.g. 127.0.0.1)");
-    }
-    if (bind.isAnyLocalAddress()) {
-      throw new ParameterException("interface", bindAddress, "one address of this machine, not all interfaces");
-    }
-    if (secret == null || secret.isEmpty()) {
-      throw new ParameterException("secret-file", "no cluster secret", "a file holding the shared secret (or $"
-          + SECRET_ENV + ") on every node");
-    }
-    if (secret.length() < ClusterSecret.MIN_LENGTH) {
-      throw new ParameterException("secret-file", "a secret of " + secret.length() + " characters",
-          "a secret of at least " + ClusterSecret.MIN_LENGTH + " characters (e.g. from: head -c 32 /dev/urandom | "
-          + "base64)");
-    }
-    for (String m : members) {
-      String host = m.startsWith("[") ? m.substring(1, Math.max(1, m.indexOf(']'))) : m.replaceFirst(":\\d+$", "");
-      try {
-        InetAddress.getByName(host);
-      } catch (UnknownHostException e) {
-        throw new ParameterException("members", m, "host or host:port entries whose host names resolve");
-      }
-    }
-    members = List.copyOf(members);
-  }
-
-  /**
-   * Settings for a command: every other field is checked before the secret is looked for ({@link ClusterSecret#read}),
-   * so a bad flag is named as such and never makes a per-user secret file.
-   */
-  public static ClusterSettings resolve(String clusterName, List<String> members, int port, boolean lite,
-                                        String bindAddress, java.nio.file.Path secretFile) {
-    new ClusterSettings(clusterName, members, port, lite, bindAddress, "x".repeat(ClusterSecret.MIN_LENGTH));
-    return new ClusterSettings(clusterName, members, port, lite, bindAddress,
-        ClusterSecret.read(secretFile, bindAddress));
-  }
-
-  /** Never shows the secret. */
-  @Override
-  public String toString() {
-    return "ClusterSettings[cluster=" + clusterName + ", members=" + members + ", port=" + port + ", lite=" + lite
-        + ", interface=" + bindAddress + "]";
-  }
-
-  /** The same settings as a lite (driver) member. */
-  public ClusterSettings asLite() {
-    return new ClusterSettings(clusterName, members, port, true, bindAddress, secret);
-  }
-
-  /** Parses a comma-separated member list. */
-  public static List<String> parseMembers(String text) {
-    List<String> out = new ArrayList<>();
-    if (text != null) {
-      for (String part : text.split(",")) {
-        if (!part.isBlank()) {
-          out.add(part.trim());
+    public ClusterSettings {
+        if (clusterName == null || clusterName.isBlank() || !clusterName.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ParameterException("cluster", clusterName, "1-64 characters from A-Z a-z 0-9 . _ -");
         }
-      }
+        if (members == null || members.isEmpty()) {
+            throw new ParameterException(
+                    "members", "nothing", "a comma-separated list of host[:port] (e.g. 10.0.0.5,10.0.0.6)");
+        }
+        for (String m : members) {
+            if (m == null || m.isBlank() || m.contains(" ")) {
+                throw new ParameterException("members", m, "host or host:port entries without spaces");
+            }
+        }
+        if (port < 1 || port > 65535) {
+            throw new ParameterException("port", port, "an integer in [1, 65535]");
+        }
+        if (bindAddress == null || bindAddress.isBlank()) {
+            bindAddress = LOOPBACK;
+        }
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new ParameterException("interface", bindAddress, "an IP address of this machine (e.g. 127.0.0.1)");
+        }
+        if (bind.isAnyLocalAddress()) {
+            throw new ParameterException("interface", bindAddress, "one address of this machine, not all interfaces");
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new ParameterException(
+                    "secret-file",
+                    "no cluster secret",
+                    "a file holding the shared secret (or $" + SECRET_ENV + ") on every node");
+        }
+        if (secret.length() < ClusterSecret.MIN_LENGTH) {
+            throw new ParameterException(
+                    "secret-file",
+                    "a secret of " + secret.length() + " characters",
+                    "a secret of at least " + ClusterSecret.MIN_LENGTH
+                            + " characters (e.g. from: head -c 32 /dev/urandom | " + "base64)");
+        }
+        for (String m : members) {
+            String host =
+                    m.startsWith("[") ? m.substring(1, Math.max(1, m.indexOf(']'))) : m.replaceFirst(":\\d+$", "");
+            try {
+                InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new ParameterException("members", m, "host or host:port entries whose host names resolve");
+            }
+        }
+        members = List.copyOf(members);
     }
-    return out;
-  }
 
-  /** Whether the address names this machine's loopback interface. */
-  public static boolean isLoopback(String bindAddress) {
-    try {
-      return InetAddress.getByName(bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress)
-          .isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
+    /**
+     * Settings for a command: every other field is checked before the secret is looked for ({@link ClusterSecret#read}),
+     * so a bad flag is named as such and never makes a per-user secret file.
+     */
+    public static ClusterSettings resolve(
+            String clusterName,
+            List<String> members,
+            int port,
+            boolean lite,
+            String bindAddress,
+            java.nio.file.Path secretFile) {
+        new ClusterSettings(clusterName, members, port, lite, bindAddress, "x".repeat(ClusterSecret.MIN_LENGTH));
+        return new ClusterSettings(
+                clusterName, members, port, lite, bindAddress, ClusterSecret.read(secretFile, bindAddress));
     }
-  }
 
-  /**
-   * The line a command prints before it joins on a non-loopback interface (null on loopback): the traffic is signed
-   * but readable, and what to do about it.
-   */
-  public String plaintextWarning(String command) {
-    return isLoopback(bindAddress) ? null : "collapselab " + command + ": traffic on " + bindAddress + " is signed but "
-        + "not encrypted (TLS needs Hazelcast Enterprise): across machines use WireGuard or another VPN, or an SSH "
-        + "tunnel (docs/cluster.md)";
-  }
-
-  /** The Hazelcast cluster name actually used: the name plus a digest of the secret. */
-  public String effectiveClusterName() {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      return clusterName + "-" + HexFormat.of().formatHex(h).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "ClusterSettings[cluster=" + clusterName + ", members=" + members + ", port=" + port + ", lite=" + lite
+                + ", interface=" + bindAddress + "]";
     }
-  }
 
-  /** The Hazelcast member configuration for these settings. */
-  public Config toConfig() {
-    Config config = new Config();
-    config.setClusterName(effectiveClusterName());
-    config.setLiteMember(lite);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "none");
-    // Listen on the given interface only (Hazelcast binds to 0.0.0.0 unless told not to).
-    config.setProperty("hazelcast.socket.bind.any", "false");
-    config.setProperty("hazelcast.socket.server.bind.any", "false");
-    config.setProperty("hazelcast.socket.client.bind.any", "false");
-    config.getJetConfig().setEnabled(false);
-    // From the network, Java serialisation reads only the two signed envelopes, and compact serialisation never
-    // instantiates a class by the name a sender chose.
-    config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
-        .setDefaultsDisabled(true).setWhitelist(new ClassFilter().addClasses(SignedCell.class.getName(),
-            SignedReply.class.getName(), byte[].class.getName())));
-    config.getSerializationConfig().getCompactSerializationConfig().setZeroConfigFilter(
-        new JavaSerializationFilterConfig().setDefaultsDisabled(true)
-            .setWhitelist(new ClassFilter().addClasses(SignedCell.class.getName() + "$NoCompactClasses")));
-    config.getUserContext().put(ClusterKey.CONTEXT, new ClusterKey(secret));
-    config.getNetworkConfig().setPort(port).setPortAutoIncrement(true);
-    String ip;
-    try {
-      ip = InetAddress.getByName(bindAddress).getHostAddress();
-    } catch (UnknownHostException e) {
-      throw new ParameterException("interface", bindAddress, "an IP address of this machine");
+    /** The same settings as a lite (driver) member. */
+    public ClusterSettings asLite() {
+        return new ClusterSettings(clusterName, members, port, true, bindAddress, secret);
     }
-    config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(ip));
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(members);
-    return config;
-  }
+
+    /** Parses a comma-separated member list. */
+    public static List<String> parseMembers(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the address names this machine's loopback interface. */
+    public static boolean isLoopback(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress == null || bindAddress.isBlank() ? LOOPBACK : bindAddress)
+                    .isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The line a command prints before it joins on a non-loopback interface (null on loopback): the traffic is signed
+     * but readable, and what to do about it.
+     */
+    public String plaintextWarning(String command) {
+        return isLoopback(bindAddress)
+                ? null
+                : "collapselab " + command + ": traffic on " + bindAddress + " is signed but "
+                        + "not encrypted (TLS needs Hazelcast Enterprise): across machines use WireGuard or another VPN, or an SSH "
+                        + "tunnel (docs/cluster.md)";
+    }
+
+    /** The Hazelcast cluster name actually used: the name plus a digest of the secret. */
+    public String effectiveClusterName() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return clusterName + "-" + HexFormat.of().formatHex(h).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Hazelcast member configuration for these settings. */
+    public Config toConfig() {
+        Config config = new Config();
+        config.setClusterName(effectiveClusterName());
+        config.setLiteMember(lite);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "none");
+        // Listen on the given interface only (Hazelcast binds to 0.0.0.0 unless told not to).
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.socket.server.bind.any", "false");
+        config.setProperty("hazelcast.socket.client.bind.any", "false");
+        config.getJetConfig().setEnabled(false);
+        // From the network, Java serialisation reads only the two signed envelopes, and compact serialisation never
+        // instantiates a class by the name a sender chose.
+        config.getSerializationConfig()
+                .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+                        .setDefaultsDisabled(true)
+                        .setWhitelist(new ClassFilter()
+                                .addClasses(
+                                        SignedCell.class.getName(),
+                                        SignedReply.class.getName(),
+                                        byte[].class.getName())));
+        config.getSerializationConfig()
+                .getCompactSerializationConfig()
+                .setZeroConfigFilter(new JavaSerializationFilterConfig()
+                        .setDefaultsDisabled(true)
+                        .setWhitelist(new ClassFilter().addClasses(SignedCell.class.getName() + "$NoCompactClasses")));
+        config.getUserContext().put(ClusterKey.CONTEXT, new ClusterKey(secret));
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(true);
+        String ip;
+        try {
+            ip = InetAddress.getByName(bindAddress).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new ParameterException("interface", bindAddress, "an IP address of this machine");
+        }
+        config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(ip));
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(members);
+        return config;
+    }
 }

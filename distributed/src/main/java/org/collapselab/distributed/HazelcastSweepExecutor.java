@@ -2,20 +2,20 @@ package org.collapselab.distributed;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.partition.NoDataMemberInClusterException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.collapselab.experiments.study.CellJob;
 import org.collapselab.experiments.run.CellOutcome;
 import org.collapselab.experiments.run.SweepExecutor;
+import org.collapselab.experiments.study.CellJob;
 
 /**
  * Runs sweep cells on a Hazelcast cluster: each {@link CellJob} is submitted to the cluster's executor service and
@@ -25,135 +25,138 @@ import org.collapselab.experiments.run.SweepExecutor;
  * (choose it as the total worker cores). Jobs and replies travel signed with the cluster secret ({@link SignedCell}).
  */
 public final class HazelcastSweepExecutor implements SweepExecutor {
-  /** Name of the distributed executor service used for cells. */
-  public static final String EXECUTOR_NAME = "collapselab-cells";
-  private static final int MAX_ATTEMPTS = 3;
-  /** How long a driver waits for a worker to be in the cluster (at the start, or after all have left). */
-  static final long WORKER_WAIT_MILLIS = Long.getLong("collapselab.cluster.workerWaitMillis", 20_000);
+    /** Name of the distributed executor service used for cells. */
+    public static final String EXECUTOR_NAME = "collapselab-cells";
 
-  private final HazelcastInstance hazelcast;
-  private final int maxInFlight;
-  private final ClusterKey key;
+    private static final int MAX_ATTEMPTS = 3;
+    /** How long a driver waits for a worker to be in the cluster (at the start, or after all have left). */
+    static final long WORKER_WAIT_MILLIS = Long.getLong("collapselab.cluster.workerWaitMillis", 20_000);
 
-  /** A driver started by {@link ClusterNodes#startDriver} (it holds the cluster secret). */
-  public HazelcastSweepExecutor(HazelcastInstance hazelcast, int maxInFlight) {
-    if (maxInFlight < 1) {
-      throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
+    private final HazelcastInstance hazelcast;
+    private final int maxInFlight;
+    private final ClusterKey key;
+
+    /** A driver started by {@link ClusterNodes#startDriver} (it holds the cluster secret). */
+    public HazelcastSweepExecutor(HazelcastInstance hazelcast, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
+        }
+        this.hazelcast = hazelcast;
+        this.maxInFlight = maxInFlight;
+        this.key = (ClusterKey) hazelcast.getUserContext().get(ClusterKey.CONTEXT);
+        if (key == null) {
+            throw new IllegalStateException("not a node started by ClusterNodes: it has no cluster secret");
+        }
     }
-    this.hazelcast = hazelcast;
-    this.maxInFlight = maxInFlight;
-    this.key = (ClusterKey) hazelcast.getUserContext().get(ClusterKey.CONTEXT);
-    if (key == null) {
-      throw new IllegalStateException("not a node started by ClusterNodes: it has no cluster secret");
+
+    /**
+     * Waits until a worker (a data member) is in the cluster; one line with the likely causes when none comes within
+     * {@link #WORKER_WAIT_MILLIS} (a node with another secret or cluster name is refused at join, so it looks absent).
+     */
+    public void awaitWorker() throws InterruptedException {
+        if (!waitForWorker()) {
+            throw new IllegalStateException(
+                    "no worker joined the cluster within " + WORKER_WAIT_MILLIS / 1000 + " s: start "
+                            + "'collapselab worker' with the same --members, --cluster and cluster secret (a node with another secret "
+                            + "is refused at join and never appears)");
+        }
     }
-  }
 
-  /**
-   * Waits until a worker (a data member) is in the cluster; one line with the likely causes when none comes within
-   * {@link #WORKER_WAIT_MILLIS} (a node with another secret or cluster name is refused at join, so it looks absent).
-   */
-  public void awaitWorker() throws InterruptedException {
-    if (!waitForWorker()) {
-      throw new IllegalStateException("no worker joined the cluster within " + WORKER_WAIT_MILLIS / 1000 + " s: start "
-          + "'collapselab worker' with the same --members, --cluster and cluster secret (a node with another secret "
-          + "is refused at join and never appears)");
+    private boolean waitForWorker() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WORKER_WAIT_MILLIS;
+        while (hazelcast.getCluster().getMembers().stream().allMatch(Member::isLiteMember)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
     }
-  }
 
-  private boolean waitForWorker() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WORKER_WAIT_MILLIS;
-    while (hazelcast.getCluster().getMembers().stream().allMatch(Member::isLiteMember)) {
-      if (System.currentTimeMillis() > deadline) {
-        return false;
-      }
-      Thread.sleep(200);
+    @Override
+    public String name() {
+        return "hazelcast(" + hazelcast.getCluster().getMembers().size() + " members)";
     }
-    return true;
-  }
 
-  @Override
-  public String name() {
-    return "hazelcast(" + hazelcast.getCluster().getMembers().size() + " members)";
-  }
-
-  @Override
-  public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
-    awaitWorker();
-    IExecutorService executor = hazelcast.getExecutorService(EXECUTOR_NAME);
-    // Each waiting thread holds one in-flight cell; the cells themselves run on the cluster members.
-    ExecutorService waiters = Executors.newFixedThreadPool(maxInFlight, r -> {
-      java.lang.Thread t = new java.lang.Thread(r, "collapselab-hz-cell");
-      t.setDaemon(true);
-      return t;
-    });
-    // A callback that throws (e.g. a failed write) must not kill a waiter silently: rethrown after all cells.
-    java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackError =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    try {
-      for (CellJob job : jobs) {
-        waiters.execute(() -> {
-          CellOutcome out = runWithRetry(executor, job, key, this);
-          try {
-            onDone.accept(out);
-          } catch (RuntimeException e) {
-            callbackError.compareAndSet(null, e);
-          }
+    @Override
+    public void execute(List<? extends CellJob> jobs, Consumer<CellOutcome> onDone) throws InterruptedException {
+        awaitWorker();
+        IExecutorService executor = hazelcast.getExecutorService(EXECUTOR_NAME);
+        // Each waiting thread holds one in-flight cell; the cells themselves run on the cluster members.
+        ExecutorService waiters = Executors.newFixedThreadPool(maxInFlight, r -> {
+            java.lang.Thread t = new java.lang.Thread(r, "collapselab-hz-cell");
+            t.setDaemon(true);
+            return t;
         });
-      }
-      waiters.shutdown();
-      while (!waiters.awaitTermination(1, TimeUnit.HOURS)) {
-        // keep waiting: long sweeps are normal
-      }
-      if (callbackError.get() != null) {
-        throw callbackError.get();
-      }
-    } finally {
-      waiters.shutdownNow();
-    }
-  }
-
-  private static CellOutcome runWithRetry(IExecutorService executor, CellJob job, ClusterKey key,
-                                          HazelcastSweepExecutor self) {
-    Throwable last = null;
-    SignedCell signed = SignedCell.of(job, key);
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      try {
-        Future<SignedReply> f = executor.submit(signed);
-        Reply r = f.get().open(key);
-        return r.failure() == null ? new CellOutcome(job, r.cell(), null)
-            : new CellOutcome(job, null, new FailedOnWorker(r.failure()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new CellOutcome(job, null, e);
-      } catch (ExecutionException e) {
-        last = e.getCause() == null ? e : e.getCause();
-        if (!(last instanceof MemberLeftException || last instanceof TargetNotMemberException)) {
-          break; // the cell itself failed: retrying would fail the same way
-        }
-      } catch (NoDataMemberInClusterException e) {
-        last = new IllegalStateException("every worker left the cluster; none came back within "
-            + WORKER_WAIT_MILLIS / 1000 + " s");
+        // A callback that throws (e.g. a failed write) must not kill a waiter silently: rethrown after all cells.
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackError =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
-          if (!self.waitForWorker()) {
-            break;
-          }
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return new CellOutcome(job, null, ie);
+            for (CellJob job : jobs) {
+                waiters.execute(() -> {
+                    CellOutcome out = runWithRetry(executor, job, key, this);
+                    try {
+                        onDone.accept(out);
+                    } catch (RuntimeException e) {
+                        callbackError.compareAndSet(null, e);
+                    }
+                });
+            }
+            waiters.shutdown();
+            while (!waiters.awaitTermination(1, TimeUnit.HOURS)) {
+                // keep waiting: long sweeps are normal
+            }
+            if (callbackError.get() != null) {
+                throw callbackError.get();
+            }
+        } finally {
+            waiters.shutdownNow();
         }
-      } catch (RuntimeException e) {
-        last = e;
-      }
     }
-    return new CellOutcome(job, null, last);
-  }
 
-  /** A cell that failed on a worker: the worker's one-line account of it (class name and message). */
-  public static final class FailedOnWorker extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    FailedOnWorker(String message) {
-      super(message);
+    private static CellOutcome runWithRetry(
+            IExecutorService executor, CellJob job, ClusterKey key, HazelcastSweepExecutor self) {
+        Throwable last = null;
+        SignedCell signed = SignedCell.of(job, key);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                Future<SignedReply> f = executor.submit(signed);
+                Reply r = f.get().open(key);
+                return r.failure() == null
+                        ? new CellOutcome(job, r.cell(), null)
+                        : new CellOutcome(job, null, new FailedOnWorker(r.failure()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new CellOutcome(job, null, e);
+            } catch (ExecutionException e) {
+                last = e.getCause() == null ? e : e.getCause();
+                if (!(last instanceof MemberLeftException || last instanceof TargetNotMemberException)) {
+                    break; // the cell itself failed: retrying would fail the same way
+                }
+            } catch (NoDataMemberInClusterException e) {
+                last = new IllegalStateException(
+                        "every worker left the cluster; none came back within " + WORKER_WAIT_MILLIS / 1000 + " s");
+                try {
+                    if (!self.waitForWorker()) {
+                        break;
+                    }
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return new CellOutcome(job, null, ie);
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        return new CellOutcome(job, null, last);
     }
-  }
+
+    /** A cell that failed on a worker: the worker's one-line account of it (class name and message). */
+    public static final class FailedOnWorker extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FailedOnWorker(String message) {
+            super(message);
+        }
+    }
 }

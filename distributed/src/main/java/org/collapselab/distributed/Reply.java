@@ -9,5 +9,4 @@ import org.collapselab.experiments.store.StoredCell;
  * @param cell the computed cell, or null
  * @param failure the failure's class name and message, or null
  */
-record Reply(StoredCell cell, String failure) implements Serializable {
-}
+record Reply(StoredCell cell, String failure) implements Serializable {}

@@ -13,17 +13,19 @@ import java.util.List;
  * @param allowHosts host names requests may be addressed to besides the loopback names ({@code --allow-host})
  */
 public record ServerConfig(String host, int port, Path out, int threads, List<String> allowHosts) {
-  public ServerConfig {
-    allowHosts = allowHosts == null ? List.of() : allowHosts.stream().map(Access::validHost).toList();
-  }
+    public ServerConfig {
+        allowHosts = allowHosts == null
+                ? List.of()
+                : allowHosts.stream().map(Access::validHost).toList();
+    }
 
-  /** No extra host names. */
-  public ServerConfig(String host, int port, Path out, int threads) {
-    this(host, port, out, threads, List.of());
-  }
+    /** No extra host names. */
+    public ServerConfig(String host, int port, Path out, int threads) {
+        this(host, port, out, threads, List.of());
+    }
 
-  /** Loopback, the given port, all cores. */
-  public static ServerConfig local(int port, Path out) {
-    return new ServerConfig("127.0.0.1", port, out, Runtime.getRuntime().availableProcessors());
-  }
+    /** Loopback, the given port, all cores. */
+    public static ServerConfig local(int port, Path out) {
+        return new ServerConfig("127.0.0.1", port, out, Runtime.getRuntime().availableProcessors());
+    }
 }

@@ -22,81 +22,84 @@ import org.collapselab.validation.ParameterException;
  * {@code basis}.
  */
 final class TheoryApi {
-  static final Set<String> EXTRA = Set.of("sweep", "with-noise");
+    static final Set<String> EXTRA = Set.of("sweep", "with-noise");
 
-  private TheoryApi() {}
+    private TheoryApi() {}
 
-  /** Answers a request; throws {@link ApiError} for bad input and for an undefined single point (422). */
-  static ObjectNode answer(Map<String, String> query) {
-    String task = query.get("task");
-    if (task != null) {
-      if (task.trim().equals("classification")) {
-        return ClassificationApi.answer(query);
-      }
-      if (!task.trim().equals("regression")) {
-        throw ApiError.badField("task", task, "one of regression, classification");
-      }
-      query = new HashMap<>(query);
-      query.remove("task");
+    /** Answers a request; throws {@link ApiError} for bad input and for an undefined single point (422). */
+    static ObjectNode answer(Map<String, String> query) {
+        String task = query.get("task");
+        if (task != null) {
+            if (task.trim().equals("classification")) {
+                return ClassificationApi.answer(query);
+            }
+            if (!task.trim().equals("regression")) {
+                throw ApiError.badField("task", task, "one of regression, classification");
+            }
+            query = new HashMap<>(query);
+            query.remove("task");
+        }
+        Map<String, String> extras = new HashMap<>();
+        Problem base = ProblemRequest.parse(query, EXTRA, extras);
+        double floor = ProblemRequest.floor(base, ProblemRequest.bool(extras, "with-noise"));
+        if (extras.get("sweep") == null) {
+            requireWork(1, base.d());
+            try {
+                return pointJson(base, floor);
+            } catch (TheoryException e) {
+                throw new ApiError(422, e.getMessage());
+            }
+        }
+        Sweep sweep = Sweep.parse(extras.get("sweep"), Limits.MAX_SWEEP_POINTS);
+        requireWork(sweep.points(), base.d());
+        Problem[] problems;
+        try {
+            problems = sweep.problems(base);
+        } catch (ParameterException e) {
+            throw ApiError.badParameter(e);
+        }
+        long start = System.nanoTime();
+        ObjectNode out = TheoryJson.COMPACT.createObjectNode();
+        ObjectNode s = out.putObject("sweep");
+        s.put("name", sweep.name())
+                .put("from", sweep.from())
+                .put("to", sweep.to())
+                .put("points", sweep.points())
+                .put("log", sweep.log());
+        ArrayNode values = out.putArray("values");
+        ArrayNode points = out.putArray("points");
+        for (int i = 0; i < problems.length; i++) {
+            values.add(sweep.value(i));
+            ObjectNode o;
+            try {
+                o = TheoryJson.predictAnswer(problems[i], floor);
+            } catch (TheoryException e) {
+                o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
+            }
+            points.add(o);
+        }
+        out.put("millis", (System.nanoTime() - start) / 1e6);
+        return out;
     }
-    Map<String, String> extras = new HashMap<>();
-    Problem base = ProblemRequest.parse(query, EXTRA, extras);
-    double floor = ProblemRequest.floor(base, ProblemRequest.bool(extras, "with-noise"));
-    if (extras.get("sweep") == null) {
-      requireWork(1, base.d());
-      try {
-        return pointJson(base, floor);
-      } catch (TheoryException e) {
-        throw new ApiError(422, e.getMessage());
-      }
-    }
-    Sweep sweep = Sweep.parse(extras.get("sweep"), Limits.MAX_SWEEP_POINTS);
-    requireWork(sweep.points(), base.d());
-    Problem[] problems;
-    try {
-      problems = sweep.problems(base);
-    } catch (ParameterException e) {
-      throw ApiError.badParameter(e);
-    }
-    long start = System.nanoTime();
-    ObjectNode out = TheoryJson.COMPACT.createObjectNode();
-    ObjectNode s = out.putObject("sweep");
-    s.put("name", sweep.name()).put("from", sweep.from()).put("to", sweep.to()).put("points", sweep.points())
-        .put("log", sweep.log());
-    ArrayNode values = out.putArray("values");
-    ArrayNode points = out.putArray("points");
-    for (int i = 0; i < problems.length; i++) {
-      values.add(sweep.value(i));
-      ObjectNode o;
-      try {
-        o = TheoryJson.predictAnswer(problems[i], floor);
-      } catch (TheoryException e) {
-        o = TheoryJson.problem(problems[i]).put("error", e.getMessage());
-      }
-      points.add(o);
-    }
-    out.put("millis", (System.nanoTime() - start) / 1e6);
-    return out;
-  }
 
-  /**
-   * One point as {@code collapselab theory --json} prints it: the last generation's numbers and, for a retraining
-   * loop, every generation with the loop's status and the theory's basis ({@link GenerationsJson}).
-   */
-  static ObjectNode pointJson(Problem p, double floor) {
-    if (!p.generations().looping()) {
-      return TheoryJson.predictAnswer(p, floor);
+    /**
+     * One point as {@code collapselab theory --json} prints it: the last generation's numbers and, for a retraining
+     * loop, every generation with the loop's status and the theory's basis ({@link GenerationsJson}).
+     */
+    static ObjectNode pointJson(Problem p, double floor) {
+        if (!p.generations().looping()) {
+            return TheoryJson.predictAnswer(p, floor);
+        }
+        GenerationsPrediction loop = GenerationsTheory.predict(p);
+        ObjectNode o = TheoryJson.answer(p, loop.last(), floor);
+        GenerationsJson.putTheory(o, loop, floor);
+        return o;
     }
-    GenerationsPrediction loop = GenerationsTheory.predict(p);
-    ObjectNode o = TheoryJson.answer(p, loop.last(), floor);
-    GenerationsJson.putTheory(o, loop, floor);
-    return o;
-  }
 
-  private static void requireWork(int points, int d) {
-    if ((long) points * d > Limits.MAX_THEORY_WORK) {
-      throw ApiError.badField("sweep", points + " points at d = " + d,
-          "at most " + Limits.MAX_THEORY_WORK + " for points × d");
+    private static void requireWork(int points, int d) {
+        if ((long) points * d > Limits.MAX_THEORY_WORK) {
+            throw ApiError.badField(
+                    "sweep", points + " points at d = " + d, "at most " + Limits.MAX_THEORY_WORK + " for points × d");
+        }
     }
-  }
 }

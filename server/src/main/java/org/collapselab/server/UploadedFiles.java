@@ -14,37 +14,40 @@ import java.util.stream.Stream;
  * it names the file as {@code real.csv} and never shows where it was written.
  */
 final class UploadedFiles implements AutoCloseable {
-  private final Path dir;
+    private final Path dir;
 
-  UploadedFiles() {
-    try {
-      dir = Files.createTempDirectory("collapselab-upload",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (IOException e) {
-      throw new ApiError(500, "cannot make a temporary folder: " + e.getClass().getSimpleName());
+    UploadedFiles() {
+        try {
+            dir = Files.createTempDirectory(
+                    "collapselab-upload",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new ApiError(
+                    500, "cannot make a temporary folder: " + e.getClass().getSimpleName());
+        }
     }
-  }
 
-  /** Writes {@code text} as the file {@code name} (a plain name chosen by the server). */
-  Path write(String name, String text) {
-    try {
-      return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ApiError(500, "cannot write a temporary file: " + e.getClass().getSimpleName());
+    /** Writes {@code text} as the file {@code name} (a plain name chosen by the server). */
+    Path write(String name, String text) {
+        try {
+            return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ApiError(
+                    500, "cannot write a temporary file: " + e.getClass().getSimpleName());
+        }
     }
-  }
 
-  /** The message without the temporary folder's path. */
-  String strip(String message) {
-    return String.valueOf(message).replace(dir + "/", "").replace(dir.toString(), "");
-  }
-
-  @Override
-  public void close() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: the folder is private and temporary
+    /** The message without the temporary folder's path. */
+    String strip(String message) {
+        return String.valueOf(message).replace(dir + "/", "").replace(dir.toString(), "");
     }
-  }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the folder is private and temporary
+        }
+    }
 }

@@ -19,22 +19,21 @@ import org.collapselab.experiments.study.StudyResults;
  * @param splits half-splits of the cross-fit
  * @param seed base seed (repetition r draws from seed + r)
  */
-public record CoverageStudy(String name, String description, int repetitions, int splits, long seed)
-    implements Study {
-  @Override
-  public List<CellJob> cells() {
-    List<CellJob> out = new ArrayList<>();
-    for (GaussianTwoSource t : Coverage.cases()) {
-      CoverageCell.Setting s = CoverageCell.Setting.of(t);
-      for (int r = 0; r < repetitions; r++) {
-        out.add(new CoverageCell(name, s, r, splits, seed));
-      }
+public record CoverageStudy(String name, String description, int repetitions, int splits, long seed) implements Study {
+    @Override
+    public List<CellJob> cells() {
+        List<CellJob> out = new ArrayList<>();
+        for (GaussianTwoSource t : Coverage.cases()) {
+            CoverageCell.Setting s = CoverageCell.Setting.of(t);
+            for (int r = 0; r < repetitions; r++) {
+                out.add(new CoverageCell(name, s, r, splits, seed));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Override
-  public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
-    return CoverageReport.report(this, results, o);
-  }
+    @Override
+    public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
+        return CoverageReport.report(this, results, o);
+    }
 }

@@ -5,9 +5,9 @@ package org.collapselab.experiments.diagnose;
  * naming the file, line and column; it never contains a cell's text.
  */
 public final class DataFileException extends IllegalArgumentException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public DataFileException(String file, String where, String got, String allowed) {
-    super(file + ": " + where + ": got " + got + "; allowed: " + allowed);
-  }
+    public DataFileException(String file, String where, String got, String allowed) {
+        super(file + ": " + where + ": got " + got + "; allowed: " + allowed);
+    }
 }

@@ -12,12 +12,12 @@ import org.collapselab.linalg.Matrix;
  * @param y labels
  */
 public record LabelledRows(String file, List<String> features, Matrix x, double[] y) {
-  public LabelledRows {
-    features = List.copyOf(features);
-  }
+    public LabelledRows {
+        features = List.copyOf(features);
+    }
 
-  /** Number of data rows. */
-  public int rows() {
-    return y.length;
-  }
+    /** Number of data rows. */
+    public int rows() {
+        return y.length;
+    }
 }

@@ -25,28 +25,34 @@ import org.collapselab.experiments.diagnose.DiagnosisResult.Check;
  * @param keptShare keptRows / syntheticRows
  * @param recipe the verified recipe, predicted and measured (null when fewer than the estimator's minimum were kept)
  */
-public record Verification(String rule, double band, int keptRows, int syntheticRows, double keptShare,
-                           Check recipe) {
+public record Verification(String rule, double band, int keptRows, int syntheticRows, double keptShare, Check recipe) {
 
-  /** The filtered data and its diagnosis, for {@link Diagnosis} to check. */
-  record Plan(AgreementFilter.Verdict verdict, TwoSourceData data, DiagnosedRegime regime, WeightedRidge recipe) {
-  }
+    /** The filtered data and its diagnosis, for {@link Diagnosis} to check. */
+    record Plan(AgreementFilter.Verdict verdict, TwoSourceData data, DiagnosedRegime regime, WeightedRidge recipe) {}
 
-  static final String RULE = "keep a synthetic row when |y − ŷ_real(x)| ≤ κ·s (ŷ_real: real-only ridge, λ by "
-      + "cross-validation; s²: its cross-validated error)";
+    static final String RULE = "keep a synthetic row when |y − ŷ_real(x)| ≤ κ·s (ŷ_real: real-only ridge, λ by "
+            + "cross-validation; s²: its cross-validated error)";
 
-  /** Filters the synthetic rows of {@code raw} and diagnoses the kept ones (recipe null when too few are kept). */
-  static Plan plan(TwoSourceData data, LabelledRows real, LabelledRows syn, RecipeValidation validation,
-                   WeightedRidge realOnly) {
-    AgreementFilter.Verdict v = AgreementFilter.verify(data, validation.fitAll(realOnly),
-        validation.crossValidate(realOnly).error(), AgreementFilter.DEFAULT_BAND);
-    if (v.kept() < SourceEstimator.MINIMUM_SYNTHETIC_ROWS) {
-      return new Plan(v, null, null, null);
+    /** Filters the synthetic rows of {@code raw} and diagnoses the kept ones (recipe null when too few are kept). */
+    static Plan plan(
+            TwoSourceData data,
+            LabelledRows real,
+            LabelledRows syn,
+            RecipeValidation validation,
+            WeightedRidge realOnly) {
+        AgreementFilter.Verdict v = AgreementFilter.verify(
+                data,
+                validation.fitAll(realOnly),
+                validation.crossValidate(realOnly).error(),
+                AgreementFilter.DEFAULT_BAND);
+        if (v.kept() < SourceEstimator.MINIMUM_SYNTHETIC_ROWS) {
+            return new Plan(v, null, null, null);
+        }
+        int[] rows = v.keptRows();
+        TwoSourceData kept =
+                TwoSourceData.of(real.x(), real.y(), Rows.select(syn.x(), rows), Rows.select(syn.y(), rows));
+        DiagnosedRegime regime = DiagnosedRegime.of(SourceEstimator.estimate(kept));
+        RecipeSearch.Scored s = RecipeSearch.byTheory(regime, kept.realRows(), regime.offsetPenalty(), false);
+        return new Plan(v, kept, regime, s == null ? null : s.recipe());
     }
-    int[] rows = v.keptRows();
-    TwoSourceData kept = TwoSourceData.of(real.x(), real.y(), Rows.select(syn.x(), rows), Rows.select(syn.y(), rows));
-    DiagnosedRegime regime = DiagnosedRegime.of(SourceEstimator.estimate(kept));
-    RecipeSearch.Scored s = RecipeSearch.byTheory(regime, kept.realRows(), regime.offsetPenalty(), false);
-    return new Plan(v, kept, regime, s == null ? null : s.recipe());
-  }
 }

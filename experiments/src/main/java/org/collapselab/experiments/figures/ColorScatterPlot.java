@@ -17,11 +17,20 @@ import java.util.List;
  * @param groups point groups (one marker shape each)
  * @param overlays reference curves drawn under the points
  */
-public record ColorScatterPlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-                               String colorLabel, double zMin, double zMax, List<ScatterPoints> groups,
-                               List<PlotSeries> overlays) implements Panel {
-  public ColorScatterPlot {
-    groups = List.copyOf(groups);
-    overlays = overlays == null ? List.of() : List.copyOf(overlays);
-  }
+public record ColorScatterPlot(
+        String title,
+        String xLabel,
+        String yLabel,
+        boolean logX,
+        boolean logY,
+        String colorLabel,
+        double zMin,
+        double zMax,
+        List<ScatterPoints> groups,
+        List<PlotSeries> overlays)
+        implements Panel {
+    public ColorScatterPlot {
+        groups = List.copyOf(groups);
+        overlays = overlays == null ? List.of() : List.copyOf(overlays);
+    }
 }

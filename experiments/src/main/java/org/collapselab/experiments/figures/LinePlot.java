@@ -12,9 +12,9 @@ import java.util.List;
  * @param logY log-scaled y axis (non-positive y are skipped; error bars are clipped above 0)
  * @param series the curves, drawn in order
  */
-public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-                       List<PlotSeries> series) implements Panel {
-  public LinePlot {
-    series = List.copyOf(series);
-  }
+public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<PlotSeries> series)
+        implements Panel {
+    public LinePlot {
+        series = List.copyOf(series);
+    }
 }

@@ -10,9 +10,9 @@ package org.collapselab.experiments.figures;
  * @param z colour values (same length)
  */
 public record ScatterPoints(String name, double[] x, double[] y, double[] z) {
-  public ScatterPoints {
-    if (x == null || y == null || z == null || x.length != y.length || y.length != z.length) {
-      throw new IllegalArgumentException("points " + name + ": x, y and z must have the same length");
+    public ScatterPoints {
+        if (x == null || y == null || z == null || x.length != y.length || y.length != z.length) {
+            throw new IllegalArgumentException("points " + name + ": x, y and z must have the same length");
+        }
     }
-  }
 }

@@ -20,21 +20,28 @@ import org.collapselab.forecast.GaussianCheck;
  * @param fittedFloor whether the floor is left to the pilots (else held at the excess risk's 0)
  * @param seed base seed (pilot set r draws from seed + r)
  */
-public record ForecastStudy(String name, String description, List<GaussianCheck.Setting> settings, int sets,
-                            int bootstrap, boolean fittedFloor, long seed) implements Study {
-  @Override
-  public List<CellJob> cells() {
-    List<CellJob> out = new ArrayList<>();
-    for (GaussianCheck.Setting s : settings) {
-      for (int r = 0; r < sets; r++) {
-        out.add(new ForecastCell(name, s, r, bootstrap, fittedFloor, seed));
-      }
+public record ForecastStudy(
+        String name,
+        String description,
+        List<GaussianCheck.Setting> settings,
+        int sets,
+        int bootstrap,
+        boolean fittedFloor,
+        long seed)
+        implements Study {
+    @Override
+    public List<CellJob> cells() {
+        List<CellJob> out = new ArrayList<>();
+        for (GaussianCheck.Setting s : settings) {
+            for (int r = 0; r < sets; r++) {
+                out.add(new ForecastCell(name, s, r, bootstrap, fittedFloor, seed));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Override
-  public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
-    return ForecastReport.report(this, results);
-  }
+    @Override
+    public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
+        return ForecastReport.report(this, results);
+    }
 }

@@ -10,16 +10,20 @@ import org.collapselab.experiments.report.Claim;
  * ({@link UniversalityClaims}).
  */
 public enum ClaimSet {
-  NONE, SCALING, WIDTH, PARETO, UNIVERSALITY;
+    NONE,
+    SCALING,
+    WIDTH,
+    PARETO,
+    UNIVERSALITY;
 
-  /** The claims of this set judged on a run. */
-  public List<Claim> judge(GaussianRun run) {
-    return switch (this) {
-      case NONE -> List.of();
-      case SCALING -> GaussianClaims.scaling(run);
-      case WIDTH -> GaussianClaims.width(run);
-      case PARETO -> GaussianClaims.pareto(run);
-      case UNIVERSALITY -> UniversalityClaims.of(run.results());
-    };
-  }
+    /** The claims of this set judged on a run. */
+    public List<Claim> judge(GaussianRun run) {
+        return switch (this) {
+            case NONE -> List.of();
+            case SCALING -> GaussianClaims.scaling(run);
+            case WIDTH -> GaussianClaims.width(run);
+            case PARETO -> GaussianClaims.pareto(run);
+            case UNIVERSALITY -> UniversalityClaims.of(run.results());
+        };
+    }
 }

@@ -24,34 +24,50 @@ import java.util.Map;
  * @param logX log x axis
  * @param logY log y axis
  */
-public record FigureSpec(String name, Type type, String title, Param x, Metric metric, Param series, Param panels,
-                         Param shape, Map<Param, Object> where, boolean logX, boolean logY) {
-  public FigureSpec {
-    where = Map.copyOf(where);
-  }
-
-  /** Figure kinds. */
-  public enum Type { LINE, PARETO }
-
-  /** Quantities a figure can show. */
-  public enum Metric {
-    ERROR("test error"), BIAS("bias"), VARIANCE("variance"), ZETA("ζ (synthetic term)"),
-    /** (simulated mean − theory) / theory with ± 2 standard errors: where the (Gaussian) theory holds. */
-    DEVIATION("(simulation − theory) / theory, ± 2 standard errors");
-
-    private final String label;
-
-    Metric(String label) {
-      this.label = label;
+public record FigureSpec(
+        String name,
+        Type type,
+        String title,
+        Param x,
+        Metric metric,
+        Param series,
+        Param panels,
+        Param shape,
+        Map<Param, Object> where,
+        boolean logX,
+        boolean logY) {
+    public FigureSpec {
+        where = Map.copyOf(where);
     }
 
-    public String label() {
-      return label;
+    /** Figure kinds. */
+    public enum Type {
+        LINE,
+        PARETO
     }
 
-    /** Metric names for error messages. */
-    public static List<String> names() {
-      return List.of("error", "bias", "variance", "zeta", "deviation");
+    /** Quantities a figure can show. */
+    public enum Metric {
+        ERROR("test error"),
+        BIAS("bias"),
+        VARIANCE("variance"),
+        ZETA("ζ (synthetic term)"),
+        /** (simulated mean − theory) / theory with ± 2 standard errors: where the (Gaussian) theory holds. */
+        DEVIATION("(simulation − theory) / theory, ± 2 standard errors");
+
+        private final String label;
+
+        Metric(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Metric names for error messages. */
+        public static List<String> names() {
+            return List.of("error", "bias", "variance", "zeta", "deviation");
+        }
     }
-  }
 }

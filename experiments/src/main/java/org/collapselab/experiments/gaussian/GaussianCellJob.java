@@ -25,63 +25,67 @@ import org.collapselab.theory.TheoryResult;
  * @param reuse a stored simulation result to keep, or null
  */
 public record GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads, SimulationResult reuse)
-    implements CellJob {
-  private static final long serialVersionUID = 1L;
+        implements CellJob {
+    private static final long serialVersionUID = 1L;
 
-  /** A job computing everything the cell asks for. */
-  public GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads) {
-    this(cell, experiment, simulationThreads, null);
-  }
+    /** A job computing everything the cell asks for. */
+    public GaussianCellJob(GaussianCell cell, String experiment, int simulationThreads) {
+        this(cell, experiment, simulationThreads, null);
+    }
 
-  @Override
-  public String key() {
-    return cell.key();
-  }
+    @Override
+    public String key() {
+        return cell.key();
+    }
 
-  @Override
-  public String label() {
-    return cell.configJson();
-  }
+    @Override
+    public String label() {
+        return cell.configJson();
+    }
 
-  @Override
-  public CellJob withThreads(int threads) {
-    return new GaussianCellJob(cell, experiment, threads, reuse);
-  }
+    @Override
+    public CellJob withThreads(int threads) {
+        return new GaussianCellJob(cell, experiment, threads, reuse);
+    }
 
-  @Override
-  public StoredCell compute() {
-    long start = System.nanoTime();
-    Problem problem = cell.problem(SpectrumSpecs.parse(cell.spectrum(), cell.d()));
-    TheoryResult theory = null;
-    String theoryError = null;
-    double theorySeconds = 0;
-    if (cell.theory()) {
-      long t0 = System.nanoTime();
-      try {
-        theory = Theory.predict(problem);
-        if (!Double.isFinite(theory.testError())) {
-          theoryError = "theory returned a non-finite error (" + theory.testError() + ")";
-          theory = null;
+    @Override
+    public StoredCell compute() {
+        long start = System.nanoTime();
+        Problem problem = cell.problem(SpectrumSpecs.parse(cell.spectrum(), cell.d()));
+        TheoryResult theory = null;
+        String theoryError = null;
+        double theorySeconds = 0;
+        if (cell.theory()) {
+            long t0 = System.nanoTime();
+            try {
+                theory = Theory.predict(problem);
+                if (!Double.isFinite(theory.testError())) {
+                    theoryError = "theory returned a non-finite error (" + theory.testError() + ")";
+                    theory = null;
+                }
+            } catch (RuntimeException e) {
+                theoryError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            theorySeconds = (System.nanoTime() - t0) / 1e9;
         }
-      } catch (RuntimeException e) {
-        theoryError = e.getClass().getSimpleName() + ": " + e.getMessage();
-      }
-      theorySeconds = (System.nanoTime() - t0) / 1e9;
+        SimulationResult sim = null;
+        String simError = null;
+        long seed = cell.seed();
+        if (cell.simulation() && reuse != null) {
+            sim = reuse; // stored earlier: only the theory is being retried
+        } else if (cell.simulation()) {
+            try {
+                sim = Simulator.simulate(
+                        problem,
+                        cell.runs(),
+                        seed,
+                        Math.max(1, simulationThreads),
+                        new SimulationOptions(cell.law(), Sampler.AUTO));
+            } catch (RuntimeException e) {
+                simError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        GaussianResult r = new GaussianResult(cell, seed, theory, theoryError, theorySeconds, sim, simError);
+        return StoredCell.now(cell.key(), experiment, cell.configJson(), r.toJson(), (System.nanoTime() - start) / 1e9);
     }
-    SimulationResult sim = null;
-    String simError = null;
-    long seed = cell.seed();
-    if (cell.simulation() && reuse != null) {
-      sim = reuse; // stored earlier: only the theory is being retried
-    } else if (cell.simulation()) {
-      try {
-        sim = Simulator.simulate(problem, cell.runs(), seed, Math.max(1, simulationThreads),
-            new SimulationOptions(cell.law(), Sampler.AUTO));
-      } catch (RuntimeException e) {
-        simError = e.getClass().getSimpleName() + ": " + e.getMessage();
-      }
-    }
-    GaussianResult r = new GaussianResult(cell, seed, theory, theoryError, theorySeconds, sim, simError);
-    return StoredCell.now(cell.key(), experiment, cell.configJson(), r.toJson(), (System.nanoTime() - start) / 1e9);
-  }
 }

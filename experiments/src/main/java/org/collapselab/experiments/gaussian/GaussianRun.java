@@ -11,17 +11,17 @@ import org.collapselab.experiments.run.RunSummary;
  * @param summary what the runner did
  */
 public record GaussianRun(Experiment experiment, List<GaussianResult> results, RunSummary summary) {
-  public GaussianRun {
-    results = List.copyOf(results);
-  }
+    public GaussianRun {
+        results = List.copyOf(results);
+    }
 
-  /** A run from its summary. */
-  public static GaussianRun of(GaussianStudy study, RunSummary s) {
-    return new GaussianRun(study.experiment(), GaussianStudy.results(s.results()), s);
-  }
+    /** A run from its summary. */
+    public static GaussianRun of(GaussianStudy study, RunSummary s) {
+        return new GaussianRun(study.experiment(), GaussianStudy.results(s.results()), s);
+    }
 
-  /** Cells with a theory error. */
-  public long theoryErrors() {
-    return results.stream().filter(r -> r.theoryError() != null).count();
-  }
+    /** Cells with a theory error. */
+    public long theoryErrors() {
+        return results.stream().filter(r -> r.theoryError() != null).count();
+    }
 }

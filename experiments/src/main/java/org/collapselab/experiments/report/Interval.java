@@ -13,53 +13,53 @@ import org.collapselab.stats.Summary;
  * @param high upper end
  */
 public record Interval(double estimate, double low, double high) {
-  public Interval {
-    if (!(low <= estimate && estimate <= high) && !(Double.isNaN(estimate) && low == Double.NEGATIVE_INFINITY
-        && high == Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("interval must satisfy low <= estimate <= high, got [" + low + ", " + estimate
-          + ", " + high + "]");
+    public Interval {
+        if (!(low <= estimate && estimate <= high)
+                && !(Double.isNaN(estimate) && low == Double.NEGATIVE_INFINITY && high == Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(
+                    "interval must satisfy low <= estimate <= high, got [" + low + ", " + estimate + ", " + high + "]");
+        }
     }
-  }
 
-  /** An exact value (no uncertainty). */
-  public static Interval point(double v) {
-    return new Interval(v, v, v);
-  }
+    /** An exact value (no uncertainty). */
+    public static Interval point(double v) {
+        return new Interval(v, v, v);
+    }
 
-  /** Nothing known beyond the estimate: (−∞, ∞). */
-  public static Interval unbounded(double estimate) {
-    return new Interval(estimate, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-  }
+    /** Nothing known beyond the estimate: (−∞, ∞). */
+    public static Interval unbounded(double estimate) {
+        return new Interval(estimate, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
 
-  /** {@code mean ± z·stderr} of a summary. */
-  public static Interval around(Summary s, double z) {
-    return around(s.mean(), s.stderr(), z);
-  }
+    /** {@code mean ± z·stderr} of a summary. */
+    public static Interval around(Summary s, double z) {
+        return around(s.mean(), s.stderr(), z);
+    }
 
-  /** Half the width (∞ for an unbounded interval). */
-  public double halfWidth() {
-    return (high - low) / 2;
-  }
+    /** Half the width (∞ for an unbounded interval). */
+    public double halfWidth() {
+        return (high - low) / 2;
+    }
 
-  /** The interval with every end multiplied by {@code factor} &gt; 0 (a change relative to a scale). */
-  public Interval scaled(double factor) {
-    return new Interval(estimate * factor, low * factor, high * factor);
-  }
+    /** The interval with every end multiplied by {@code factor} &gt; 0 (a change relative to a scale). */
+    public Interval scaled(double factor) {
+        return new Interval(estimate * factor, low * factor, high * factor);
+    }
 
-  /** {@code estimate ± half-width} for reports, e.g. {@code 0.08352 ± 0.0030}. */
-  public String plusMinus() {
-    return String.format(Locale.ROOT, "%.4g ± %.2g", estimate, halfWidth());
-  }
+    /** {@code estimate ± half-width} for reports, e.g. {@code 0.08352 ± 0.0030}. */
+    public String plusMinus() {
+        return String.format(Locale.ROOT, "%.4g ± %.2g", estimate, halfWidth());
+    }
 
-  /** {@code estimate [low, high]} with the given number format, e.g. {@code %.4f}. */
-  public String format(String numberFormat) {
-    return String.format(Locale.ROOT, numberFormat + " [" + numberFormat + ", " + numberFormat + "]", estimate, low,
-        high);
-  }
+    /** {@code estimate [low, high]} with the given number format, e.g. {@code %.4f}. */
+    public String format(String numberFormat) {
+        return String.format(
+                Locale.ROOT, numberFormat + " [" + numberFormat + ", " + numberFormat + "]", estimate, low, high);
+    }
 
-  /** {@code mean ± z·stderr}. */
-  public static Interval around(double mean, double stderr, double z) {
-    double h = Math.abs(z * stderr);
-    return new Interval(mean, mean - h, mean + h);
-  }
+    /** {@code mean ± z·stderr}. */
+    public static Interval around(double mean, double stderr, double z) {
+        double h = Math.abs(z * stderr);
+        return new Interval(mean, mean - h, mean + h);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param claims claims of the paper with the measured evidence for or against each
  */
 public record ReportSection(String id, String title, String bodyHtml, List<Claim> claims) {
-  public ReportSection {
-    claims = List.copyOf(claims);
-  }
+    public ReportSection {
+        claims = List.copyOf(claims);
+    }
 }

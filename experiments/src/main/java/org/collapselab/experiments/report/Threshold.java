@@ -11,10 +11,11 @@ import java.util.Locale;
  * @param meaning what it bounds, in words
  */
 public record Threshold(String name, double value, String meaning) {
-  /** {@code NAME = VALUE (meaning)}. */
-  public String describe() {
-    String v = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.4g", value);
-    return name + " = " + v + " (" + meaning + ")";
-  }
+    /** {@code NAME = VALUE (meaning)}. */
+    public String describe() {
+        String v = value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.4g", value);
+        return name + " = " + v + " (" + meaning + ")";
+    }
 }

@@ -18,10 +18,17 @@ import java.util.Set;
  * @param optional studies skipped with one line when their family or data is missing
  * @param closing last paragraph ("" for none)
  */
-public record Reproduction(String name, String title, String description, String introduction, String note,
-                           List<String> studies, Set<String> optional, String closing) {
-  public Reproduction {
-    studies = List.copyOf(studies);
-    optional = Set.copyOf(optional);
-  }
+public record Reproduction(
+        String name,
+        String title,
+        String description,
+        String introduction,
+        String note,
+        List<String> studies,
+        Set<String> optional,
+        String closing) {
+    public Reproduction {
+        studies = List.copyOf(studies);
+        optional = Set.copyOf(optional);
+    }
 }

@@ -16,15 +16,15 @@ import org.collapselab.experiments.study.Study;
  * @param log progress and status lines (stderr in the CLI)
  */
 public record ReproductionOptions(Path outDir, boolean quick, int threads, PrintStream log) {
-  public ReproductionOptions {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    public ReproductionOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
     }
-  }
 
-  /** Runs a study for a reproduction: the whole study, local engine, results in {@code OUT/results.db}. */
-  public StudyRuns.Outcome run(Study study) throws Exception {
-    return StudyRuns.run(study, new RunOptions(outDir, null, threads, Shard.ALL, null, true, log),
-        StudyRuns.DEFAULT_ROWS);
-  }
+    /** Runs a study for a reproduction: the whole study, local engine, results in {@code OUT/results.db}. */
+    public StudyRuns.Outcome run(Study study) throws Exception {
+        return StudyRuns.run(
+                study, new RunOptions(outDir, null, threads, Shard.ALL, null, true, log), StudyRuns.DEFAULT_ROWS);
+    }
 }

@@ -23,96 +23,102 @@ import org.collapselab.experiments.study.CellJob;
  * computing (the parent stopped waiting).
  */
 public final class CellChild {
-  static final String SERVE = "--serve";
-  static final String DONE = "collapselab-cell-done";
-  /** How often a child checks that its parent is alive. */
-  static final long WATCH_MILLIS = 500;
-  /** Exit status of a child that stopped because its parent died or hung up. */
-  static final int ORPHANED = 3;
+    static final String SERVE = "--serve";
+    static final String DONE = "collapselab-cell-done";
+    /** How often a child checks that its parent is alive. */
+    static final long WATCH_MILLIS = 500;
+    /** Exit status of a child that stopped because its parent died or hung up. */
+    static final int ORPHANED = 3;
 
-  private CellChild() {}
+    private CellChild() {}
 
-  /** Runs one job, or serves jobs from stdin with {@code --serve}. Exit status 0 when every outcome was written. */
-  public static void main(String[] args) throws IOException, InterruptedException {
-    exitWithParent();
-    if (args.length == 1 && args[0].equals(SERVE)) {
-      serve();
-    } else {
-      runOne(args[0], args[1]);
-    }
-    System.exit(0); // native engines may leave non-daemon threads behind
-  }
-
-  private static void serve() throws IOException, InterruptedException {
-    PrintStream protocol = Protocol.OUT;
-    BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-    AtomicBoolean busy = new AtomicBoolean();
-    String end = "\u0000end";
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          commands.add(line);
+    /** Runs one job, or serves jobs from stdin with {@code --serve}. Exit status 0 when every outcome was written. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        exitWithParent();
+        if (args.length == 1 && args[0].equals(SERVE)) {
+            serve();
+        } else {
+            runOne(args[0], args[1]);
         }
-      } catch (IOException e) {
-        // as end of input
-      }
-      if (busy.get()) {
-        Runtime.getRuntime().halt(ORPHANED); // hung up on while computing: nobody will read the result
-      }
-      commands.add(end);
-    }, "collapselab-child-stdin");
-    reader.setDaemon(true);
-    reader.start();
-    for (String line = commands.take(); !line.equals(end); line = commands.take()) {
-      busy.set(true);
-      String[] f = line.split("\t");
-      runOne(f[0], f[1]);
-      busy.set(false);
-      protocol.println(DONE);
-      protocol.flush();
+        System.exit(0); // native engines may leave non-daemon threads behind
     }
-  }
 
-  /** A daemon thread that halts this JVM as soon as the process that started it is gone. */
-  private static void exitWithParent() {
-    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-    if (parent == null) {
-      return;
-    }
-    Thread watch = new Thread(() -> {
-      try {
-        while (parent.isAlive()) {
-          Thread.sleep(WATCH_MILLIS);
+    private static void serve() throws IOException, InterruptedException {
+        PrintStream protocol = Protocol.OUT;
+        BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+        AtomicBoolean busy = new AtomicBoolean();
+        String end = "\u0000end";
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            commands.add(line);
+                        }
+                    } catch (IOException e) {
+                        // as end of input
+                    }
+                    if (busy.get()) {
+                        Runtime.getRuntime().halt(ORPHANED); // hung up on while computing: nobody will read the result
+                    }
+                    commands.add(end);
+                },
+                "collapselab-child-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        for (String line = commands.take(); !line.equals(end); line = commands.take()) {
+            busy.set(true);
+            String[] f = line.split("\t");
+            runOne(f[0], f[1]);
+            busy.set(false);
+            protocol.println(DONE);
+            protocol.flush();
         }
-      } catch (InterruptedException e) {
-        return;
-      }
-      Runtime.getRuntime().halt(ORPHANED);
-    }, "collapselab-child-watchdog");
-    watch.setDaemon(true);
-    watch.start();
-  }
-
-  /** The protocol channel (the real stdout); anything else the job prints goes to stderr. */
-  private static final class Protocol {
-    static final PrintStream OUT = System.out;
-
-    static {
-      System.setOut(System.err);
     }
-  }
 
-  private static void runOne(String jobFile, String resultFile) throws IOException {
-    Object result;
-    try (InputStream f = Files.newInputStream(Path.of(jobFile))) {
-      result = ShippedClasses.read(f, CellJob.class).compute();
-    } catch (Exception e) {
-      result = e;
-    } catch (Throwable t) {
-      result = new IllegalStateException(t.toString());
+    /** A daemon thread that halts this JVM as soon as the process that started it is gone. */
+    private static void exitWithParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (parent.isAlive()) {
+                            Thread.sleep(WATCH_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    Runtime.getRuntime().halt(ORPHANED);
+                },
+                "collapselab-child-watchdog");
+        watch.setDaemon(true);
+        watch.start();
     }
-    try (OutputStream f = Files.newOutputStream(Path.of(resultFile)); ObjectOutputStream out = new ObjectOutputStream(f)) {
-      out.writeObject(result);
+
+    /** The protocol channel (the real stdout); anything else the job prints goes to stderr. */
+    private static final class Protocol {
+        static final PrintStream OUT = System.out;
+
+        static {
+            System.setOut(System.err);
+        }
     }
-  }
+
+    private static void runOne(String jobFile, String resultFile) throws IOException {
+        Object result;
+        try (InputStream f = Files.newInputStream(Path.of(jobFile))) {
+            result = ShippedClasses.read(f, CellJob.class).compute();
+        } catch (Exception e) {
+            result = e;
+        } catch (Throwable t) {
+            result = new IllegalStateException(t.toString());
+        }
+        try (OutputStream f = Files.newOutputStream(Path.of(resultFile));
+                ObjectOutputStream out = new ObjectOutputStream(f)) {
+            out.writeObject(result);
+        }
+    }
 }

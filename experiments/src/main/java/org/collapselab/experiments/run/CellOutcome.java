@@ -11,7 +11,7 @@ import org.collapselab.experiments.study.CellJob;
  * @param failure the exception (null on success)
  */
 public record CellOutcome(CellJob job, StoredCell cell, Throwable failure) {
-  public boolean ok() {
-    return failure == null;
-  }
+    public boolean ok() {
+        return failure == null;
+    }
 }

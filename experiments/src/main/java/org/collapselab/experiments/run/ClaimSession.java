@@ -16,95 +16,95 @@ import org.collapselab.experiments.store.StoreException;
  * is gone). Closing releases every claim.
  */
 public final class ClaimSession implements AutoCloseable {
-  /** Default lease; override with the system property {@code collapselab.claim.leaseMillis} (tests use short ones). */
-  public static final long DEFAULT_LEASE_MILLIS = 30_000;
+    /** Default lease; override with the system property {@code collapselab.claim.leaseMillis} (tests use short ones). */
+    public static final long DEFAULT_LEASE_MILLIS = 30_000;
 
-  private final ResultStore store;
-  private final String owner;
-  private final long lease;
-  private final ScheduledExecutorService heartbeat;
+    private final ResultStore store;
+    private final String owner;
+    private final long lease;
+    private final ScheduledExecutorService heartbeat;
 
-  /** Starts a session (and its heartbeat) on {@code store}. */
-  public ClaimSession(ResultStore store) {
-    this.store = store;
-    this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    this.lease = Long.getLong("collapselab.claim.leaseMillis", DEFAULT_LEASE_MILLIS);
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "collapselab-claims-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    reapDeadLocalOwners();
-    long period = Math.max(10, lease / 3);
-    heartbeat.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
-  }
+    /** Starts a session (and its heartbeat) on {@code store}. */
+    public ClaimSession(ResultStore store) {
+        this.store = store;
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        this.lease = Long.getLong("collapselab.claim.leaseMillis", DEFAULT_LEASE_MILLIS);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "collapselab-claims-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        reapDeadLocalOwners();
+        long period = Math.max(10, lease / 3);
+        heartbeat.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
 
-  /**
-   * Releases the claims of runs on this machine whose process is gone (killed with kill -9 or Ctrl-C), so a resume
-   * need not wait for their leases. Owners are {@code pid@host/uuid}; other machines' claims wait for their lease.
-   */
-  private void reapDeadLocalOwners() {
-    String me = ManagementFactory.getRuntimeMXBean().getName();
-    String host = me.substring(me.indexOf('@') + 1);
-    try {
-      for (String o : store.claimOwners()) {
-        int at = o.indexOf('@');
-        int slash = o.indexOf('/');
-        if (at > 0 && slash > at && o.substring(at + 1, slash).equals(host)) {
-          try {
-            long pid = Long.parseLong(o.substring(0, at));
-            if (ProcessHandle.of(pid).isEmpty()) {
-              store.release(null, o);
+    /**
+     * Releases the claims of runs on this machine whose process is gone (killed with kill -9 or Ctrl-C), so a resume
+     * need not wait for their leases. Owners are {@code pid@host/uuid}; other machines' claims wait for their lease.
+     */
+    private void reapDeadLocalOwners() {
+        String me = ManagementFactory.getRuntimeMXBean().getName();
+        String host = me.substring(me.indexOf('@') + 1);
+        try {
+            for (String o : store.claimOwners()) {
+                int at = o.indexOf('@');
+                int slash = o.indexOf('/');
+                if (at > 0 && slash > at && o.substring(at + 1, slash).equals(host)) {
+                    try {
+                        long pid = Long.parseLong(o.substring(0, at));
+                        if (ProcessHandle.of(pid).isEmpty()) {
+                            store.release(null, o);
+                        }
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                    }
+                }
             }
-          } catch (NumberFormatException e) {
-            // not one of ours
-          }
+        } catch (StoreException e) {
+            // Reaping is an optimisation: expired leases free the cells anyway.
         }
-      }
-    } catch (StoreException e) {
-      // Reaping is an optimisation: expired leases free the cells anyway.
     }
-  }
 
-  private void renew() {
-    try {
-      store.renewClaims(owner, lease);
-    } catch (StoreException e) {
-      // A missed heartbeat only shortens the lease; the next one retries.
+    private void renew() {
+        try {
+            store.renewClaims(owner, lease);
+        } catch (StoreException e) {
+            // A missed heartbeat only shortens the lease; the next one retries.
+        }
     }
-  }
 
-  /** This run's owner id ({@code pid@host/uuid}). */
-  public String owner() {
-    return owner;
-  }
-
-  /** The lease length in milliseconds. */
-  public long leaseMillis() {
-    return lease;
-  }
-
-  /** Claims a cell for this run (see {@link ResultStore#claim}). */
-  public Claim claim(String key) {
-    return store.claim(key, owner, lease);
-  }
-
-  /** Releases this run's claim on a cell; a failure is ignored (the lease runs out on its own). */
-  public void release(String key) {
-    try {
-      store.release(key, owner);
-    } catch (StoreException e) {
-      // The claim expires after the lease.
+    /** This run's owner id ({@code pid@host/uuid}). */
+    public String owner() {
+        return owner;
     }
-  }
 
-  @Override
-  public void close() {
-    heartbeat.shutdownNow();
-    try {
-      store.release(null, owner);
-    } catch (StoreException e) {
-      // Expires after the lease.
+    /** The lease length in milliseconds. */
+    public long leaseMillis() {
+        return lease;
     }
-  }
+
+    /** Claims a cell for this run (see {@link ResultStore#claim}). */
+    public Claim claim(String key) {
+        return store.claim(key, owner, lease);
+    }
+
+    /** Releases this run's claim on a cell; a failure is ignored (the lease runs out on its own). */
+    public void release(String key) {
+        try {
+            store.release(key, owner);
+        } catch (StoreException e) {
+            // The claim expires after the lease.
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        try {
+            store.release(null, owner);
+        } catch (StoreException e) {
+            // Expires after the lease.
+        }
+    }
 }

@@ -10,9 +10,9 @@ import org.collapselab.experiments.study.CellJob;
  * to its end. Both block while no job is runnable yet but some may become so.
  */
 public interface JobSource {
-  /** The next runnable job, or null when no job is left to run. */
-  CellJob take() throws InterruptedException;
+    /** The next runnable job, or null when no job is left to run. */
+    CellJob take() throws InterruptedException;
 
-  /** Every runnable job (up to a few per thread), or an empty list when no job is left to run. */
-  List<CellJob> takeBatch() throws InterruptedException;
+    /** Every runnable job (up to a few per thread), or an empty list when no job is left to run. */
+    List<CellJob> takeBatch() throws InterruptedException;
 }

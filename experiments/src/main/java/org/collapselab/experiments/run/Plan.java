@@ -14,17 +14,17 @@ import org.collapselab.experiments.study.CellJob;
  * @param prerequisites cells other shards own that this shard computes because its cells need them
  * @param todo jobs to run, prerequisites first
  */
-public record Plan(int total, int stored, int owned, int ownedStored, int retries, int prerequisites,
-                   List<CellJob> todo) {
-  public Plan {
-    todo = List.copyOf(todo);
-  }
+public record Plan(
+        int total, int stored, int owned, int ownedStored, int retries, int prerequisites, List<CellJob> todo) {
+    public Plan {
+        todo = List.copyOf(todo);
+    }
 
-  /** One line for the console. */
-  public String describe(String study, Shard shard, Object database) {
-    return study + ": " + total + " cells, " + stored + " already in " + database
-        + (shard.count() > 1 ? "; shard " + shard + " owns " + owned + " (" + ownedStored + " stored)" : "")
-        + "; " + (todo.size() - retries) + " to compute" + (retries > 0 ? ", " + retries + " to complete" : "")
-        + (prerequisites > 0 ? " (incl. " + prerequisites + " shared prerequisite(s))" : "");
-  }
+    /** One line for the console. */
+    public String describe(String study, Shard shard, Object database) {
+        return study + ": " + total + " cells, " + stored + " already in " + database
+                + (shard.count() > 1 ? "; shard " + shard + " owns " + owned + " (" + ownedStored + " stored)" : "")
+                + "; " + (todo.size() - retries) + " to compute" + (retries > 0 ? ", " + retries + " to complete" : "")
+                + (prerequisites > 0 ? " (incl. " + prerequisites + " shared prerequisite(s))" : "");
+    }
 }

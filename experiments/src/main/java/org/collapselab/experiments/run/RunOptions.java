@@ -14,19 +14,25 @@ import java.nio.file.Path;
  * @param drawFigures draw the study's figures and report after the run
  * @param log progress and status lines (null: silent)
  */
-public record RunOptions(Path outDir, Path dbFile, int threads, Shard shard, SweepExecutor executor,
-                         boolean drawFigures, PrintStream log) {
-  public RunOptions {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+public record RunOptions(
+        Path outDir,
+        Path dbFile,
+        int threads,
+        Shard shard,
+        SweepExecutor executor,
+        boolean drawFigures,
+        PrintStream log) {
+    public RunOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (shard == null) {
+            shard = Shard.ALL;
+        }
     }
-    if (shard == null) {
-      shard = Shard.ALL;
-    }
-  }
 
-  /** The database file in use. */
-  public Path database() {
-    return dbFile != null ? dbFile : outDir.resolve("results.db");
-  }
+    /** The database file in use. */
+    public Path database() {
+        return dbFile != null ? dbFile : outDir.resolve("results.db");
+    }
 }

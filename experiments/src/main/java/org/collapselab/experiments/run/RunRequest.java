@@ -19,60 +19,69 @@ import org.collapselab.validation.ParameterException;
  * @param maxRows rows of console tables, ≥ 0
  * @param executor engine, or null for a local pool of {@code threads} threads
  */
-public record RunRequest(Path file, Path outDir, int threads, boolean quick, Shard shard, Path db, List<Path> merge,
-                         boolean figures, int maxRows, SweepExecutor executor) {
-  /** Rows of console tables by default. */
-  public static final int DEFAULT_ROWS = 40;
+public record RunRequest(
+        Path file,
+        Path outDir,
+        int threads,
+        boolean quick,
+        Shard shard,
+        Path db,
+        List<Path> merge,
+        boolean figures,
+        int maxRows,
+        SweepExecutor executor) {
+    /** Rows of console tables by default. */
+    public static final int DEFAULT_ROWS = 40;
 
-  public RunRequest {
-    if (threads < 1) {
-      throw new ParameterException("--threads", threads, "an integer >= 1");
+    public RunRequest {
+        if (threads < 1) {
+            throw new ParameterException("--threads", threads, "an integer >= 1");
+        }
+        if (maxRows < 0) {
+            throw new ParameterException("rows", maxRows, "an integer >= 0");
+        }
+        shard = shard == null ? Shard.ALL : shard;
+        merge = merge == null ? List.of() : List.copyOf(merge);
     }
-    if (maxRows < 0) {
-      throw new ParameterException("rows", maxRows, "an integer >= 0");
+
+    /** The whole study on one thread, into {@code out/NAME}, with figures. */
+    public static RunRequest of(Path file) {
+        return new RunRequest(file, null, 1, false, Shard.ALL, null, List.of(), true, DEFAULT_ROWS, null);
     }
-    shard = shard == null ? Shard.ALL : shard;
-    merge = merge == null ? List.of() : List.copyOf(merge);
-  }
 
-  /** The whole study on one thread, into {@code out/NAME}, with figures. */
-  public static RunRequest of(Path file) {
-    return new RunRequest(file, null, 1, false, Shard.ALL, null, List.of(), true, DEFAULT_ROWS, null);
-  }
+    public RunRequest withOut(Path dir) {
+        return new RunRequest(file, dir, threads, quick, shard, db, merge, figures, maxRows, executor);
+    }
 
-  public RunRequest withOut(Path dir) {
-    return new RunRequest(file, dir, threads, quick, shard, db, merge, figures, maxRows, executor);
-  }
+    public RunRequest withThreads(int n) {
+        return new RunRequest(file, outDir, n, quick, shard, db, merge, figures, maxRows, executor);
+    }
 
-  public RunRequest withThreads(int n) {
-    return new RunRequest(file, outDir, n, quick, shard, db, merge, figures, maxRows, executor);
-  }
+    public RunRequest withQuick(boolean q) {
+        return new RunRequest(file, outDir, threads, q, shard, db, merge, figures, maxRows, executor);
+    }
 
-  public RunRequest withQuick(boolean q) {
-    return new RunRequest(file, outDir, threads, q, shard, db, merge, figures, maxRows, executor);
-  }
+    public RunRequest withShard(Shard s) {
+        return new RunRequest(file, outDir, threads, quick, s, db, merge, figures, maxRows, executor);
+    }
 
-  public RunRequest withShard(Shard s) {
-    return new RunRequest(file, outDir, threads, quick, s, db, merge, figures, maxRows, executor);
-  }
+    public RunRequest withDb(Path database) {
+        return new RunRequest(file, outDir, threads, quick, shard, database, merge, figures, maxRows, executor);
+    }
 
-  public RunRequest withDb(Path database) {
-    return new RunRequest(file, outDir, threads, quick, shard, database, merge, figures, maxRows, executor);
-  }
+    public RunRequest withMerge(List<Path> databases) {
+        return new RunRequest(file, outDir, threads, quick, shard, db, databases, figures, maxRows, executor);
+    }
 
-  public RunRequest withMerge(List<Path> databases) {
-    return new RunRequest(file, outDir, threads, quick, shard, db, databases, figures, maxRows, executor);
-  }
+    public RunRequest withFigures(boolean draw) {
+        return new RunRequest(file, outDir, threads, quick, shard, db, merge, draw, maxRows, executor);
+    }
 
-  public RunRequest withFigures(boolean draw) {
-    return new RunRequest(file, outDir, threads, quick, shard, db, merge, draw, maxRows, executor);
-  }
+    public RunRequest withRows(int rows) {
+        return new RunRequest(file, outDir, threads, quick, shard, db, merge, figures, rows, executor);
+    }
 
-  public RunRequest withRows(int rows) {
-    return new RunRequest(file, outDir, threads, quick, shard, db, merge, figures, rows, executor);
-  }
-
-  public RunRequest withExecutor(SweepExecutor e) {
-    return new RunRequest(file, outDir, threads, quick, shard, db, merge, figures, maxRows, e);
-  }
+    public RunRequest withExecutor(SweepExecutor e) {
+        return new RunRequest(file, outDir, threads, quick, shard, db, merge, figures, maxRows, e);
+    }
 }

@@ -14,9 +14,15 @@ import org.collapselab.experiments.study.StudyResults;
  * @param results the study's cells and every stored result of them
  * @param failures messages of failed cells
  */
-public record RunSummary(String study, Plan plan, int computed, int failed, double seconds, StudyResults results,
-                         List<String> failures) {
-  public RunSummary {
-    failures = List.copyOf(failures);
-  }
+public record RunSummary(
+        String study,
+        Plan plan,
+        int computed,
+        int failed,
+        double seconds,
+        StudyResults results,
+        List<String> failures) {
+    public RunSummary {
+        failures = List.copyOf(failures);
+    }
 }

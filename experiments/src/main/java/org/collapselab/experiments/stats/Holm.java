@@ -10,25 +10,25 @@ import java.util.Comparator;
  * min(1, (m − j + 1)·p_(j)).
  */
 public final class Holm {
-  private Holm() {}
+    private Holm() {}
 
-  /** The Holm-adjusted p-values, in the order given. */
-  public static double[] adjust(double[] p) {
-    int m = p.length;
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      if (!(p[i] >= 0 && p[i] <= 1)) {
-        throw new IllegalArgumentException("p-values must lie in [0, 1], got " + p[i]);
-      }
-      order[i] = i;
+    /** The Holm-adjusted p-values, in the order given. */
+    public static double[] adjust(double[] p) {
+        int m = p.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("p-values must lie in [0, 1], got " + p[i]);
+            }
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        double[] out = new double[m];
+        double running = 0;
+        for (int k = 0; k < m; k++) {
+            running = Math.max(running, Math.min(1, (m - k) * p[order[k]]));
+            out[order[k]] = running;
+        }
+        return out;
     }
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-    double[] out = new double[m];
-    double running = 0;
-    for (int k = 0; k < m; k++) {
-      running = Math.max(running, Math.min(1, (m - k) * p[order[k]]));
-      out[order[k]] = running;
-    }
-    return out;
-  }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  *     else {@code row R}), empty for a sound database
  */
 public record Salvage(List<StoredCell> cells, List<String> unreadable) {
-  public Salvage {
-    cells = List.copyOf(cells);
-    unreadable = List.copyOf(unreadable);
-  }
+    public Salvage {
+        cells = List.copyOf(cells);
+        unreadable = List.copyOf(unreadable);
+    }
 }

@@ -14,33 +14,35 @@ import java.util.List;
  * {@link ResultStore}.
  */
 final class SectionTable {
-  private SectionTable() {}
+    private SectionTable() {}
 
-  static void create(Statement s) throws SQLException {
-    s.execute("CREATE TABLE IF NOT EXISTS sections (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
-        + "body_html TEXT NOT NULL, claims_json TEXT NOT NULL, updated_at INTEGER NOT NULL)");
-  }
-
-  static void put(Connection conn, StoredSection section) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "INSERT OR REPLACE INTO sections (id, title, body_html, claims_json, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, section.id());
-      ps.setString(2, section.title());
-      ps.setString(3, section.bodyHtml());
-      ps.setString(4, section.claimsJson());
-      ps.setLong(5, section.updatedAtMillis());
-      ps.executeUpdate();
+    static void create(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS sections (id TEXT PRIMARY KEY, title TEXT NOT NULL, "
+                + "body_html TEXT NOT NULL, claims_json TEXT NOT NULL, updated_at INTEGER NOT NULL)");
     }
-  }
 
-  static List<StoredSection> list(Connection conn) throws SQLException {
-    List<StoredSection> out = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, title, body_html, claims_json, updated_at FROM sections ORDER BY id")) {
-      while (rs.next()) {
-        out.add(new StoredSection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
-      }
+    static void put(Connection conn, StoredSection section) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR REPLACE INTO sections (id, title, body_html, claims_json, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, section.id());
+            ps.setString(2, section.title());
+            ps.setString(3, section.bodyHtml());
+            ps.setString(4, section.claimsJson());
+            ps.setLong(5, section.updatedAtMillis());
+            ps.executeUpdate();
+        }
     }
-    return out;
-  }
+
+    static List<StoredSection> list(Connection conn) throws SQLException {
+        List<StoredSection> out = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT id, title, body_html, claims_json, updated_at FROM sections ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new StoredSection(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            }
+        }
+        return out;
+    }
 }

@@ -5,7 +5,7 @@ package org.collapselab.experiments.store;
  * everything committed before it is intact, and a resume continues from there.
  */
 public class StoreWriteException extends StoreException {
-  public StoreWriteException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StoreWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -13,11 +13,18 @@ package org.collapselab.experiments.store;
  *     ({@link ProjectVersion#stamp}); not part of the key
  * @param createdAtMillis when it was written (epoch milliseconds)
  */
-public record StoredCell(String key, String experiment, String configJson, String resultJson, double seconds,
-                         String version, long createdAtMillis) implements java.io.Serializable {
-  /** A new cell stamped with the current version (and commit) and time. */
-  public static StoredCell now(String key, String experiment, String configJson, String resultJson, double seconds) {
-    return new StoredCell(key, experiment, configJson, resultJson, seconds, ProjectVersion.stamp(),
-        System.currentTimeMillis());
-  }
+public record StoredCell(
+        String key,
+        String experiment,
+        String configJson,
+        String resultJson,
+        double seconds,
+        String version,
+        long createdAtMillis)
+        implements java.io.Serializable {
+    /** A new cell stamped with the current version (and commit) and time. */
+    public static StoredCell now(String key, String experiment, String configJson, String resultJson, double seconds) {
+        return new StoredCell(
+                key, experiment, configJson, resultJson, seconds, ProjectVersion.stamp(), System.currentTimeMillis());
+    }
 }

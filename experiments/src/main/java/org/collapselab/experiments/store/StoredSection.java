@@ -10,5 +10,4 @@ package org.collapselab.experiments.store;
  * @param claimsJson the claims as a JSON array
  * @param updatedAtMillis when it was last written
  */
-public record StoredSection(String id, String title, String bodyHtml, String claimsJson, long updatedAtMillis) {
-}
+public record StoredSection(String id, String title, String bodyHtml, String claimsJson, long updatedAtMillis) {}

@@ -7,23 +7,23 @@ package org.collapselab.experiments.study;
  * {@code kind:} field ({@value StudyFile#DEFAULT_KIND} when absent). See {@link StudyFamilies}.
  */
 public interface StudyFamily {
-  /** The {@code kind:} value that selects this family, lower case. */
-  String kind();
+    /** The {@code kind:} value that selects this family, lower case. */
+    String kind();
 
-  /**
-   * Reads this family's part of a study file through the shared reader, recording every problem on {@code file}
-   * (never throwing for bad values); the caller throws them all at once. May return null when there were problems.
-   *
-   * @param quick apply the file's {@code quick:} overrides
-   */
-  Study read(StudyFile file, boolean quick);
+    /**
+     * Reads this family's part of a study file through the shared reader, recording every problem on {@code file}
+     * (never throwing for bad values); the caller throws them all at once. May return null when there were problems.
+     *
+     * @param quick apply the file's {@code quick:} overrides
+     */
+    Study read(StudyFile file, boolean quick);
 
-  /**
-   * The fields of this family's study files, declared once: {@code collapselab run --describe KIND} prints them and
-   * {@code docs/studies.md} is generated from them; the family contract checks that the reader accepts exactly these
-   * keys. Null (the default) when not declared yet.
-   */
-  default Schema schema() {
-    return null;
-  }
+    /**
+     * The fields of this family's study files, declared once: {@code collapselab run --describe KIND} prints them and
+     * {@code docs/studies.md} is generated from them; the family contract checks that the reader accepts exactly these
+     * keys. Null (the default) when not declared yet.
+     */
+    default Schema schema() {
+        return null;
+    }
 }

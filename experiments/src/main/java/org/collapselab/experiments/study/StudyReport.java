@@ -14,8 +14,8 @@ import org.collapselab.experiments.report.Claim;
  * @param text console summary (may be empty)
  */
 public record StudyReport(List<Path> figures, String html, List<Claim> claims, String text) {
-  public StudyReport {
-    figures = List.copyOf(figures);
-    claims = List.copyOf(claims);
-  }
+    public StudyReport {
+        figures = List.copyOf(figures);
+        claims = List.copyOf(claims);
+    }
 }

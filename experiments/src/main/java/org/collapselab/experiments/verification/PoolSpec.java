@@ -28,44 +28,80 @@ import org.collapselab.problem.Verifier;
  * @param keepBad ψ
  * @param teacher the synthetic labels' source
  */
-public record PoolSpec(int d, String spectrum, long n1, long pool, double c2, double sigma, double lambda,
-                       double badShare, double keepGood, double keepBad, String teacher)
-    implements java.io.Serializable {
+public record PoolSpec(
+        int d,
+        String spectrum,
+        long n1,
+        long pool,
+        double c2,
+        double sigma,
+        double lambda,
+        double badShare,
+        double keepGood,
+        double keepBad,
+        String teacher)
+        implements java.io.Serializable {
 
-  /** The core problem (validated there). */
-  public Problem problem() {
-    long n = n1 + pool;
-    SyntheticTeacher t = SyntheticTeacher.parse(teacher);
-    return new Problem(ModelKind.RIDGE, SpectrumSpecs.parse(spectrum, d), null, n, 0, (double) pool / n,
-        t.isNone() ? c2 : 0, sigma, lambda, sigma, 1, Estimator.MIX, null, new Verifier(badShare, keepGood, keepBad),
-        t);
-  }
+    /** The core problem (validated there). */
+    public Problem problem() {
+        long n = n1 + pool;
+        SyntheticTeacher t = SyntheticTeacher.parse(teacher);
+        return new Problem(
+                ModelKind.RIDGE,
+                SpectrumSpecs.parse(spectrum, d),
+                null,
+                n,
+                0,
+                (double) pool / n,
+                t.isNone() ? c2 : 0,
+                sigma,
+                lambda,
+                sigma,
+                1,
+                Estimator.MIX,
+                null,
+                new Verifier(badShare, keepGood, keepBad),
+                t);
+    }
 
-  /** The same point with other keep probabilities. */
-  public PoolSpec withKeep(double newKeepGood, double newKeepBad) {
-    return new PoolSpec(d, spectrum, n1, pool, c2, sigma, lambda, badShare, newKeepGood, newKeepBad, teacher);
-  }
+    /** The same point with other keep probabilities. */
+    public PoolSpec withKeep(double newKeepGood, double newKeepBad) {
+        return new PoolSpec(d, spectrum, n1, pool, c2, sigma, lambda, badShare, newKeepGood, newKeepBad, teacher);
+    }
 
-  /** The same point with another pool size. */
-  public PoolSpec withPool(long newPool) {
-    return new PoolSpec(d, spectrum, n1, newPool, c2, sigma, lambda, badShare, keepGood, keepBad, teacher);
-  }
+    /** The same point with another pool size. */
+    public PoolSpec withPool(long newPool) {
+        return new PoolSpec(d, spectrum, n1, newPool, c2, sigma, lambda, badShare, keepGood, keepBad, teacher);
+    }
 
-  /** The same point with another teacher. */
-  public PoolSpec withTeacher(String newTeacher) {
-    return new PoolSpec(d, spectrum, n1, pool, c2, sigma, lambda, badShare, keepGood, keepBad, newTeacher);
-  }
+    /** The same point with another teacher. */
+    public PoolSpec withTeacher(String newTeacher) {
+        return new PoolSpec(d, spectrum, n1, pool, c2, sigma, lambda, badShare, keepGood, keepBad, newTeacher);
+    }
 
-  /** Canonical JSON of the point (fixed key order), the cell's configuration. */
-  public String json(String family) {
-    return String.format(Locale.ROOT, "{\"family\":\"%s\",\"d\":%d,\"spectrum\":\"%s\",\"n1\":%d,\"pool\":%d,"
-            + "\"c2\":%s,\"sigma\":%s,\"lambda\":%s,\"badShare\":%s,\"keepGood\":%s,\"keepBad\":%s,\"teacher\":\"%s\"",
-        family, d, spectrum, n1, pool, c2, sigma, lambda, badShare, keepGood, keepBad, teacher);
-  }
+    /** Canonical JSON of the point (fixed key order), the cell's configuration. */
+    public String json(String family) {
+        return String.format(
+                Locale.ROOT,
+                "{\"family\":\"%s\",\"d\":%d,\"spectrum\":\"%s\",\"n1\":%d,\"pool\":%d,"
+                        + "\"c2\":%s,\"sigma\":%s,\"lambda\":%s,\"badShare\":%s,\"keepGood\":%s,\"keepBad\":%s,\"teacher\":\"%s\"",
+                family,
+                d,
+                spectrum,
+                n1,
+                pool,
+                c2,
+                sigma,
+                lambda,
+                badShare,
+                keepGood,
+                keepBad,
+                teacher);
+    }
 
-  /** The simulation seed: a pure function of the base seed and the point (never of its position in a grid). */
-  public long seed(long baseSeed, String family) {
-    String h = CellKeys.sha256Hex(baseSeed + "|" + json(family) + "}");
-    return ByteBuffer.wrap(HexFormat.of().parseHex(h.substring(0, 16))).getLong();
-  }
+    /** The simulation seed: a pure function of the base seed and the point (never of its position in a grid). */
+    public long seed(long baseSeed, String family) {
+        String h = CellKeys.sha256Hex(baseSeed + "|" + json(family) + "}");
+        return ByteBuffer.wrap(HexFormat.of().parseHex(h.substring(0, 16))).getLong();
+    }
 }

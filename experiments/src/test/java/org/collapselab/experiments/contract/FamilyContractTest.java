@@ -18,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * is one of them.
  */
 class FamilyContractTest {
-  @TestFactory
-  Stream<DynamicNode> everyFamilyKeepsTheContract(@TempDir Path tmp) {
-    List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(List.of("org.collapselab.experiments.",
-        "org.example."), FamilyContractTest.class, Map.of());
-    return fixtures.stream().map(f -> DynamicContainer.dynamicContainer(f.kind(),
-        FamilyContract.checks(f, tmp.resolve(f.kind())).stream()
-            .map(c -> DynamicTest.dynamicTest(c.name(), c.body()::run))));
-  }
+    @TestFactory
+    Stream<DynamicNode> everyFamilyKeepsTheContract(@TempDir Path tmp) {
+        List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(
+                List.of("org.collapselab.experiments.", "org.example."), FamilyContractTest.class, Map.of());
+        return fixtures.stream()
+                .map(f -> DynamicContainer.dynamicContainer(
+                        f.kind(),
+                        FamilyContract.checks(f, tmp.resolve(f.kind())).stream()
+                                .map(c -> DynamicTest.dynamicTest(c.name(), c.body()::run))));
+    }
 }

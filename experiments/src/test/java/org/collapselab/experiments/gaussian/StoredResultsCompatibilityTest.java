@@ -19,30 +19,30 @@ import org.junit.jupiter.api.io.TempDir;
  * unchanged.
  */
 class StoredResultsCompatibilityTest {
-  @Test
-  void gaussianCellsOfAnOldDatabaseAreReusedNotRecomputed(@TempDir Path tmp) throws Exception {
-    Path yaml = tmp.resolve("compat.yaml");
-    Path db = tmp.resolve("results.db");
-    copy("/compat/compat.yaml", yaml);
-    copy("/compat/f6ac0a8-results.db", db);
-    GaussianStudy study = (GaussianStudy) StudyFamilies.load(yaml, false);
-    StudyRuns.Outcome out = StudyRuns.run(study, new RunOptions(tmp, db, 1, Shard.ALL, null, false, null), 10);
-    assertThat(out.summary().plan().total()).isEqualTo(8);
-    assertThat(out.summary().plan().ownedStored()).isEqualTo(8);
-    assertThat(out.summary().computed()).isZero();
-    GaussianRun run = GaussianRun.of(study, out.summary());
-    assertThat(run.results()).hasSize(8).allSatisfy(r -> {
-      assertThat(r.theory()).isNotNull();
-      assertThat(r.simulation().runs()).hasSize(3);
-    });
-    try (ResultStore store = ResultStore.open(db)) {
-      assertThat(store.count()).isEqualTo(8);
+    @Test
+    void gaussianCellsOfAnOldDatabaseAreReusedNotRecomputed(@TempDir Path tmp) throws Exception {
+        Path yaml = tmp.resolve("compat.yaml");
+        Path db = tmp.resolve("results.db");
+        copy("/compat/compat.yaml", yaml);
+        copy("/compat/f6ac0a8-results.db", db);
+        GaussianStudy study = (GaussianStudy) StudyFamilies.load(yaml, false);
+        StudyRuns.Outcome out = StudyRuns.run(study, new RunOptions(tmp, db, 1, Shard.ALL, null, false, null), 10);
+        assertThat(out.summary().plan().total()).isEqualTo(8);
+        assertThat(out.summary().plan().ownedStored()).isEqualTo(8);
+        assertThat(out.summary().computed()).isZero();
+        GaussianRun run = GaussianRun.of(study, out.summary());
+        assertThat(run.results()).hasSize(8).allSatisfy(r -> {
+            assertThat(r.theory()).isNotNull();
+            assertThat(r.simulation().runs()).hasSize(3);
+        });
+        try (ResultStore store = ResultStore.open(db)) {
+            assertThat(store.count()).isEqualTo(8);
+        }
     }
-  }
 
-  private static void copy(String resource, Path to) throws Exception {
-    try (InputStream in = StoredResultsCompatibilityTest.class.getResourceAsStream(resource)) {
-      Files.copy(in, to);
+    private static void copy(String resource, Path to) throws Exception {
+        try (InputStream in = StoredResultsCompatibilityTest.class.getResourceAsStream(resource)) {
+            Files.copy(in, to);
+        }
     }
-  }
 }

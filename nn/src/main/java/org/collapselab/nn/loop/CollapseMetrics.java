@@ -14,5 +14,10 @@ package org.collapselab.nn.loop;
  * @param matchedDistinct1 distinct-1 over the first {@code matchedWords} dictionary words
  * @param matchedDistinct2 distinct-2 over the same words
  */
-public record CollapseMetrics(double firstModelLoss, double rareLoss, double entropy, int matchedWords,
-    double matchedDistinct1, double matchedDistinct2) {}
+public record CollapseMetrics(
+        double firstModelLoss,
+        double rareLoss,
+        double entropy,
+        int matchedWords,
+        double matchedDistinct1,
+        double matchedDistinct2) {}

@@ -15,5 +15,13 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * @param metrics the language model's collapse metrics (null for images)
  * @param seconds wall time of the generation (training, labelling or sampling, evaluation)
  */
-public record GenerationResult(int generation, int trainingRows, int realRows, double loss, double error,
-    TextMeasures diversity, String sample, CollapseMetrics metrics, double seconds) {}
+public record GenerationResult(
+        int generation,
+        int trainingRows,
+        int realRows,
+        double loss,
+        double error,
+        TextMeasures diversity,
+        String sample,
+        CollapseMetrics metrics,
+        double seconds) {}

@@ -15,14 +15,20 @@ import org.collapselab.nn.text.quality.TextMeasures;
  *     null)
  * @param seconds wall time of the loop
  */
-public record LoopResult(String schedule, double freshReal, String variant, int seed, List<GenerationResult> generations,
-    TextMeasures reference, double seconds) {
-  public LoopResult {
-    generations = List.copyOf(generations);
-  }
+public record LoopResult(
+        String schedule,
+        double freshReal,
+        String variant,
+        int seed,
+        List<GenerationResult> generations,
+        TextMeasures reference,
+        double seconds) {
+    public LoopResult {
+        generations = List.copyOf(generations);
+    }
 
-  /** The last generation. */
-  public GenerationResult last() {
-    return generations.get(generations.size() - 1);
-  }
+    /** The last generation. */
+    public GenerationResult last() {
+        return generations.get(generations.size() - 1);
+    }
 }

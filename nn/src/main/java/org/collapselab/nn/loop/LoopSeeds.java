@@ -10,20 +10,20 @@ import org.collapselab.nn.common.DerivedSeeds;
  * come from {@link DerivedSeeds#derive}.
  */
 public final class LoopSeeds {
-  private LoopSeeds() {}
+    private LoopSeeds() {}
 
-  /** The seed of loop {@code seed} (0-based). */
-  public static long loop(long baseSeed, int seed) {
-    return derive(baseSeed, 1_000 + seed);
-  }
+    /** The seed of loop {@code seed} (0-based). */
+    public static long loop(long baseSeed, int seed) {
+        return derive(baseSeed, 1_000 + seed);
+    }
 
-  /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
-  public static long derive(long seed, long stream) {
-    return DerivedSeeds.derive(seed, stream);
-  }
+    /** A well-mixed sub-seed of {@code seed} for stream {@code stream}. */
+    public static long derive(long seed, long stream) {
+        return DerivedSeeds.derive(seed, stream);
+    }
 
-  /** A uniformly random permutation of 0..n−1. */
-  public static int[] permutation(int n, long seed) {
-    return Rows.permutation(n, new SplittableRandom(seed));
-  }
+    /** A uniformly random permutation of 0..n−1. */
+    public static int[] permutation(int n, long seed) {
+        return Rows.permutation(n, new SplittableRandom(seed));
+    }
 }

@@ -27,26 +27,38 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("neural")
 @Tag("slow")
 class NeuralFamilyContractTest {
-  @AfterAll
-  static void forgetTheCorpus() {
-    System.clearProperty(CorpusFields.CORPUS_PROPERTY); // other tests check the default location
-  }
+    @AfterAll
+    static void forgetTheCorpus() {
+        System.clearProperty(CorpusFields.CORPUS_PROPERTY); // other tests check the default location
+    }
 
-  @TestFactory
-  Stream<DynamicNode> everyFamilyKeepsTheContract(@TempDir Path tmp) throws Exception {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
-    // the language loop reads the language-model study's corpus (data/gutenberg of the repository; fetched by
-    // scripts/fetch-data.sh): a missing corpus fails its checks
-    System.setProperty(CorpusFields.CORPUS_PROPERTY, Path.of("..", "data", "gutenberg").toAbsolutePath().toString());
-    Path large = tmp.resolve("toy-large"); // diagnose-mnist reserves 5000 training images for its generator
-    TestImages.writeToyDataset(large, 8000, 500, true, 12);
-    List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(List.of("org.collapselab.nn."),
-        NeuralFamilyContractTest.class, Map.of("TOY", TestImages.toyFolder(tmp).toString(), "TOY_LARGE",
-            large.toString(), "CORPUS", corpus.toString(), "SKLEARN",
-            Path.of("..", "data", "sklearn").toAbsolutePath().toString()));
-    return fixtures.stream().map(f -> DynamicContainer.dynamicContainer(f.kind(),
-        FamilyContract.checks(f, tmp.resolve(f.kind())).stream()
-            .map(c -> DynamicTest.dynamicTest(c.name(), c.body()::run))));
-  }
+    @TestFactory
+    Stream<DynamicNode> everyFamilyKeepsTheContract(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("toy.txt"), TestTexts.toyStories(80, 5));
+        // the language loop reads the language-model study's corpus (data/gutenberg of the repository; fetched by
+        // scripts/fetch-data.sh): a missing corpus fails its checks
+        System.setProperty(
+                CorpusFields.CORPUS_PROPERTY,
+                Path.of("..", "data", "gutenberg").toAbsolutePath().toString());
+        Path large = tmp.resolve("toy-large"); // diagnose-mnist reserves 5000 training images for its generator
+        TestImages.writeToyDataset(large, 8000, 500, true, 12);
+        List<FamilyContract.Fixture> fixtures = FamilyContract.fixtures(
+                List.of("org.collapselab.nn."),
+                NeuralFamilyContractTest.class,
+                Map.of(
+                        "TOY",
+                        TestImages.toyFolder(tmp).toString(),
+                        "TOY_LARGE",
+                        large.toString(),
+                        "CORPUS",
+                        corpus.toString(),
+                        "SKLEARN",
+                        Path.of("..", "data", "sklearn").toAbsolutePath().toString()));
+        return fixtures.stream()
+                .map(f -> DynamicContainer.dynamicContainer(
+                        f.kind(),
+                        FamilyContract.checks(f, tmp.resolve(f.kind())).stream()
+                                .map(c -> DynamicTest.dynamicTest(c.name(), c.body()::run))));
+    }
 }

@@ -13,14 +13,23 @@ import org.collapselab.problem.Schedule;
 
 /** The tiny language loop shared by the loop tests. */
 public final class TestLoops {
-  private TestLoops() {}
+    private TestLoops() {}
 
-  /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
-  public static LmLoopConfig tinyLoop(Path corpus) {
-    LmStudy lm = (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml",
-        TestTexts.tinyYaml(corpus, "[0]")), false);
-    return new LmLoopConfig(lm.config().corpus(), lm.config().temperature(), new GptConfig("T", 1, 16, 2, 32),
-        new TrainingPlan(3072, 8, 0.003, 0.05, 0.1, 0, 1), 20, 24, 2, List.of(new LoopArm(Schedule.REPLACE, 0.5)), 1,
-        9, 200);
-  }
+    /** A tiny language loop on the corpus of the language-model study's CI file (context 32), 3 generations. */
+    public static LmLoopConfig tinyLoop(Path corpus) {
+        LmStudy lm =
+                (LmStudy) StudyFamilies.read(StudyFile.parse("tiny-lm.yaml", TestTexts.tinyYaml(corpus, "[0]")), false);
+        return new LmLoopConfig(
+                lm.config().corpus(),
+                lm.config().temperature(),
+                new GptConfig("T", 1, 16, 2, 32),
+                new TrainingPlan(3072, 8, 0.003, 0.05, 0.1, 0, 1),
+                20,
+                24,
+                2,
+                List.of(new LoopArm(Schedule.REPLACE, 0.5)),
+                1,
+                9,
+                200);
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.experiments.report.Claim;
@@ -26,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Tag("neural")
 class TinyLoopTest {
-  @Test
-  void imageLoopRunsReportsAndResumes(@TempDir Path tmp) throws Exception {
-    String yaml = """
+    @Test
+    void imageLoopRunsReportsAndResumes(@TempDir Path tmp) throws Exception {
+        String yaml = """
         name: tiny-image-loop
         kind: image-loop
         data_dir: %s
@@ -40,45 +39,49 @@ class TinyLoopTest {
         seeds: 2
         seed: 3
         """.formatted(TestImages.toyFolder(tmp));
-    LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", yaml), false);
-    Path out = tmp.resolve("out");
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    ReproductionOptions o = new ReproductionOptions(out, true, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
-    StudyRuns.Outcome r = o.run(s);
-    assertThat(r.summary().failed()).as(r.summary().failures().toString()).isZero();
-    assertThat(r.summary().computed()).isEqualTo(4);
-    assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
-    List<Claim> claims = r.report().claims();
-    assertThat(claims).extracting(Claim::claim).anyMatch(c -> c.startsWith("tiny-image-loop (image network): Replace degrades"))
-        .anyMatch(c -> c.contains("Accumulate degrades less"));
-    assertThat(r.report().html()).contains("accumulate", "rows trained on", "estimated");
-    // accumulate trains on all rows so far: 300 at generation 2, replace on its own 100
-    assertThat(r.report().html()).contains("<td>300 (100)</td>", "<td>100 (0)</td>");
-    assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
-  }
-
-  @Test
-  void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
-    Path corpus = tmp.resolve("corpus");
-    TestTexts.toyCorpus(corpus);
-    LmLoopConfig c = TestLoops.tinyLoop(corpus);
-    assertThat(c.unavailable()).isNull();
-    TorchRuntime.engine(1);
-    LoopResult r = c.run(c.arms().get(0), 0, 1, null);
-    assertThat(r.generations()).hasSize(3);
-    double uniform = Math.log(c.prepared().tokenizer().vocabSize());
-    for (GenerationResult g : r.generations()) {
-      assertThat(g.loss()).isPositive().isLessThan(uniform + 1);
-      assertThat(g.diversity().words()).isPositive();
-      assertThat(g.diversity().distinct1()).isBetween(0.0, 1.0);
-      assertThat(g.sample()).isNotBlank().hasSizeLessThanOrEqualTo(200);
-      assertThat(g.trainingRows()).isEqualTo(20);
-      assertThat(g.realRows()).isEqualTo(g.generation() == 0 ? 20 : 10);
+        LoopStudy s = (LoopStudy) StudyFamilies.read(StudyFile.parse("tiny.yaml", yaml), false);
+        Path out = tmp.resolve("out");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ReproductionOptions o =
+                new ReproductionOptions(out, true, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
+        StudyRuns.Outcome r = o.run(s);
+        assertThat(r.summary().failed()).as(r.summary().failures().toString()).isZero();
+        assertThat(r.summary().computed()).isEqualTo(4);
+        assertThat(out.resolve("tiny-image-loop/tiny-image-loop-loss.png")).isRegularFile();
+        List<Claim> claims = r.report().claims();
+        assertThat(claims)
+                .extracting(Claim::claim)
+                .anyMatch(c -> c.startsWith("tiny-image-loop (image network): Replace degrades"))
+                .anyMatch(c -> c.contains("Accumulate degrades less"));
+        assertThat(r.report().html()).contains("accumulate", "rows trained on", "estimated");
+        // accumulate trains on all rows so far: 300 at generation 2, replace on its own 100
+        assertThat(r.report().html()).contains("<td>300 (100)</td>", "<td>100 (0)</td>");
+        assertThat(o.run(s).summary().computed()).isZero(); // resumed from the store
     }
-    assertThat(r.reference().words()).isPositive();
-    // same seed, same generation 0: arms are paired
-    LoopResult again = c.run(new LoopArm(Schedule.ACCUMULATE, 0), 0, 1, null);
-    assertThat(again.generations().get(0).loss()).isEqualTo(r.generations().get(0).loss());
-    assertThat(again.generations().get(1).trainingRows()).isEqualTo(40);
-  }
+
+    @Test
+    void languageLoopRecordsLossDiversityAndSamplesPerGeneration(@TempDir Path tmp) throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        TestTexts.toyCorpus(corpus);
+        LmLoopConfig c = TestLoops.tinyLoop(corpus);
+        assertThat(c.unavailable()).isNull();
+        TorchRuntime.engine(1);
+        LoopResult r = c.run(c.arms().get(0), 0, 1, null);
+        assertThat(r.generations()).hasSize(3);
+        double uniform = Math.log(c.prepared().tokenizer().vocabSize());
+        for (GenerationResult g : r.generations()) {
+            assertThat(g.loss()).isPositive().isLessThan(uniform + 1);
+            assertThat(g.diversity().words()).isPositive();
+            assertThat(g.diversity().distinct1()).isBetween(0.0, 1.0);
+            assertThat(g.sample()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+            assertThat(g.trainingRows()).isEqualTo(20);
+            assertThat(g.realRows()).isEqualTo(g.generation() == 0 ? 20 : 10);
+        }
+        assertThat(r.reference().words()).isPositive();
+        // same seed, same generation 0: arms are paired
+        LoopResult again = c.run(new LoopArm(Schedule.ACCUMULATE, 0), 0, 1, null);
+        assertThat(again.generations().get(0).loss())
+                .isEqualTo(r.generations().get(0).loss());
+        assertThat(again.generations().get(1).trainingRows()).isEqualTo(40);
+    }
 }

@@ -5,31 +5,35 @@ import java.util.SplittableRandom;
 
 /** Toy texts and the tiny language-model study file shared by the language-model tests. */
 public final class TestTexts {
-  private TestTexts() {}
+    private TestTexts() {}
 
-  /** Paragraphs of simple random sentences ("the cat sat on the mat."), a few KB. */
-  public static String toyStories(int paragraphs, long seed) {
-    String[] who = {"the cat", "the dog", "a bird", "the little fox", "a bear"};
-    String[] did = {"sat on", "ran to", "looked at", "jumped over", "slept by"};
-    String[] what = {"the mat", "the log", "a tree", "the green pond", "the old house"};
-    SplittableRandom r = new SplittableRandom(seed);
-    StringBuilder b = new StringBuilder();
-    for (int p = 0; p < paragraphs; p++) {
-      for (int s = 0; s < 3; s++) {
-        b.append(who[r.nextInt(who.length)]).append(' ').append(did[r.nextInt(did.length)]).append(' ')
-            .append(what[r.nextInt(what.length)]).append(". ");
-      }
-      b.append("\r\n\r\n");
+    /** Paragraphs of simple random sentences ("the cat sat on the mat."), a few KB. */
+    public static String toyStories(int paragraphs, long seed) {
+        String[] who = {"the cat", "the dog", "a bird", "the little fox", "a bear"};
+        String[] did = {"sat on", "ran to", "looked at", "jumped over", "slept by"};
+        String[] what = {"the mat", "the log", "a tree", "the green pond", "the old house"};
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < paragraphs; p++) {
+            for (int s = 0; s < 3; s++) {
+                b.append(who[r.nextInt(who.length)])
+                        .append(' ')
+                        .append(did[r.nextInt(did.length)])
+                        .append(' ')
+                        .append(what[r.nextInt(what.length)])
+                        .append(". ");
+            }
+            b.append("\r\n\r\n");
+        }
+        return b.toString();
     }
-    return b.toString();
-  }
 
-  /**
-   * A tiny language-model study file on a toy corpus ({@code toy.txt}, and {@code other.txt} for the shifted
-   * control): two budgets, one generator, shares {@code p2}, one seed, both controls at 0.5.
-   */
-  public static String tinyYaml(Path corpus, String p2) {
-    return """
+    /**
+     * A tiny language-model study file on a toy corpus ({@code toy.txt}, and {@code other.txt} for the shifted
+     * control): two budgets, one generator, shares {@code p2}, one seed, both controls at 0.5.
+     */
+    public static String tinyYaml(Path corpus, String p2) {
+        return """
         name: lm
         kind: lm
         corpus: %s
@@ -54,13 +58,14 @@ public final class TestTexts {
         samples: 1
         seed: 3
         """.formatted(corpus, p2);
-  }
+    }
 
-  /** The toy corpus of {@link #tinyYaml} in {@code dir}. */
-  public static Path toyCorpus(Path dir) throws java.io.IOException {
-    java.nio.file.Files.createDirectories(dir);
-    java.nio.file.Files.writeString(dir.resolve("toy.txt"), toyStories(80, 5));
-    java.nio.file.Files.writeString(dir.resolve("other.txt"), toyStories(30, 99).replace("the", "thy"));
-    return dir;
-  }
+    /** The toy corpus of {@link #tinyYaml} in {@code dir}. */
+    public static Path toyCorpus(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("toy.txt"), toyStories(80, 5));
+        java.nio.file.Files.writeString(
+                dir.resolve("other.txt"), toyStories(30, 99).replace("the", "thy"));
+        return dir;
+    }
 }

@@ -7,13 +7,13 @@ import java.io.IOException;
  * states what was expected (magic number, counts, sizes), so that it can be shown to the user as is.
  */
 public final class IdxFormatException extends IOException implements org.collapselab.validation.InputProblem {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public IdxFormatException(String message) {
-    super(message);
-  }
+    public IdxFormatException(String message) {
+        super(message);
+    }
 
-  public IdxFormatException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public IdxFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

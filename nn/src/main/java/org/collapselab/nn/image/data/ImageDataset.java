@@ -8,13 +8,13 @@ package org.collapselab.nn.image.data;
  * @param test test split (the real data all models are evaluated on)
  */
 public record ImageDataset(String name, ImageSet train, ImageSet test) {
-  public ImageDataset {
-    if (train.rows() != test.rows() || train.cols() != test.cols()) {
-      throw new IllegalArgumentException(name + ": train images are " + train.rows() + "x" + train.cols()
-          + " but test images are " + test.rows() + "x" + test.cols());
+    public ImageDataset {
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new IllegalArgumentException(name + ": train images are " + train.rows() + "x" + train.cols()
+                    + " but test images are " + test.rows() + "x" + test.cols());
+        }
+        if (train.classes() != test.classes()) {
+            throw new IllegalArgumentException(name + ": train and test splits have different class counts");
+        }
     }
-    if (train.classes() != test.classes()) {
-      throw new IllegalArgumentException(name + ": train and test splits have different class counts");
-    }
-  }
 }

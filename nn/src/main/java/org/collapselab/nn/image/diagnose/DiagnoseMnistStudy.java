@@ -21,34 +21,34 @@ import org.collapselab.nn.image.data.ImageFolder;
  * @param data MNIST folder, or null for the default
  */
 public record DiagnoseMnistStudy(String name, String description, MnistDiagnosis setup, long seed, String data)
-    implements Study {
-  /** The MNIST folder in use. */
-  public Path dataFolder() {
-    return data == null ? ImageFolder.defaultMnistDir() : Path.of(data);
-  }
-
-  @Override
-  public List<CellJob> cells() {
-    return List.of(new DiagnoseMnistCell(name, setup, seed, dataFolder().toString(), 1));
-  }
-
-  @Override
-  public String unavailable() {
-    try {
-      ImageFolder.load("mnist", dataFolder());
-      return null;
-    } catch (IdxFormatException e) {
-      return e.getMessage();
+        implements Study {
+    /** The MNIST folder in use. */
+    public Path dataFolder() {
+        return data == null ? ImageFolder.defaultMnistDir() : Path.of(data);
     }
-  }
 
-  @Override
-  public boolean isolated() {
-    return true;
-  }
+    @Override
+    public List<CellJob> cells() {
+        return List.of(new DiagnoseMnistCell(name, setup, seed, dataFolder().toString(), 1));
+    }
 
-  @Override
-  public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
-    return DiagnoseMnistReport.report(this, results);
-  }
+    @Override
+    public String unavailable() {
+        try {
+            ImageFolder.load("mnist", dataFolder());
+            return null;
+        } catch (IdxFormatException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public boolean isolated() {
+        return true;
+    }
+
+    @Override
+    public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
+        return DiagnoseMnistReport.report(this, results);
+    }
 }

@@ -10,27 +10,34 @@ import java.util.function.UnaryOperator;
 
 /** Evaluates a model's forward pass over many inputs in fixed-size batches, freeing each batch's native memory. */
 final class BatchedPrediction {
-  private BatchedPrediction() {}
+    private BatchedPrediction() {}
 
-  /**
-   * Outputs of {@code forward} for {@code n} row-major inputs of width {@code inputDim}, as a row-major
-   * {@code n × classes} array, computed {@code batch} rows at a time.
-   */
-  static float[] predict(NDManager manager, float[] inputs, int n, int inputDim, int classes, int batch,
-                         UnaryOperator<NDArray> forward) {
-    if (inputs.length != (long) n * inputDim) {
-      throw new IllegalArgumentException("expected " + n + "x" + inputDim + " inputs, got " + inputs.length);
+    /**
+     * Outputs of {@code forward} for {@code n} row-major inputs of width {@code inputDim}, as a row-major
+     * {@code n × classes} array, computed {@code batch} rows at a time.
+     */
+    static float[] predict(
+            NDManager manager,
+            float[] inputs,
+            int n,
+            int inputDim,
+            int classes,
+            int batch,
+            UnaryOperator<NDArray> forward) {
+        if (inputs.length != (long) n * inputDim) {
+            throw new IllegalArgumentException("expected " + n + "x" + inputDim + " inputs, got " + inputs.length);
+        }
+        float[] out = new float[Math.multiplyExact(n, classes)];
+        for (int from = 0; from < n; from += batch) {
+            int m = Math.min(batch, n - from);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray x =
+                        manager.create(FloatBuffer.wrap(inputs, from * inputDim, m * inputDim), new Shape(m, inputDim));
+                float[] part = forward.apply(x).toType(DataType.FLOAT32, false).toFloatArray();
+                System.arraycopy(part, 0, out, from * classes, part.length);
+            }
+        }
+        return out;
     }
-    float[] out = new float[Math.multiplyExact(n, classes)];
-    for (int from = 0; from < n; from += batch) {
-      int m = Math.min(batch, n - from);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray x = manager.create(FloatBuffer.wrap(inputs, from * inputDim, m * inputDim), new Shape(m, inputDim));
-        float[] part = forward.apply(x).toType(DataType.FLOAT32, false).toFloatArray();
-        System.arraycopy(part, 0, out, from * classes, part.length);
-      }
-    }
-    return out;
-  }
 }

@@ -11,10 +11,10 @@ package org.collapselab.nn.image.model;
  * @param patience epochs without improvement before stopping (≥ 1)
  */
 public record EarlyStopping(float[] inputs, float[] targets, int n, int patience) {
-  public EarlyStopping {
-    if (n < 1 || patience < 1) {
-      throw new IllegalArgumentException("early stopping needs n >= 1 and patience >= 1, got " + n + " and "
-          + patience);
+    public EarlyStopping {
+        if (n < 1 || patience < 1) {
+            throw new IllegalArgumentException(
+                    "early stopping needs n >= 1 and patience >= 1, got " + n + " and " + patience);
+        }
     }
-  }
 }

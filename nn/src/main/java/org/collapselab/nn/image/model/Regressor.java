@@ -5,13 +5,13 @@ package org.collapselab.nn.image.model;
  * predicted class is the arg-max output.
  */
 public interface Regressor extends AutoCloseable {
-  /** Outputs for {@code n} inputs given row-major ({@code n × inputDimension}), row-major {@code n × classes}. */
-  float[] predict(float[] inputs, int n);
+    /** Outputs for {@code n} inputs given row-major ({@code n × inputDimension}), row-major {@code n × classes}. */
+    float[] predict(float[] inputs, int n);
 
-  /** Number of outputs (classes). */
-  int classes();
+    /** Number of outputs (classes). */
+    int classes();
 
-  /** Releases native memory. */
-  @Override
-  void close();
+    /** Releases native memory. */
+    @Override
+    void close();
 }

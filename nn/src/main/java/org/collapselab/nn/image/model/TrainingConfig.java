@@ -11,19 +11,19 @@ package org.collapselab.nn.image.model;
  *     ridgeless regime)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay)
-    implements java.io.Serializable {
-  public TrainingConfig {
-    if (epochs < 1 || epochs > 100_000) {
-      throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);
+        implements java.io.Serializable {
+    public TrainingConfig {
+        if (epochs < 1 || epochs > 100_000) {
+            throw new IllegalArgumentException("epochs must be in [1, 100000], got " + epochs);
+        }
+        if (batchSize < 1 || batchSize > 1_000_000) {
+            throw new IllegalArgumentException("batchSize must be in [1, 1000000], got " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 10], got " + learningRate);
+        }
+        if (!(weightDecay >= 0 && weightDecay <= 10)) {
+            throw new IllegalArgumentException("weightDecay must be in [0, 10], got " + weightDecay);
+        }
     }
-    if (batchSize < 1 || batchSize > 1_000_000) {
-      throw new IllegalArgumentException("batchSize must be in [1, 1000000], got " + batchSize);
-    }
-    if (!(learningRate > 0 && learningRate <= 10)) {
-      throw new IllegalArgumentException("learningRate must be in (0, 10], got " + learningRate);
-    }
-    if (!(weightDecay >= 0 && weightDecay <= 10)) {
-      throw new IllegalArgumentException("weightDecay must be in [0, 10], got " + weightDecay);
-    }
-  }
 }

@@ -20,63 +20,71 @@ import org.collapselab.experiments.study.CellJob;
  * (predicted 246).
  */
 final class CellCost {
-  /** Seconds per multiply-add of a trained layer (forward, backward and update). */
-  static final double A = 1.2e-10;
-  /** Seconds of per-image overhead in training (data copies, optimiser bookkeeping). */
-  static final double B = 1.2e-5;
-  /** Epochs after which early stopping typically ended a run. */
-  static final int TYPICAL_EPOCHS = 20;
-  /** Single-precision multiply-adds per second (features). */
-  static final double FLOAT_RATE = 2.8e10;
-  /** Double-precision multiply-adds per second (kernel, Gram matrix, inverse). */
-  static final double DOUBLE_RATE = 3e10;
-  /** Test images every cell is evaluated on (MNIST's test split). */
-  static final int TEST = 10_000;
+    /** Seconds per multiply-add of a trained layer (forward, backward and update). */
+    static final double A = 1.2e-10;
+    /** Seconds of per-image overhead in training (data copies, optimiser bookkeeping). */
+    static final double B = 1.2e-5;
+    /** Epochs after which early stopping typically ended a run. */
+    static final int TYPICAL_EPOCHS = 20;
+    /** Single-precision multiply-adds per second (features). */
+    static final double FLOAT_RATE = 2.8e10;
+    /** Double-precision multiply-adds per second (kernel, Gram matrix, inverse). */
+    static final double DOUBLE_RATE = 3e10;
+    /** Test images every cell is evaluated on (MNIST's test split). */
+    static final int TEST = 10_000;
 
-  private CellCost() {}
+    private CellCost() {}
 
-  /** Predicted CPU seconds of a cell. */
-  static double seconds(CellSpec c) {
-    double n = c.n();
-    double w = c.width();
-    if (c.network() == NetworkKind.RANDOM_FEATURES) {
-      double k = w + 1;
-      boolean dual = k > n;
-      double f = ((dual ? 2 : 1) * n + TEST) * 784 * w;
-      double d = (dual ? n * n * k + n * n * n : n * k * k + k * k * k) + TEST * k * 10;
-      return f / FLOAT_RATE + d / DOUBLE_RATE;
-    }
-    double images = n * Math.min(TYPICAL_EPOCHS, c.training().forSize(c.n()).epochs());
-    double perImage = c.network() == NetworkKind.TWO_LAYER ? A * 794 * w + B : A / 2 * 794 * w + B;
-    return images * perImage + TEST * 794 * w * A / 3; // + the test split's forward pass
-  }
-
-  /**
-   * "estimated: X core-minutes (...) → about Y minutes on T threads of an idle machine": the cells to compute,
-   * by network kind, and the wall time when T cells run side by side (the longest cell is a lower bound).
-   */
-  static String planNote(List<CellJob> todo, int threads) {
-    double twoLayer = 0;
-    double rf = 0;
-    double longest = 0;
-    int cells = 0;
-    for (CellJob j : todo) {
-      if (j instanceof ImageCellJob c) {
-        double s = seconds(c.spec());
-        cells++;
-        longest = Math.max(longest, s);
-        if (c.spec().network() == NetworkKind.RANDOM_FEATURES) {
-          rf += s;
-        } else {
-          twoLayer += s;
+    /** Predicted CPU seconds of a cell. */
+    static double seconds(CellSpec c) {
+        double n = c.n();
+        double w = c.width();
+        if (c.network() == NetworkKind.RANDOM_FEATURES) {
+            double k = w + 1;
+            boolean dual = k > n;
+            double f = ((dual ? 2 : 1) * n + TEST) * 784 * w;
+            double d = (dual ? n * n * k + n * n * n : n * k * k + k * k * k) + TEST * k * 10;
+            return f / FLOAT_RATE + d / DOUBLE_RATE;
         }
-      }
+        double images = n * Math.min(TYPICAL_EPOCHS, c.training().forSize(c.n()).epochs());
+        double perImage = c.network() == NetworkKind.TWO_LAYER ? A * 794 * w + B : A / 2 * 794 * w + B;
+        return images * perImage + TEST * 794 * w * A / 3; // + the test split's forward pass
     }
-    double total = twoLayer + rf;
-    double wall = Math.max(longest, total / Math.max(1, threads));
-    return String.format(Locale.ROOT, "estimated CPU: %.0f core-minutes for %d cells (trained networks %.0f, random "
-        + "features %.0f; longest cell %.0f s) → about %.0f minutes on %d thread(s) of an idle machine, plus "
-        + "start-up and generators (cost model calibrated on this machine's measured per-cell CPU seconds)",
-        total / 60, cells, twoLayer / 60, rf / 60, longest, wall / 60, threads);
-  }
+
+    /**
+     * "estimated: X core-minutes (...) → about Y minutes on T threads of an idle machine": the cells to compute,
+     * by network kind, and the wall time when T cells run side by side (the longest cell is a lower bound).
+     */
+    static String planNote(List<CellJob> todo, int threads) {
+        double twoLayer = 0;
+        double rf = 0;
+        double longest = 0;
+        int cells = 0;
+        for (CellJob j : todo) {
+            if (j instanceof ImageCellJob c) {
+                double s = seconds(c.spec());
+                cells++;
+                longest = Math.max(longest, s);
+                if (c.spec().network() == NetworkKind.RANDOM_FEATURES) {
+                    rf += s;
+                } else {
+                    twoLayer += s;
+                }
+            }
+        }
+        double total = twoLayer + rf;
+        double wall = Math.max(longest, total / Math.max(1, threads));
+        return String.format(
+                Locale.ROOT,
+                "estimated CPU: %.0f core-minutes for %d cells (trained networks %.0f, random "
+                        + "features %.0f; longest cell %.0f s) → about %.0f minutes on %d thread(s) of an idle machine, plus "
+                        + "start-up and generators (cost model calibrated on this machine's measured per-cell CPU seconds)",
+                total / 60,
+                cells,
+                twoLayer / 60,
+                rf / 60,
+                longest,
+                wall / 60,
+                threads);
+    }
 }

@@ -20,20 +20,69 @@ package org.collapselab.nn.image.study;
  * @param cpuSeconds CPU time of the cell's thread (training and evaluation on one PyTorch thread): its cost on an idle
  *     core whatever the machine's load; 0 or NaN when not measured (cells stored before it was recorded)
  */
-public record CellResult(double testMse, double testError, double trainLoss, double syntheticMse,
-    double syntheticError, int realCount, int syntheticCount, int epochs, long steps, double trainSeconds,
-    double samplesPerSecond, long parameters, double validationMse, double cpuSeconds) {
-  /** A result whose CPU time is not (yet) measured. */
-  public CellResult(double testMse, double testError, double trainLoss, double syntheticMse, double syntheticError,
-      int realCount, int syntheticCount, int epochs, long steps, double trainSeconds, double samplesPerSecond,
-      long parameters, double validationMse) {
-    this(testMse, testError, trainLoss, syntheticMse, syntheticError, realCount, syntheticCount, epochs, steps,
-        trainSeconds, samplesPerSecond, parameters, validationMse, Double.NaN);
-  }
+public record CellResult(
+        double testMse,
+        double testError,
+        double trainLoss,
+        double syntheticMse,
+        double syntheticError,
+        int realCount,
+        int syntheticCount,
+        int epochs,
+        long steps,
+        double trainSeconds,
+        double samplesPerSecond,
+        long parameters,
+        double validationMse,
+        double cpuSeconds) {
+    /** A result whose CPU time is not (yet) measured. */
+    public CellResult(
+            double testMse,
+            double testError,
+            double trainLoss,
+            double syntheticMse,
+            double syntheticError,
+            int realCount,
+            int syntheticCount,
+            int epochs,
+            long steps,
+            double trainSeconds,
+            double samplesPerSecond,
+            long parameters,
+            double validationMse) {
+        this(
+                testMse,
+                testError,
+                trainLoss,
+                syntheticMse,
+                syntheticError,
+                realCount,
+                syntheticCount,
+                epochs,
+                steps,
+                trainSeconds,
+                samplesPerSecond,
+                parameters,
+                validationMse,
+                Double.NaN);
+    }
 
-  /** This result with its measured CPU time. */
-  public CellResult withCpuSeconds(double s) {
-    return new CellResult(testMse, testError, trainLoss, syntheticMse, syntheticError, realCount, syntheticCount,
-        epochs, steps, trainSeconds, samplesPerSecond, parameters, validationMse, s);
-  }
+    /** This result with its measured CPU time. */
+    public CellResult withCpuSeconds(double s) {
+        return new CellResult(
+                testMse,
+                testError,
+                trainLoss,
+                syntheticMse,
+                syntheticError,
+                realCount,
+                syntheticCount,
+                epochs,
+                steps,
+                trainSeconds,
+                samplesPerSecond,
+                parameters,
+                validationMse,
+                s);
+    }
 }

@@ -11,15 +11,15 @@ import java.util.Map;
  *     {@link GeneratorQuality#key}
  * @param missing cells not in the store (other shards, failures)
  */
-public record ImageResults(ImageStudy study, Map<CellSpec, CellResult> results,
-    Map<String, GeneratorQuality> generators, int missing) {
-  /** The quality of the study's kind of generator (its labels) trained on {@code samples} images. */
-  public GeneratorQuality generator(int samples) {
-    return generator(samples, study.generator().labels());
-  }
+public record ImageResults(
+        ImageStudy study, Map<CellSpec, CellResult> results, Map<String, GeneratorQuality> generators, int missing) {
+    /** The quality of the study's kind of generator (its labels) trained on {@code samples} images. */
+    public GeneratorQuality generator(int samples) {
+        return generator(samples, study.generator().labels());
+    }
 
-  /** The quality of a generator trained on {@code samples} images with the given labels. */
-  public GeneratorQuality generator(int samples, org.collapselab.nn.image.synthetic.LabelKind labels) {
-    return generators.get(GeneratorQuality.key(samples, labels));
-  }
+    /** The quality of a generator trained on {@code samples} images with the given labels. */
+    public GeneratorQuality generator(int samples, org.collapselab.nn.image.synthetic.LabelKind labels) {
+        return generators.get(GeneratorQuality.key(samples, labels));
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param generatorSamples real images each generator is trained on (fewer = worse synthetic data)
  */
 public record QualitySweep(NetworkKind network, int width, int n, List<Integer> generatorSamples) {
-  public QualitySweep {
-    generatorSamples = List.copyOf(generatorSamples);
-  }
+    public QualitySweep {
+        generatorSamples = List.copyOf(generatorSamples);
+    }
 }

@@ -13,25 +13,25 @@ import java.util.List;
  * @param earlyStopping whether the Adam-trained networks stop early on the real validation images (the study's
  *     training plan); false: the plan's epochs and steps exactly, a control for what early stopping does
  */
-public record SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples,
-    boolean earlyStopping) {
-  public SizeSweep {
-    n = List.copyOf(n);
-    generatorSamples = List.copyOf(generatorSamples);
-  }
+public record SizeSweep(
+        NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples, boolean earlyStopping) {
+    public SizeSweep {
+        n = List.copyOf(n);
+        generatorSamples = List.copyOf(generatorSamples);
+    }
 
-  /** A sweep with the given generators and early stopping as in the study's plan. */
-  public SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples) {
-    this(network, width, n, generatorSamples, true);
-  }
+    /** A sweep with the given generators and early stopping as in the study's plan. */
+    public SizeSweep(NetworkKind network, int width, List<Integer> n, List<Integer> generatorSamples) {
+        this(network, width, n, generatorSamples, true);
+    }
 
-  /** A sweep with the study's generator only. */
-  public SizeSweep(NetworkKind network, int width, List<Integer> n) {
-    this(network, width, n, List.of(), true);
-  }
+    /** A sweep with the study's generator only. */
+    public SizeSweep(NetworkKind network, int width, List<Integer> n) {
+        this(network, width, n, List.of(), true);
+    }
 
-  /** The generator sizes of the sweep: {@link #generatorSamples}, or the study's generator {@code studyGenerator}. */
-  public List<Integer> generators(int studyGenerator) {
-    return generatorSamples.isEmpty() ? List.of(studyGenerator) : generatorSamples;
-  }
+    /** The generator sizes of the sweep: {@link #generatorSamples}, or the study's generator {@code studyGenerator}. */
+    public List<Integer> generators(int studyGenerator) {
+        return generatorSamples.isEmpty() ? List.of(studyGenerator) : generatorSamples;
+    }
 }

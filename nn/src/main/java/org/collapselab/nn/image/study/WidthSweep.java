@@ -13,20 +13,24 @@ import java.util.List;
  * @param labels the synthetic targets' kind in this sweep (e.g. hard one-hot pseudo-labels, which carry label noise
  *     like the real labels: the paper's model keeps σ2 = σ1); null: the study generator's
  */
-public record WidthSweep(NetworkKind network, int n, List<Integer> widths, List<Integer> generatorSamples,
-    org.collapselab.nn.image.synthetic.LabelKind labels) {
-  public WidthSweep {
-    widths = List.copyOf(widths);
-    generatorSamples = List.copyOf(generatorSamples);
-  }
+public record WidthSweep(
+        NetworkKind network,
+        int n,
+        List<Integer> widths,
+        List<Integer> generatorSamples,
+        org.collapselab.nn.image.synthetic.LabelKind labels) {
+    public WidthSweep {
+        widths = List.copyOf(widths);
+        generatorSamples = List.copyOf(generatorSamples);
+    }
 
-  /** A sweep with the study's generator only. */
-  public WidthSweep(NetworkKind network, int n, List<Integer> widths) {
-    this(network, n, widths, List.of(), null);
-  }
+    /** A sweep with the study's generator only. */
+    public WidthSweep(NetworkKind network, int n, List<Integer> widths) {
+        this(network, n, widths, List.of(), null);
+    }
 
-  /** The generator sizes of the sweep: {@link #generatorSamples}, or the study's generator {@code studyGenerator}. */
-  public List<Integer> generators(int studyGenerator) {
-    return generatorSamples.isEmpty() ? List.of(studyGenerator) : generatorSamples;
-  }
+    /** The generator sizes of the sweep: {@link #generatorSamples}, or the study's generator {@code studyGenerator}. */
+    public List<Integer> generators(int studyGenerator) {
+        return generatorSamples.isEmpty() ? List.of(studyGenerator) : generatorSamples;
+    }
 }

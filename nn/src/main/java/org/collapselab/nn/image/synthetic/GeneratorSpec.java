@@ -23,30 +23,37 @@ import org.collapselab.nn.image.model.TrainingConfig;
  * @param holdout images at the end of the reserved slice a replicate r &gt; 0 never trains on (the validation images
  *     of early stopping)
  */
-public record GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise,
-    long seed, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int replicate,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int holdout) implements java.io.Serializable {
-  /** Replicate 0. */
-  public GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise, long seed) {
-    this(samples, width, training, labels, noise, seed, 0, 0);
-  }
+public record GeneratorSpec(
+        int samples,
+        int width,
+        TrainingConfig training,
+        LabelKind labels,
+        double noise,
+        long seed,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int replicate,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int holdout)
+        implements java.io.Serializable {
+    /** Replicate 0. */
+    public GeneratorSpec(int samples, int width, TrainingConfig training, LabelKind labels, double noise, long seed) {
+        this(samples, width, training, labels, noise, seed, 0, 0);
+    }
 
-  public GeneratorSpec {
-    if (replicate < 0 || replicate > 1000 || holdout < 0) {
-      throw new IllegalArgumentException("generator replicate must be in [0, 1000] and holdout >= 0, got " + replicate
-          + ", " + holdout);
+    public GeneratorSpec {
+        if (replicate < 0 || replicate > 1000 || holdout < 0) {
+            throw new IllegalArgumentException(
+                    "generator replicate must be in [0, 1000] and holdout >= 0, got " + replicate + ", " + holdout);
+        }
+        if (samples < 10 || samples > 1_000_000) {
+            throw new IllegalArgumentException("generator samples must be in [10, 1000000], got " + samples);
+        }
+        if (width < 1 || width > 100_000) {
+            throw new IllegalArgumentException("generator width must be in [1, 100000], got " + width);
+        }
+        if (!(noise >= 0 && noise <= 100)) {
+            throw new IllegalArgumentException("generator noise must be in [0, 100], got " + noise);
+        }
+        if (training == null || labels == null) {
+            throw new IllegalArgumentException("generator training and labels must be given");
+        }
     }
-    if (samples < 10 || samples > 1_000_000) {
-      throw new IllegalArgumentException("generator samples must be in [10, 1000000], got " + samples);
-    }
-    if (width < 1 || width > 100_000) {
-      throw new IllegalArgumentException("generator width must be in [1, 100000], got " + width);
-    }
-    if (!(noise >= 0 && noise <= 100)) {
-      throw new IllegalArgumentException("generator noise must be in [0, 100], got " + noise);
-    }
-    if (training == null || labels == null) {
-      throw new IllegalArgumentException("generator training and labels must be given");
-    }
-  }
 }

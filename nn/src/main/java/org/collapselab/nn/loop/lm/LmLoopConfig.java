@@ -41,111 +41,150 @@ import org.collapselab.validation.ParameterException;
  * @param baseSeed seed the loops derive from
  * @param sampleChars characters of each generation's text kept as its saved sample
  */
-public record LmLoopConfig(CorpusSpec corpus, double temperature, GptConfig model, TrainingPlan plan, int rows, int rowTokens,
-    int generations, List<LoopArm> arms, int seeds, long baseSeed, int sampleChars) implements LoopConfig {
-  // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
-  // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall time.
-  /** Training tokens per second per core. */
-  static final double TRAIN_RATE = 16_000;
-  /** Sampled tokens per second per core (batched key/value-cache sampling of n rows). */
-  static final double SAMPLE_RATE = 60_000;
-  /** Evaluated tokens per second per core (forward only). */
-  static final double EVAL_RATE = 120_000;
-  /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
-  static final double STARTUP = 3;
-  /** Dictionary words the length-matched diversity of a generation's text is measured on. */
-  public static final int MATCHED_WORDS = 2000;
-  /** Share of the training tokens made up by the rare vocabulary entries (as in the language-model study). */
-  public static final double RARE_SHARE = 0.05;
+public record LmLoopConfig(
+        CorpusSpec corpus,
+        double temperature,
+        GptConfig model,
+        TrainingPlan plan,
+        int rows,
+        int rowTokens,
+        int generations,
+        List<LoopArm> arms,
+        int seeds,
+        long baseSeed,
+        int sampleChars)
+        implements LoopConfig {
+    // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
+    // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall
+    // time.
+    /** Training tokens per second per core. */
+    static final double TRAIN_RATE = 16_000;
+    /** Sampled tokens per second per core (batched key/value-cache sampling of n rows). */
+    static final double SAMPLE_RATE = 60_000;
+    /** Evaluated tokens per second per core (forward only). */
+    static final double EVAL_RATE = 120_000;
+    /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
+    static final double STARTUP = 3;
+    /** Dictionary words the length-matched diversity of a generation's text is measured on. */
+    public static final int MATCHED_WORDS = 2000;
+    /** Share of the training tokens made up by the rare vocabulary entries (as in the language-model study). */
+    public static final double RARE_SHARE = 0.05;
 
-  /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
-  private static final List<String> SHARED = List.of("corpusHash", "testFraction", "validationFraction", "splitChunk",
-      "unit", "vocabSize", "curveEvalTokens", "finalEvalTokens", "temperature");
+    /** The fields of the language-model study's configuration that fix the loop's data and evaluation. */
+    private static final List<String> SHARED = List.of(
+            "corpusHash",
+            "testFraction",
+            "validationFraction",
+            "splitChunk",
+            "unit",
+            "vocabSize",
+            "curveEvalTokens",
+            "finalEvalTokens",
+            "temperature");
 
-  public LmLoopConfig {
-    arms = List.copyOf(arms);
-    if (model.context() != corpus.context()) {
-      throw new ParameterException("model.context", model.context(), "the language-model study's context ("
-          + corpus.context() + "): its evaluation windows are that long");
+    public LmLoopConfig {
+        arms = List.copyOf(arms);
+        if (model.context() != corpus.context()) {
+            throw new ParameterException(
+                    "model.context",
+                    model.context(),
+                    "the language-model study's context (" + corpus.context()
+                            + "): its evaluation windows are that long");
+        }
     }
-  }
 
-  /** The corpus read, split and tokenized (cached per process). */
-  public PreparedCorpus prepared() {
-    return PreparedCorpus.of(corpus);
-  }
-
-  @Override
-  public String family() {
-    return "language model";
-  }
-
-  @Override
-  public String configJson() {
-    try {
-      ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
-      o.remove("corpus"); // where the corpus lies does not matter, what it holds and how it is split does:
-      o.remove("temperature");
-      ObjectNode study = prepared().dataJson();
-      study.put("temperature", temperature);
-      for (String k : SHARED) {
-        o.set(k, study.path(k));
-      }
-      return LoopCellJob.JSON.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The corpus read, split and tokenized (cached per process). */
+    public PreparedCorpus prepared() {
+        return PreparedCorpus.of(corpus);
     }
-  }
 
-  @Override
-  public LoopResult run(LoopArm arm, int seed, int threads, PrintStream log) throws Exception {
-    return LmLoopWorld.run(this, prepared(), arm, seed, log);
-  }
-
-  @Override
-  public String unavailable() {
-    return Files.exists(corpus.corpusPath()) ? null : new TextCorpus.CorpusMissingException(corpus.corpusPath())
-        .getMessage();
-  }
-
-  @Override
-  public double estimatedSeconds(LoopArm arm) {
-    // sampling twice (own text, and the first teacher's fresh rows), scoring the samples and two passes of evaluation
-    double fixed = 2.0 * rows * rowTokens / SAMPLE_RATE + (double) rows * rowTokens / EVAL_RATE
-        + (2.0 * corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
-    double training = 0;
-    for (int k = 0; k <= generations; k++) {
-      double scale = arm.variant() == LoopArm.Variant.GROWING_BUDGET ? arm.schedule() == org.collapselab.problem
-          .Schedule.ACCUMULATE ? k + 1 : 1 : 1;
-      training += plan.tokens() * scale / TRAIN_RATE;
+    @Override
+    public String family() {
+        return "language model";
     }
-    return STARTUP + (generations + 1) * fixed + training;
-  }
 
-  @Override
-  public String describe() {
-    return String.format(Locale.ROOT, "Language model %s (%s, context %d) retrained for %d generations on its own "
-        + "text: each generation has n = %d rows of %d BPE tokens (%d tokens); generation 0 trains on real rows "
-        + "only; every model trains on T = %d tokens seen (random windows of its rows), the same budget under every "
-        + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
-        + "on %d tokens of the language-model study's held-out test split.", model.name(), model.shape(),
-        model.context(), generations, rows, rowTokens, (long) rows * rowTokens, plan.tokens(), temperature(),
-        corpus.finalEvalTokens());
-  }
+    @Override
+    public String configJson() {
+        try {
+            ObjectNode o = (ObjectNode) LoopCellJob.JSON.valueToTree(this);
+            o.remove("corpus"); // where the corpus lies does not matter, what it holds and how it is split does:
+            o.remove("temperature");
+            ObjectNode study = prepared().dataJson();
+            study.put("temperature", temperature);
+            for (String k : SHARED) {
+                o.set(k, study.path(k));
+            }
+            return LoopCellJob.JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  @Override
-  public String lossLabel() {
-    return "real-test loss (nats/token)";
-  }
+    @Override
+    public LoopResult run(LoopArm arm, int seed, int threads, PrintStream log) throws Exception {
+        return LmLoopWorld.run(this, prepared(), arm, seed, log);
+    }
 
-  @Override
-  public String lossUnit() {
-    return "nats/token";
-  }
+    @Override
+    public String unavailable() {
+        return Files.exists(corpus.corpusPath())
+                ? null
+                : new TextCorpus.CorpusMissingException(corpus.corpusPath()).getMessage();
+    }
 
-  @Override
-  public org.collapselab.experiments.report.Threshold minEffect() {
-    return new org.collapselab.experiments.report.Threshold("MIN_EFFECT", 0.01,
-        "smallest real-test loss difference that matters, nats/token (1% perplexity; as in the language-model study)");
-  }
+    @Override
+    public double estimatedSeconds(LoopArm arm) {
+        // sampling twice (own text, and the first teacher's fresh rows), scoring the samples and two passes of
+        // evaluation
+        double fixed = 2.0 * rows * rowTokens / SAMPLE_RATE
+                + (double) rows * rowTokens / EVAL_RATE
+                + (2.0 * corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
+        double training = 0;
+        for (int k = 0; k <= generations; k++) {
+            double scale = arm.variant() == LoopArm.Variant.GROWING_BUDGET
+                    ? arm.schedule() == org.collapselab.problem.Schedule.ACCUMULATE ? k + 1 : 1
+                    : 1;
+            training += plan.tokens() * scale / TRAIN_RATE;
+        }
+        return STARTUP + (generations + 1) * fixed + training;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(
+                Locale.ROOT,
+                "Language model %s (%s, context %d) retrained for %d generations on its own "
+                        + "text: each generation has n = %d rows of %d BPE tokens (%d tokens); generation 0 trains on real rows "
+                        + "only; every model trains on T = %d tokens seen (random windows of its rows), the same budget under every "
+                        + "schedule; synthetic rows are sampled at temperature %s from the document separator alone. Real-test loss "
+                        + "on %d tokens of the language-model study's held-out test split.",
+                model.name(),
+                model.shape(),
+                model.context(),
+                generations,
+                rows,
+                rowTokens,
+                (long) rows * rowTokens,
+                plan.tokens(),
+                temperature(),
+                corpus.finalEvalTokens());
+    }
+
+    @Override
+    public String lossLabel() {
+        return "real-test loss (nats/token)";
+    }
+
+    @Override
+    public String lossUnit() {
+        return "nats/token";
+    }
+
+    @Override
+    public org.collapselab.experiments.report.Threshold minEffect() {
+        return new org.collapselab.experiments.report.Threshold(
+                "MIN_EFFECT",
+                0.01,
+                "smallest real-test loss difference that matters, nats/token (1% perplexity; as in the language-model study)");
+    }
 }

@@ -21,25 +21,34 @@ import org.collapselab.validation.ParameterException;
  * @param curveEvalTokens real test tokens evaluated at every point of a loss curve
  * @param finalEvalTokens real test tokens evaluated at the end of each run
  */
-public record CorpusSpec(String corpus, List<String> files, TextCorpus.Unit unit, double testFraction,
-    double validationFraction, int splitChunk, int vocabSize, int context, long curveEvalTokens,
-    long finalEvalTokens) implements Serializable {
-  public CorpusSpec {
-    if (corpus == null) {
-      throw new ParameterException("corpus", null, "a folder or file of plain text");
+public record CorpusSpec(
+        String corpus,
+        List<String> files,
+        TextCorpus.Unit unit,
+        double testFraction,
+        double validationFraction,
+        int splitChunk,
+        int vocabSize,
+        int context,
+        long curveEvalTokens,
+        long finalEvalTokens)
+        implements Serializable {
+    public CorpusSpec {
+        if (corpus == null) {
+            throw new ParameterException("corpus", null, "a folder or file of plain text");
+        }
+        files = List.copyOf(files);
+        Checks.doubleIn("test_fraction", testFraction, 0.01, 0.5);
+        Checks.doubleIn("validation_fraction", validationFraction, 0.0, 0.5);
+        Checks.intIn("split_chunk", splitChunk, 1, 100_000);
+        Checks.intIn("vocab_size", vocabSize, 16, 65_536);
+        Checks.intIn("context", context, 2, 4096);
+        Checks.longIn("curve_eval_tokens", curveEvalTokens, 16, 100_000_000L);
+        Checks.longIn("final_eval_tokens", finalEvalTokens, 16, 100_000_000L);
     }
-    files = List.copyOf(files);
-    Checks.doubleIn("test_fraction", testFraction, 0.01, 0.5);
-    Checks.doubleIn("validation_fraction", validationFraction, 0.0, 0.5);
-    Checks.intIn("split_chunk", splitChunk, 1, 100_000);
-    Checks.intIn("vocab_size", vocabSize, 16, 65_536);
-    Checks.intIn("context", context, 2, 4096);
-    Checks.longIn("curve_eval_tokens", curveEvalTokens, 16, 100_000_000L);
-    Checks.longIn("final_eval_tokens", finalEvalTokens, 16, 100_000_000L);
-  }
 
-  /** The corpus folder or file. */
-  public Path corpusPath() {
-    return Path.of(corpus);
-  }
+    /** The corpus folder or file. */
+    public Path corpusPath() {
+        return Path.of(corpus);
+    }
 }

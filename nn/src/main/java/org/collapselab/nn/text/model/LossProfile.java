@@ -18,87 +18,88 @@ import org.collapselab.nn.text.corpus.EvalWindows;
  * @param rareTokens number of predicted tokens marked rare
  */
 public record LossProfile(double loss, double[] byPosition, double entropy, double rareLoss, long rareTokens) {
-  /** Evaluates {@code lm} on {@code windows}; {@code rare[v]} marks vocabulary entries as rare (null: none). */
-  public static LossProfile of(LanguageModel lm, EvalWindows windows, boolean[] rare) {
-    int[][] w = windows.windows();
-    if (w.length == 0) {
-      throw new IllegalArgumentException("no evaluation windows");
-    }
-    int t = w[0].length - 1;
-    int v = lm.vocab();
-    int chunk = Math.max(1, 8192 / t);
-    double[] pos = new double[t];
-    double sum = 0;
-    double ent = 0;
-    double rareSum = 0;
-    long rareCount = 0;
-    for (int start = 0; start < w.length; start += chunk) {
-      int rows = Math.min(chunk, w.length - start);
-      int[] x = new int[rows * t];
-      int[] y = new int[rows * t];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(w[start + r], 0, x, r * t, t);
-        System.arraycopy(w[start + r], 1, y, r * t, t);
-      }
-      float[] nll;
-      float[] h;
-      try (NDManager m = lm.manager().newSubManager()) {
-        NDArray logp = lm.forward(m.create(x, new Shape(rows, t)).toType(DataType.INT64, false)).logSoftmax(-1);
-        NDArray labels = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
-        nll = logp.mul(labels.oneHot(v)).sum(new int[] {-1}).neg().toFloatArray();
-        h = logp.exp().mul(logp).sum(new int[] {-1}).neg().toFloatArray();
-      }
-      for (int i = 0; i < nll.length; i++) {
-        pos[i % t] += nll[i];
-        sum += nll[i];
-        ent += h[i];
-        if (rare != null && rare[y[i]]) {
-          rareSum += nll[i];
-          rareCount++;
+    /** Evaluates {@code lm} on {@code windows}; {@code rare[v]} marks vocabulary entries as rare (null: none). */
+    public static LossProfile of(LanguageModel lm, EvalWindows windows, boolean[] rare) {
+        int[][] w = windows.windows();
+        if (w.length == 0) {
+            throw new IllegalArgumentException("no evaluation windows");
         }
-      }
+        int t = w[0].length - 1;
+        int v = lm.vocab();
+        int chunk = Math.max(1, 8192 / t);
+        double[] pos = new double[t];
+        double sum = 0;
+        double ent = 0;
+        double rareSum = 0;
+        long rareCount = 0;
+        for (int start = 0; start < w.length; start += chunk) {
+            int rows = Math.min(chunk, w.length - start);
+            int[] x = new int[rows * t];
+            int[] y = new int[rows * t];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(w[start + r], 0, x, r * t, t);
+                System.arraycopy(w[start + r], 1, y, r * t, t);
+            }
+            float[] nll;
+            float[] h;
+            try (NDManager m = lm.manager().newSubManager()) {
+                NDArray logp = lm.forward(m.create(x, new Shape(rows, t)).toType(DataType.INT64, false))
+                        .logSoftmax(-1);
+                NDArray labels = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
+                nll = logp.mul(labels.oneHot(v)).sum(new int[] {-1}).neg().toFloatArray();
+                h = logp.exp().mul(logp).sum(new int[] {-1}).neg().toFloatArray();
+            }
+            for (int i = 0; i < nll.length; i++) {
+                pos[i % t] += nll[i];
+                sum += nll[i];
+                ent += h[i];
+                if (rare != null && rare[y[i]]) {
+                    rareSum += nll[i];
+                    rareCount++;
+                }
+            }
+        }
+        long n = (long) w.length * t;
+        for (int i = 0; i < t; i++) {
+            pos[i] /= w.length;
+        }
+        return new LossProfile(sum / n, pos, ent / n, rareCount == 0 ? Double.NaN : rareSum / rareCount, rareCount);
     }
-    long n = (long) w.length * t;
-    for (int i = 0; i < t; i++) {
-      pos[i] /= w.length;
-    }
-    return new LossProfile(sum / n, pos, ent / n, rareCount == 0 ? Double.NaN : rareSum / rareCount, rareCount);
-  }
 
-  /** Mean loss over positions [from, to). */
-  public double meanLoss(int from, int to) {
-    double s = 0;
-    for (int i = from; i < to; i++) {
-      s += byPosition[i];
+    /** Mean loss over positions [from, to). */
+    public double meanLoss(int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += byPosition[i];
+        }
+        return s / (to - from);
     }
-    return s / (to - from);
-  }
 
-  /**
-   * Rare tokens of a training stream: the least frequent vocabulary entries that together make up at most
-   * {@code share} of its tokens (entries that never occur are rare too).
-   */
-  public static boolean[] rareTokens(int[] stream, int vocab, double share) {
-    long[] count = new long[vocab];
-    for (int tok : stream) {
-      count[tok]++;
+    /**
+     * Rare tokens of a training stream: the least frequent vocabulary entries that together make up at most
+     * {@code share} of its tokens (entries that never occur are rare too).
+     */
+    public static boolean[] rareTokens(int[] stream, int vocab, double share) {
+        long[] count = new long[vocab];
+        for (int tok : stream) {
+            count[tok]++;
+        }
+        Integer[] order = new Integer[vocab];
+        for (int i = 0; i < vocab; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(
+                order, (a, b) -> count[a] != count[b] ? Long.compare(count[a], count[b]) : Integer.compare(a, b));
+        boolean[] rare = new boolean[vocab];
+        long budget = (long) (share * stream.length);
+        long used = 0;
+        for (int i : order) {
+            if (used + count[i] > budget) {
+                break;
+            }
+            used += count[i];
+            rare[i] = true;
+        }
+        return rare;
     }
-    Integer[] order = new Integer[vocab];
-    for (int i = 0; i < vocab; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> count[a] != count[b] ? Long.compare(count[a], count[b])
-        : Integer.compare(a, b));
-    boolean[] rare = new boolean[vocab];
-    long budget = (long) (share * stream.length);
-    long used = 0;
-    for (int i : order) {
-      if (used + count[i] > budget) {
-        break;
-      }
-      used += count[i];
-      rare[i] = true;
-    }
-    return rare;
-  }
 }

@@ -16,4 +16,4 @@ import org.collapselab.nn.text.quality.SampleFilter;
  * @param filter which generated documents are kept
  */
 public record LmGeneratorConfig(String name, GptConfig model, TrainingPlan plan, SampleFilter filter)
-    implements Serializable {}
+        implements Serializable {}

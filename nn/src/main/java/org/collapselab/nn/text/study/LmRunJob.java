@@ -20,64 +20,71 @@ import org.collapselab.nn.common.TorchRuntime;
  * @param seed seed index (0-based)
  * @param syntheticText the generator's corpus (null until attached; unused by other arms)
  */
-public record LmRunJob(LmExperimentConfig config, String experiment, LmArm arm, long budget, int seed,
-    String syntheticText) implements CellJob {
-  private static final long serialVersionUID = 2L;
+public record LmRunJob(
+        LmExperimentConfig config, String experiment, LmArm arm, long budget, int seed, String syntheticText)
+        implements CellJob {
+    private static final long serialVersionUID = 2L;
 
-  @Override
-  public String key() {
-    return prepared().runKey(arm, budget, seed);
-  }
-
-  @Override
-  public String label() {
-    return "lm " + arm.key() + " T=" + budget + " seed=" + seed;
-  }
-
-  @Override
-  public double cost() {
-    return arm.tokens(budget) * (double) config.model().parameterCount(config.corpus().vocabSize()) / 5e9;
-  }
-
-  @Override
-  public List<String> needs() {
-    return generated() ? List.of(generatorKey()) : List.of();
-  }
-
-  @Override
-  public CellJob withInputs(Map<String, String> inputs) {
-    if (!generated()) {
-      return this;
+    @Override
+    public String key() {
+        return prepared().runKey(arm, budget, seed);
     }
-    try {
-      String text = LmGeneratorJob.read(inputs.get(generatorKey())).text();
-      return new LmRunJob(config, experiment, arm, budget, seed, text);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+
+    @Override
+    public String label() {
+        return "lm " + arm.key() + " T=" + budget + " seed=" + seed;
     }
-  }
 
-  @Override
-  public StoredCell compute() throws IOException {
-    if (generated() && syntheticText == null) {
-      throw new IllegalStateException(label() + ": the generator's synthetic corpus was not attached");
+    @Override
+    public double cost() {
+        return arm.tokens(budget)
+                * (double) config.model().parameterCount(config.corpus().vocabSize())
+                / 5e9;
     }
-    TorchRuntime.engine(config.threads());
-    LanguageModelExperiment.Prepared d = prepared();
-    LmRunResult r = LanguageModelExperiment.train(d, arm, budget, seed, syntheticText, LmGeneratorJob.cellLog());
-    return StoredCell.now(key(), experiment, d.runJson(arm, budget, seed),
-        LanguageModelExperiment.JSON.writeValueAsString(r), r.seconds());
-  }
 
-  private boolean generated() {
-    return arm.source() == LmArm.Source.GENERATED;
-  }
+    @Override
+    public List<String> needs() {
+        return generated() ? List.of(generatorKey()) : List.of();
+    }
 
-  private String generatorKey() {
-    return prepared().generatorKey(arm.generator(), config.replicateOf(seed));
-  }
+    @Override
+    public CellJob withInputs(Map<String, String> inputs) {
+        if (!generated()) {
+            return this;
+        }
+        try {
+            String text = LmGeneratorJob.read(inputs.get(generatorKey())).text();
+            return new LmRunJob(config, experiment, arm, budget, seed, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
-  private LanguageModelExperiment.Prepared prepared() {
-    return LanguageModelExperiment.prepare(config);
-  }
+    @Override
+    public StoredCell compute() throws IOException {
+        if (generated() && syntheticText == null) {
+            throw new IllegalStateException(label() + ": the generator's synthetic corpus was not attached");
+        }
+        TorchRuntime.engine(config.threads());
+        LanguageModelExperiment.Prepared d = prepared();
+        LmRunResult r = LanguageModelExperiment.train(d, arm, budget, seed, syntheticText, LmGeneratorJob.cellLog());
+        return StoredCell.now(
+                key(),
+                experiment,
+                d.runJson(arm, budget, seed),
+                LanguageModelExperiment.JSON.writeValueAsString(r),
+                r.seconds());
+    }
+
+    private boolean generated() {
+        return arm.source() == LmArm.Source.GENERATED;
+    }
+
+    private String generatorKey() {
+        return prepared().generatorKey(arm.generator(), config.replicateOf(seed));
+    }
+
+    private LanguageModelExperiment.Prepared prepared() {
+        return LanguageModelExperiment.prepare(config);
+    }
 }

@@ -23,10 +23,24 @@ import org.collapselab.nn.text.model.TrainingCurve;
  * @param samples text sampled from the model (seed 0 at the largest budget; empty otherwise)
  * @param seconds wall time of the run including evaluations
  */
-public record LmRunResult(LmArm arm, long budget, int seed, int replicate, int threads, long parameters,
-    TrainingCurve curve, double finalTestLoss, double[] positionLoss, double entropy, double rareLoss,
-    double syntheticTestLoss, String otherHash, double tokensPerSecond, List<String> samples, double seconds) {
-  public LmRunResult {
-    samples = List.copyOf(samples);
-  }
+public record LmRunResult(
+        LmArm arm,
+        long budget,
+        int seed,
+        int replicate,
+        int threads,
+        long parameters,
+        TrainingCurve curve,
+        double finalTestLoss,
+        double[] positionLoss,
+        double entropy,
+        double rareLoss,
+        double syntheticTestLoss,
+        String otherHash,
+        double tokensPerSecond,
+        List<String> samples,
+        double seconds) {
+    public LmRunResult {
+        samples = List.copyOf(samples);
+    }
 }

@@ -18,38 +18,41 @@ import org.collapselab.experiments.study.StudyResults;
  * @param quick whether the file's quick overrides were applied (noted in the report)
  */
 public record LmStudy(String name, LmExperimentConfig config, boolean quick) implements Study {
-  @Override
-  public List<CellJob> cells() {
-    List<CellJob> out = new ArrayList<>();
-    for (LmGeneratorConfig g : config.generators()) {
-      for (int r = 0; r < Math.min(config.generatorSeeds(), config.seeds()); r++) {
-        out.add(new LmGeneratorJob(config, name + "-generator", g.name(), r));
-      }
-    }
-    for (long budget : config.budgets()) {
-      for (int seed = 0; seed < config.seeds(); seed++) {
-        for (LmArm arm : config.arms()) {
-          out.add(new LmRunJob(config, name, arm, budget, seed, null));
+    @Override
+    public List<CellJob> cells() {
+        List<CellJob> out = new ArrayList<>();
+        for (LmGeneratorConfig g : config.generators()) {
+            for (int r = 0; r < Math.min(config.generatorSeeds(), config.seeds()); r++) {
+                out.add(new LmGeneratorJob(config, name + "-generator", g.name(), r));
+            }
         }
-      }
+        for (long budget : config.budgets()) {
+            for (int seed = 0; seed < config.seeds(); seed++) {
+                for (LmArm arm : config.arms()) {
+                    out.add(new LmRunJob(config, name, arm, budget, seed, null));
+                }
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The text corpus is missing: how to get it. */
-  @Override
-  public String unavailable() {
-    return java.nio.file.Files.exists(config.corpus().corpusPath()) ? null
-        : new org.collapselab.nn.text.corpus.TextCorpus.CorpusMissingException(config.corpus().corpusPath()).getMessage();
-  }
+    /** The text corpus is missing: how to get it. */
+    @Override
+    public String unavailable() {
+        return java.nio.file.Files.exists(config.corpus().corpusPath())
+                ? null
+                : new org.collapselab.nn.text.corpus.TextCorpus.CorpusMissingException(
+                                config.corpus().corpusPath())
+                        .getMessage();
+    }
 
-  @Override
-  public boolean isolated() {
-    return true;
-  }
+    @Override
+    public boolean isolated() {
+        return true;
+    }
 
-  @Override
-  public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
-    return LmReport.report(this, results, o);
-  }
+    @Override
+    public StudyReport report(StudyResults results, ReportOptions o) throws Exception {
+        return LmReport.report(this, results, o);
+    }
 }

@@ -35,8 +35,33 @@ import org.collapselab.nn.text.quality.TextMeasures;
  * @param real word measures of the real validation text (reference)
  * @param finalTrainLoss the generator's training loss over its last evaluation interval
  */
-public record GeneratorResult(String name, int replicate, String weightsHash, String textHash, String wordListHash,
-    String model, long parameters, double temperature, double topP, long trainTokens,
-    double realTestLoss, double tokensPerSecond, long generatedTokens, double generationTokensPerSecond, String syntheticFile, String excerpt, double seconds,
-    int documents, int keptDocuments, long keptTokens, long droppedTokens, int droppedShort, int droppedDictionary,
-    int droppedLoss, double lossCut, TextMeasures raw, TextMeasures kept, TextMeasures real, double finalTrainLoss) {}
+public record GeneratorResult(
+        String name,
+        int replicate,
+        String weightsHash,
+        String textHash,
+        String wordListHash,
+        String model,
+        long parameters,
+        double temperature,
+        double topP,
+        long trainTokens,
+        double realTestLoss,
+        double tokensPerSecond,
+        long generatedTokens,
+        double generationTokensPerSecond,
+        String syntheticFile,
+        String excerpt,
+        double seconds,
+        int documents,
+        int keptDocuments,
+        long keptTokens,
+        long droppedTokens,
+        int droppedShort,
+        int droppedDictionary,
+        int droppedLoss,
+        double lossCut,
+        TextMeasures raw,
+        TextMeasures kept,
+        TextMeasures real,
+        double finalTrainLoss) {}

@@ -14,29 +14,34 @@ import org.collapselab.experiments.study.StudyFile;
  * {@code data/sklearn}, filled by {@code scripts/diagnose-bench-data.sh}).
  */
 public final class DiagnoseRealFamily implements StudyFamily {
-  static final Schema SCHEMA = new Schema("diagnose-real", "The real-data bench of diagnose: for every scenario "
-      + "and split, the recommended recipe, three baselines and a brute-force grid measured on held-out real rows.",
-      List.of(
-          Field.integer("splits", 1, 20, "3", "split seeds 1..splits, one cell each"),
-          Field.text("data", "data/sklearn", "the scikit-learn CSV folder (scripts/diagnose-bench-data.sh fills it)")));
+    static final Schema SCHEMA = new Schema(
+            "diagnose-real",
+            "The real-data bench of diagnose: for every scenario "
+                    + "and split, the recommended recipe, three baselines and a brute-force grid measured on held-out real rows.",
+            List.of(
+                    Field.integer("splits", 1, 20, "3", "split seeds 1..splits, one cell each"),
+                    Field.text(
+                            "data",
+                            "data/sklearn",
+                            "the scikit-learn CSV folder (scripts/diagnose-bench-data.sh fills it)")));
 
-  @Override
-  public String kind() {
-    return "diagnose-real";
-  }
+    @Override
+    public String kind() {
+        return "diagnose-real";
+    }
 
-  @Override
-  public Schema schema() {
-    return SCHEMA;
-  }
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
 
-  @Override
-  public Study read(StudyFile f, boolean quick) {
-    ObjectNode r = f.withQuick(quick, SCHEMA.keys());
-    String name = f.studyName(r);
-    String description = r.has("description") ? f.text(r, "description", "description", false) : "";
-    int splits = SCHEMA.integer(f, r, "splits");
-    String data = r.has("data") ? f.text(r, "data", "data", false) : "data/sklearn";
-    return f.ok() ? new DiagnoseRealStudy(name, description, splits, data) : null;
-  }
+    @Override
+    public Study read(StudyFile f, boolean quick) {
+        ObjectNode r = f.withQuick(quick, SCHEMA.keys());
+        String name = f.studyName(r);
+        String description = r.has("description") ? f.text(r, "description", "description", false) : "";
+        int splits = SCHEMA.integer(f, r, "splits");
+        String data = r.has("data") ? f.text(r, "data", "data", false) : "data/sklearn";
+        return f.ok() ? new DiagnoseRealStudy(name, description, splits, data) : null;
+    }
 }
