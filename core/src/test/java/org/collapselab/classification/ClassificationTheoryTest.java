@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.collapselab.spectrum.Spectrum;
 import org.collapselab.theory.TheoryException;
 import org.collapselab.validation.ParameterException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -169,6 +170,7 @@ class ClassificationTheoryTest {
     }
 
     /** The direction average against Monte Carlo over μ's direction of the conditional theory (d = 50, steep Σ). */
+    @Tag("slow") // about a minute of Monte Carlo; out of the fast lane
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"SQUARE, power:2.0", "LOGISTIC, power:1.0"})
     void directionAverageMatchesMonteCarlo(Loss loss, String kind) {
