@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.collapselab.classification.Loss;
 import org.collapselab.experiments.params.SpectrumSpecs;
 import org.collapselab.experiments.study.Field;
@@ -26,36 +25,6 @@ import org.collapselab.validation.ParameterException;
  * anchor_weights; runs, seed, quick. Random projections are not offered: the theory does not cover them.
  */
 public final class ClassificationFamily implements StudyFamily {
-    static final Set<String> KEYS = Set.of(
-            "name",
-            "kind",
-            "description",
-            "figures",
-            "losses",
-            "d",
-            "spectrum",
-            "mu2",
-            "lambda",
-            "synthetic_weight",
-            "keep_good",
-            "keep_bad",
-            "flip_rates",
-            "shares",
-            "ns",
-            "sim_ns",
-            "lambda_n",
-            "lambda_share",
-            "lambdas",
-            "sim_lambdas",
-            "breakdown_n",
-            "pool_flip_rates",
-            "sim_flip_rates",
-            "verifiers",
-            "anchor_real_share",
-            "anchor_weights",
-            "runs",
-            "seed",
-            "quick");
     static final List<String> FIGURES = List.of("n", "lambda", "breakdown");
 
     @Override
@@ -105,7 +74,7 @@ public final class ClassificationFamily implements StudyFamily {
 
     @Override
     public Study read(StudyFile f, boolean quick) {
-        ObjectNode r = f.withQuick(quick, KEYS);
+        ObjectNode r = f.withQuick(quick, SCHEMA.keys());
         String name = f.studyName(r);
         List<String> figures = texts(f, r, "figures", FIGURES, List.of("n"));
         List<String> losses = texts(f, r, "losses", List.of("square", "logistic"), List.of("square"));

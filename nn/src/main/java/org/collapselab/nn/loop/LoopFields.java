@@ -15,9 +15,6 @@ import org.collapselab.problem.Schedule;
  * {@code rows}, {@code seeds}, {@code seed}.
  */
 public final class LoopFields {
-    /** Top-level keys of every loop study file. */
-    public static final Set<String> KEYS = Set.of(
-            "name", "kind", "description", "budget_minutes", "loops", "generations", "rows", "seeds", "seed", "quick");
 
     /** The entries of {@code loops:}. */
     public static final Schema.Group ARMS = new Schema.Group(
@@ -50,13 +47,6 @@ public final class LoopFields {
         List<Schema.Group> g = new ArrayList<>(List.of(ARMS));
         g.addAll(List.of(groups));
         return new Schema(kind, summary, all, g);
-    }
-
-    /** {@link #KEYS} plus a family's own keys. */
-    public static Set<String> keys(String... own) {
-        Set<String> k = new java.util.HashSet<>(KEYS);
-        k.addAll(List.of(own));
-        return Set.copyOf(k);
     }
 
     /**

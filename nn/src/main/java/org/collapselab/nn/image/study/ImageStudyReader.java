@@ -44,25 +44,6 @@ import org.collapselab.nn.image.synthetic.LabelKind;
  * ({@link StudyFileException}).
  */
 public final class ImageStudyReader implements StudyFamily {
-    private static final Set<String> KEYS = Set.of(
-            "name",
-            "kind",
-            "description",
-            "dataset",
-            "data_dir",
-            "runs",
-            "seed",
-            "p2",
-            "generator",
-            "reserved",
-            "training",
-            "ridge",
-            "width_sweeps",
-            "size_sweeps",
-            "quality_sweep",
-            "quick",
-            "budget_minutes",
-            "generator_seeds");
     private static final Set<String> TRAINING_KEYS =
             Set.of("epochs", "min_steps", "batch_size", "learning_rate", "weight_decay", "patience", "validation");
     private static final Set<String> GENERATOR_KEYS = Set.of(
@@ -119,10 +100,10 @@ public final class ImageStudyReader implements StudyFamily {
 
     private ImageStudy build(boolean quick) {
         if (!f.root().isObject()) {
-            f.addError(StudyFile.topLevel(f.name(), f.root(), KEYS));
+            f.addError(StudyFile.topLevel(f.name(), f.root(), ImageSchema.SCHEMA.keys()));
             return null;
         }
-        ObjectNode merged = f.withQuick(quick, KEYS);
+        ObjectNode merged = f.withQuick(quick, ImageSchema.SCHEMA.keys());
         String name = f.studyName(merged);
         String description = text(merged, "description", false);
         String dataset = text(merged, "dataset", true);

@@ -20,7 +20,6 @@ import org.collapselab.nn.loop.LoopStudy;
  * batch_size, learning_rate, weight_decay; no early stopping in a loop).
  */
 public final class ImageLoopReader implements StudyFamily {
-    private static final Set<String> KEYS = LoopFields.keys("dataset", "data_dir", "width", "training");
     private static final Set<String> TRAINING_KEYS =
             Set.of("epochs", "min_steps", "batch_size", "learning_rate", "weight_decay");
 
@@ -57,7 +56,7 @@ public final class ImageLoopReader implements StudyFamily {
 
     @Override
     public LoopStudy read(StudyFile f, boolean quick) {
-        ObjectNode r = f.withQuick(quick, KEYS);
+        ObjectNode r = f.withQuick(quick, SCHEMA.keys());
         String name = f.studyName(r);
         LoopFields.Common common = LoopFields.read(f, r, 1_000_000);
         String dataset = f.text(r, "dataset", "dataset", false);

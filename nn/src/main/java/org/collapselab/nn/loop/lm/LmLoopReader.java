@@ -24,7 +24,6 @@ import org.collapselab.nn.text.study.LmSchema;
  * loop's real-test loss is on the language-model study's held-out split.
  */
 public final class LmLoopReader implements StudyFamily {
-    private static final Set<String> KEYS = LoopFields.keys("model", "training", "row_tokens", "sample_chars");
 
     static final Schema SCHEMA = LoopFields.schema(
             "lm-loop",
@@ -55,7 +54,7 @@ public final class LmLoopReader implements StudyFamily {
 
     @Override
     public LoopStudy read(StudyFile f, boolean quick) {
-        ObjectNode r = f.withQuick(quick, KEYS);
+        ObjectNode r = f.withQuick(quick, SCHEMA.keys());
         String name = f.studyName(r);
         LoopFields.Common common = LoopFields.read(f, r, 100_000);
         GptConfig model = ModelFields.model(f, r.path("model"), "model");

@@ -3,7 +3,6 @@ package org.collapselab.nn.text.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,38 +25,10 @@ import org.collapselab.validation.ParameterException;
  * overrides. A filter that needs the word list fails here, with one line, when no word list is installed.
  */
 public final class LmStudyReader implements StudyFamily {
-    private static final Set<String> KEYS = keys();
     private static final Set<String> FILTER_KEYS =
             Set.of("min_dictionary_share", "max_loss", "min_words", "drop_worst_loss");
     private static final Set<String> GENERATOR_KEYS = Set.of("name", "model", "training", "filter");
     private static final Set<String> SHIFTED_KEYS = Set.of("files", "p2");
-
-    private static Set<String> keys() {
-        Set<String> k = new HashSet<>(CorpusFields.KEYS);
-        k.addAll(Set.of(
-                "name",
-                "kind",
-                "description",
-                "model",
-                "training",
-                "budgets",
-                "p2",
-                "seeds",
-                "generators",
-                "generator_seeds",
-                "temperature",
-                "top_p",
-                "synthetic_tokens",
-                "shifted",
-                "dilution_p2",
-                "sample_length",
-                "samples",
-                "seed",
-                "threads",
-                "quick",
-                "budget_minutes"));
-        return Set.copyOf(k);
-    }
 
     @Override
     public org.collapselab.experiments.study.Schema schema() {
@@ -71,7 +42,7 @@ public final class LmStudyReader implements StudyFamily {
 
     @Override
     public LmStudy read(StudyFile f, boolean quick) {
-        ObjectNode r = f.withQuick(quick, KEYS);
+        ObjectNode r = f.withQuick(quick, LmSchema.SCHEMA.keys());
         String name = f.studyName(r);
         GptConfig model = ModelFields.model(f, r.path("model"), "model");
         TrainingPlan plan = ModelFields.plan(f, r.path("training"), "training", 1);
