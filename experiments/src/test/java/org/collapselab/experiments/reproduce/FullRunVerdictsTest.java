@@ -99,13 +99,18 @@ class FullRunVerdictsTest {
             assertThat(c.measured()).containsAnyOf("[", "±"); // an interval, not a point
             assertThat(c.thresholds()).isNotEmpty();
         });
-        // a redesigned study without a full run yet: its quick claims say so
         FullRunVerdicts.Reference lm = FullRunVerdicts.load("lm").orElseThrow();
-        assertThat(lm.claims()).isEmpty();
+        assertThat(lm.source()).contains("2026-12-06");
+        assertThat(lm.claims()).hasSize(16).allSatisfy(c -> {
+            assertThat(c.measured()).contains("[", "seeds");
+            assertThat(c.thresholds()).extracting(t -> t.name()).containsAnyOf("MIN_EFFECT", "NO_FADING");
+        });
+        // a redesigned study without a full run yet: its quick claims say so
+        FullRunVerdicts.Reference none0 = new FullRunVerdicts.Reference("no full run of this design yet", List.of());
         assertThat(FullRunVerdicts.annotate(
                                 new ReportSection(
                                         "lm", "x", "<p>x</p>", List.of(new Claim("A", "1", Verdict.SUPPORTED))),
-                                lm)
+                                none0)
                         .claims()
                         .get(0)
                         .measured())
