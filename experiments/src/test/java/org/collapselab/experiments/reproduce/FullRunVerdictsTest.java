@@ -102,7 +102,7 @@ class FullRunVerdictsTest {
         FullRunVerdicts.Reference lm = FullRunVerdicts.load("lm").orElseThrow();
         assertThat(lm.source()).contains("2026-12-06");
         assertThat(lm.claims()).hasSize(16).allSatisfy(c -> {
-            assertThat(c.measured()).contains("[", "seeds");
+            assertThat(c.measured()).contains("[", "95% CI");
             assertThat(c.thresholds()).extracting(t -> t.name()).containsAnyOf("MIN_EFFECT", "NO_FADING");
         });
         // a redesigned study without a full run yet: its quick claims say so
