@@ -92,25 +92,31 @@ class FullRunVerdictsTest {
 
     @Test
     void bundledReferencesParseAndSectionsWithoutOneAreUnchanged() {
-        FullRunVerdicts.Reference gen = FullRunVerdicts.load("generations").orElseThrow();
-        assertThat(gen.source()).contains("2026-11-29");
-        assertThat(gen.claims()).hasSize(5).allSatisfy(c -> {
-            assertThat(c.verdict()).isNotNull();
-            assertThat(c.measured()).containsAnyOf("[", "±"); // an interval, not a point
-            assertThat(c.thresholds()).isNotEmpty();
-        });
-        FullRunVerdicts.Reference lm = FullRunVerdicts.load("lm").orElseThrow();
-        assertThat(lm.source()).contains("2026-12-06");
-        assertThat(lm.claims()).hasSize(16).allSatisfy(c -> {
+        // every bundled reference: its run's date, its claim count, and an interval and thresholds on every claim
+        record Bundled(String id, String date, int claims) {}
+        for (Bundled b : List.of(
+                new Bundled("generations", "2026-11-29", 5),
+                new Bundled("lm", "2026-12-06", 16),
+                new Bundled("mnist", "2026-12-06", 33))) {
+            FullRunVerdicts.Reference r = FullRunVerdicts.load(b.id()).orElseThrow();
+            assertThat(r.source()).as(b.id()).contains(b.date());
+            assertThat(r.claims()).as(b.id()).hasSize(b.claims()).allSatisfy(c -> {
+                assertThat(c.verdict()).isNotNull();
+                assertThat(c.measured()).containsAnyOf("[", "±"); // an interval, not a point
+                assertThat(c.thresholds()).isNotEmpty();
+            });
+        }
+        assertThat(FullRunVerdicts.load("lm").orElseThrow().claims()).allSatisfy(c -> {
             assertThat(c.measured()).contains("[", "95% CI");
-            assertThat(c.thresholds()).extracting(t -> t.name()).containsAnyOf("MIN_EFFECT", "NO_FADING");
+            assertThat(c.thresholds()).extracting(Threshold::name).containsAnyOf("MIN_EFFECT", "NO_FADING");
         });
         // a redesigned study without a full run yet: its quick claims say so
-        FullRunVerdicts.Reference none0 = new FullRunVerdicts.Reference("no full run of this design yet", List.of());
+        FullRunVerdicts.Reference noFullRun =
+                new FullRunVerdicts.Reference("no full run of this design yet", List.of());
         assertThat(FullRunVerdicts.annotate(
                                 new ReportSection(
                                         "lm", "x", "<p>x</p>", List.of(new Claim("A", "1", Verdict.SUPPORTED))),
-                                none0)
+                                noFullRun)
                         .claims()
                         .get(0)
                         .measured())
