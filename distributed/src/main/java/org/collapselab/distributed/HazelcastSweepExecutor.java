@@ -4,8 +4,9 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.partition.NoDataMemberInClusterException;
-import com.hazelcast.spi.exception.TargetNotMemberException;
+import com.hazelcast.spi.exception.RetryableException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +21,9 @@ import org.collapselab.experiments.study.CellJob;
 /**
  * Runs sweep cells on a Hazelcast cluster: each {@link CellJob} is submitted to the cluster's executor service and
  * runs on some member; results come back to this driver, which stores them as they arrive (so the result database
- * lives in one place). Cells are idempotent, so a cell whose member left the cluster is simply resubmitted.
+ * lives in one place). Cells are idempotent, so a cell whose member left the cluster, or whose call timed out or met
+ * another transient cluster error ({@link RetryableException}), is simply resubmitted; every cell yields exactly one
+ * outcome, and an error thrown by the callback (even an {@link Error}) is rethrown after all cells, never dropped.
  * At most {@code maxInFlight} cells are outstanding at once so a large sweep does not flood the cluster queue
  * (choose it as the total worker cores). Jobs and replies travel signed with the cluster secret ({@link SignedCell}).
  */
@@ -89,7 +92,7 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
             return t;
         });
         // A callback that throws (e.g. a failed write) must not kill a waiter silently: rethrown after all cells.
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackError =
+        java.util.concurrent.atomic.AtomicReference<Throwable> callbackError =
                 new java.util.concurrent.atomic.AtomicReference<>();
         try {
             for (CellJob job : jobs) {
@@ -97,7 +100,7 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
                     CellOutcome out = runWithRetry(executor, job, key, this);
                     try {
                         onDone.accept(out);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         callbackError.compareAndSet(null, e);
                     }
                 });
@@ -106,8 +109,12 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
             while (!waiters.awaitTermination(1, TimeUnit.HOURS)) {
                 // keep waiting: long sweeps are normal
             }
-            if (callbackError.get() != null) {
-                throw callbackError.get();
+            Throwable failed = callbackError.get();
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw (Error) failed;
             }
         } finally {
             waiters.shutdownNow();
@@ -130,7 +137,7 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
                 return new CellOutcome(job, null, e);
             } catch (ExecutionException e) {
                 last = e.getCause() == null ? e : e.getCause();
-                if (!(last instanceof MemberLeftException || last instanceof TargetNotMemberException)) {
+                if (!isTransient(last)) {
                     break; // the cell itself failed: retrying would fail the same way
                 }
             } catch (NoDataMemberInClusterException e) {
@@ -145,10 +152,17 @@ public final class HazelcastSweepExecutor implements SweepExecutor {
                     return new CellOutcome(job, null, ie);
                 }
             } catch (RuntimeException e) {
-                last = e;
+                last = e; // a submission refused by this node (e.g. a timed-out invocation): try again
             }
         }
         return new CellOutcome(job, null, last);
+    }
+
+    /** A cluster error after which the same cell may succeed: a member left, a call timed out, a partition moved. */
+    static boolean isTransient(Throwable t) {
+        return t instanceof MemberLeftException
+                || t instanceof RetryableException
+                || t instanceof OperationTimeoutException;
     }
 
     /** A cell that failed on a worker: the worker's one-line account of it (class name and message). */

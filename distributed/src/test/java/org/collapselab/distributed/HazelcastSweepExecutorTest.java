@@ -85,14 +85,46 @@ class HazelcastSweepExecutorTest {
                     "cell-" + i, Problem.ridge(Spectrum.powerLaw(30, 1.0), 40 + 10 * i, 0.2, 1, 0.3, 0.01), i));
         }
         Map<String, String> remote = new ConcurrentHashMap<>();
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
         new HazelcastSweepExecutor(driver, 4).execute(jobs, o -> {
-            assertThat(o.ok()).isTrue();
-            remote.put(o.cell().key(), o.cell().resultJson());
+            if (o.ok()) {
+                remote.put(o.cell().key(), o.cell().resultJson());
+            } else {
+                failed.add(o.job().key() + ": " + o.failure());
+            }
         });
         Map<String, String> local = new ConcurrentHashMap<>();
         new LocalSweepExecutor(2)
                 .execute(jobs, o -> local.put(o.cell().key(), o.cell().resultJson()));
+        assertThat(failed).isEmpty();
         assertThat(remote).hasSize(12).isEqualTo(local);
+    }
+
+    @Test
+    void anErrorThrownByTheCallbackIsRethrownNotLost() {
+        List<CellJob> jobs = List.of(
+                new SimCell("a", Problem.ridge(Spectrum.powerLaw(10, 1.0), 20, 0.2, 1, 0.3, 0.01), 1),
+                new SimCell("b", Problem.ridge(Spectrum.powerLaw(10, 1.0), 30, 0.2, 1, 0.3, 0.01), 2));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> new HazelcastSweepExecutor(driver, 2).execute(jobs, o -> {
+                    calls.incrementAndGet();
+                    throw new AssertionError("callback failed on " + o.job().key());
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("callback failed on ");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void transientClusterErrorsAreRetriedAndCellFailuresAreNot() {
+        assertThat(HazelcastSweepExecutor.isTransient(new com.hazelcast.core.OperationTimeoutException("slow")))
+                .isTrue();
+        assertThat(HazelcastSweepExecutor.isTransient(new com.hazelcast.spi.exception.TargetNotMemberException("gone")))
+                .isTrue();
+        assertThat(HazelcastSweepExecutor.isTransient(new com.hazelcast.core.MemberLeftException("left")))
+                .isTrue();
+        assertThat(HazelcastSweepExecutor.isTransient(new IllegalStateException("boom")))
+                .isFalse();
     }
 
     @Test

@@ -160,12 +160,12 @@ final class LmLoopWorld implements RetrainingLoop.World<int[], LmLoopWorld.Model
 
     @Override
     public RetrainingLoop.Measurement measure(Model m, int generation, Model first) {
-        double loss = m.lm.loss(d.finalEval());
+        LossProfile profile = LossProfile.of(m.lm, d.finalEval(), rare); // the real-test loss and its tails, one pass
+        double loss = profile.loss();
         m.samples = m.lm.generate(
                 separators(c.rows()), c.rowTokens() - 1, c.temperature(), LoopSeeds.derive(loopSeed, 200 + generation));
         m.samplesFor = generation;
         String text = text(m.samples);
-        LossProfile profile = LossProfile.of(m.lm, d.finalEval(), rare);
         List<String> words = dictionary == null
                 ? List.of()
                 : TextMeasures.words(text).stream().filter(dictionary::contains).toList();

@@ -25,7 +25,6 @@ public record LossProfile(double loss, double[] byPosition, double entropy, doub
             throw new IllegalArgumentException("no evaluation windows");
         }
         int t = w[0].length - 1;
-        int v = lm.vocab();
         int chunk = Math.max(1, 8192 / t);
         double[] pos = new double[t];
         double sum = 0;
@@ -46,7 +45,7 @@ public record LossProfile(double loss, double[] byPosition, double entropy, doub
                 NDArray logp = lm.forward(m.create(x, new Shape(rows, t)).toType(DataType.INT64, false))
                         .logSoftmax(-1);
                 NDArray labels = m.create(y, new Shape(rows, t)).toType(DataType.INT64, false);
-                nll = logp.mul(labels.oneHot(v)).sum(new int[] {-1}).neg().toFloatArray();
+                nll = LanguageModel.pickNll(logp, labels).toFloatArray();
                 h = logp.exp().mul(logp).sum(new int[] {-1}).neg().toFloatArray();
             }
             for (int i = 0; i < nll.length; i++) {

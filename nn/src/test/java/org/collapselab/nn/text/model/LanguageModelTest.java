@@ -120,4 +120,47 @@ public class LanguageModelTest {
             assertThat(s).containsAnyOf("the", "sat", "on");
         }
     }
+
+    @Test
+    void lossProfileAgreesWithTheMeanLossAndTheTokenLosses() {
+        int ctx = 16;
+        GptConfig c = new GptConfig("t", 1, 32, 4, ctx);
+        TrainingPlan plan = new TrainingPlan(1000, 4, 1e-3, 0.1, 0.1, 0.0, 1);
+        try (LanguageModel lm = LanguageModel.create(c, 11, plan, 9)) {
+            SplittableRandom r = new SplittableRandom(5);
+            int[] stream = new int[20 * ctx + 1];
+            for (int i = 0; i < stream.length; i++) {
+                stream[i] = r.nextInt(11);
+            }
+            EvalWindows w = EvalWindows.of(stream, ctx, 10_000);
+            boolean[] rare = new boolean[11];
+            rare[3] = true;
+            LossProfile p = LossProfile.of(lm, w, rare);
+            assertThat(p.loss()).isCloseTo(lm.loss(w), within(1e-5));
+            assertThat(p.meanLoss(0, ctx)).isCloseTo(p.loss(), within(1e-5));
+            assertThat(p.entropy()).isBetween(0.0, Math.log(11));
+            // the rare loss: the window's own next-token losses at the tokens marked rare, by the reference formula
+            double sum = 0;
+            int count = 0;
+            for (int[] row : w.windows()) {
+                float[] logits = lm.logits(new int[][] {java.util.Arrays.copyOf(row, ctx)});
+                for (int at = 0; at < ctx; at++) {
+                    if (rare[row[at + 1]]) {
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int v = 0; v < 11; v++) {
+                            max = Math.max(max, logits[at * 11 + v]);
+                        }
+                        double z = 0;
+                        for (int v = 0; v < 11; v++) {
+                            z += Math.exp(logits[at * 11 + v] - max);
+                        }
+                        sum += Math.log(z) + max - logits[at * 11 + row[at + 1]];
+                        count++;
+                    }
+                }
+            }
+            assertThat(p.rareTokens()).isEqualTo(count).isPositive();
+            assertThat(p.rareLoss()).isCloseTo(sum / count, within(1e-4));
+        }
+    }
 }
