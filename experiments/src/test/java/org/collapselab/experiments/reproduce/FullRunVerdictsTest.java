@@ -95,7 +95,7 @@ class FullRunVerdictsTest {
         // every bundled reference: its run's date, its claim count, and an interval and thresholds on every claim
         record Bundled(String id, String date, int claims) {}
         for (Bundled b : List.of(
-                new Bundled("generations", "2026-11-29", 5),
+                new Bundled("generations", "2026-12-06", 21),
                 new Bundled("lm", "2026-12-06", 16),
                 new Bundled("mnist", "2026-12-06", 33))) {
             FullRunVerdicts.Reference r = FullRunVerdicts.load(b.id()).orElseThrow();

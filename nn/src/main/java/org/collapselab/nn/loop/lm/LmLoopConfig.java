@@ -54,15 +54,15 @@ public record LmLoopConfig(
         long baseSeed,
         int sampleChars)
         implements LoopConfig {
-    // Rates per core of the 1×64 model, calibrated on the quick run's CPU time (9 loops of 4 generations, T = 60k,
-    // n = 200 rows of 128 tokens: 176 s of CPU on the shared 2-core machine); one core's CPU time is its idle wall
-    // time.
+    // Rates per core of the 1×64 model, two loops at once on the 2-core machine, calibrated on the full run of
+    // 2026-12-06 (30 loops of 6 generations, T = 300k, n = 500 rows of 128 tokens): a generation of the growing-budget
+    // arm costs 5.8 s more per 300k training tokens; every other generation about 16.5 s, of which the training is 6.
     /** Training tokens per second per core. */
-    static final double TRAIN_RATE = 16_000;
+    static final double TRAIN_RATE = 50_000;
     /** Sampled tokens per second per core (batched key/value-cache sampling of n rows). */
-    static final double SAMPLE_RATE = 60_000;
-    /** Evaluated tokens per second per core (forward only). */
-    static final double EVAL_RATE = 120_000;
+    static final double SAMPLE_RATE = 25_000;
+    /** Evaluated tokens per second per core (forward only: scoring the samples, the loss profile, the curve). */
+    static final double EVAL_RATE = 25_000;
     /** CPU seconds of a loop's child process start: JVM, PyTorch, corpus and cached tokenizer. */
     static final double STARTUP = 3;
     /** Dictionary words the length-matched diversity of a generation's text is measured on. */
@@ -134,9 +134,10 @@ public record LmLoopConfig(
 
     @Override
     public double estimatedSeconds(LoopArm arm) {
-        // sampling twice (own text, and the first teacher's fresh rows), scoring the samples and two passes of
-        // evaluation
-        double fixed = 2.0 * rows * rowTokens / SAMPLE_RATE
+        // per generation: its own sample (and, for the first-teacher control, generation 0's fresh rows), scoring
+        // the sample under generation 0, the loss profile (about two forward passes) and the curve's evaluations
+        double sampling = arm.variant() == LoopArm.Variant.FIRST_TEACHER ? 2 : 1;
+        double fixed = sampling * rows * rowTokens / SAMPLE_RATE
                 + (double) rows * rowTokens / EVAL_RATE
                 + (2.0 * corpus.finalEvalTokens() + corpus.curveEvalTokens() * (double) plan.evalPoints()) / EVAL_RATE;
         double training = 0;
