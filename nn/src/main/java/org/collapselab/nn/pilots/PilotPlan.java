@@ -156,10 +156,17 @@ public record PilotPlan(
                 fmt(budget));
     }
 
+    /** A number of seconds: whole, one decimal from 100 up, else three significant digits (never in E notation). */
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15
-                ? Long.toString((long) v)
-                : String.format(Locale.ROOT, "%.3g", v).replaceAll("0+$", "");
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Math.abs(v) >= 100
+                ? String.format(Locale.ROOT, "%.1f", v)
+                : new java.math.BigDecimal(v)
+                        .round(new java.math.MathContext(3))
+                        .toPlainString();
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     private static long roundUp(long n) {
