@@ -124,6 +124,37 @@ class ForecastPilotsCommandTest {
         assertThat(mid).isLessThan(half);
     }
 
+    @Test
+    void shardsFillOneFolderAndTheLastOneFits() throws Exception {
+        Path real = file("R.csv", rows(1200, 0, false, 2));
+        Path syn = file("S.csv", rows(600, 0.5, false, 3));
+        Path out = dir.resolve("out");
+        CliRun.Result first = CliRun.run(args(real, syn, "ridge", "--out", out.toString(), "--shard", "0/2"));
+        assertThat(first.code()).as(first.err()).isZero();
+        int computed = computedNow(first.out());
+        assertThat(computed).isBetween(1, 71);
+        assertThat(first.out())
+                .contains("shard 0/2: " + computed + " of 72 runs stored; run the other shards into " + out)
+                .doesNotContain("law:");
+        assertThat(out.resolve("pilots.csv")).doesNotExist();
+
+        CliRun.Result second = CliRun.run(args(real, syn, "ridge", "--out", out.toString(), "--shard", "1/2"));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("plan (from pilots-plan.json)").contains("law:");
+        assertThat(computedNow(second.out())).isEqualTo(72 - computed);
+        assertThat(PilotFile.runs(out.resolve("pilots.csv"))).hasSize(72);
+
+        CliRun.Result all = CliRun.run(args(real, syn, "ridge", "--out", out.toString()));
+        assertThat(all.out()).contains("pilots: 0 runs computed now, 72 stored before");
+    }
+
+    private static int computedNow(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pilots: (\\d+) runs computed now")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     private static double meanError(List<Pilot> runs, long n, double p2) {
         return runs.stream()
                 .filter(p -> p.n() == n && p.p2() == p2)
