@@ -77,6 +77,13 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Run only shard k of N of the pilot grid into --out (then rerun without it to fit).")
     String shard;
 
+    @Option(
+            names = "--merge",
+            paramLabel = "DB",
+            split = ",",
+            description = "Merge other machines' shard databases into --out's results.db before running (with --real).")
+    List<Path> merge = List.of();
+
     @Option(names = "--at-n", paramLabel = "N", description = "Training rows to forecast at (with --at-p2).")
     Long atN;
 
@@ -160,10 +167,12 @@ final class ForecastCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("warning: " + w);
             }
             say.printf(
-                    "pilots: %d runs computed now, %d stored before (%s)%n",
+                    java.util.Locale.ROOT,
+                    "pilots: %d runs computed now, %d stored before (%s), %.1f s%n",
                     po.summary().computed(),
                     po.summary().plan().ownedStored(),
-                    po.out().resolve("results.db"));
+                    po.out().resolve("results.db"),
+                    po.summary().seconds());
             if (po.pilots() == null) {
                 say.printf(
                         "shard %s: %d of %d runs stored; run the other shards into %s, then again without --shard%n",
@@ -232,7 +241,8 @@ final class ForecastCommand implements Callable<Integer> {
             {"--delimiter", delimiter},
             {"--one-hot", oneHot.isEmpty() ? null : oneHot},
             {"--drop-missing", dropMissing ? true : null},
-            {"--shard", shard}
+            {"--shard", shard},
+            {"--merge", merge.isEmpty() ? null : merge}
         };
         for (Object[] f : only) {
             if (real == null && f[1] != null) {
@@ -281,6 +291,6 @@ final class ForecastCommand implements Callable<Integer> {
                 oneHot,
                 dropMissing,
                 "regression");
-        return new PilotRuns.Request(files, l, budget, threads, sh, out);
+        return new PilotRuns.Request(files, l, budget, threads, sh, merge, out);
     }
 }

@@ -96,7 +96,7 @@ class ForecastPilotsCommandTest {
                 .contains("pilots: ridge (lambda=0.001), error = MSE on the real test rows; 900 real training rows,"
                         + " 600 synthetic, 300 test")
                 .contains("plan: 6 sizes n = 50, 90, 150, 250, 430, 720 × p2 ∈ {0, 0.1, 0.3, 0.5} × 3 seeds = 72 runs")
-                .contains("pilots: 72 runs computed now, 0 stored before");
+                .contains("pilots: 72 runs computed now, 0 stored before (" + out.resolve("results.db") + "), ");
         JsonNode j = TheoryJson.MAPPER.readTree(first.out());
         assertThat(j.get("fit").get("parameters").get("gap").get("value").isNumber())
                 .isTrue();
@@ -112,7 +112,7 @@ class ForecastPilotsCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out())
                 .contains("plan (from pilots-plan.json): 6 sizes")
-                .contains("pilots: 0 runs computed now, 72 stored before");
+                .contains("pilots: 0 runs computed now, 72 stored before (" + out.resolve("results.db") + "), ");
 
         // measured at n = 720: half synthetic rows (teacher off by ‖δ‖² = 0.5) cost about 0.5²·0.5 = 0.125
         assertThat(meanError(runs, 720, 0.5)).isGreaterThan(meanError(runs, 720, 0) + 0.06);
@@ -145,7 +145,37 @@ class ForecastPilotsCommandTest {
         assertThat(PilotFile.runs(out.resolve("pilots.csv"))).hasSize(72);
 
         CliRun.Result all = CliRun.run(args(real, syn, "ridge", "--out", out.toString()));
-        assertThat(all.out()).contains("pilots: 0 runs computed now, 72 stored before");
+        assertThat(all.out())
+                .contains("pilots: 0 runs computed now, 72 stored before (" + out.resolve("results.db") + "), ");
+    }
+
+    @Test
+    void shardsOnTwoMachinesShareThePlanFileAndMerge() throws Exception {
+        Path real = file("R.csv", rows(1200, 0, false, 2));
+        Path syn = file("S.csv", rows(600, 0.5, false, 3));
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        CliRun.Result first = CliRun.run(args(real, syn, "ridge", "--out", a.toString(), "--shard", "0/2"));
+        assertThat(first.code()).as(first.err()).isZero();
+        Files.createDirectories(b);
+        Files.copy(a.resolve("pilots-plan.json"), b.resolve("pilots-plan.json"));
+        CliRun.Result second = CliRun.run(args(real, syn, "ridge", "--out", b.toString(), "--shard", "1/2"));
+        assertThat(second.out()).contains("plan (from pilots-plan.json)");
+        int fromB = computedNow(second.out());
+        assertThat(computedNow(first.out()) + fromB).isEqualTo(72);
+        CliRun.Result all = CliRun.run(args(
+                real,
+                syn,
+                "ridge",
+                "--out",
+                a.toString(),
+                "--merge",
+                b.resolve("results.db").toString()));
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(all.out())
+                .contains("merged " + fromB + " cells from " + b.resolve("results.db"))
+                .contains("pilots: 0 runs computed now, 72 stored before")
+                .contains("law:");
     }
 
     private static int computedNow(String out) {
@@ -216,6 +246,7 @@ class ForecastPilotsCommandTest {
                 "one-hot alone    ^ --pilots=P.csv --one-hot=x0         ^ --one-hot must be given only with --real, got it with --pilots",
                 "drop alone       ^ --pilots=P.csv --drop-missing       ^ --drop-missing must be given only with --real, got it with --pilots",
                 "shard alone      ^ --pilots=P.csv --shard=0/2          ^ --shard must be given only with --real, got it with --pilots",
+                "merge alone      ^ --pilots=P.csv --merge=A.db         ^ --merge must be given only with --real, got it with --pilots",
                 "no synthetic     ^ --real=R.csv --learner=ridge --budget=60 ^ --synthetic must be given with --real, got nothing",
                 "no learner       ^ --real=R.csv --synthetic=S.csv --budget=60 ^ --learner must be given with --real, got nothing",
                 "no budget        ^ --real=R.csv --synthetic=S.csv --learner=ridge ^ --budget must be given with --real, got nothing",
@@ -223,17 +254,20 @@ class ForecastPilotsCommandTest {
                 "budget low       ^ --real=R.csv --synthetic=S.csv --learner=ridge --budget=0.5 ^ --budget must be a number of seconds in [1, 86400], got 0.5",
                 "budget high      ^ --real=R.csv --synthetic=S.csv --learner=ridge --budget=86401 ^ --budget must be a number of seconds in [1, 86400], got 86401",
                 "delimiter bad    ^ --real=R.csv --synthetic=S.csv --learner=ridge --budget=60 --delimiter=x ^ --delimiter must be one of , ; | tab, got x",
+                "merge missing    ^ --real=R.csv --synthetic=S.csv --learner=ridge --budget=60 --merge=A.db ^ --merge must be an existing result database, got A.db",
                 "shard bad        ^ --real=R.csv --synthetic=S.csv --learner=ridge --budget=60 --shard=2/2 ^ --shard must be k/N with N >= 1 and 0 <= k < N, got 2/2",
             })
     void badFlagIsOneLineAndExit2(String name, String flags, String message) {
         String[] args = Stream.concat(
                         Stream.of("forecast"),
                         Stream.of(flags.trim().split(" +"))
-                                .map(a -> a.replaceFirst("=(\\w+\\.csv)$", "=" + dir + "/$1")))
+                                .map(a -> a.replaceFirst("=(\\w+\\.(csv|db))$", "=" + dir + "/$1")))
                 .toArray(String[]::new);
         CliRun.Result r = CliRun.run(args);
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("collapselab forecast: " + message + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("collapselab forecast: " + message.replace("got A.db", "got " + dir.resolve("A.db"))
+                        + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }
 

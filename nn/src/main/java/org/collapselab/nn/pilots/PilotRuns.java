@@ -19,6 +19,7 @@ import org.collapselab.experiments.run.RunOptions;
 import org.collapselab.experiments.run.RunSummary;
 import org.collapselab.experiments.run.Shard;
 import org.collapselab.experiments.run.SweepRunner;
+import org.collapselab.experiments.store.ResultStore;
 import org.collapselab.experiments.study.CellKeys;
 import org.collapselab.validation.ParameterException;
 
@@ -47,11 +48,18 @@ public final class PilotRuns {
      * @param budget seconds the grid may take, in [1, 86400]
      * @param threads cells run at once
      * @param shard the part of the grid this process runs
+     * @param merge result databases (other machines' shards) merged into {@code DIR/results.db} before running
      * @param out the output folder for {@code results.db}, {@code pilots-plan.json}, {@code pilots.csv} (created once the
      *     files are read and checked), or null for a new temporary folder
      */
     public record Request(
-            DiagnoseOptions files, PilotLearner learner, double budget, int threads, Shard shard, Path out) {
+            DiagnoseOptions files,
+            PilotLearner learner,
+            double budget,
+            int threads,
+            Shard shard,
+            List<Path> merge,
+            Path out) {
         public Request {
             if (!(budget >= 1 && budget <= 86_400)) {
                 throw new ParameterException("--budget", PilotPlan.fmt(budget), "a number of seconds in [1, 86400]");
@@ -60,6 +68,12 @@ public final class PilotRuns {
                 throw new ParameterException("--threads", threads, "an integer >= 1");
             }
             shard = shard == null ? Shard.ALL : shard;
+            merge = merge == null ? List.of() : List.copyOf(merge);
+            for (Path m : merge) {
+                if (!Files.isRegularFile(m)) {
+                    throw new ParameterException("--merge", m, "an existing result database");
+                }
+            }
         }
     }
 
@@ -104,6 +118,13 @@ public final class PilotRuns {
                 + r.learner().errorName() + "; " + data.realRows() + " real training rows, " + data.syntheticRows()
                 + " synthetic, " + data.testRows() + " test");
         say.accept("plan" + (reused ? " (from " + PlanFile.NAME + ")" : "") + ": " + plan.describe());
+        if (!r.merge().isEmpty()) {
+            try (ResultStore store = ResultStore.open(dir.resolve("results.db"))) {
+                for (Path m : r.merge()) {
+                    say.accept("merged " + store.mergeFrom(m) + " cells from " + m);
+                }
+            }
+        }
         PilotStudy study = new PilotStudy(STUDY, r.learner(), data, plan, o.seed());
         RunSummary s = SweepRunner.run(study, new RunOptions(dir, null, r.threads(), r.shard(), null, false, progress));
         if (s.failed() > 0) {

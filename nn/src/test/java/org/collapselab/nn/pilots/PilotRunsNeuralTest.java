@@ -48,7 +48,13 @@ class PilotRunsNeuralTest {
         Path syn = Files.writeString(dir.resolve("S.csv"), rows(200, 0.5, 3));
         Path out = dir.resolve("out");
         PilotRuns.Request req = new PilotRuns.Request(
-                new DiagnoseOptions(real, syn, "y", null, 5, 16, 1), PilotLearner.parse(learner), 10, 1, null, out);
+                new DiagnoseOptions(real, syn, "y", null, 5, 16, 1),
+                PilotLearner.parse(learner),
+                10,
+                1,
+                null,
+                null,
+                out);
         List<String> said = new ArrayList<>();
         PilotRuns.Outcome o = PilotRuns.run(req, said::add, null);
         assertThat(said.get(1)).startsWith("plan: ");
