@@ -59,7 +59,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column (with --real; default: y).")
     String label;
 
-    @Option(names = "--test", paramLabel = "T.csv", description = "Real test rows (default: 25% of --real, seeded).")
+    @Option(names = "--test", paramLabel = "T.csv", description = "Real test rows (default: 25%% of --real, seeded).")
     Path test;
 
     @Option(names = "--delimiter", paramLabel = "C", description = "CSV delimiter: , ; | or tab (default: detected).")
@@ -123,7 +123,8 @@ final class ForecastCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             description =
-                    "Also write DIR/forecast.png, .svg and .json (with --real: results.db, pilots.csv; default: a temporary folder).")
+                    "Also write DIR/forecast.png, .svg and .json; with --real also results.db, pilots-plan.json and "
+                            + "pilots.csv (default with --real: a new temporary folder).")
     Path out;
 
     @Spec
