@@ -288,6 +288,17 @@ class ForecastPilotsCommandTest {
                 args(real, syn, "logistic", "--out", out.toString()),
                 real + ": label column: got 1200 distinct labels; allowed: 2 to 20 classes for --learner logistic "
                         + "(binary or categorical labels)");
+        Path binary = file("B.csv", rows(1200, 0, true, 2));
+        String labels = rows(600, 0.5, true, 3);
+        expect(
+                args(binary, file("S2.csv", labels.replace(",1\n", ",2\n")), "logistic", "--out", out.toString()),
+                dir.resolve("S2.csv")
+                        + ": label column: got a class the real rows do not have; allowed: the real rows' 2 "
+                        + "classes for --learner logistic");
+        expect(
+                args(binary, file("S3.csv", labels.replace(",1\n", ",0.5\n")), "logistic", "--out", out.toString()),
+                dir.resolve("S3.csv") + ": label column: got a label that is not a whole number; allowed: class labels "
+                        + "(whole numbers) for --learner logistic");
         expect(
                 args(real, syn, "ridge", "--label", "z", "--out", out.toString()),
                 real
