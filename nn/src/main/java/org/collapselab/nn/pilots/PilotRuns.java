@@ -147,10 +147,18 @@ public final class PilotRuns {
         double p2 = PilotPlan.SHARES.stream()
                 .filter(p -> p * top <= data.syntheticRows())
                 .reduce(0.0, Math::max);
-        new PilotCell(STUDY, r.learner(), data, lo, 0, 1, 0).compute();
-        long t0 = System.nanoTime();
-        new PilotCell(STUDY, r.learner(), data, top, p2, 1, 0).compute();
-        double probe = Math.max((System.nanoTime() - t0) / 1e9, 1e-4);
+        double probe;
+        try {
+            new PilotCell(STUDY, r.learner(), data, lo, 0, 1, 0).compute();
+            long t0 = System.nanoTime();
+            new PilotCell(STUDY, r.learner(), data, top, p2, 1, 0).compute();
+            probe = Math.max((System.nanoTime() - t0) / 1e9, 1e-4);
+        } catch (RuntimeException e) { // a diverged network, a missing native library: one line, exit 1
+            throw new IllegalStateException(
+                    "the probe fit of " + r.learner().flag() + " at n = " + top + " failed: "
+                            + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
+        }
         probe = Math.round(probe * 1e4) / 1e4;
         return PilotPlan.choose(d, data.realRows(), data.syntheticRows(), probe, top, r.budget());
     }
