@@ -10,10 +10,18 @@ import org.collapselab.linalg.Matrix;
 public final class DataFiles {
     private DataFiles() {}
 
-    /** The three files' rows and the warnings. */
-    record Read(LabelledRows real, LabelledRows synthetic, LabelledRows test, List<String> warnings) {}
+    /**
+     * The three files' rows and the warnings.
+     *
+     * @param real the real rows
+     * @param synthetic the synthetic rows, in the real file's feature order
+     * @param test the test rows (null without a test file)
+     * @param warnings notes for the user (column names only, never cell values)
+     */
+    public record Read(LabelledRows real, LabelledRows synthetic, LabelledRows test, List<String> warnings) {}
 
-    static Read read(DiagnoseOptions o) {
+    /** Reads and checks the real, synthetic and (optional) test files of {@code o}, one-hot encoding them alike. */
+    public static Read read(DiagnoseOptions o) {
         List<String> warnings = new ArrayList<>();
         LabelledRows real = CsvDataFile.read(o.real(), o, null, null, warnings);
         OneHot levels = OneHot.of(o.oneHot(), List.of());
