@@ -69,16 +69,9 @@ public class LanguageModelTest {
                 float[] logits = lm.logits(new int[][] {row});
                 int at = i - 1 - s;
                 assertThat(at).isBetween(i <= ctx ? 0 : h, ctx - 1);
-                double max = Double.NEGATIVE_INFINITY;
-                for (int v = 0; v < 11; v++) {
-                    max = Math.max(max, logits[at * 11 + v]);
-                }
-                double z = 0;
-                for (int v = 0; v < 11; v++) {
-                    z += Math.exp(logits[at * 11 + v] - max);
-                }
-                double nll = Math.log(z) + max - logits[at * 11 + stream[i]];
-                assertThat((double) l[i]).as("token %d", i).isCloseTo(nll, within(1e-4));
+                assertThat((double) l[i])
+                        .as("token %d", i)
+                        .isCloseTo(referenceNll(logits, at, 11, stream[i]), within(1e-4));
             }
         }
     }
@@ -146,15 +139,7 @@ public class LanguageModelTest {
                 float[] logits = lm.logits(new int[][] {java.util.Arrays.copyOf(row, ctx)});
                 for (int at = 0; at < ctx; at++) {
                     if (rare[row[at + 1]]) {
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int v = 0; v < 11; v++) {
-                            max = Math.max(max, logits[at * 11 + v]);
-                        }
-                        double z = 0;
-                        for (int v = 0; v < 11; v++) {
-                            z += Math.exp(logits[at * 11 + v] - max);
-                        }
-                        sum += Math.log(z) + max - logits[at * 11 + row[at + 1]];
+                        sum += referenceNll(logits, at, 11, row[at + 1]);
                         count++;
                     }
                 }
@@ -162,5 +147,18 @@ public class LanguageModelTest {
             assertThat(p.rareTokens()).isEqualTo(count).isPositive();
             assertThat(p.rareLoss()).isCloseTo(sum / count, within(1e-4));
         }
+    }
+
+    /** −log softmax(logits at position {@code at})[label], in doubles: the reference the model's losses must match. */
+    private static double referenceNll(float[] logits, int at, int vocab, int label) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < vocab; v++) {
+            max = Math.max(max, logits[at * vocab + v]);
+        }
+        double z = 0;
+        for (int v = 0; v < vocab; v++) {
+            z += Math.exp(logits[at * vocab + v] - max);
+        }
+        return Math.log(z) + max - logits[at * vocab + label];
     }
 }
